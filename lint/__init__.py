@@ -1,0 +1,3 @@
+"""newslint: a content-quality linter for newsrooms."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,91 @@
+"""Results cached by file content, config and newslint version, so unchanged files cost nothing.
+
+One small JSON file per result under the cache folder; a damaged or unreadable entry is a miss,
+and a cache folder that cannot be written is silently not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.config import Resolved
+from lint.document.span import Span
+from lint.findings import Finding, Fix, Severity
+
+DEFAULT_DIR = ".newslint_cache"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("NEWSLINT_CACHE_DIR") or DEFAULT_DIR)
+
+
+def cache_key(source: str, display: str, resolved: Resolved, selection: Any) -> str:
+    h = hashlib.sha256()
+    for part in (__version__, resolved.fingerprint, repr(selection), display):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    h.update(source.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / __version__ / key[:2] / f"{key}.json"
+
+
+def load(cache_dir: Path, key: str) -> Any:
+    from lint.engine import FileResult
+
+    try:
+        data = json.loads(_entry(cache_dir, key).read_text(encoding="utf-8"))
+        return FileResult(
+            path=data["path"], format=data["format"], words=data["words"],
+            findings=[_finding(f) for f in data["findings"]], metrics=data["metrics"], cached=True,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(cache_dir: Path, key: str, result: Any) -> None:
+    entry = _entry(cache_dir, key)
+    data = {
+        "path": result.path, "format": result.format, "words": result.words, "metrics": result.metrics,
+        "findings": [_plain(f) for f in result.findings],
+    }
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        marker = cache_dir / ".gitignore"
+        if not marker.exists():
+            marker.write_text("# created by newslint\n*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(tmp, entry)
+    except OSError:
+        pass
+
+
+def _plain(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule, "category": f.category, "severity": f.severity.value, "span": [f.span.start, f.span.end],
+        "message": f.message,
+        "fix": None if f.fix is None else [f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe],
+        "path": f.path, "pos": [f.line, f.column, f.end_line, f.end_column],
+    }
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    fix = None
+    if d["fix"] is not None:
+        a, b, text, safe = d["fix"]
+        fix = Fix(Span(a, b), text, safe)
+    line, col, end_line, end_col = d["pos"]
+    return Finding(
+        d["rule"], d["category"], Severity(d["severity"]), Span(*d["span"]), d["message"], fix,
+        d["path"], line, col, end_line, end_col,
+    )

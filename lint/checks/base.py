@@ -1,0 +1,79 @@
+"""The contract every check meets: metadata, typed options, documentation and a pure `run`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from lint.document.model import Document
+from lint.document.span import Span
+from lint.findings import Finding, Fix, Severity
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For checks without options."""
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """Outlet-wide settings from the config that several checks share."""
+
+    outlet_name: str = ""
+    domains: tuple[str, ...] = ()
+    language: str = "en-US"
+    headline_case: str = "any"  # sentence | title | any
+    quotes: str = "any"  # curly | straight | any
+    dashes: str = "any"  # spaced | closed | any
+    # Canonical spellings of names the outlet uses ("iPhone", "Kyiv", "BBC News").
+    glossary: tuple[str, ...] = ()
+    # Terminology: wrong form -> preferred form; banned words with an optional reason.
+    replace: Mapping[str, str] = field(default_factory=dict)
+    banned: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # sections such as languagetool
+
+    @property
+    def spelling(self) -> str:
+        """"us" or "gb": the spelling variety the outlet's language asks for."""
+        return "gb" if self.language.lower().replace("_", "-") in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie") else "us"
+
+
+class Check:
+    """Subclass this in one module per check under `lint/checks/` (or in a plugin).
+
+    Set the class attributes, give `Options` a frozen dataclass with defaults, and implement
+    `run`. `run` must be pure: it reads the document and options and yields findings made with
+    `self.finding`.
+    """
+
+    id: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    Options: ClassVar[type] = NoOptions
+    enabled_by_default: ClassVar[bool] = True
+    summary: ClassVar[str] = ""
+    why: ClassVar[str] = ""
+    bad: ClassVar[str] = ""
+    good: ClassVar[str] = ""
+
+    def run(self, doc: Document, options: Any, house: HouseStyle) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def metrics(self, doc: Document, options: Any, house: HouseStyle) -> dict[str, float]:
+        """Figures to show in the report's file entry (readability scores, say)."""
+        return {}
+
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(self.id, self.category, severity or self.severity, span, message, fix)
+
+    @classmethod
+    def option_fields(cls) -> list[dataclasses.Field[Any]]:
+        return list(dataclasses.fields(cls.Options)) if dataclasses.is_dataclass(cls.Options) else []

@@ -1,0 +1,240 @@
+"""The command line: thin click commands over the config, engine and reporters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def cli() -> None:
+    """newslint: a content-quality linter for newsrooms."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format.",
+              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file to use instead of the nearest .newslint.yaml.")
+@click.option("--select", multiple=True, help="Only these check ids or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these check ids or categories (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: the config's fail_on, else error].")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: number of cores; 1 = no workers].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Cache folder [default: $NEWSLINT_CACHE_DIR or .newslint_cache].")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no progress bar.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file; the text summary still goes to the terminal.")
+def check(
+    paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
+    ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
+    no_cache: bool, cache_dir: Path | None, quiet: bool, color: bool | None, output: Path | None,
+) -> None:
+    """Lint articles (files or folders; '-' reads standard input)."""
+    from lint.config import ConfigError, load_config
+    from lint.engine import ConfigCache, FileResult, Selection, discover, lint_targets, lint_text, valid_selectors
+    from lint.findings import Severity
+    from lint.report import RunReport, renderer
+
+    if not paths:
+        paths = (".",)
+    try:
+        explicit = load_config(config_path) if config_path else None
+        if config_path and not config_path.exists():
+            _fail(f"{config_path}: config file not found")
+        configs = ConfigCache(explicit)
+        selection = Selection(_split(select), _split(ignore))
+        base_config = explicit or configs.for_dir(Path.cwd())
+        unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
+        if unknown:
+            _fail(f"--select/--ignore: unknown check or category {unknown[0]!r} (see 'newslint rules')")
+        results: list[FileResult] = []
+        errors: list[FileResult] = []
+        file_paths = [p for p in paths if p != "-"]
+        targets = discover(file_paths, configs, errors)
+        if "-" in paths:
+            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection, lint_text))
+    except ConfigError as err:
+        _fail(str(err))
+        return
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    cache = None if no_cache else (cache_dir or _default_cache())
+    show_progress = not quiet and sys.stderr.isatty() and len(targets) > 5
+    progress = _progress_bar() if show_progress else None
+    results.extend(lint_targets(targets, selection, max(jobs, 1), cache, progress))
+    if progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    results.extend(errors)
+
+    use_color = color if color is not None else (sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ)
+    report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks))
+    try:
+        text = renderer(fmt)(report)
+    except ValueError as err:
+        _fail(str(err))
+        return
+    if output is not None:
+        _write_report(output, text)
+        if not quiet:
+            from lint.report.text_report import summary
+
+            click.echo(summary(report), err=True)
+    elif not (quiet and fmt == "text" and not report.findings):
+        if quiet and fmt == "text":
+            text = "\n".join(text.splitlines()[:-1])
+        click.echo(text)
+    for broken in report.errors:
+        click.echo(f"{broken.path}: error: {broken.error}", err=True)
+
+    threshold = Severity(fail_on or base_config.fail_on.value)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    if any(f.severity.rank >= threshold.rank for f in report.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _default_cache() -> Path:
+    from lint.cache import default_cache_dir
+
+    return default_cache_dir()
+
+
+def _lint_stdin(name: str, configs, selection, lint_text):  # type: ignore[no-untyped-def]
+    from lint.document.reader import InputError, decode
+    from lint.engine import FileResult
+
+    config = configs.for_dir(Path(name).parent if Path(name).parent.exists() else Path.cwd())
+    try:
+        source = decode(sys.stdin.buffer.read()).text
+    except InputError as err:
+        return FileResult(name, error=str(err))
+    return lint_text(name, source, config.for_file(Path(name)), selection)
+
+
+def _write_report(path: Path, text: str) -> None:
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".newslint-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        os.replace(tmp, path)
+    except OSError as err:
+        _fail(f"{path}: cannot write report: {err.strerror or err}")
+
+
+def _progress_bar():  # type: ignore[no-untyped-def]
+    width = 30
+
+    def show(done: int, total: int) -> None:
+        filled = width * done // total
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", nl=False, err=True)
+
+    return show
+
+
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(config_path: Path | None, fmt: str) -> None:
+    """List every check: id, category, default severity, summary."""
+    config = _config_or_fail(config_path)
+    checks = list(config.registry)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"id": c.id, "category": c.category, "severity": c.severity.value, "enabled": c.enabled_by_default,
+             "summary": c.summary, "origin": config.registry.origin[c.id]} for c in checks
+        ], indent=2))
+        return
+    width = max(len(c.id) for c in checks)
+    for c in checks:
+        off = "" if c.enabled_by_default else " (off by default)"
+        click.echo(f"{c.id:<{width}}  {c.category:<12} {c.severity.value:<8} {c.summary}{off}")
+
+
+@cli.command()
+@click.argument("check_id")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(check_id: str, config_path: Path | None) -> None:
+    """Show a check's documentation: what, why, options, a bad and a good example."""
+    from lint.docs import explain_text
+
+    config = _config_or_fail(config_path)
+    check = config.registry.get(check_id)
+    if check is None:
+        import difflib
+
+        close = difflib.get_close_matches(check_id, config.registry.ids(), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        _fail(f"unknown check {check_id!r}{hint}; 'newslint rules' lists them")
+        return
+    click.echo(explain_text(check))
+
+
+@cli.command()
+@click.option("--outlet", default="My Outlet", show_default=True, help="The outlet's name.")
+@click.option("--domain", "domains", multiple=True, help="The outlet's web domain (repeatable).")
+@click.option("--preset", default="default", show_default=True, help="Preset to extend.")
+@click.option("--language", default="en-US", show_default=True, help="en-US or en-GB.")
+@click.option("--path", "target", type=click.Path(dir_okay=False, path_type=Path), default=Path(".newslint.yaml"),
+              show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing config.")
+def init(outlet: str, domains: tuple[str, ...], preset: str, language: str, target: Path, force: bool) -> None:
+    """Write a starter config for an outlet."""
+    from lint.config import preset_names
+
+    if preset not in preset_names():
+        _fail(f"unknown preset {preset!r} (presets: {', '.join(preset_names())})")
+    if target.exists() and not force:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    from lint.docs import starter_config
+
+    _write_report(target, starter_config(outlet, list(domains), preset, language).rstrip("\n"))
+    click.echo(f"Wrote {target}: extends the {preset!r} preset for {outlet}. Run 'newslint check' next.")
+
+
+def _config_or_fail(config_path: Path | None):  # type: ignore[no-untyped-def]
+    from lint.config import ConfigError, load_config
+    from lint.engine import ConfigCache
+
+    try:
+        return load_config(config_path) if config_path else ConfigCache(None).for_dir(Path.cwd())
+    except ConfigError as err:
+        _fail(str(err))
+
+
+def main() -> None:
+    try:
+        cli(prog_name="newslint")
+    except KeyboardInterrupt:
+        click.echo("newslint: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)

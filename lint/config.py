@@ -1,0 +1,527 @@
+"""Outlet configuration: find it, load it (with `extends`), validate it, resolve it per file.
+
+Errors are `ConfigError`s whose message is one line naming the config file and line, what is
+wrong and the valid choices; the CLI prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import hashlib
+import json
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal, get_args, get_origin
+
+import yaml
+
+from lint.checks.base import Check, HouseStyle
+from lint.checks.registry import PluginError, Registry, load_registry
+from lint.document.options import ParseOptions
+from lint.findings import Severity
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "newslint.yaml", "newslint.yml")
+PRESET_SUFFIX = ".yaml"
+TOP_LEVEL_KEYS = (
+    "extends", "outlet", "style", "glossary", "terminology", "checks", "files", "overrides", "html",
+    "markdown", "languagetool", "plugins", "fail_on",
+)
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
+DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "__pycache__/", ".newslint_cache/")
+
+
+class ConfigError(Exception):
+    """One line for the user: where in which config file, what is wrong, what would be valid."""
+
+
+# -- where presets live --------------------------------------------------------------------------
+
+def presets_dir() -> Path:
+    """Presets ship inside the wheel as lint/configs; in a checkout they are the top-level configs/."""
+    packaged = Path(__file__).resolve().parent / "configs"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "configs"
+
+
+def preset_names() -> list[str]:
+    return sorted(p.stem for p in presets_dir().glob(f"*{PRESET_SUFFIX}"))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in `start` (a folder) or any folder above it."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file():
+                return path
+    return None
+
+
+# -- raw loading with line numbers ----------------------------------------------------------------
+
+@dataclass
+class RawConfig:
+    data: dict[str, Any]
+    # (key, path...) -> "file:line" for error messages, from the file that set the value last.
+    where: dict[tuple[str, ...], str]
+    files: list[Path]  # every file read, the outlet's own last
+    base_dir: Path  # globs and plugin paths are relative to the outlet's own config file
+
+
+def _read_yaml(path: Path) -> tuple[Any, dict[tuple[str, ...], str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise ConfigError(f"{path}{line}: config is not valid YAML: {problem}") from None
+    where: dict[tuple[str, ...], str] = {}
+    if node is not None:
+        _collect_marks(node, (), path, where)
+    return data, where
+
+
+def _collect_marks(node: yaml.Node, key: tuple[str, ...], path: Path, where: dict[tuple[str, ...], str]) -> None:
+    where[key] = f"{path}:{node.start_mark.line + 1}"
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            name = str(k.value)
+            where[(*key, name)] = f"{path}:{k.start_mark.line + 1}"
+            _collect_marks(v, (*key, name), path, where)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _collect_marks(item, (*key, str(i)), path, where)
+
+
+def _resolve_extends(name: str, relative_to: Path, where: str) -> Path:
+    if name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
+        path = (relative_to / name).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{where}: extends {name!r}, but there is no such file")
+        return path
+    path = presets_dir() / f"{name}{PRESET_SUFFIX}"
+    if not path.is_file():
+        raise ConfigError(f"{where}: extends unknown preset {name!r} (presets: {', '.join(preset_names())})")
+    return path
+
+
+def load_raw(path: Path, _chain: tuple[Path, ...] = ()) -> RawConfig:
+    path = path.resolve()
+    if path in _chain:
+        cycle = " -> ".join(p.name for p in (*_chain, path))
+        raise ConfigError(f"{_chain[-1]}: config extends itself ({cycle})")
+    data, where = _read_yaml(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: config must be a mapping of settings, not {type(data).__name__}")
+    merged: dict[str, Any] = {}
+    merged_where: dict[tuple[str, ...], str] = {}
+    files: list[Path] = []
+    extends = data.get("extends", [])
+    for i, name in enumerate([extends] if isinstance(extends, str) else extends or []):
+        if not isinstance(name, str):
+            raise ConfigError(f"{where.get(('extends',), path)}: extends takes preset names or paths")
+        base = load_raw(_resolve_extends(name, path.parent, where.get(("extends", str(i)), str(path))), (*_chain, path))
+        merged = deep_merge(merged, base.data)
+        merged_where.update(base.where)
+        files.extend(base.files)
+    own = {k: v for k, v in data.items() if k != "extends"}
+    merged = deep_merge(merged, own)
+    merged_where.update(where)
+    files.append(path)
+    return RawConfig(merged, merged_where, files, path.parent)
+
+
+def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """Mappings merge key by key; anything else in `override` replaces what `base` had."""
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+# -- validated configuration ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckSetting:
+    enabled: bool
+    severity: Severity | None
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Override:
+    globs: tuple[str, ...]
+    checks: Mapping[str, Mapping[str, Any]]
+    where: str
+
+
+@dataclass(frozen=True)
+class ResolvedCheck:
+    check: type[Check]
+    options: Any
+    severity: Severity | None  # the outlet's override of the check's severity
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Everything needed to lint one file."""
+
+    checks: tuple[ResolvedCheck, ...]
+    house: HouseStyle
+    parse: ParseOptions
+    fingerprint: str  # changes whenever anything that affects findings changes
+
+
+@dataclass
+class Config:
+    registry: Registry
+    raw: RawConfig | None
+    house: HouseStyle
+    parse: ParseOptions
+    checks: dict[str, CheckSetting]
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    max_size_mb: float = 5.0
+    overrides: tuple[Override, ...] = ()
+    plugins: tuple[Path, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    base_dir: Path = field(default_factory=Path.cwd)
+    _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
+
+    @property
+    def source(self) -> str:
+        return str(self.raw.files[-1]) if self.raw and self.raw.files else "(built-in defaults)"
+
+    def relative(self, path: Path) -> str:
+        try:
+            return PurePosixPath(path.resolve().relative_to(self.base_dir.resolve())).as_posix()
+        except ValueError:
+            return PurePosixPath(path.resolve()).as_posix()
+
+    def excluded(self, path: Path) -> bool:
+        return matches_any(self.relative(path), self.exclude)
+
+    def included(self, path: Path) -> bool:
+        return matches_any(self.relative(path), self.include)
+
+    def for_file(self, path: Path | None) -> Resolved:
+        rel = self.relative(path) if path is not None else ""
+        active = tuple(i for i, o in enumerate(self.overrides) if rel and matches_any(rel, o.globs))
+        if active not in self._resolved:
+            self._resolved[active] = self._resolve([self.overrides[i] for i in active])
+        return self._resolved[active]
+
+    def _resolve(self, overrides: list[Override]) -> Resolved:
+        settings = dict(self.checks)
+        for override in overrides:
+            for check_id, raw in override.checks.items():
+                settings[check_id] = _check_setting(
+                    self.registry, check_id, raw, override.where, base=settings.get(check_id)
+                )
+        resolved = []
+        for check in self.registry:
+            setting = settings.get(check.id)
+            enabled = setting.enabled if setting else check.enabled_by_default
+            if not enabled:
+                continue
+            options = check.Options(**(setting.options if setting else {}))
+            resolved.append(ResolvedCheck(check, options, setting.severity if setting else None))
+        fingerprint = hashlib.sha256(
+            json.dumps(
+                [
+                    [(r.check.id, repr(r.options), r.severity) for r in resolved],
+                    repr(self.house),
+                    repr(self.parse),
+                ],
+                default=str,
+            ).encode()
+        ).hexdigest()
+        return Resolved(tuple(resolved), self.house, self.parse, fingerprint)
+
+
+def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
+    """gitignore-like globs: "drafts/" matches a folder anywhere, "*.md" a name anywhere,
+    "news/**/*.md" a path from the config's folder."""
+    parts = rel_path.split("/")
+    for pattern in globs:
+        if pattern.endswith("/"):
+            name = pattern.rstrip("/")
+            if "/" in name:
+                if rel_path.startswith(name + "/"):
+                    return True
+            elif any(fnmatch.fnmatchcase(p, name) for p in parts[:-1]):
+                return True
+        elif "/" not in pattern:
+            if fnmatch.fnmatchcase(parts[-1], pattern):
+                return True
+        elif fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(rel_path, pattern.replace("**/", "")):
+            return True
+    return False
+
+
+def load_config(path: Path | None, extra_plugins: tuple[Path, ...] = ()) -> Config:
+    """Load and validate a config file; None means the built-in `default` preset."""
+    raw = load_raw(path if path is not None else presets_dir() / f"default{PRESET_SUFFIX}")
+    return build_config(raw, extra_plugins)
+
+
+def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config:
+    data, where = raw.data, raw.where
+
+    def at(*key: str) -> str:
+        for n in range(len(key), -1, -1):
+            if key[:n] in where:
+                return where[key[:n]]
+        return str(raw.files[-1])
+
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            raise ConfigError(f"{at(key)}: unknown setting {key!r} (valid: {', '.join(TOP_LEVEL_KEYS)})")
+
+    plugins = tuple(
+        (raw.base_dir / p).resolve() for p in _typed(data.get("plugins", []), list[str], at("plugins"), "plugins")
+    ) + extra_plugins
+    for plugin in plugins:
+        if not plugin.is_file():
+            raise ConfigError(f"{at('plugins')}: plugin file {plugin} does not exist")
+    try:
+        registry = load_registry(plugins)
+    except PluginError as err:
+        raise ConfigError(str(err)) from None
+
+    outlet = _section(data, "outlet", {"name": str, "domains": list[str], "language": str}, at)
+    style = _section(
+        data,
+        "style",
+        {
+            "headline_case": Literal["sentence", "title", "any"],
+            "quotes": Literal["curly", "straight", "any"],
+            "dashes": Literal["spaced", "closed", "any"],
+        },
+        at,
+    )
+    terminology = _section(data, "terminology", {"replace": dict[str, str], "banned": dict[str, str]}, at)
+    glossary = _typed(data.get("glossary", []), list[str], at("glossary"), "glossary")
+    files = _section(data, "files", {"include": list[str], "exclude": list[str], "max_size_mb": float}, at)
+    html = _section(data, "html", {"article_selector": str}, at)
+    markdown = _section(data, "markdown", {"template_syntax": list[Literal["hugo", "liquid"]]}, at)
+    languagetool = _section(data, "languagetool", LANGUAGETOOL_KEYS, at)
+
+    if html.get("article_selector"):
+        from lint.document.html import Selector
+
+        try:
+            Selector.parse(html["article_selector"])
+        except ValueError as err:
+            raise ConfigError(f"{at('html', 'article_selector')}: {err}") from None
+
+    house = HouseStyle(
+        outlet_name=outlet.get("name", ""),
+        domains=tuple(d.lower() for d in outlet.get("domains", [])),
+        language=outlet.get("language", "en-US"),
+        headline_case=style.get("headline_case", "any"),
+        quotes=style.get("quotes", "any"),
+        dashes=style.get("dashes", "any"),
+        glossary=tuple(glossary),
+        replace=dict(terminology.get("replace", {})),
+        banned=dict(terminology.get("banned", {})),
+        extra={"languagetool": languagetool} if languagetool else {},
+    )
+    parse = ParseOptions(
+        template_syntax=tuple(markdown.get("template_syntax", ParseOptions.template_syntax)),
+        article_selector=html.get("article_selector", ""),
+    )
+
+    checks_raw = data.get("checks", {}) or {}
+    if not isinstance(checks_raw, dict):
+        raise ConfigError(f"{at('checks')}: 'checks' must map check ids to settings")
+    checks = {
+        check_id: _check_setting(registry, check_id, value, at("checks", check_id))
+        for check_id, value in checks_raw.items()
+    }
+
+    overrides = []
+    for i, item in enumerate(_typed(data.get("overrides", []), list[dict], at("overrides"), "overrides")):
+        where_item = at("overrides", str(i))
+        unknown = set(item) - {"files", "checks"}
+        if unknown:
+            raise ConfigError(f"{where_item}: unknown override setting {sorted(unknown)[0]!r} (valid: files, checks)")
+        globs = _typed(item.get("files", []), list[str], where_item, "overrides.files")
+        if not globs:
+            raise ConfigError(f"{where_item}: an override needs 'files' globs")
+        checks_item = item.get("checks", {}) or {}
+        if not isinstance(checks_item, dict):
+            raise ConfigError(f"{where_item}: override 'checks' must map check ids to settings")
+        for check_id, value in checks_item.items():
+            _check_setting(registry, check_id, value, at("overrides", str(i), "checks", check_id))
+        overrides.append(Override(tuple(globs), checks_item, where_item))
+
+    fail_on = data.get("fail_on", "error")
+    if fail_on not in [s.value for s in Severity]:
+        raise ConfigError(f"{at('fail_on')}: fail_on must be one of error, warning, info (got {fail_on!r})")
+
+    return Config(
+        registry=registry,
+        raw=raw,
+        house=house,
+        parse=parse,
+        checks=checks,
+        include=tuple(files.get("include", DEFAULT_INCLUDE)),
+        exclude=tuple(DEFAULT_EXCLUDE) + tuple(files.get("exclude", ())),
+        max_size_mb=float(files.get("max_size_mb", 5.0)),
+        overrides=tuple(overrides),
+        plugins=plugins,
+        fail_on=Severity(fail_on),
+        base_dir=raw.base_dir,
+    )
+
+
+LANGUAGETOOL_KEYS: dict[str, Any] = {
+    "mode": Literal["local", "remote", "off"],
+    "url": str,
+    "language": str,
+    "disabled_rules": list[str],
+    "disabled_categories": list[str],
+    "enabled_only": list[str],
+    "picky": bool,
+    "required": bool,
+    "timeout": float,
+    "concurrency": int,
+    "cache_dir": str,
+    "severities": dict[str, str],
+}
+
+
+def _section(data: Mapping[str, Any], name: str, schema: Mapping[str, Any], at: Any) -> dict[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{at(name)}: '{name}' must be a mapping")
+    out = {}
+    for key, item in value.items():
+        if key not in schema:
+            raise ConfigError(f"{at(name, key)}: unknown setting '{name}.{key}' (valid: {', '.join(schema)})")
+        out[key] = _typed(item, schema[key], at(name, key), f"{name}.{key}")
+    return out
+
+
+def _check_setting(
+    registry: Registry, check_id: str, value: Any, where: str, base: CheckSetting | None = None
+) -> CheckSetting:
+    check = registry.get(check_id)
+    if check is None:
+        close = _closest(check_id, registry.ids())
+        hint = f" (did you mean {close!r}? run 'newslint rules' for the list)" if close else " (run 'newslint rules' for the list)"
+        raise ConfigError(f"{where}: unknown check {check_id!r}{hint}")
+    enabled = base.enabled if base else check.enabled_by_default
+    severity = base.severity if base else None
+    options = dict(base.options) if base else {}
+    if isinstance(value, bool):
+        return CheckSetting(value, severity, options)
+    if isinstance(value, str) and value in ("error", "warning", "info", "off"):
+        return CheckSetting(value != "off", Severity(value) if value != "off" else severity, options)
+    if value is None:
+        return CheckSetting(True, severity, options)
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f"{where}: check {check_id!r} takes true, false, a severity or a mapping of options, not {value!r}"
+        )
+    fields = {f.name: f for f in check.option_fields()}
+    hints = typing.get_type_hints(check.Options) if fields else {}
+    for key, item in value.items():
+        if key == "enabled":
+            enabled = _typed(item, bool, where, f"{check_id}.enabled")
+        elif key == "severity":
+            sev = _typed(item, Literal["error", "warning", "info"], where, f"{check_id}.severity")
+            severity = Severity(sev)
+        elif key in fields:
+            options[key] = _to_field(_typed(item, hints[key], where, f"{check_id}.{key}"), hints[key])
+        else:
+            valid = ", ".join(["enabled", "severity", *fields]) if fields else "enabled, severity"
+            raise ConfigError(f"{where}: check {check_id!r} has no option {key!r} (valid: {valid})")
+    if "enabled" not in value and not base:
+        enabled = True
+    return CheckSetting(enabled, severity, options)
+
+
+def _to_field(value: Any, hint: Any) -> Any:
+    """Lists become tuples and dicts stay dicts, so options dataclasses can be frozen."""
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _type_name(hint: Any) -> str:
+    origin = get_origin(hint)
+    if origin is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(hint))
+    if origin in (list, tuple):
+        return f"a list of {_type_name(get_args(hint)[0])}s"
+    if origin is dict:
+        return "a mapping"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "text"}.get(hint, str(hint))
+
+
+def _typed(value: Any, hint: Any, where: str, name: str) -> Any:
+    """Check a config value against a type hint; returns it (ints widened to floats)."""
+    origin = get_origin(hint)
+    ok = True
+    if origin is Literal:
+        ok = value in get_args(hint)
+    elif origin in (list, tuple):
+        if isinstance(value, str) and get_args(hint) and get_args(hint)[0] is str:
+            value = [value]
+        ok = isinstance(value, list)
+        if ok:
+            item_hint = get_args(hint)[0] if get_args(hint) else Any
+            value = [_typed(v, item_hint, where, name) for v in value]
+    elif origin is dict:
+        if value is None:
+            value = {}
+        if isinstance(value, list) and get_args(hint)[1] is str:
+            value = {str(v): "" for v in value}  # a list of banned words without reasons
+        ok = isinstance(value, dict)
+        if ok:
+            value = {str(k): _typed("" if v is None else v, get_args(hint)[1], where, name) for k, v in value.items()}
+    elif hint is bool:
+        ok = isinstance(value, bool)
+    elif hint is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif hint is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif hint is str:
+        ok = isinstance(value, str)
+    elif hint is dict:
+        ok = isinstance(value, dict)
+    if not ok:
+        raise ConfigError(f"{where}: '{name}' must be {_type_name(hint)}, not {value!r}")
+    return value
+
+
+def _closest(name: str, choices: list[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def options_as_dict(options: Any) -> dict[str, Any]:
+    return dataclasses.asdict(options) if dataclasses.is_dataclass(options) else {}

@@ -1,0 +1,42 @@
+"""Reading articles: bytes to text, text to a `Document` of blocks with exact source spans."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from lint.document.model import Block, BlockKind, Document, Image, Link, Sentence, Word
+from lint.document.options import ParseOptions
+from lint.document.span import Span
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
+def format_for(path: str) -> str:
+    suffix = PurePath(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def parse(path: str, source: str, options: ParseOptions | None = None, fmt: str | None = None) -> Document:
+    """Parse decoded article text into a Document; the format follows the file's suffix."""
+    options = options or ParseOptions()
+    fmt = fmt or format_for(path)
+    if fmt == "markdown":
+        from lint.document.markdown import parse_markdown
+
+        return parse_markdown(path, source, options)
+    if fmt == "html":
+        from lint.document.html import parse_html
+
+        return parse_html(path, source, options)
+    from lint.document.text import parse_text
+
+    return parse_text(path, source)
+
+
+__all__ = ["Block", "BlockKind", "Document", "Image", "Link", "ParseOptions", "Sentence", "Span", "Word",
+           "format_for", "parse"]

@@ -1,0 +1,360 @@
+"""HTML articles through the standard library's HTML parser, which reports source positions.
+
+Only the article is prose: page chrome (nav, header, footer, aside), scripts, styles and
+comments are skipped, and when the page has an article container (the outlet's
+`html.article_selector`, else the first of a few common ones) only its inside is read.
+Entities are decoded with their characters mapped to the entity's place in the source.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from lint.document.mapped import ATOM, MappedText
+from lint.document.model import Block, BlockKind, Document, Image, Link, TableInfo
+from lint.document.options import ParseOptions
+from lint.document.span import LineIndex, Span
+
+SKIPPED = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "noscript", "svg", "template", "button",
+     "select", "head", "iframe", "object", "canvas", "math", "form"}
+)
+VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = frozenset(
+    {"p", "li", "dt", "dd", "figcaption", "caption", "blockquote", "div", "section", "article", "main",
+     "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl", "figure", "details",
+     "summary", "address", "body", "html", "hr", "center"}
+    | set(HEADINGS)
+)
+INLINE_ATOMS = frozenset({"code", "kbd", "samp", "var", "tt"})
+# Tried in order when the outlet names no article selector.
+DEFAULT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".post-content", ".entry-content",
+                     ".article-body", ".post")
+_ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+@dataclass(frozen=True)
+class Selector:
+    tag: str = ""
+    classes: tuple[str, ...] = ()
+    ident: str = ""
+    attr: tuple[str, str] | None = None
+
+    @staticmethod
+    def parse(text: str) -> Selector:
+        m = re.fullmatch(r"\s*([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)(?:\[([\w-]+)=['\"]?([^'\"\]]*)['\"]?\])?\s*", text)
+        if not m:
+            raise ValueError(f"unsupported article selector {text!r} (use tag, .class, #id or [attr=value])")
+        tag, rest, attr, value = m.groups()
+        classes = tuple(p[1:] for p in re.findall(r"\.[\w-]+", rest or ""))
+        ids = re.findall(r"#([\w-]+)", rest or "")
+        return Selector((tag or "").lower(), classes, ids[0] if ids else "", (attr, value) if attr else None)
+
+    def matches(self, tag: str, attrs: dict[str, str]) -> bool:
+        if self.tag and tag != self.tag:
+            return False
+        if self.ident and attrs.get("id") != self.ident:
+            return False
+        if self.classes and not set(self.classes) <= set((attrs.get("class") or "").split()):
+            return False
+        return not (self.attr and attrs.get(self.attr[0]) != self.attr[1])
+
+    def present_in(self, source: str) -> bool:
+        """A cheap look for the selector before parsing, to choose among the defaults."""
+        if self.tag and not self.classes and not self.ident and not self.attr:
+            return re.search(rf"<{self.tag}[\s>]", source, re.I) is not None
+        if self.classes:
+            return re.search(rf"class=[\"'][^\"']*\b{re.escape(self.classes[0])}\b[^\"']*[\"']", source) is not None
+        if self.ident:
+            return re.search(rf"id=[\"']{re.escape(self.ident)}[\"']", source) is not None
+        if self.attr:
+            return re.search(rf"{re.escape(self.attr[0])}=[\"']?{re.escape(self.attr[1])}", source) is not None
+        return False
+
+
+@dataclass
+class _Open:
+    tag: str
+    start: int
+    kind: BlockKind | None = None
+
+
+@dataclass
+class _Row:
+    start: int
+    cells: list[MappedText] = field(default_factory=list)
+    header: bool = False
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str, base: int, selector: Selector | None) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.base = base
+        self.selector = selector
+        self.lines: LineIndex | None = None
+        self.stack: list[_Open] = []
+        self.skip_depth = 0
+        self.atom_depth = 0
+        self.selected_depth = 0 if selector is None else -1  # -1: not inside the article yet
+        self.selected_done = False
+        self.pieces: list[tuple[str, Span]] = []
+        self.block_start = -1
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.images: list[Image] = []
+        self.title: str | None = None
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.row: _Row | None = None
+        self.table_no = -1
+        self.row_no = 0
+        self.header_cells = 0
+        self.cell_pieces: list[tuple[str, Span]] | None = None
+        self.open_links: list[tuple[int, str, int]] = []  # (start, href, pieces index)
+
+    # -- positions ------------------------------------------------------------------------
+    def _offset(self) -> int:
+        assert self.lines is not None
+        line, col = self.getpos()
+        return self.base + self.lines.line_start(line) + col
+
+    def run(self, text: str) -> None:
+        self.lines = LineIndex(text)
+        self.feed(text)
+        self.close()
+        self._flush(self._offset())
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        return self.skip_depth == 0 and self.selected_depth >= 0 and not self.in_title
+
+    def _kind(self) -> BlockKind:
+        for item in reversed(self.stack):
+            if item.tag in HEADINGS:
+                return BlockKind.HEADING
+            if item.tag == "li" or item.tag in ("dt", "dd"):
+                return BlockKind.LIST_ITEM
+            if item.tag in ("figcaption", "caption"):
+                return BlockKind.CAPTION
+            if item.tag == "pre":
+                return BlockKind.CODE
+            if item.tag == "blockquote":
+                return BlockKind.QUOTE
+        return BlockKind.PARAGRAPH
+
+    def _heading_level(self) -> int:
+        for item in reversed(self.stack):
+            if item.tag in HEADINGS:
+                return HEADINGS[item.tag]
+        return 0
+
+    def _list_depth(self) -> int:
+        return sum(1 for item in self.stack if item.tag in ("ul", "ol", "dl"))
+
+    def _add(self, text: str, span: Span) -> None:
+        if not self.reading:
+            return
+        target = self.cell_pieces if self.cell_pieces is not None else self.pieces
+        if target is self.pieces and self.block_start < 0:
+            self.block_start = span.start
+        target.append((text, span))
+
+    def _flush(self, end: int) -> None:
+        pieces, self.pieces = self.pieces, []
+        start, self.block_start = self.block_start, -1
+        if not pieces:
+            return
+        text = MappedText.build(pieces)
+        if not text.text.strip():
+            return
+        kind = self._kind()
+        if kind is BlockKind.CODE:
+            self.blocks.append(Block(kind, Span(start, end), MappedText.build([])))
+            return
+        trimmed = _trim(text)
+        level = self._heading_level() if kind is BlockKind.HEADING else (
+            self._list_depth() if kind is BlockKind.LIST_ITEM else 0)
+        self.blocks.append(Block(kind, Span(start, max(end, start)), trimmed, level=level))
+
+    # -- parser callbacks -----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        amap = {k: (v or "") for k, v in attrs}
+        if self.selector is not None and self.selected_depth < 0 and not self.selected_done:
+            if self.selector.matches(tag, amap):
+                self.selected_depth = 0
+                if tag not in VOID:
+                    self.stack.append(_Open(tag, start))
+                    self.selected_depth = len(self.stack)
+                return
+        if tag == "title" and self.title is None:
+            self.in_title = True
+            return
+        if tag in VOID:
+            self._void(tag, amap, Span(start, start + len(raw)))
+            return
+        if tag in BLOCK_TAGS and self.skip_depth == 0:
+            self._flush(start)
+        self.stack.append(_Open(tag, start))
+        if tag in SKIPPED:
+            self.skip_depth += 1
+        elif tag in INLINE_ATOMS and self._kind() is not BlockKind.CODE:
+            if self.atom_depth == 0:
+                self._add(ATOM, Span(start, start + len(raw)))
+            self.atom_depth += 1
+        elif tag == "a" and self.reading:
+            self.open_links.append((start, amap.get("href", ""), len(self.pieces)))
+        elif tag == "tr" and self.reading:
+            self.row = _Row(start)
+        elif tag in ("td", "th") and self.reading:
+            self.cell_pieces = []
+            if self.row is not None and tag == "th":
+                self.row.header = True
+
+    def _void(self, tag: str, amap: dict[str, str], span: Span) -> None:
+        if not self.reading:
+            return
+        if tag == "img":
+            alt = amap.get("alt") if "alt" in amap else None
+            self.images.append(Image(alt, amap.get("src", ""), span))
+            self._add(ATOM, span)
+        elif tag == "br":
+            self._add("\n", span)
+        elif tag == "hr":
+            self._flush(span.start)
+
+    def handle_endtag(self, tag: str) -> None:
+        end = self._offset() + len(f"</{tag}>")
+        if self.in_title and tag == "title":
+            self.in_title = False
+            self.title = html.unescape("".join(self.title_parts)).strip()
+            return
+        # Close up to the matching open tag; stray end tags are ignored.
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                break
+        else:
+            return
+        while len(self.stack) > depth:
+            self._close(self.stack[-1].tag, end)
+            if self.selected_depth > 0 and len(self.stack) == self.selected_depth:
+                self._flush(end)
+                self.stack.pop()
+                self.selected_depth = -1
+                self.selected_done = True
+                continue
+            self.stack.pop()
+
+    def _close(self, tag: str, end: int) -> None:
+        if tag in SKIPPED:
+            self.skip_depth -= 1
+            return
+        if tag in INLINE_ATOMS and self.atom_depth > 0:
+            self.atom_depth -= 1
+            return
+        if tag == "a" and self.open_links and self.reading:
+            start, href, index = self.open_links.pop()
+            text = "".join(t for t, _ in self.pieces[index:])
+            self.links.append(Link(text.strip(), href, Span(start, end)))
+            return
+        if tag in ("td", "th") and self.cell_pieces is not None:
+            cell = _trim(MappedText.build(self.cell_pieces))
+            self.cell_pieces = None
+            if self.row is not None:
+                self.row.cells.append(cell)
+            return
+        if tag == "tr" and self.row is not None:
+            self._emit_row(self.row, end)
+            self.row = None
+            return
+        if tag == "table":
+            self.row_no = 0
+        if tag in BLOCK_TAGS and self.skip_depth == 0:
+            self._flush(end)
+
+    def _emit_row(self, row: _Row, end: int) -> None:
+        if self.row_no == 0:
+            self.table_no += 1
+            self.header_cells = len(row.cells)
+        self.blocks.append(
+            Block(
+                BlockKind.TABLE_ROW, Span(row.start, end), MappedText.build([]), cells=tuple(row.cells),
+                table=TableInfo(self.table_no, self.row_no, self.header_cells, row.header or self.row_no == 0),
+            )
+        )
+        self.row_no += 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.atom_depth or not data:
+            return
+        start = self._offset()
+        self._add(data, Span(start, start + len(data)))
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity()
+
+    def handle_charref(self, name: str) -> None:
+        self._entity()
+
+    def _entity(self) -> None:
+        start = self._offset()
+        m = _ENTITY_AT.match(self.source, start)
+        raw = m.group() if m else "&"
+        if self.in_title:
+            self.title_parts.append(raw)
+            return
+        if self.atom_depth:
+            return
+        decoded = html.unescape(raw)
+        self._add(decoded, Span(start, start + len(raw)))
+
+
+def _trim(text: MappedText) -> MappedText:
+    raw = text.text
+    lo = len(raw) - len(raw.lstrip())
+    hi = len(raw.rstrip())
+    return text.slice(lo, hi) if (lo, hi) != (0, len(raw)) else text
+
+
+def _selector_for(source: str, options: ParseOptions) -> Selector | None:
+    if options.article_selector:
+        chosen = Selector.parse(options.article_selector)
+        return chosen if chosen.present_in(source) else None
+    for candidate in DEFAULT_SELECTORS:
+        selector = Selector.parse(candidate)
+        if selector.present_in(source):
+            return selector
+    return None
+
+
+def parse_html(path: str, source: str, options: ParseOptions) -> Document:
+    doc = Document(path=path, source=source, format="html")
+    extractor = _Extractor(source, 0, _selector_for(source, options))
+    extractor.run(source)
+    doc.blocks, doc.links, doc.images = extractor.blocks, extractor.links, extractor.images
+    doc.title_from_meta = extractor.title or None
+    return doc
+
+
+@dataclass
+class Fragment:
+    blocks: list[Block]
+    links: list[Link]
+    images: list[Image]
+
+
+def parse_fragment(source: str, span: Span, options: ParseOptions) -> Fragment:
+    """An HTML block inside a Markdown article."""
+    extractor = _Extractor(source, span.start, None)
+    extractor.run(source[span.start : span.end])
+    return Fragment(extractor.blocks, extractor.links, extractor.images)

@@ -1,0 +1,107 @@
+"""Inline Markdown to prose: markup removed, every character still mapped to the source.
+
+markdown-it gives block structure with line numbers but no columns for inline content, so the
+inline layer is stripped here with patterns over the block's mapped source text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from lint.document.mapped import ATOM, MappedText
+from lint.document.model import Image, Link
+from lint.document.span import Span
+
+TEMPLATE_PATTERNS: dict[str, str] = {
+    # Hugo shortcodes {{< x >}} and {{% x %}}
+    "hugo": r"\{\{[<%].*?[%>]\}\}",
+    # Liquid / Jinja / Nunjucks tags, expressions and comments
+    "liquid": r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}|\{#.*?#\}",
+}
+_TEMPLATE_ALL = tuple(TEMPLATE_PATTERNS)
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<src><[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\]]*)\]\[[^\]]*\]")
+_LINK = re.compile(
+    r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]"
+    r"(?:\((?P<href><[^>]*>|[^()\s]*(?:\([^)]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\[[^\]]*\])"
+)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_EMPHASIS = re.compile(r"\*\*+|__+|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w)")
+_ESCAPE = re.compile(r"\\(?P<ch>[!-/:-@\[-`{-~])")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HARD_BREAK = re.compile(r"\\\n| {2,}\n")
+
+
+@dataclass
+class InlineResult:
+    text: MappedText
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+
+
+def compile_templates(syntaxes: tuple[str, ...] = _TEMPLATE_ALL) -> re.Pattern[str] | None:
+    patterns = [TEMPLATE_PATTERNS[s] for s in syntaxes if s in TEMPLATE_PATTERNS]
+    return re.compile("|".join(patterns), re.S) if patterns else None
+
+
+def strip_inline(raw: MappedText, templates: re.Pattern[str] | None) -> InlineResult:
+    result = InlineResult(raw)
+    text = raw
+    if templates is not None:
+        text = text.substitute(templates, lambda m: ATOM)
+    text = text.substitute(_HTML_COMMENT, lambda m: "")
+    text = text.substitute(_CODE_SPAN, lambda m: ATOM)
+
+    def image(m: re.Match[str]) -> str:
+        src = m.groupdict().get("src") or ""
+        result.images.append(Image(m.group("alt"), src.strip("<>"), text.span(m.start(), m.end())))
+        return ATOM
+
+    text = text.substitute(_IMAGE, image)
+    text = text.substitute(_IMAGE_REF, image)
+    text = text.substitute(_AUTOLINK, lambda m: ATOM)
+
+    def link(m: re.Match[str]) -> None:
+        href = (m.group("href") or "").strip("<>") if m.group("href") is not None else "#ref"
+        result.links.append(Link(m.group("text"), href, text.span(m.start(), m.end())))
+
+    text = text.unwrap(_LINK, "text", on_match=link)
+    text = text.substitute(_FOOTNOTE_REF, lambda m: "")
+    text = text.substitute(_HTML_TAG, lambda m: "")
+    text = text.substitute(_HARD_BREAK, lambda m: "\n")
+    text = text.substitute(_EMPHASIS, lambda m: "")
+    text = text.unwrap(_ESCAPE, "ch")
+    text = decode_entities(text)
+    result.text = text
+    return result
+
+
+def decode_entities(text: MappedText) -> MappedText:
+    return text.substitute(_ENTITY, lambda m: html.unescape(m.group()))
+
+
+def mapped_lines(source: str, line_spans: list[tuple[int, int]], content: str) -> MappedText:
+    """Map markdown-it's block content (lines with container markup and indent removed) back
+    onto the source lines it came from."""
+    pieces: list[tuple[str, Span]] = []
+    content_lines = content.split("\n")
+    for k, line in enumerate(content_lines):
+        if k >= len(line_spans):
+            break
+        start, end = line_spans[k]
+        src_line = source[start:end]
+        at = src_line.find(line) if line else -1
+        if at == -1:
+            at = len(src_line) - len(src_line.lstrip())
+            line = src_line[at:].rstrip()
+        if k:
+            pieces.append(("\n", Span(start, start)))
+        pieces.append((line, Span(start + at, start + at + len(line))))
+    return MappedText.build(pieces)

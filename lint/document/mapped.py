@@ -1,0 +1,181 @@
+"""Prose text that remembers where each of its characters came from in the source file.
+
+Parsers strip markup (Markdown syntax, HTML tags, entities) from the source; checks read the
+stripped prose but must report positions in the source. A `MappedText` keeps the prose string
+and a compact list of segments, each mapping a run of prose characters back to a run of source
+characters, so memory stays proportional to the number of edits, not to the text length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from lint.document.span import Span
+
+# Stands in for an inline atom that is not prose (a code span, an image, a template tag), so
+# words on either side do not run together and checks can tell the atom is there.
+ATOM = "\ufffc"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """`length` prose characters starting at `text_start` came from `source` in the file.
+
+    When the prose run and the source run have the same length they map one to one; otherwise
+    (an entity, an atom) every character of the run maps to the whole source run.
+    """
+
+    text_start: int
+    length: int
+    source: Span
+
+    @property
+    def exact(self) -> bool:
+        return self.length == self.source.end - self.source.start
+
+
+@dataclass(frozen=True)
+class MappedText:
+    text: str
+    segments: tuple[Segment, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @staticmethod
+    def from_source(source: str, start: int, end: int) -> MappedText:
+        """The source slice itself, mapped one to one."""
+        return MappedText.build([(source[start:end], Span(start, end))])
+
+    @staticmethod
+    def build(pieces: Iterable[tuple[str, Span]]) -> MappedText:
+        """Join pieces of prose, each with the source span it came from."""
+        parts: list[str] = []
+        segments: list[Segment] = []
+        pos = 0
+        for text, src in pieces:
+            if not text:
+                continue
+            parts.append(text)
+            segments.append(Segment(pos, len(text), src))
+            pos += len(text)
+        return MappedText("".join(parts), tuple(segments), tuple(s.text_start for s in segments))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _segment(self, index: int) -> Segment:
+        i = bisect.bisect_right(self._starts, index) - 1
+        return self.segments[max(i, 0)]
+
+    def source_offset(self, index: int) -> int:
+        """Source offset where prose character `index` starts."""
+        if not self.segments:
+            return 0
+        if index >= len(self.text):
+            return self.segments[-1].source.end
+        seg = self._segment(index)
+        if seg.exact:
+            return seg.source.start + (index - seg.text_start)
+        return seg.source.start
+
+    def source_end(self, index: int) -> int:
+        """Source offset just after prose character `index - 1` (an exclusive end)."""
+        if not self.segments:
+            return 0
+        if index <= 0:
+            return self.segments[0].source.start
+        seg = self._segment(index - 1)
+        if seg.exact:
+            return seg.source.start + (index - seg.text_start)
+        return seg.source.end
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of the prose slice [start, end)."""
+        if end <= start:
+            at = self.source_offset(start)
+            return Span(at, at)
+        return Span(self.source_offset(start), self.source_end(end))
+
+    @property
+    def source_span(self) -> Span:
+        return self.span(0, len(self.text))
+
+    def slice(self, start: int, end: int) -> MappedText:
+        return MappedText.build(self._pieces(start, end))
+
+    def substitute(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> MappedText:
+        """Like `pattern.sub(replace, text)`, keeping the mapping.
+
+        Characters outside the matches keep their mapping; a replacement maps to the source span
+        of the whole match (an empty replacement simply drops the match).
+        """
+        pieces: list[tuple[str, Span]] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            if m.start() > last:
+                pieces.extend(self._pieces(last, m.start()))
+            new = replace(m)
+            if new:
+                pieces.append((new, self.span(m.start(), m.end())))
+            last = m.end()
+        if last == 0 and not pieces:
+            return self
+        pieces.extend(self._pieces(last, len(self.text)))
+        return MappedText.build(pieces)
+
+    def unwrap(self, pattern: re.Pattern[str], group: str | int, on_match=None) -> MappedText:
+        """Replace each match by one of its groups, whose characters keep their own mapping.
+
+        `on_match(match)` is called for every match first (parsers record links this way).
+        """
+        pieces: list[tuple[str, Span]] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            if on_match is not None:
+                on_match(m)
+            pieces.extend(self._pieces(last, m.start()))
+            pieces.extend(self._pieces(m.start(group), m.end(group)))
+            last = m.end()
+        if last == 0:
+            return self
+        pieces.extend(self._pieces(last, len(self.text)))
+        return MappedText.build(pieces)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[str, Span]]:
+        """The prose slice [start, end) as pieces that keep each segment's own mapping."""
+        out: list[tuple[str, Span]] = []
+        if start >= end:
+            return out
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        while i < len(self.segments):
+            seg = self.segments[i]
+            seg_end = seg.text_start + seg.length
+            if seg.text_start >= end:
+                break
+            lo, hi = max(start, seg.text_start), min(end, seg_end)
+            if lo < hi:
+                if seg.exact:
+                    off = seg.source.start - seg.text_start
+                    out.append((self.text[lo:hi], Span(lo + off, hi + off)))
+                else:
+                    out.append((self.text[lo:hi], seg.source))
+            i += 1
+        return out
+
+
+def concat(parts: Iterable[MappedText], separator: str = "") -> MappedText:
+    """Join mapped texts; a separator maps to the empty span where the next part starts."""
+    pieces: list[tuple[str, Span]] = []
+    first = True
+    for part in parts:
+        if not part.text:
+            continue
+        if not first and separator:
+            at = part.source_offset(0)
+            pieces.append((separator, Span(at, at)))
+        first = False
+        for seg in part.segments:
+            pieces.append((part.text[seg.text_start : seg.text_start + seg.length], seg.source))
+    return MappedText.build(pieces)

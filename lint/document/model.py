@@ -1,0 +1,185 @@
+"""The parsed article every check reads: blocks of prose with exact source spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Any
+
+from lint.document.mapped import ATOM, MappedText
+from lint.document.span import LineIndex, Position, Span
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    IMAGE = "image"
+    CAPTION = "caption"
+    QUOTE = "quote"
+    CODE = "code"
+    HTML = "html"
+
+
+PROSE_KINDS = frozenset(
+    {BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.QUOTE}
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    span: Span
+    block_offset: int  # where the word starts in its block's prose
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    span: Span
+    block: Block
+    start: int  # offset of the sentence in the block's prose
+    end: int
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return _words_of(self.block.text, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """Where a table row sits: which table, which row, and the header's cell count."""
+
+    table: int
+    row: int
+    header_cells: int
+    is_header: bool
+    is_delimiter: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    span: Span  # the whole block in the source, markup included
+    text: MappedText  # the prose, markup removed (empty for code)
+    level: int = 0  # heading level; list nesting depth for list items
+    cells: tuple[MappedText, ...] = ()  # table rows
+    table: TableInfo | None = None
+    attrs: tuple[tuple[str, str], ...] = ()  # images: alt, src; code: info string
+    ordinal: str = ""  # list items: the marker as written ("-", "*", "1.")
+
+    def attr(self, name: str, default: str = "") -> str:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from lint.document.sentences import split_sentences
+
+        out = []
+        for start, end in split_sentences(self.text.text):
+            out.append(Sentence(self.text.text[start:end], self.text.span(start, end), self, start, end))
+        return out
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return _words_of(self.text, 0, len(self.text))
+
+
+WORD_RE = re.compile(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
+
+
+def _words_of(text: MappedText, start: int, end: int) -> list[Word]:
+    return [
+        Word(m.group(), text.span(m.start(), m.end()), m.start())
+        for m in WORD_RE.finditer(text.text, start, end)
+    ]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    span: Span  # the whole link in the source
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str | None  # None: no alt attribute at all
+    src: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the parser could not make sense of (broken front matter, say)."""
+
+    span: Span
+    message: str
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    format: str  # "markdown" | "html" | "text"
+    blocks: list[Block] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: Span | None = None
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    title_from_meta: str | None = None  # <title> or front matter title
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> Position:
+        return self.lines.position(offset)
+
+    @property
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_prose]
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.HEADING]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks if b.is_prose for s in b.sentences]
+
+    @cached_property
+    def word_count(self) -> int:
+        count = 0
+        for block in self.blocks:
+            if block.is_prose:
+                count += len(block.words)
+            elif block.kind is BlockKind.TABLE_ROW:
+                count += sum(len(WORD_RE.findall(c.text)) for c in block.cells)
+        return count
+
+    @property
+    def title(self) -> str | None:
+        """The article's title: from metadata, else its first heading."""
+        if self.title_from_meta:
+            return self.title_from_meta
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING:
+                return block.text.text.strip()
+        return None
+
+
+def is_atom_only(text: str) -> bool:
+    """True when the text holds nothing but atoms and white space (a lone shortcode, say)."""
+    return not text.replace(ATOM, "").strip()

@@ -1,0 +1,251 @@
+"""Files in, results out: discovery, reading, running the checks, parallel jobs and the cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.config import Config, Resolved, find_config, load_config
+from lint.document import format_for, parse
+from lint.document.model import Document
+from lint.document.reader import InputError, decode
+from lint.findings import CATEGORIES, Finding, Severity
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str = "text"
+    words: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be linted; one line
+    metrics: dict[str, float] = field(default_factory=dict)
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to lint with the config that governs it."""
+
+    path: Path
+    display: str
+    config: Config
+    explicit: bool = False
+
+
+@dataclass(frozen=True)
+class Selection:
+    """--select / --ignore: check ids or categories."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, check_id: str, category: str) -> bool:
+        if self.select and check_id not in self.select and category not in self.select:
+            return False
+        return check_id not in self.ignore and category not in self.ignore
+
+
+class ConfigCache:
+    """One loaded config per config file, found from each article's folder upward."""
+
+    def __init__(self, explicit: Config | None) -> None:
+        self.explicit = explicit
+        self._by_file: dict[Path | None, Config] = {}
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_dir(self, folder: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = folder.resolve()
+        if folder not in self._by_dir:
+            path = find_config(folder)
+            if path not in self._by_file:
+                self._by_file[path] = load_config(path)
+            self._by_dir[folder] = self._by_file[path]
+        return self._by_dir[folder]
+
+
+def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult]) -> list[Target]:
+    """Expand folders, respect include/exclude, keep the order given, drop duplicates."""
+    targets: list[Target] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, explicit: bool) -> None:
+        key = path.resolve() if path.exists() else path.absolute()
+        if key in seen:
+            return
+        seen.add(key)
+        config = configs.for_dir(path.parent)
+        if config.excluded(path):
+            return
+        if not explicit and not config.included(path):
+            return
+        targets.append(Target(path, _display(path), config, explicit))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_symlink() and not path.exists():
+            errors.append(FileResult(raw, error="broken symbolic link (its target does not exist)"))
+        elif path.is_dir():
+            config = configs.for_dir(path)
+            for child in _walk(path, config):
+                add(child, explicit=False)
+        elif path.exists():
+            add(path, explicit=True)
+        else:
+            errors.append(FileResult(raw, error="no such file or folder"))
+    return targets
+
+
+def _walk(root: Path, config: Config) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root, onerror=None):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not config.excluded(base / d / "x") and not d.startswith("."))
+        for name in sorted(files):
+            yield base / name
+
+
+def _display(path: Path) -> str:
+    text = str(path)
+    return text[2:] if text.startswith("./") else text
+
+
+# -- linting one document --------------------------------------------------------------------------
+
+CheckFailure = Callable[[str, Exception], None]
+
+
+def lint_document(doc: Document, resolved: Resolved, selection: Selection = Selection()) -> tuple[list[Finding], dict[str, float], list[str]]:
+    """Run every enabled, selected check on a parsed document. Pure apart from the checks."""
+    findings: list[Finding] = []
+    metrics: dict[str, float] = {}
+    failures: list[str] = []
+    for rc in resolved.checks:
+        check = rc.check
+        if not selection.wants(check.id, check.category):
+            continue
+        instance = check()
+        try:
+            for finding in instance.run(doc, rc.options, resolved.house):
+                if rc.severity is not None:
+                    finding = dataclasses.replace(finding, severity=rc.severity)
+                findings.append(finding)
+            metrics.update(instance.metrics(doc, rc.options, resolved.house))
+        except Exception as err:  # one broken check must not hide the others' findings
+            failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
+    for problem in doc.problems:
+        findings.append(Finding("parse-error", "structure", Severity.ERROR, problem.span, problem.message))
+    return _place(doc, findings), metrics, failures
+
+
+def _place(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Give findings their path, line and column; clamp spans to the file; drop duplicates."""
+    placed: dict[tuple[str, int, int, str], Finding] = {}
+    size = len(doc.source)
+    for f in findings:
+        start = min(max(f.span.start, 0), size)
+        end = min(max(f.span.end, start), size)
+        a, b = doc.position(start), doc.position(end)
+        key = (f.rule, start, end, f.message)
+        if key not in placed:
+            placed[key] = dataclasses.replace(
+                f, span=dataclasses.replace(f.span, start=start, end=end), path=doc.path,
+                line=a.line, column=a.column, end_line=b.line, end_column=b.column,
+            )
+    return sorted(placed.values(), key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+
+
+def lint_text(display: str, source: str, resolved: Resolved, selection: Selection = Selection(),
+              fmt: str | None = None) -> FileResult:
+    doc = parse(display, source, resolved.parse, fmt)
+    findings, metrics, failures = lint_document(doc, resolved, selection)
+    result = FileResult(display, doc.format, doc.word_count, findings, metrics=metrics)
+    if failures:
+        result.error = "; ".join(failures)
+    return result
+
+
+def read_source(path: Path, max_size_mb: float) -> str:
+    """Read and decode an article, or raise InputError with a one-line reason."""
+    try:
+        size = path.stat().st_size
+        if size > max_size_mb * 1_000_000:
+            raise InputError(f"file is {size / 1_000_000:.1f} MB, over the {max_size_mb:g} MB limit (files.max_size_mb)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except OSError as err:
+        raise InputError(err.strerror or str(err)) from None
+    return decode(data).text
+
+
+def lint_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult:
+    resolved = target.config.for_file(target.path)
+    fmt = format_for(str(target.path))
+    try:
+        source = read_source(target.path, target.config.max_size_mb)
+    except InputError as err:
+        return FileResult(target.display, fmt, error=str(err))
+    key = None
+    if cache_dir is not None:
+        from lint.cache import cache_key, load, store
+
+        key = cache_key(source, target.display, resolved, selection)
+        hit = load(cache_dir, key)
+        if hit is not None:
+            return hit
+    try:
+        result = lint_text(target.display, source, resolved, selection, fmt)
+    except RecursionError:
+        return FileResult(target.display, fmt, error="too deeply nested to parse")
+    if key is not None and result.error is None:
+        store(cache_dir, key, result)
+    return result
+
+
+# -- many files --------------------------------------------------------------------------------------
+
+def _worker(args: tuple[Target, Selection, Path | None]) -> FileResult:
+    return lint_target(*args)
+
+
+def lint_targets(
+    targets: list[Target],
+    selection: Selection = Selection(),
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult]:
+    """Lint files in order; with jobs > 1 in worker processes, results still in input order."""
+    tasks = [(t, selection, cache_dir) for t in targets]
+    results: list[FileResult] = []
+    if jobs <= 1 or len(tasks) < 4:
+        for i, task in enumerate(tasks, 1):
+            results.append(_worker(task))
+            if progress:
+                progress(i, len(tasks))
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for i, result in enumerate(pool.map(_worker, tasks, chunksize=chunk), 1):
+            results.append(result)
+            if progress:
+                progress(i, len(tasks))
+    return results
+
+
+def valid_selectors(names: Iterable[str], known_ids: Iterable[str]) -> list[str]:
+    """Names in --select/--ignore that are neither a check id nor a category."""
+    known = set(known_ids) | set(CATEGORIES)
+    return [n for n in names if n not in known]

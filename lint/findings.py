@@ -1,0 +1,66 @@
+"""What checks report: findings with spans, messages and optional fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from lint.document.span import Span
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+CATEGORIES = (
+    "casing",
+    "seo",
+    "placeholder",
+    "duplicate",
+    "readability",
+    "structure",
+    "typography",
+    "boilerplate",
+    "terminology",
+    "grammar",
+)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace the source text at `span` with `replacement`.
+
+    `safe` fixes are applied by `--fix`; unsafe ones are only suggested.
+    """
+
+    span: Span
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    span: Span
+    message: str
+    fix: Fix | None = None
+    # Filled in by the engine once the finding is placed in its file.
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)

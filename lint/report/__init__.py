@@ -1,0 +1,43 @@
+"""Reporters: one module per output format, each a `render(RunReport) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lint.engine import FileResult
+from lint.findings import Finding, Severity
+
+FORMATS = ("text", "json")
+
+
+@dataclass
+class RunReport:
+    """Everything a reporter may show about one run."""
+
+    results: list[FileResult]
+    version: str
+    color: bool = False
+    rules: dict[str, object] = field(default_factory=dict)  # id -> check class, for rule metadata
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.results if r.error]
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in reversed(Severity)}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+
+def renderer(name: str) -> Callable[[RunReport], str]:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r} (valid: {', '.join(FORMATS)})")
+    module = importlib.import_module(f"lint.report.{name}_report")
+    return module.render
