@@ -109,9 +109,11 @@ def check(
         click.echo(text)
     for broken in report.errors:
         click.echo(f"{broken.path}: error: {broken.error}", err=True)
+    for warning in dict.fromkeys(w for r in results for w in r.warnings):
+        click.echo(f"newslint: warning: {warning}", err=True)
 
     threshold = Severity(fail_on or base_config.fail_on.value)
-    if report.errors:
+    if report.errors or any(r.fatal_warning for r in results):
         sys.exit(EXIT_ERROR)
     if any(f.severity.rank >= threshold.rank for f in report.findings):
         sys.exit(EXIT_FINDINGS)

@@ -13,7 +13,8 @@ from lint.config import Config, Resolved, find_config, load_config
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
-from lint.findings import CATEGORIES, Finding, Severity
+from lint.checks.base import CheckUnavailable
+from lint.findings import CATEGORIES, Finding
 
 
 @dataclass
@@ -23,6 +24,8 @@ class FileResult:
     words: int = 0
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the file could not be linted; one line
+    warnings: list[str] = field(default_factory=list)  # a check could not run; shown once per run
+    fatal_warning: bool = False  # one of those checks was required (exit 2)
     metrics: dict[str, float] = field(default_factory=dict)
     cached: bool = False
 
@@ -120,11 +123,21 @@ def _display(path: Path) -> str:
 CheckFailure = Callable[[str, Exception], None]
 
 
-def lint_document(doc: Document, resolved: Resolved, selection: Selection = Selection()) -> tuple[list[Finding], dict[str, float], list[str]]:
-    """Run every enabled, selected check on a parsed document. Pure apart from the checks."""
-    findings: list[Finding] = []
-    metrics: dict[str, float] = {}
-    failures: list[str] = []
+@dataclass
+class CheckRun:
+    """What running the checks on one document produced."""
+
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)  # checks that crashed (a bug in the check)
+    warnings: list[str] = field(default_factory=list)  # checks that could not run
+    fatal: bool = False
+
+
+def lint_document(doc: Document, resolved: Resolved, selection: Selection = Selection()) -> CheckRun:
+    """Run every enabled, selected check on a parsed document."""
+    out = CheckRun()
+    findings = out.findings
     for rc in resolved.checks:
         check = rc.check
         if not selection.wants(check.id, check.category):
@@ -135,12 +148,14 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
                 if rc.severity is not None:
                     finding = dataclasses.replace(finding, severity=rc.severity)
                 findings.append(finding)
-            metrics.update(instance.metrics(doc, rc.options, resolved.house))
+            out.metrics.update(instance.metrics(doc, rc.options, resolved.house))
+        except CheckUnavailable as err:
+            out.warnings.append(f"{check.id}: {err.message}")
+            out.fatal = out.fatal or err.required
         except Exception as err:  # one broken check must not hide the others' findings
-            failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
-    for problem in doc.problems:
-        findings.append(Finding("parse-error", "structure", Severity.ERROR, problem.span, problem.message))
-    return _place(doc, findings), metrics, failures
+            out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
+    out.findings = _place(doc, findings)
+    return out
 
 
 def _place(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -163,10 +178,11 @@ def _place(doc: Document, findings: list[Finding]) -> list[Finding]:
 def lint_text(display: str, source: str, resolved: Resolved, selection: Selection = Selection(),
               fmt: str | None = None) -> FileResult:
     doc = parse(display, source, resolved.parse, fmt)
-    findings, metrics, failures = lint_document(doc, resolved, selection)
-    result = FileResult(display, doc.format, doc.word_count, findings, metrics=metrics)
-    if failures:
-        result.error = "; ".join(failures)
+    run = lint_document(doc, resolved, selection)
+    result = FileResult(display, doc.format, doc.word_count, run.findings, metrics=run.metrics,
+                        warnings=run.warnings, fatal_warning=run.fatal)
+    if run.failures:
+        result.error = "; ".join(run.failures)
     return result
 
 
@@ -205,7 +221,7 @@ def lint_target(target: Target, selection: Selection, cache_dir: Path | None) ->
         result = lint_text(target.display, source, resolved, selection, fmt)
     except RecursionError:
         return FileResult(target.display, fmt, error="too deeply nested to parse")
-    if key is not None and result.error is None:
+    if key is not None and result.error is None and not result.warnings:
         store(cache_dir, key, result)
     return result
 

@@ -40,6 +40,19 @@ class HouseStyle:
         return "gb" if self.language.lower().replace("_", "-") in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie") else "us"
 
 
+class CheckUnavailable(Exception):
+    """Raised by a check that cannot run at all (its server is down, say).
+
+    The engine reports `message` once per run as a warning line and goes on with the other
+    checks; `required=True` makes the run fail with exit code 2.
+    """
+
+    def __init__(self, message: str, required: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.required = required
+
+
 class Check:
     """Subclass this in one module per check under `lint/checks/` (or in a plugin).
 
