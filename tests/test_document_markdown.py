@@ -1,0 +1,97 @@
+from lint.document import BlockKind, ParseOptions, parse
+from lint.document.mapped import ATOM
+
+ARTICLE = """---
+title: Port Reopens
+keywords: [port, shipping]
+---
+
+# Port Reopens After Storm
+
+The **harbor** reopened on [Tuesday](https://example.com/tue) at 9:30 a.m. &amp; crews cheered.
+
+- First ships arrived
+- Tugs *waited* offshore
+
+| Ship | Tons |
+|------|------|
+| Aurora | 1,200 |
+
+```python
+print("TK")
+```
+
+{{< figure src="port.jpg" >}}
+
+Use `make build` to run it. ![Dock at dawn](dock.jpg)
+
+<p>Harbor <em>master</em> spoke.</p>
+"""
+
+
+def test_front_matter_is_metadata_not_prose() -> None:
+    doc = parse("a.md", ARTICLE)
+    assert doc.front_matter == {"title": "Port Reopens", "keywords": ["port", "shipping"]}
+    assert doc.title == "Port Reopens"
+    assert all("keywords" not in b.text.text for b in doc.blocks)
+
+
+def test_blocks_kinds_and_positions() -> None:
+    doc = parse("a.md", ARTICLE)
+    summary = [(b.kind, doc.position(b.span.start).line, b.text.text) for b in doc.blocks]
+    assert summary[0] == (BlockKind.HEADING, 6, "Port Reopens After Storm")
+    assert summary[1][:2] == (BlockKind.PARAGRAPH, 8)
+    assert summary[1][2] == "The harbor reopened on Tuesday at 9:30 a.m. & crews cheered."
+    assert [s[:3] for s in summary[2:4]] == [
+        (BlockKind.LIST_ITEM, 10, "First ships arrived"),
+        (BlockKind.LIST_ITEM, 11, "Tugs waited offshore"),
+    ]
+    rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [[c.text for c in r.cells] for r in rows] == [["Ship", "Tons"], ["------", "------"], ["Aurora", "1,200"]]
+    assert rows[1].table is not None and rows[1].table.is_delimiter
+    code = [b for b in doc.blocks if b.kind is BlockKind.CODE]
+    assert len(code) == 1 and code[0].text.text == ""
+    assert summary[-3][2] == ATOM  # a lone shortcode is an atom, not prose
+    assert summary[-2][2] == f"Use {ATOM} to run it. {ATOM}"
+    assert summary[-1][:3] == (BlockKind.PARAGRAPH, 25, "Harbor master spoke.")
+
+
+def test_prose_maps_back_to_exact_source_characters() -> None:
+    doc = parse("a.md", ARTICLE)
+    para = doc.blocks[1]
+    text = para.text.text
+    for word in ("harbor", "Tuesday", "crews"):
+        i = text.index(word)
+        span = para.text.span(i, i + len(word))
+        assert ARTICLE[span.start : span.end] == word
+        pos = doc.position(span.start)
+        assert ARTICLE.split("\n")[pos.line - 1][pos.column - 1 :].startswith(word)
+    amp = text.index("&")
+    span = para.text.span(amp, amp + 1)
+    assert ARTICLE[span.start : span.end] == "&amp;"
+
+
+def test_links_and_images_are_recorded() -> None:
+    doc = parse("a.md", ARTICLE)
+    assert [(l.text, l.href) for l in doc.links] == [("Tuesday", "https://example.com/tue")]
+    assert [(i.alt, i.src) for i in doc.images] == [("Dock at dawn", "dock.jpg")]
+
+
+def test_template_syntax_can_be_turned_off() -> None:
+    doc = parse("a.md", "Hello {{ name }} there.\n", ParseOptions(template_syntax=()))
+    assert doc.blocks[0].text.text == "Hello {{ name }} there."
+
+
+def test_crlf_line_endings_keep_columns() -> None:
+    source = "# Title\r\n\r\nOne two.\r\n"
+    doc = parse("a.md", source)
+    para = doc.blocks[1]
+    assert para.text.text == "One two."
+    assert doc.position(para.text.span(4, 7).start) == doc.position(source.index("two"))
+    assert doc.position(source.index("two")).column == 5
+
+
+def test_broken_front_matter_is_a_problem_not_a_crash() -> None:
+    doc = parse("a.md", "---\ntitle: [unclosed\n---\n\nBody text.\n")
+    assert doc.problems and "front matter" in doc.problems[0].message
+    assert doc.blocks[-1].text.text == "Body text."
