@@ -97,6 +97,11 @@ def check(
     except ValueError as err:
         _fail(str(err))
         return
+    for broken in report.errors:
+        click.echo(f"{broken.path}: error: {broken.error}", err=True)
+    for warning in dict.fromkeys(w for r in results for w in r.warnings):
+        click.echo(f"newslint: warning: {warning}", err=True)
+    sys.stderr.flush()
     if output is not None:
         _write_report(output, text)
         if not quiet:
@@ -107,10 +112,6 @@ def check(
         if quiet and fmt == "text":
             text = "\n".join(text.splitlines()[:-1])
         click.echo(text)
-    for broken in report.errors:
-        click.echo(f"{broken.path}: error: {broken.error}", err=True)
-    for warning in dict.fromkeys(w for r in results for w in r.warnings):
-        click.echo(f"newslint: warning: {warning}", err=True)
 
     threshold = Severity(fail_on or base_config.fail_on.value)
     if report.errors or any(r.fatal_warning for r in results):

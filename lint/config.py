@@ -200,6 +200,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_size_mb: float = 5.0
+    encodings: tuple[str, ...] = ()  # tried in order when a file is not UTF-8
     overrides: tuple[Override, ...] = ()
     plugins: tuple[Path, ...] = ()
     fail_on: Severity = Severity.ERROR
@@ -320,7 +321,17 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     )
     terminology = _section(data, "terminology", {"replace": dict[str, str], "banned": dict[str, str]}, at)
     glossary = _typed(data.get("glossary", []), list[str], at("glossary"), "glossary")
-    files = _section(data, "files", {"include": list[str], "exclude": list[str], "max_size_mb": float}, at)
+    files = _section(
+        data, "files",
+        {"include": list[str], "exclude": list[str], "max_size_mb": float, "encodings": list[str]}, at,
+    )
+    for encoding in files.get("encodings", []):
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ConfigError(f"{at('files', 'encodings')}: unknown encoding {encoding!r}") from None
     html = _section(data, "html", {"article_selector": str}, at)
     markdown = _section(data, "markdown", {"template_syntax": list[Literal["hugo", "liquid"]]}, at)
     languagetool = _section(data, "languagetool", LANGUAGETOOL_KEYS, at)
@@ -387,6 +398,7 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         include=tuple(files.get("include", DEFAULT_INCLUDE)),
         exclude=tuple(DEFAULT_EXCLUDE) + tuple(files.get("exclude", ())),
         max_size_mb=float(files.get("max_size_mb", 5.0)),
+        encodings=tuple(files.get("encodings", ())),
         overrides=tuple(overrides),
         plugins=plugins,
         fail_on=Severity(fail_on),

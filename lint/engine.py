@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.config import Config, Resolved, find_config, load_config
+from lint.config import Config, ConfigError, Resolved, find_config, load_config
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
@@ -54,36 +54,63 @@ class Selection:
 
 
 class ConfigCache:
-    """One loaded config per config file, found from each article's folder upward."""
+    """One loaded config per config file, found from each article's folder upward.
+
+    A broken config is remembered as its error: the files it governs are reported once as
+    not lintable, and the run goes on with the rest.
+    """
 
     def __init__(self, explicit: Config | None) -> None:
         self.explicit = explicit
-        self._by_file: dict[Path | None, Config] = {}
-        self._by_dir: dict[Path, Config] = {}
+        self._by_file: dict[Path | None, Config | ConfigError] = {}
+        self._by_dir: dict[Path, Config | ConfigError] = {}
 
-    def for_dir(self, folder: Path) -> Config:
+    def lookup(self, folder: Path) -> Config | ConfigError:
         if self.explicit is not None:
             return self.explicit
         folder = folder.resolve()
         if folder not in self._by_dir:
             path = find_config(folder)
             if path not in self._by_file:
-                self._by_file[path] = load_config(path)
+                try:
+                    self._by_file[path] = load_config(path)
+                except ConfigError as err:
+                    self._by_file[path] = err
             self._by_dir[folder] = self._by_file[path]
         return self._by_dir[folder]
+
+    def for_dir(self, folder: Path) -> Config:
+        """The config for a folder; raises the config's ConfigError if it is broken."""
+        found = self.lookup(folder)
+        if isinstance(found, ConfigError):
+            raise found
+        return found
 
 
 def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult]) -> list[Target]:
     """Expand folders, respect include/exclude, keep the order given, drop duplicates."""
     targets: list[Target] = []
     seen: set[Path] = set()
+    broken: set[str] = set()
+
+    def config_for(folder: Path) -> Config | None:
+        found = configs.lookup(folder)
+        if isinstance(found, ConfigError):
+            if str(found) not in broken:
+                broken.add(str(found))
+                where = str(found).split(": ", 1)
+                errors.append(FileResult(where[0], error=where[1] if len(where) > 1 else str(found)))
+            return None
+        return found
 
     def add(path: Path, explicit: bool) -> None:
         key = path.resolve() if path.exists() else path.absolute()
         if key in seen:
             return
         seen.add(key)
-        config = configs.for_dir(path.parent)
+        config = config_for(path.parent)
+        if config is None:
+            return
         if config.excluded(path):
             return
         if not explicit and not config.included(path):
@@ -95,7 +122,9 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
         if path.is_symlink() and not path.exists():
             errors.append(FileResult(raw, error="broken symbolic link (its target does not exist)"))
         elif path.is_dir():
-            config = configs.for_dir(path)
+            config = config_for(path)
+            if config is None:
+                continue
             for child in _walk(path, config):
                 add(child, explicit=False)
         elif path.exists():
@@ -186,7 +215,7 @@ def lint_text(display: str, source: str, resolved: Resolved, selection: Selectio
     return result
 
 
-def read_source(path: Path, max_size_mb: float) -> str:
+def read_source(path: Path, max_size_mb: float, encodings: tuple[str, ...] = ()) -> str:
     """Read and decode an article, or raise InputError with a one-line reason."""
     try:
         size = path.stat().st_size
@@ -199,14 +228,14 @@ def read_source(path: Path, max_size_mb: float) -> str:
         raise InputError("is a folder, not a file") from None
     except OSError as err:
         raise InputError(err.strerror or str(err)) from None
-    return decode(data).text
+    return decode(data, encodings).text
 
 
 def lint_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult:
     resolved = target.config.for_file(target.path)
     fmt = format_for(str(target.path))
     try:
-        source = read_source(target.path, target.config.max_size_mb)
+        source = read_source(target.path, target.config.max_size_mb, target.config.encodings)
     except InputError as err:
         return FileResult(target.display, fmt, error=str(err))
     key = None

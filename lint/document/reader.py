@@ -27,7 +27,7 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, fallback_encodings: tuple[str, ...] = ("cp1252",)) -> Decoded:
+def decode(data: bytes, fallback_encodings: tuple[str, ...] = ()) -> Decoded:
     """Decode article bytes. UTF-8 first, a byte-order mark wins, then the fallbacks.
 
     Raises InputError for binary data or text that no allowed encoding can read.
@@ -53,7 +53,9 @@ def decode(data: bytes, fallback_encodings: tuple[str, ...] = ("cp1252",)) -> De
             continue
         if _looks_like_text(text):
             return Decoded(text, encoding, False, _newline(text))
-    raise InputError(f"not valid UTF-8 (first bad byte at offset {first_error}) and no fallback encoding fits")
+    tried = f" nor {', '.join(fallback_encodings)}" if fallback_encodings else ""
+    hint = "" if fallback_encodings else "; list the encodings to try in the config's files.encodings"
+    raise InputError(f"not valid UTF-8 (first bad byte at offset {first_error}){tried}{hint}")
 
 
 def _looks_like_text(text: str) -> bool:

@@ -28,13 +28,13 @@ def render(report: RunReport) -> str:
 def summary(report: RunReport) -> str:
     counts = report.counts()
     total = sum(counts.values())
-    files = len(report.results)
-    parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
     errors = len(report.errors)
-    broken = f"; {errors} file{'s' if errors != 1 else ''} could not be linted" if errors else ""
+    files = len(report.results) - errors
+    parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
+    broken = f"; {errors} could not be linted (see the errors above)" if errors else ""
     noun = "file" if files == 1 else "files"
     if not total:
-        return f"All clear: no findings in {files} {noun}{broken}."
+        return f"{'No findings' if errors else 'All clear: no findings'} in {files} {noun}{broken}."
     return f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} {noun}{broken}."
 
 
