@@ -11,7 +11,7 @@ import fnmatch
 import hashlib
 import json
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, get_args, get_origin
@@ -135,7 +135,8 @@ def load_raw(path: Path, _chain: tuple[Path, ...] = ()) -> RawConfig:
     for i, name in enumerate([extends] if isinstance(extends, str) else extends or []):
         if not isinstance(name, str):
             raise ConfigError(f"{where.get(('extends',), path)}: extends takes preset names or paths")
-        base = load_raw(_resolve_extends(name, path.parent, where.get(("extends", str(i)), str(path))), (*_chain, path))
+        at = where.get(("extends", str(i))) or where.get(("extends",)) or str(path)
+        base = load_raw(_resolve_extends(name, path.parent, at), (*_chain, path))
         merged = deep_merge(merged, base.data)
         merged_where.update(base.where)
         files.extend(base.files)
@@ -365,7 +366,10 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     if not isinstance(checks_raw, dict):
         raise ConfigError(f"{at('checks')}: 'checks' must map check ids to settings")
     checks = {
-        check_id: _check_setting(registry, check_id, value, at("checks", check_id))
+        check_id: _check_setting(
+            registry, check_id, value, at("checks", check_id),
+            option_at=lambda key, c=check_id: at("checks", c, key),
+        )
         for check_id, value in checks_raw.items()
     }
 
@@ -382,7 +386,10 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         if not isinstance(checks_item, dict):
             raise ConfigError(f"{where_item}: override 'checks' must map check ids to settings")
         for check_id, value in checks_item.items():
-            _check_setting(registry, check_id, value, at("overrides", str(i), "checks", check_id))
+            _check_setting(
+                registry, check_id, value, at("overrides", str(i), "checks", check_id),
+                option_at=lambda key, c=check_id, n=str(i): at("overrides", n, "checks", c, key),
+            )
         overrides.append(Override(tuple(globs), checks_item, where_item))
 
     fail_on = data.get("fail_on", "error")
@@ -435,13 +442,18 @@ def _section(data: Mapping[str, Any], name: str, schema: Mapping[str, Any], at: 
 
 
 def _check_setting(
-    registry: Registry, check_id: str, value: Any, where: str, base: CheckSetting | None = None
+    registry: Registry, check_id: str, value: Any, where: str, base: CheckSetting | None = None,
+    option_at: Callable[[str], str] | None = None,
 ) -> CheckSetting:
+    """Validate one check's settings; `option_at(name)` locates an option for error messages."""
+    def at(key: str) -> str:
+        return option_at(key) if option_at else where
+
     check = registry.get(check_id)
     if check is None:
         close = _closest(check_id, registry.ids())
-        hint = f" (did you mean {close!r}? run 'newslint rules' for the list)" if close else " (run 'newslint rules' for the list)"
-        raise ConfigError(f"{where}: unknown check {check_id!r}{hint}")
+        hint = f"did you mean {close!r}? " if close else ""
+        raise ConfigError(f"{where}: unknown check {check_id!r} ({hint}valid: {', '.join(registry.ids())})")
     enabled = base.enabled if base else check.enabled_by_default
     severity = base.severity if base else None
     options = dict(base.options) if base else {}
@@ -459,15 +471,15 @@ def _check_setting(
     hints = typing.get_type_hints(check.Options) if fields else {}
     for key, item in value.items():
         if key == "enabled":
-            enabled = _typed(item, bool, where, f"{check_id}.enabled")
+            enabled = _typed(item, bool, at(key), f"{check_id}.enabled")
         elif key == "severity":
-            sev = _typed(item, Literal["error", "warning", "info"], where, f"{check_id}.severity")
+            sev = _typed(item, Literal["error", "warning", "info"], at(key), f"{check_id}.severity")
             severity = Severity(sev)
         elif key in fields:
-            options[key] = _to_field(_typed(item, hints[key], where, f"{check_id}.{key}"), hints[key])
+            options[key] = _to_field(_typed(item, hints[key], at(key), f"{check_id}.{key}"), hints[key])
         else:
             valid = ", ".join(["enabled", "severity", *fields]) if fields else "enabled, severity"
-            raise ConfigError(f"{where}: check {check_id!r} has no option {key!r} (valid: {valid})")
+            raise ConfigError(f"{at(key)}: check {check_id!r} has no option {key!r} (valid: {valid})")
     if "enabled" not in value and not base:
         enabled = True
     return CheckSetting(enabled, severity, options)
