@@ -10,6 +10,8 @@ from lint.document.model import Document, Problem
 from lint.document.span import Span
 
 _YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# libyaml's loader is about ten times faster than the pure-Python one, and as safe.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)(?:^|\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -19,7 +21,7 @@ def split_front_matter(source: str, doc: Document) -> int:
     if m:
         doc.front_matter_span = Span(0, m.end())
         try:
-            data = yaml.safe_load(m.group(1))
+            data = yaml.load(m.group(1), Loader=_SAFE_LOADER)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = Span(0, m.end())
