@@ -1,0 +1,112 @@
+"""missing-space: no space after a comma or sentence punctuation ("assistance.By", "2014,Ukraine")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._tokens import is_technical, token_bounds
+from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import MappedText
+from lint.document.model import BlockKind, Document
+from lint.findings import Finding, Fix, Severity
+
+# A comma between a word (or a number) and a word: "membership,as", "2014,Ukraine".
+# Digits on both sides ("1,000") and a digit after ("May,2014" is rare next to "x,1") are left alone.
+_COMMA = re.compile(r"(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
+# Sentence punctuation between a lowercase word (or an acronym) and a capitalised word:
+# "assistance.By", "NATO.The", "said?According", "concern.”The".
+_STOP = re.compile(
+    r"(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}))(?P<punct>[.!?][”’\"')\]]?)"
+    r"(?P<after>[“‘\"(]?[A-Z](?:[a-z]*['’][a-z]+|[a-z]+|\b)(?![.\w]))"
+)
+# Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
+_LINE_BREAK_TAG = re.compile(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
+_ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})
+
+
+@dataclass(frozen=True)
+class Options:
+    commas: bool = True
+    sentence_punctuation: bool = True
+    # Text joined across markup ("park._**Ashley**") often reads as two lines on the site;
+    # report it at a lower severity instead of as a typing slip.
+    across_markup_severity: str = "info"
+
+
+class MissingSpace(Check):
+    id = "missing-space"
+    category = "typography"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "No space after a comma or sentence punctuation (\"assistance.By\", \"2014,Ukraine\")."
+    why = (
+        "Words glued across punctuation look like a typo and can break search and screen readers. "
+        "Numbers (1,000; 3.7), abbreviations (U.S.), web addresses, file names, times and code are left alone."
+    )
+    bad = "Aid rose in 2014,Ukraine said. It asked for more assistance.By 2024 it had none."
+    good = "Aid rose in 2014, Ukraine said. It asked for more assistance. By 2024 it had none."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if block.is_prose:
+                texts: tuple[MappedText, ...] = (block.text,)
+            elif block.kind is BlockKind.TABLE_ROW and not (block.table and block.table.is_delimiter):
+                texts = block.cells
+            else:
+                continue
+            for text in texts:
+                yield from self._check_text(doc, text, options)
+
+    def _check_text(self, doc: Document, text: MappedText, options: Options) -> Iterator[Finding]:
+        prose = text.text
+        if options.commas:
+            for m in _COMMA.finditer(prose):
+                before, after = m.group("before"), m.group("after")
+                if len(before) == 1 and len(after) == 1:
+                    continue  # "x,y", "a,b": a list of symbols, not a sentence
+                if _skip(prose, m.start("after") - 1):
+                    continue
+                found = self._report(doc, text, m, m.start("after"), ",", options)
+                if found:
+                    yield found
+        if options.sentence_punctuation:
+            for m in _STOP.finditer(prose):
+                if m.start() > 0 and (prose[m.start() - 1] in ".…" or prose[m.start() - 1].isalnum()):
+                    continue  # the word started earlier: a dotted abbreviation or an ellipsis
+                glued = f"{m.group('before')}.{m.group('after')}".lower()
+                if any(glued.startswith(a) for a in _ABBREVIATIONS):
+                    continue
+                at = m.start("punct")
+                if _skip(prose, at):
+                    continue
+                found = self._report(doc, text, m, m.end("punct"), m.group("punct"), options)
+                if found:
+                    yield found
+
+    def _report(
+        self, doc: Document, text: MappedText, m: re.Match[str], punct_end: int, punct: str, options: Options,
+    ) -> Finding | None:
+        glued = m.group()
+        fixed = glued[: punct_end - m.start()] + " " + glued[punct_end - m.start():]
+        insert = text.span(punct_end - 1, punct_end)
+        fix = Fix(insert, doc.source[insert.start : insert.end] + " ", safe=True)
+        mark = "comma" if punct == "," else f"“{punct.strip()[0]}”"
+        message = f"No space after the {mark} in “{glued}”: write “{fixed}”."
+        severity = None
+        gap = doc.source[insert.end : text.source_offset(punct_end)]
+        if _LINE_BREAK_TAG.search(gap):
+            return None  # "me.<br>When": a line break in the page, not glued words
+        if gap.strip("[("):
+            # Emphasis between the punctuation and the next word ("park._**Ashley"): on the site
+            # this usually sat on a line of its own, so a line break may be what is missing.
+            severity = Severity(options.across_markup_severity)
+            message += " (The words are joined across formatting; a line break may be missing.)"
+        return self.finding(text.span(m.start(), m.end()), message, fix=fix, severity=severity)
+
+
+def _skip(prose: str, at: int) -> bool:
+    """True when the punctuation at `at` sits inside a URL, address, file name, number or code."""
+    start, end = token_bounds(prose, at)
+    return is_technical(prose[start:end])

@@ -1,0 +1,52 @@
+from helpers import findings, located, snippet
+
+RULE = ("missing-space",)
+
+
+def test_comma_and_period_without_space_are_found_with_a_fix():
+    text = "Talks on membership,as planned.\n\nIn 2009,Georgia asked for help.Then it waited.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [
+        ("missing-space", 1, 10, 1, 23),
+        ("missing-space", 3, 4, 3, 16),
+        ("missing-space", 3, 27, 3, 36),
+    ]
+    assert [snippet(text, f) for f in found] == ["membership,as", "2009,Georgia", "help.Then"]
+    assert [f.fix.replacement for f in found] == [", ", ", ", ". "]
+    assert all(f.fix.safe for f in found)
+    assert "write “help. Then”" in found[2].message
+
+
+def test_question_mark_and_closing_quote():
+    text = "Was it worth it?According to him, “it was.”Nobody agreed.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["it?According", "was.”Nobody"]
+    assert found[1].fix.replacement == "” "
+
+
+def test_numbers_abbreviations_addresses_and_code_are_left_alone():
+    text = (
+        "The U.S. paid 1,000 dollars, or 3.7 percent, at 9:30 a.m. on Jan. 5.\n\n"
+        "See archyde.com, Login.gov, USA.Gov, Node.js and the file report.pdf or notes.Docx.\n\n"
+        "Version 1.2.3 fixed it. Write to press.office@example.org or visit https://example.com/a,b.Page now.\n\n"
+        "Call net.Error.Temporary() or use the `x.Foo` helper and the {e,ob} glob, x,y pairs.\n\n"
+        "She earned a Ph.D. in 2001. Wait...Then it rained. We ate at Yahoo!News.\n"
+    )
+    assert findings(text, select=RULE) == []
+
+
+def test_front_matter_and_code_blocks_are_not_prose():
+    text = "---\ntitle: Hello,world.Again\n---\n\n```\na,b = c.Do()\nend.The\n```\n\nFine text.\n"
+    assert findings(text, select=RULE) == []
+
+
+def test_table_cells_are_checked():
+    text = "| Name | Use |\n|---|---|\n| CMS | publishing,editing |\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("missing-space", 3, 9, 3, 27)]
+
+
+def test_glued_across_emphasis_is_info_and_html_line_breaks_are_fine():
+    text = "A walk in the park._**Jo Smith** writes for us._\n\nIt helps me.<br><br>When it works.\n"
+    found = findings(text, select=RULE)
+    assert [(f.line, f.severity.value) for f in found] == [(1, "info")]
