@@ -1,0 +1,81 @@
+"""doubled-word: the same word twice in a row ("the the", "to to")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Document
+from lint.findings import Finding, Fix, Severity
+
+# A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
+_DOUBLED = re.compile(r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I)
+# Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
+# or are doubled on purpose ("ha ha", "very very", "bye bye").
+_GRAMMATICAL = frozenset(
+    """
+    had that is do does did ha ah oh ho hee haha no bye so very far long really many much more
+    yada blah tut tsk boo knock chop choo hush night well ta there now then yeah yes
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    # Extra words that may stand twice in a row in this outlet's copy.
+    allow: tuple[str, ...] = ()
+
+
+class DoubledWord(Check):
+    id = "doubled-word"
+    category = "typography"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The same word twice in a row (\"the the\")."
+    why = (
+        "A doubled word is one of the commonest slips in edited copy and the eye skips over it, "
+        "especially across a line break. Grammatical doubles (\"had had\", \"that that\") and "
+        "deliberate repetition (\"ha ha\", \"very, very\") are left alone."
+    )
+    bad = "The minister said the the talks would resume in in March."
+    good = "The minister said the talks would resume in March."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        allowed = _GRAMMATICAL | {w.lower() for w in options.allow}
+        for block in doc.prose_blocks:
+            prose = block.text.text
+            for m in _DOUBLED.finditer(prose):
+                first, again = m.group("word"), m.group("again")
+                if first.lower() in allowed or _deliberate(prose, m, first, again):
+                    continue
+                start = m.end("word")
+                fix = Fix(block.text.span(start, m.end()), "", safe=False)
+                yield self.finding(
+                    block.text.span(m.start(), m.end()),
+                    f"“{first}” appears twice in a row: delete one (“{first}”).",
+                    fix=fix,
+                )
+
+
+def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:
+    """Repetition that is a name, emphasis or a label rather than a slip."""
+    # “done done”: a quoted double is a term on purpose.
+    if m.start() and prose[m.start() - 1] in "“\"‘'" and re.match(r"[.,!?]?[”\"’']", prose[m.end():]):
+        return True
+    # "help help help", "long long long": three or more is on purpose.
+    after = prose[m.end():].lstrip()
+    if after[: len(first)].lower() == first.lower() and not after[len(first): len(first) + 1].isalnum():
+        return True
+    before = prose[: m.start()].rstrip()
+    if before[-len(first):].lower() == first.lower():
+        return True
+    # "very VERY", "GET get": a change of case style is deliberate.
+    if first.isupper() != again.isupper() and len(first) > 1:
+        return True
+    # "Boing Boing", "Walla Walla", "Remote Work Work": names and title-case headings.
+    if first[0].isupper() and again[0].isupper() and len(first) > 3:
+        return True
+    # A capitalised word ending a line, then the same word: a label then its description.
+    return "\n" in m.group("gap") and first[0].isupper()
