@@ -7,9 +7,11 @@ prose punctuation, so the typography checks skip it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from lint.document.mapped import ATOM
+from lint.document.mapped import ATOM, MappedText
+from lint.document.model import BlockKind, Document
 
 # Top-level domains and file extensions common enough in news and government copy to
 # recognise "word.tld" and "name.ext" without a full registry list.
@@ -71,3 +73,12 @@ def is_technical(token: str) -> bool:
     if core.lower() in _GLUED_NAMES or any(name in core.lower() for name in _GLUED_NAMES):
         return True
     return technical_token().fullmatch(core) is not None
+
+
+def prose_texts(doc: Document) -> Iterator[MappedText]:
+    """Every run of reader-visible prose: prose blocks, then the cells of table rows."""
+    for block in doc.blocks:
+        if block.is_prose:
+            yield block.text
+        elif block.kind is BlockKind.TABLE_ROW and not (block.table and block.table.is_delimiter):
+            yield from block.cells

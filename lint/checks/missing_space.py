@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks._tokens import is_technical, token_bounds
+from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
-from lint.document.model import BlockKind, Document
+from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 
 # A comma between a word (or a number) and a word: "membership,as", "2014,Ukraine".
@@ -49,15 +49,8 @@ class MissingSpace(Check):
     good = "Aid rose in 2014, Ukraine said. It asked for more assistance. By 2024 it had none."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        for block in doc.blocks:
-            if block.is_prose:
-                texts: tuple[MappedText, ...] = (block.text,)
-            elif block.kind is BlockKind.TABLE_ROW and not (block.table and block.table.is_delimiter):
-                texts = block.cells
-            else:
-                continue
-            for text in texts:
-                yield from self._check_text(doc, text, options)
+        for text in prose_texts(doc):
+            yield from self._check_text(doc, text, options)
 
     def _check_text(self, doc: Document, text: MappedText, options: Options) -> Iterator[Finding]:
         prose = text.text
