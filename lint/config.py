@@ -425,7 +425,8 @@ LANGUAGETOOL_KEYS: dict[str, Any] = {
     "timeout": float,
     "concurrency": int,
     "cache_dir": str,
-    "severities": dict[str, str],
+    "severities": dict[str, Literal["error", "warning", "info"]],
+    "max_request_chars": int,
 }
 
 

@@ -183,8 +183,26 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
             out.fatal = out.fatal or err.required
         except Exception as err:  # one broken check must not hide the others' findings
             out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
+    findings = _drop_grammar_duplicates(findings)
     out.findings = _place(doc, findings)
     return out
+
+
+def _drop_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One defect, one finding: LanguageTool's `grammar` matches that overlap another category's
+    finding about the same words (casing, typography...) are dropped; the dedicated check's
+    message is the better one. Findings about a whole sentence or paragraph do not count."""
+    others = [f.span for f in findings if f.category != "grammar"]
+
+    def overlaps(f: Finding) -> bool:
+        a = f.span
+        return any(
+            (max(a.start, b.start) < min(a.end, b.end) or (a.start, a.end) == (b.start, b.end))
+            and b.end - b.start <= a.end - a.start + 20
+            for b in others
+        )
+
+    return [f for f in findings if f.category != "grammar" or not overlaps(f)]
 
 
 def _place(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,230 @@
+"""grammar: grammar, spelling and style through LanguageTool (off unless the config turns it on).
+
+The article's prose (headings, paragraphs, list items, captions, quotes; never code, front
+matter, tables or URLs) goes to LanguageTool as one request text per chunk, built from the
+blocks' MappedText so every match maps back to its exact place in the source file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from lint.checks.base import Check, CheckUnavailable, HouseStyle
+from lint.document.mapped import ATOM, MappedText, concat
+from lint.document.model import Document
+from lint.findings import Finding, Fix, Severity
+
+BLOCK_SEPARATOR = "\n\n"  # LanguageTool reads a blank line as a paragraph break
+
+# Rules that other newslint checks already cover (quotes, dashes, spacing: typography) or that
+# misfire on prose whose markup was removed (headings and list items end without a full stop).
+HOUSE_SKIPPED_RULES = (
+    "WHITESPACE_RULE",
+    "CONSECUTIVE_SPACES",
+    "EN_QUOTES",
+    "DASH_RULE",
+    "PUNCTUATION_PARAGRAPH_END",
+    "UNLIKELY_OPENING_PUNCTUATION",
+)
+
+# LanguageTool category ids and issue types -> severity; anything else is a warning.
+DEFAULT_SEVERITIES = {
+    "TYPOS": "warning",
+    "GRAMMAR": "warning",
+    "CONFUSED_WORDS": "warning",
+    "STYLE": "info",
+    "REDUNDANCY": "info",
+    "PLAIN_ENGLISH": "info",
+    "REPETITIONS_STYLE": "info",
+    "TYPOGRAPHY": "info",
+    "WIKIPEDIA": "info",
+    "TEXT_ANALYSIS": "info",
+    "misspelling": "warning",
+    "grammar": "warning",
+    "style": "info",
+    "register": "info",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    # Never reported, on top of languagetool.disabled_rules.
+    skip_rules: tuple[str, ...] = HOUSE_SKIPPED_RULES
+    # News copy is full of names LanguageTool's dictionary lacks: skip spelling matches on
+    # words that start with a capital letter (the glossary's words are always skipped).
+    skip_capitalized_typos: bool = True
+    max_suggestions: int = 3
+    severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
+
+
+# Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w", re.I)
+_SUGGESTION_TAG = re.compile(r"</?suggestion>")
+_NEWLINE = re.compile(r"\r?\n|\r")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One request: the text sent and the mapping back to the source."""
+
+    text: MappedText
+
+
+def build_chunks(doc: Document, limit: int) -> list[Chunk]:
+    """The article's prose as request texts of at most `limit` characters.
+
+    Blocks are joined with blank lines; a block longer than the limit is split at sentence or
+    word boundaries into chunks of its own. Each chunk is a MappedText, so offsets in it map
+    straight back to the source, whichever chunk a match comes from.
+    """
+    from lint.languagetool import chunk_bounds
+
+    chunks: list[Chunk] = []
+    pending: list[MappedText] = []
+    pending_size = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_size
+        if pending:
+            chunks.append(Chunk(concat(pending, BLOCK_SEPARATOR)))
+        pending, pending_size = [], 0
+
+    for block in doc.prose_blocks:
+        # Soft line breaks become spaces (same length, so columns stay exact): a lone newline
+        # inside a paragraph is not a paragraph break.
+        prose = block.text.substitute(_URL, lambda m: ATOM).substitute(_NEWLINE, lambda m: " ")
+        if not prose.text.strip(ATOM + " \n\t"):
+            continue
+        if len(prose) > limit:
+            flush()
+            chunks.extend(Chunk(prose.slice(a, b)) for a, b in chunk_bounds(prose.text, limit))
+            continue
+        added = len(prose) + (len(BLOCK_SEPARATOR) if pending else 0)
+        if pending and pending_size + added > limit:
+            flush()
+            added = len(prose)
+        pending.append(prose)
+        pending_size += added
+    flush()
+    return chunks
+
+
+def settings_for(house: HouseStyle, options: Options):  # -> lint.languagetool.Settings
+    from lint.languagetool import Settings
+
+    settings = Settings.from_section(house.extra.get("languagetool", {}), house.language)
+    disabled = tuple(sorted({*settings.disabled_rules, *options.skip_rules}))
+    return dataclasses.replace(settings, disabled_rules=disabled)
+
+
+class Grammar(Check):
+    id = "grammar"
+    category = "grammar"
+    severity = Severity.WARNING
+    Options = Options
+    enabled_by_default = True  # still does nothing until languagetool.mode is local or remote
+    summary = "Grammar, spelling and style problems found by LanguageTool (set languagetool.mode to use it)."
+    why = (
+        "Agreement errors, wrong words (their/there, affect/effect), doubled words and typos slip past tired "
+        "eyes and cost a newsroom its credibility. LanguageTool knows thousands of such patterns. It needs a "
+        "LanguageTool server: `languagetool: {mode: remote, url: http://localhost:8010}` or `mode: local`."
+    )
+    bad = "The mayor have said their going to vote on teh budget."
+    good = "The mayor has said they are going to vote on the budget."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        from lint.languagetool import LanguageToolUnavailable, connection
+
+        settings = settings_for(house, options)
+        if settings.mode == "off":
+            return
+        chunks = build_chunks(doc, settings.max_request_chars)
+        if not chunks:
+            return
+        try:
+            answers = connection(settings).check_all([c.text.text for c in chunks])
+        except LanguageToolUnavailable as err:
+            raise CheckUnavailable(str(err), required=settings.required) from None
+        configured_severities = dict(settings.severities)
+        skipped_rules = set(settings.disabled_rules)
+        skipped_categories = set(settings.disabled_categories)
+        glossary = _glossary_words(house.glossary)
+        for chunk, matches in zip(chunks, answers):
+            prose = chunk.text.text
+            for match in matches:
+                start, end = match.offset, match.offset + match.length
+                if end <= start or end > len(prose) or ATOM in prose[start:end]:
+                    continue  # empty, outside the text, or touching code/URLs we hid
+                if match.rule_id in skipped_rules or match.category_id in skipped_categories:
+                    continue  # the server ignored disabledRules (or the check's own list)
+                flagged = prose[start:end]
+                if _is_typo(match) and _is_name(flagged, glossary, options.skip_capitalized_typos):
+                    continue
+                span = chunk.text.span(start, end)
+                exact = doc.source[span.start : span.end] == flagged
+                fix = None
+                if match.replacements and exact:
+                    fix = Fix(span, match.replacements[0], safe=False)  # a suggestion, never applied blindly
+                yield self.finding(
+                    span,
+                    _message(match, flagged, options.max_suggestions),
+                    fix=fix,
+                    severity=_severity(match, configured_severities, options.severities),
+                )
+
+
+def _is_typo(match) -> bool:  # match: lint.languagetool.LTMatch
+    return match.category_id == "TYPOS" or match.issue_type == "misspelling"
+
+
+def _is_name(word: str, glossary: frozenset[str], skip_capitalized: bool) -> bool:
+    if word in glossary or word.lower() in glossary:
+        return True
+    return skip_capitalized and word[:1].isupper()
+
+
+@functools.cache
+def _glossary_words(glossary: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the outlet's glossary, as written and lower-cased."""
+    words = {w for entry in glossary for w in re.findall(r"[^\W_][\w’'\-]*", entry)}
+    return frozenset(words | {w.lower() for w in words})
+
+
+def _severity(match, configured: Mapping[str, str], defaults: Mapping[str, str]) -> Severity:
+    """The outlet's `languagetool.severities` first (rule id, then category, then issue type), then ours."""
+    from lint.languagetool import iter_severity_keys
+
+    for table in (configured, defaults):
+        for key in iter_severity_keys(match):
+            if key in table:
+                try:
+                    return Severity(table[key])
+                except ValueError:
+                    break
+    return Severity.WARNING
+
+
+def _message(match, flagged: str, max_suggestions: int) -> str:
+    """“teh”: Possible spelling mistake found. Write “the” (or “ten”). [LanguageTool MORFOLOGIK_RULE_EN_US]"""
+    shown = " ".join(flagged.split())
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    text = match.message or match.short_message or match.rule_description
+    text = _SUGGESTION_TAG.sub(lambda m: "”" if m.group().startswith("</") else "“", text).strip()
+    text = (text or "LanguageTool flags this").rstrip()
+    if text[-1:] not in ".?!":
+        text += "."
+    out = f"“{shown}”: {text}"
+    suggestions = [r for r in match.replacements[: max(max_suggestions, 1)]]
+    if suggestions:
+        first, rest = suggestions[0], suggestions[1:]
+        out += " Delete it." if first == "" and not rest else f" Write “{first}”"
+        if rest:
+            out += " (or " + ", ".join(f"“{r}”" for r in rest) + ")."
+        elif first != "":
+            out += "."
+    return f"{out} [LanguageTool {match.rule_id}]"

@@ -1,0 +1,358 @@
+"""Talking to LanguageTool: settings, one client per process, chunked requests, answers checked.
+
+The `grammar` check (lint/checks/grammar.py) builds the prose; this module sends it. It knows
+nothing about documents: it takes plain request texts and gives back `LTMatch`es whose offsets
+are code-point offsets into the text that was sent (LanguageTool counts UTF-16 code units).
+
+Failures (server down, slow, garbage answers) become `LanguageToolUnavailable` with one line
+that names the server and says why. After the first failure the connection stays failed for
+the rest of the process, so a dead server costs one timeout per worker, not one per file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Mode = Literal["local", "remote", "off"]
+
+DEFAULT_TIMEOUT = 20.0  # seconds per request
+DEFAULT_CONCURRENCY = 4  # requests in flight at once for one article's chunks
+# The public API takes 20,000 characters per request; stay well under it so a self-hosted
+# server with a lower maxTextLength also copes.
+DEFAULT_MAX_REQUEST_CHARS = 10_000
+MIN_REQUEST_CHARS = 200
+
+
+class LanguageToolUnavailable(Exception):
+    """LanguageTool could not be used; the message is one line naming the server and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The `languagetool:` config section, with defaults filled in. Hashable: it keys the client cache."""
+
+    mode: Mode = "off"
+    url: str = ""
+    language: str = "en-US"
+    disabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    enabled_only: tuple[str, ...] = ()
+    picky: bool = False
+    required: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    concurrency: int = DEFAULT_CONCURRENCY
+    cache_dir: str = ""
+    severities: tuple[tuple[str, str], ...] = ()
+    max_request_chars: int = DEFAULT_MAX_REQUEST_CHARS
+
+    @staticmethod
+    def from_section(section: Mapping[str, Any], house_language: str = "en-US") -> Settings:
+        """Settings from the validated config section; the outlet's language is the default."""
+        return Settings(
+            mode=section.get("mode", "off"),
+            url=str(section.get("url", "")).strip(),
+            language=section.get("language") or house_language or "en-US",
+            disabled_rules=tuple(section.get("disabled_rules", ())),
+            disabled_categories=tuple(section.get("disabled_categories", ())),
+            enabled_only=tuple(section.get("enabled_only", ())),
+            picky=bool(section.get("picky", False)),
+            required=bool(section.get("required", False)),
+            # A zero or negative timeout would mean "wait forever" to requests: never allow it.
+            timeout=max(float(section.get("timeout", DEFAULT_TIMEOUT)), 0.1),
+            concurrency=max(int(section.get("concurrency", DEFAULT_CONCURRENCY)), 1),
+            cache_dir=str(section.get("cache_dir", "")),
+            severities=tuple(sorted(dict(section.get("severities", {})).items())),
+            max_request_chars=max(int(section.get("max_request_chars", DEFAULT_MAX_REQUEST_CHARS)), MIN_REQUEST_CHARS),
+        )
+
+    @property
+    def server_name(self) -> str:
+        """How warnings name the server."""
+        if self.mode == "remote":
+            return f"LanguageTool server {self.url or '(no url set)'}"
+        return "local LanguageTool"
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match, offsets in code points of the text that was sent."""
+
+    offset: int
+    length: int
+    message: str
+    short_message: str
+    replacements: tuple[str, ...]
+    rule_id: str
+    rule_description: str
+    issue_type: str
+    category_id: str
+    category_name: str
+
+
+# -- UTF-16 offsets ---------------------------------------------------------------------------------
+
+class Utf16Index:
+    """Turns UTF-16 code-unit offsets (what LanguageTool, a Java program, reports) into code points.
+
+    Characters outside the Basic Multilingual Plane (most emoji) take two UTF-16 units but one
+    Python character; everything else takes one of each.
+    """
+
+    def __init__(self, text: str) -> None:
+        # UTF-16 offset at which each astral character starts.
+        self._astral_starts: list[int] = []
+        extra = 0
+        for i, ch in enumerate(text):
+            if ord(ch) > 0xFFFF:
+                self._astral_starts.append(i + extra)
+                extra += 1
+        self._length = len(text)
+
+    def to_code_points(self, utf16_offset: int) -> int:
+        # Every astral character that starts before the offset took one unit more.
+        before = bisect.bisect_left(self._astral_starts, utf16_offset)
+        return min(max(utf16_offset - before, 0), self._length)
+
+
+# -- chunking --------------------------------------------------------------------------------------
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split `text` into [start, end) pieces of at most `limit` characters.
+
+    Prefer paragraph breaks, then line breaks, then sentence ends, then spaces, so LanguageTool
+    sees whole sentences; only a single word longer than the limit is cut mid-word.
+    """
+    bounds: list[tuple[int, int]] = []
+    start, size = 0, len(text)
+    while size - start > limit:
+        window_end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            at = text.rfind(sep, start + 1, window_end)
+            if at > start:
+                cut = at + len(sep)
+                break
+        if cut <= start or cut > window_end:
+            cut = window_end
+        bounds.append((start, cut))
+        start = cut
+    if start < size:
+        bounds.append((start, size))
+    return bounds
+
+
+# -- the client ------------------------------------------------------------------------------------
+
+@functools.cache
+def _client_class() -> type:
+    """language-tool-python's LanguageTool with our timeout and a check that returns raw JSON.
+
+    `check()` in language-tool-python fixes offsets for emoji through class-level state shared by
+    all threads and leaves lengths in UTF-16 units, so we read the JSON and convert ourselves.
+    """
+    import urllib.parse
+
+    from language_tool_python import LanguageTool
+
+    class TimedLanguageTool(LanguageTool):  # type: ignore[misc]
+        def __init__(self, timeout: float, **kwargs: Any) -> None:
+            # The library reads this class constant for every request (default 300 s).
+            self._TIMEOUT = timeout  # type: ignore[misc]
+            super().__init__(**kwargs)
+
+        def check_json(self, text: str) -> Any:
+            url = urllib.parse.urljoin(self._url, "check")
+            return self._query_server(url, self._create_params(text), num_tries=1, method="post")
+
+    return TimedLanguageTool
+
+
+@dataclass
+class Connection:
+    """One LanguageTool client for all files of a run in this process (made on first use)."""
+
+    settings: Settings
+    _client: Any = None
+    _failure: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def _get_client(self) -> Any:
+        with self._lock:
+            if self._failure is not None:
+                raise LanguageToolUnavailable(self._failure)
+            if self._client is None:
+                try:
+                    self._client = self._connect()
+                except LanguageToolUnavailable as err:
+                    self._failure = str(err)
+                    raise
+            return self._client
+
+    def _fail(self, reason: str) -> LanguageToolUnavailable:
+        with self._lock:
+            if self._failure is None:
+                self._failure = reason
+            return LanguageToolUnavailable(self._failure)
+
+    def _connect(self) -> Any:
+        s = self.settings
+        if s.mode == "remote" and not s.url:
+            raise LanguageToolUnavailable(
+                "languagetool.mode is 'remote' but languagetool.url is not set (e.g. http://localhost:8010)"
+            )
+        cls = _client_class()
+        kwargs: dict[str, Any] = {"language": s.language}
+        if s.mode == "remote":
+            kwargs["remote_server"] = s.url
+        else:
+            _use_cache_dir(s.cache_dir)
+        try:
+            client = cls(s.timeout, **kwargs)
+        except (AttributeError, TypeError, KeyError):  # /v2/languages answered, but not with a list of languages
+            raise LanguageToolUnavailable(
+                f"cannot use {s.server_name}: its list of languages is not LanguageTool's (is languagetool.url right?)"
+            ) from None
+        except Exception as err:  # the library raises many kinds; all mean "cannot use it"
+            raise LanguageToolUnavailable(f"cannot use {s.server_name}: {_reason(err, s)}") from None
+        if s.mode == "local":
+            _close_at_worker_exit(client)
+        client.disabled_rules = set(s.disabled_rules)
+        client.disabled_categories = set(s.disabled_categories)
+        if s.enabled_only:
+            client.enabled_rules = set(s.enabled_only)
+            client.enabled_rules_only = True
+        client.picky = s.picky
+        return client
+
+    def check(self, text: str) -> list[LTMatch]:
+        """LanguageTool's matches for one request text (at most max_request_chars long)."""
+        client = self._get_client()
+        try:
+            answer = client.check_json(text)
+        except Exception as err:
+            raise self._fail(f"{self.settings.server_name} failed: {_reason(err, self.settings)}") from None
+        try:
+            return parse_answer(answer, text)
+        except ValueError as err:
+            raise self._fail(f"{self.settings.server_name} sent an answer that is not LanguageTool's: {err}") from None
+
+    def check_all(self, texts: Sequence[str]) -> list[list[LTMatch]]:
+        """Matches for several request texts, sent concurrently; results in input order."""
+        if len(texts) <= 1 or self.settings.concurrency <= 1:
+            return [self.check(t) for t in texts]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(self.settings.concurrency, len(texts))) as pool:
+            return list(pool.map(self.check, texts))
+
+
+@functools.cache
+def connection(settings: Settings) -> Connection:
+    """The per-process connection for these settings (several outlets' configs may differ)."""
+    return Connection(settings)
+
+
+def _use_cache_dir(cache_dir: str) -> None:
+    """language-tool-python downloads LanguageTool into $LTP_PATH; point it at the configured folder."""
+    if cache_dir:
+        import os
+
+        os.environ["LTP_PATH"] = os.path.expanduser(cache_dir)
+
+
+def _close_at_worker_exit(client: Any) -> None:
+    """Stop a local server when a --jobs worker process ends.
+
+    Worker processes end with os._exit, which skips language-tool-python's atexit hook; a
+    multiprocessing finalizer still runs there (and in the main process).
+    """
+    from multiprocessing import util
+
+    util.Finalize(None, client.close, exitpriority=10)
+
+
+def _reason(err: BaseException, settings: Settings) -> str:
+    """One short line saying why a request failed."""
+    import json
+
+    import requests
+
+    chain: list[BaseException] = []
+    cur: BaseException | None = err
+    while cur is not None and len(chain) < 5:
+        chain.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    if any(isinstance(e, requests.Timeout) for e in chain):
+        return f"no answer within {settings.timeout:g} s (languagetool.timeout)"
+    if any(isinstance(e, requests.ConnectionError) for e in chain):
+        return "cannot connect (is the server running, and is languagetool.url right?)"
+    if any(isinstance(e, json.JSONDecodeError) for e in chain):
+        return "it answered with something that is not JSON" + (f": {_first_line(str(err))}" if str(err) else "")
+    return _first_line(str(err)) or type(err).__name__
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    """Server error pages can be long HTML: keep one short line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# -- reading answers -------------------------------------------------------------------------------
+
+def parse_answer(answer: Any, text: str) -> list[LTMatch]:
+    """LanguageTool's /v2/check JSON to matches with code-point offsets; ValueError if malformed."""
+    if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+        raise ValueError("no list of matches in it")
+    index = Utf16Index(text)
+    return [_match(raw, index) for raw in answer["matches"]]
+
+
+def _match(raw: Any, index: Utf16Index) -> LTMatch:
+    if not isinstance(raw, dict):
+        raise ValueError("a match is not an object")
+    offset, length = raw.get("offset"), raw.get("length")
+    if not _is_int(offset) or not _is_int(length) or offset < 0 or length < 0:
+        raise ValueError("a match has no whole-number offset and length")
+    rule = raw.get("rule")
+    if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
+        raise ValueError("a match has no rule id")
+    category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+    replacements = tuple(
+        r["value"] for r in raw.get("replacements") or () if isinstance(r, dict) and isinstance(r.get("value"), str)
+    )
+    start = index.to_code_points(offset)
+    end = index.to_code_points(offset + length)
+    return LTMatch(
+        offset=start,
+        length=max(end - start, 0),
+        message=_text(raw.get("message")),
+        short_message=_text(raw.get("shortMessage")),
+        replacements=replacements,
+        rule_id=rule["id"],
+        rule_description=_text(rule.get("description")),
+        issue_type=_text(rule.get("issueType")),
+        category_id=_text(category.get("id")),
+        category_name=_text(category.get("name")),
+    )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def iter_severity_keys(match: LTMatch) -> Iterator[str]:
+    """Keys a `severities:` mapping may use for a match, most specific first."""
+    yield match.rule_id
+    if match.category_id:
+        yield match.category_id
+    if match.issue_type:
+        yield match.issue_type
