@@ -1,0 +1,78 @@
+"""Shared by the leftover checks: the article's prose as lines, and spans that delete lines.
+
+Leftover notes come one per line in plain text, as list items in Markdown, or as several lines of
+one Markdown paragraph; reading every prose block line by line treats them all alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.document.model import Block, BlockKind, Document
+from lint.document.span import Span
+
+# Kinds that can hold a leftover note; code and tables never do.
+NOTE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.QUOTE,
+                        BlockKind.CAPTION})
+# A list marker or bullet left in the prose (plain text keeps "•"; numbered notes keep "1.").
+_BULLET = re.compile(r"^[\s*•·‣◦\-–—+>]*(?:\d{1,2}[.)]\s+)?")
+
+
+@dataclass(frozen=True)
+class Line:
+    block: Block
+    block_index: int  # index of the block in doc.blocks
+    start: int  # offset of the line's text (bullets skipped) in the block's prose
+    end: int
+    first_in_block: bool
+    last_in_block: bool
+
+    @property
+    def text(self) -> str:
+        return self.block.text.text[self.start : self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.block.text.span(self.start, self.end)
+
+
+def prose_lines(doc: Document) -> list[Line]:
+    """Every non-empty line of every block that can hold a note, in reading order."""
+    lines: list[Line] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in NOTE_KINDS:
+            continue
+        text = block.text.text
+        pieces = []
+        pos = 0
+        for raw in text.split("\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 1
+            start += _BULLET.match(raw).end()  # type: ignore[union-attr]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                pieces.append((start, end))
+        for k, (start, end) in enumerate(pieces):
+            lines.append(Line(block, index, start, end, k == 0, k == len(pieces) - 1))
+    return lines
+
+
+def removal_span(doc: Document, first: Line, last: Line) -> Span:
+    """The source to delete to remove the lines from `first` to `last`, with their markup and
+    the line break after them, so no empty line or bullet is left behind."""
+    source = doc.source
+    start = first.block.span.start if first.first_in_block else first.span.start
+    end = last.block.span.end if last.last_in_block else last.span.end
+    line_start = source.rfind("\n", 0, start) + 1
+    if not source[line_start:start].strip():
+        start = line_start
+    while end < len(source) and source[end] in " \t\r":
+        end += 1
+    if end < len(source) and source[end] == "\n":
+        end += 1
+        # Also take one blank line, so paragraphs around the removed block keep one blank line.
+        if source.startswith("\n", end) and (start == 0 or source[start - 1] == "\n"):
+            end += 1
+    return Span(start, end)

@@ -1,0 +1,239 @@
+"""seo-leftover: notes for the writer, the SEO tool or the AI model published with the article.
+
+Leftovers have a shape more than a wording: a label from the vocabulary of search optimisation
+and meta-writing ("Keywords", "Meta description", "Slug", "Internal linking", "AI detection")
+followed by a colon and a value about the article itself ("The article is optimized for ...",
+"Included a link to ...") or in the form of a meta field (a keyword list, a word count, a
+URL slug). They come as one line or as a block: an "SEO Notes:" line and its list of fields.
+Articles that discuss SEO for readers use the same words in sentences and definitions, not in
+this shape, and front matter (`keywords:`, `description:`) is metadata, never prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from lint.checks._leftover_lines import Line, prose_lines, removal_span
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import BlockKind, Document
+from lint.document.span import Span
+from lint.findings import Finding, Fix, Severity
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "seo"
+
+# "Label: value" with a short label that is not a sentence, a time or a URL scheme.
+_FIELD = re.compile(r"^(?P<label>[^\W\d][^:.!?\n]{0,58}?)\s*:(?!//)\s*(?P<value>.*)$", re.S)
+# Words that make a label-only line the heading of a notes block ("SEO Notes:", "Meta data").
+_HEADER_SUFFIX = (
+    r"(?:\s+(?:notes?|checklist|details|information|info|data|elements|summary|breakdown|analysis|report"
+    r"|considerations|optimi[sz]ations?|strategy|suggestions|recommendations|fields|metadata|section"
+    r"|and meta(?:data)?|(?:&|and) (?:seo|metadata|keywords)))*"
+)
+# The value talks about the article as a piece of work ("The article is optimized for ...",
+# "The piece answers ...").
+_WORK_NOUN = (
+    r"(?:news\s+|blog\s+|rewritten\s+|revised\s+)?(?:article|post|piece|story|text|content|copy|draft|headline|title"
+    r"|writing(?:\s+style)?|tone|framing|structure|intro(?:duction)?|conclusion|lede|paragraphs?|sections?|rewrite"
+    r"|version|subheadings?|headings?|word\s+count)"
+)
+_SELF_REFERENCE = re.compile(
+    r"^(?:the|this|our|my)\s+(?:news\s+|blog\s+|rewritten\s+)?(?:article|post|piece|story|draft|rewrite)(?:['’]s)?"
+    r"\s+(?!of\b|and\b|or\b|that\b|which\b)[a-z]"
+    rf"|\b(?:the|this|our|my|your)\s+{_WORK_NOUN}(?:['’]s)?\s+(?:is|are|was|has|have|uses?|used|includes?|included"
+    r"|aims?|follows?|targets?|avoids?|incorporates?|contains?|features?|provides?|reads?|remains?|maintains?|stays?"
+    r"|(?:\w+ly\s+)?(?:optimi[sz]ed|structured|written|dated|designed|framed|kept|tailored))\b",
+    re.I,
+)
+# The value reports what the writer did, in the past tense and without a subject.
+_WRITER_REPORT = re.compile(
+    r"^(?:included|includes|added|used|incorporated|integrated|inserted|placed|kept|maintained|avoided"
+    r"|ensured|targeted|optimi[sz]ed|structured|wrote|written|utili[sz]ed|emphasi[sz]ed|highlighted"
+    r"|naturally|strategically|sprinkled|woven|varied|linked|mentioned|embedded)\b",
+    re.I,
+)
+# A definition, as an article about SEO writes it ("Meta description: a short summary ...").
+_DEFINITION = re.compile(
+    r"^(?:an?|the (?:text|words?|part|summary|snippet|description|title|name|tag|page|url|address|phrase|term)s?"
+    r"|this is|these are|it|they|used|refers?|describes?|shows?|tells?|helps?|is|are|what|how"
+    r"|when|where|why|words?|terms?|phrases?|text|short|brief|each|every|your|you|use|make|keep|write"
+    r"|avoid|include|add|think|try|don['’]t|do|should|must)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"^(?:about|approximately|approx\.?|around|roughly|~|under|over|at least)?\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?"
+    r"\s*(?:words?|characters?|chars|minutes?|mins?)?\s*(?:\(.*\))?\.?$",
+    re.I,
+)
+_SLUG = re.compile(r"^[\"'“`]?/?[a-z0-9]+(?:-[a-z0-9]+){1,}/?[\"'”`]?\.?$")
+_LIST_SPLIT = re.compile(r"\s*[,;|]\s*|\s+[•·]\s+")
+# Labels whose value is a keyword, keyphrase, title or description to paste into the CMS.
+_PASTE_LABEL = re.compile(
+    r"key\s?words?|key\s?phrases?|meta|title tag|seo title|slug|og:|open graph|hashtags?|tags?$", re.I
+)
+_SLUG_LABEL = re.compile(r"slug|url|permalink", re.I)
+
+
+@cache
+def _vocabulary(name: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The label vocabulary of one data file as one regex that must match a whole label."""
+    lines = (_DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    fragments = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    fragments += [re.escape(word) for word in extra]
+    body = "|".join(f"(?:{f})" for f in fragments)
+    return re.compile(rf"^(?:(?:suggested|primary|secondary|main|additional|final)\s+)?(?:{body}){_HEADER_SUFFIX}$", re.I)
+
+
+class Kind(Enum):
+    HEADER = "header"  # "SEO Notes:": a label line that opens a block of notes
+    CERTAIN = "certain"  # a meta field that no reader-facing copy has
+    CANDIDATE = "candidate"  # meta-writing vocabulary that needs company to count
+    FIELD = "field"  # some other "Label: value" line, a note only under a header
+
+
+@dataclass(frozen=True)
+class Note:
+    line: Line
+    kind: Kind
+    label: str
+    about_article: bool = False  # the value talks about the article or what the writer did
+
+
+@dataclass(frozen=True)
+class Options:
+    # More labels (plain words) the outlet's writers or tools leave behind, "Editor checklist", say.
+    extra_labels: tuple[str, ...] = ()
+    # How many prose lines at the start and at the end of the article count as its edges, where a
+    # bare "Meta description: ..." line is a leftover even without other evidence.
+    edge_lines: int = 4
+
+
+class SeoLeftover(Check):
+    """A leftover is reported once, as one finding spanning the whole block, with a fix that
+    deletes it (safe when the block is exactly a notes heading and its list of fields)."""
+
+    id = "seo-leftover"
+    category = "seo"
+    severity = Severity.ERROR
+    Options = Options
+    summary = "Notes for the writer, SEO tool or AI model left in the article (Keywords:, SEO Notes:, Slug:)."
+    why = (
+        "Keyword lists, meta descriptions and notes about how the article was optimized are written for "
+        "the CMS or the writer. Published, they tell readers the story was made for search engines, "
+        "and they read as an editing accident."
+    )
+    bad = (
+        "The talks resume on Monday.\n\nKeywords: budget, council, vote, taxes\n\nSEO Notes:\n"
+        "* Focus keyphrase: The article targets \"council budget vote\".\n* Internal linking: Added a link to last year's story."
+    )
+    good = "The talks resume on Monday."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        strong = _vocabulary("strong_labels", tuple(options.extra_labels))
+        weak = _vocabulary("weak_labels")
+        lines = prose_lines(doc)
+        notes = [_classify(line, i, len(lines), strong, weak, options.edge_lines) for i, line in enumerate(lines)]
+        for group in _groups(lines, notes):
+            if _is_leftover(group):
+                yield self._report(doc, group)
+
+    def _report(self, doc: Document, group: list[Note]) -> Finding:
+        first, last = group[0].line, group[-1].line
+        span = Span(first.span.start, last.span.end)
+        labels = list(dict.fromkeys(n.label for n in group if n.label))
+        named = ", ".join(f"“{label}”" for label in labels[:3]) + (", …" if len(labels) > 3 else "")
+        a, b = doc.position(span.start).line, doc.position(span.end).line
+        where = f"line {a}" if a == b else f"lines {a}–{b}"
+        message = (
+            f"Notes for the writer or SEO tool left in the article ({named}, {where}): "
+            "readers should not see them; delete them."
+        )
+        safe = (
+            group[0].kind is Kind.HEADER
+            and len(group) > 1
+            and all(n.kind is not Kind.HEADER and _FIELD.match(n.line.text) for n in group[1:])
+            and first.first_in_block
+            and last.last_in_block
+            and doc.format != "html"
+        )
+        return self.finding(span, message, fix=Fix(removal_span(doc, first, last), "", safe=safe))
+
+
+def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak: re.Pattern[str],
+              edge_lines: int) -> Note | None:
+    text = line.text.strip().strip("*_").strip()
+    field = _FIELD.match(text)
+    if field is None or not field.group("value").strip():
+        # A label on a line of its own: "SEO Notes:", "## Keywords".
+        label = text.rstrip(":").strip()
+        if (text.endswith(":") or line.block.kind is BlockKind.HEADING) and strong.match(label):
+            return Note(line, Kind.HEADER, label)
+        return None
+    label = field.group("label").strip().strip("*_").strip()
+    value = field.group("value").strip().strip("*_").strip()
+    if len(label.split()) > 6:
+        return None
+    self_ref = bool(_SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value))
+    if strong.match(label):
+        at_edge = index < edge_lines or index >= count - edge_lines
+        if self_ref or _field_value(label, value) or (at_edge and _PASTE_LABEL.search(label)
+                                                      and not _DEFINITION.match(value)):
+            return Note(line, Kind.CERTAIN, label, self_ref)
+        if not _DEFINITION.match(value):
+            return Note(line, Kind.CANDIDATE, label, self_ref)
+    elif weak.match(label) and self_ref:
+        return Note(line, Kind.CANDIDATE, label, self_ref)
+    return Note(line, Kind.FIELD, label, self_ref)
+
+
+def _field_value(label: str, value: str) -> bool:
+    """A value shaped like a CMS field: a keyword list, a count, a slug, a short keyphrase."""
+    if _NUMBER.match(value) and re.search(r"count|length|words|reading|time", label, re.I):
+        return True
+    if _SLUG.match(value):
+        return bool(_SLUG_LABEL.search(label) or _PASTE_LABEL.search(label))
+    if re.search(r"key\s?words?|key\s?phrases?|tags?$|hashtags?", label, re.I):
+        items = [item for item in _LIST_SPLIT.split(value.rstrip(".")) if item]
+        if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
+            return True
+        if len(value.split()) <= 6 and not _DEFINITION.match(value) and not value.endswith(("?", "!")):
+            return True
+    return False
+
+
+def _groups(lines: list[Line], notes: list[Note | None]) -> Iterator[list[Note]]:
+    """Runs of neighbouring note lines; plain fields join a run only after a header."""
+    group: list[Note] = []
+    previous: Line | None = None
+    for line, note in zip(lines, notes, strict=True):
+        adjacent = previous is not None and line.block_index - previous.block_index <= 1
+        if note is None or (note.kind is Kind.FIELD and not (group and adjacent and _has_header(group))):
+            if group:
+                yield group
+            group = []
+        elif group and not adjacent:
+            yield group
+            group = [note]
+        else:
+            group.append(note)
+        previous = line
+    if group:
+        yield group
+
+
+def _has_header(group: list[Note]) -> bool:
+    return any(n.kind is Kind.HEADER for n in group)
+
+
+def _is_leftover(group: list[Note]) -> bool:
+    kinds = [n.kind for n in group]
+    if Kind.CERTAIN in kinds:
+        return True
+    if Kind.HEADER in kinds and any(k is not Kind.HEADER for k in kinds[kinds.index(Kind.HEADER) + 1 :]):
+        # A notes heading followed by fields in meta-writing vocabulary or about the article.
+        return Kind.CANDIDATE in kinds or any(n.about_article for n in group)
+    return kinds.count(Kind.CANDIDATE) >= 2

@@ -1,0 +1,39 @@
+from helpers import findings, located, snippet
+
+RULE = ("seo-prompt-leftover",)
+
+
+def test_opener_line_is_removed_safely():
+    text = "Certainly! Here is a revised version of the article:\n\nThe council approved the budget.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("seo-prompt-leftover", 1, 1, 1, 53)]
+    fix = found[0].fix
+    assert fix is not None and fix.safe
+    assert text[: fix.span.start] + text[fix.span.end :] == "The council approved the budget.\n"
+
+
+def test_opener_variants_in_plain_text():
+    for opener in ("Here's the SEO-optimized news article you requested:", "I have rewritten the story as requested.",
+                   "Sure, here's a more engaging headline:"):
+        found = findings(opener + "\nThe council approved the budget.\n", name="a.txt", select=RULE)
+        assert [(f.line, f.column) for f in found] == [(1, 1)], opener
+
+
+def test_model_talk_inside_a_paragraph():
+    text = "The council approved the budget. As an AI language model, I cannot verify the figures.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("seo-prompt-leftover", 1, 34, 1, 58)]
+    closing = "The council approved the budget.\n\nLet me know if you'd like any changes to the tone.\n"
+    found = findings(closing, select=RULE)
+    assert [(f.line, f.column, snippet(closing, f)) for f in found] == [(3, 1, "Let me know if you'd like any")]
+
+
+def test_quoted_and_reader_facing_phrases_are_left_alone():
+    text = (
+        "The chatbot replied, “As an AI language model, I cannot give legal advice.”\n\n"
+        "Here is the full text of the mayor's speech:\n\n"
+        "Here are the results of the survey.\n\n"
+        "Let me know if you have questions, the clerk told residents.\n\n"
+        "Feel free to bring a chair.\n"
+    )
+    assert findings(text, select=RULE) == []
