@@ -1,0 +1,197 @@
+"""--fix and --diff: apply the checks' safe fixes, pass after pass, and write files atomically.
+
+A pass applies every safe fix that does not overlap an earlier one (by position); the article is
+then linted again, because one fix can make or unmake others, until nothing is left to fix or
+MAX_PASSES is reached. A file is written only when its text changed, through a temporary file in
+the same folder that is flushed to disk and then renamed over the original, so a crash leaves
+either the old or the new article, never a cut one. The encoding, byte-order mark, line endings
+and permission bits of the original are kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.config import Resolved
+from lint.document import format_for
+from lint.document.reader import Decoded, InputError, decode
+from lint.engine import FileResult, Selection, Target, lint_text
+from lint.findings import Finding, Fix
+
+MAX_PASSES = 10
+TEMP_SUFFIX = ".newslint-tmp"
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    display: str
+    original: str
+    fixed: str
+    applied: int  # fixes applied over all passes
+    result: FileResult  # the lint of the fixed text: what is left
+    written: bool = False
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def safe_fixes(findings: Iterable[Finding]) -> list[Fix]:
+    return [f.fix for f in findings if f.fix is not None and f.fix.safe]
+
+
+def apply_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> tuple[str, int]:
+    """Apply fixes that do not overlap an earlier one; returns the new text and how many applied.
+
+    Two fixes overlap when their spans share a character, or when they meet at a point and one
+    of them is an insertion (which goes first would be a guess). The later one waits for the
+    next pass. A fix that changes nothing is not counted.
+    """
+    chosen: list[Fix] = []
+    last_start, last_end = -1, -1
+    for fix in sorted(set(fixes), key=lambda x: (x.span.start, x.span.end, x.replacement)):
+        start, end = fix.span.start, fix.span.end
+        if not (0 <= start <= end <= len(source)):
+            continue
+        replacement = _with_newline(fix.replacement, newline)
+        if source[start:end] == replacement:
+            continue
+        touching = start == last_end and (start == end or last_start == last_end)
+        if start < last_end or touching:
+            continue
+        chosen.append(Fix(fix.span, replacement, fix.safe))
+        last_start, last_end = start, end
+    if not chosen:
+        return source, 0
+    parts: list[str] = []
+    pos = 0
+    for fix in chosen:
+        parts.append(source[pos : fix.span.start])
+        parts.append(fix.replacement)
+        pos = fix.span.end
+    parts.append(source[pos:])
+    return "".join(parts), len(chosen)
+
+
+def _with_newline(text: str, newline: str) -> str:
+    """A fix that adds a line break uses the file's own line ending."""
+    if newline == "\n" or "\n" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\n", newline)
+
+
+def fix_text(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str,
+             newline: str = "\n", max_passes: int = MAX_PASSES) -> tuple[str, int, FileResult]:
+    """Fix in memory until stable: the new text, the fixes applied, the lint of the new text."""
+    result = lint_text(display, source, resolved, selection, fmt)
+    applied = 0
+    for _ in range(max_passes):
+        if result.error:
+            break
+        source, count = apply_fixes(source, safe_fixes(result.findings), newline)
+        if not count:
+            break
+        applied += count
+        result = lint_text(display, source, resolved, selection, fmt)
+    return source, applied, result
+
+
+def fix_target(target: Target, selection: Selection, write: bool, max_passes: int = MAX_PASSES) -> FixOutcome:
+    """Fix one file; write it (atomically) only when `write` and its text changed."""
+    fmt = format_for(str(target.path))
+    try:
+        decoded = decode(target.path.read_bytes())
+    except (OSError, InputError) as err:
+        message = getattr(err, "strerror", None) or str(err)
+        return FixOutcome(target.display, "", "", 0, FileResult(target.display, fmt, error=message), error=message)
+    resolved = target.config.for_file(target.path)
+    fixed, applied, result = fix_text(target.display, decoded.text, resolved, selection, fmt,
+                                      decoded.newline, max_passes)
+    outcome = FixOutcome(target.display, decoded.text, fixed, applied, result)
+    if not write or not outcome.changed:
+        return outcome
+    try:
+        write_atomic(target.path, fixed, decoded)
+    except (OSError, UnicodeEncodeError) as err:
+        message = f"fixes not written: {getattr(err, 'strerror', None) or err}"
+        return FixOutcome(target.display, decoded.text, fixed, 0, result, error=message)
+    return FixOutcome(target.display, decoded.text, fixed, applied, result, written=True)
+
+
+def encode(text: str, decoded: Decoded) -> bytes:
+    """Bytes in the file's own encoding, with its byte-order mark when it had one."""
+    bom = "\ufeff".encode(decoded.encoding) if decoded.bom else b""
+    return bom + text.encode(decoded.encoding)
+
+
+def write_atomic(path: Path, text: str, decoded: Decoded) -> None:
+    """Replace the file's content all at once, keeping its encoding and permission bits.
+
+    A symbolic link stays a link: its target is what gets replaced.
+    """
+    real = Path(os.path.realpath(path))
+    data = encode(text, decoded)  # fails before anything is touched when a character does not fit
+    mode = stat.S_IMODE(real.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _sync_folder(real.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort elsewhere."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def unified_diff(outcome: FixOutcome) -> str:
+    """The change a fix makes, as `diff -u` shows it (a/ and b/ prefixes, like git)."""
+    old = outcome.original.splitlines(keepends=True)
+    new = outcome.fixed.splitlines(keepends=True)
+    lines = []
+    for line in difflib.unified_diff(old, new, f"a/{outcome.display}", f"b/{outcome.display}"):
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def fix_results(targets: list[Target], results: list[FileResult], selection: Selection,
+                write: bool) -> tuple[list[FileResult], list[FixOutcome]]:
+    """Fix every target whose findings carry a safe fix; its result becomes what is left after."""
+    by_display = {t.display: t for t in targets}
+    outcomes: list[FixOutcome] = []
+    out: list[FileResult] = []
+    for result in results:
+        target = by_display.get(result.path)
+        if target is None or result.error or not safe_fixes(result.findings):
+            out.append(result)
+            continue
+        outcome = fix_target(target, selection, write)
+        outcomes.append(outcome)
+        out.append(result if outcome.error else outcome.result)
+    return out, outcomes

@@ -1,0 +1,40 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+`::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`, with `notice` for
+info findings. Values are escaped as the Actions runner expects (%, CR, LF; and `:` `,` in
+properties), so a message can never end the command early or forge another one.
+"""
+
+from __future__ import annotations
+
+from lint.findings import Severity
+from lint.report import RunReport
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(name: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def render(report: RunReport) -> str:
+    lines = []
+    for f in report.findings:
+        properties = {
+            "file": f.path.replace("\\", "/"), "line": f.line, "col": f.column,
+            "endLine": f.end_line, "endColumn": f.end_column, "title": f"newslint ({f.rule})",
+        }
+        lines.append(_command(COMMANDS[f.severity], properties, f"{f.message} [{f.rule}]"))
+    for r in report.errors:
+        lines.append(_command("error", {"file": r.path.replace("\\", "/"), "title": "newslint"},
+                              f"could not be linted: {r.error}"))
+    return "\n".join(lines)
