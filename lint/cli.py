@@ -48,10 +48,25 @@ def cli() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file; the text summary still goes to the terminal.")
+@click.option("--changed", is_flag=True,
+              help="Lint only articles changed in git: against HEAD (uncommitted and new files), or --base.")
+@click.option("--base", "base_ref", default=None, metavar="REF",
+              help="With --changed: compare with where HEAD left REF (git merge-base), e.g. origin/main.")
+@click.option("--changed-lines", is_flag=True, help="Report only findings on changed lines (implies --changed).")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report newslint-disable comments that hide no finding.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Record every finding of this run in FILE (a baseline) and exit 0.")
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
 def check(
     paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
     no_cache: bool, cache_dir: Path | None, quiet: bool, color: bool | None, output: Path | None,
+    changed: bool, base_ref: str | None, changed_lines: bool, report_unused_suppressions: bool,
+    baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
@@ -66,7 +81,7 @@ def check(
         if config_path and not config_path.exists():
             _fail(f"{config_path}: config file not found")
         configs = ConfigCache(explicit)
-        selection = Selection(_split(select), _split(ignore))
+        selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
         unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
         if unknown:
@@ -74,7 +89,12 @@ def check(
         results: list[FileResult] = []
         errors: list[FileResult] = []
         file_paths = [p for p in paths if p != "-"]
+        changes = _git_changes(base_ref, changed_lines) if (changed or changed_lines or base_ref) else None
+        if changes is not None:
+            file_paths = changes.within(file_paths, Path.cwd())
         targets = discover(file_paths, configs, errors)
+        if changes is not None:  # changed files were named one by one: keep the articles among them
+            targets = [t for t in targets if t.config.included(t.path)]
         if "-" in paths:
             results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection, lint_text))
     except ConfigError as err:
@@ -89,6 +109,16 @@ def check(
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     results.extend(errors)
+    if apply_fix or show_diff:
+        results = _fix(targets, results, selection, write=apply_fix, quiet=quiet)  # --diff exits here
+    if changes is not None and changed_lines:
+        from lint.git import only_changed_lines
+
+        results = only_changed_lines(results, {t.display: t.path for t in targets}, changes)
+    if write_baseline_path is not None:
+        _write_baseline(write_baseline_path, results)  # exits
+    if baseline_path is not None:
+        results = _apply_baseline(baseline_path, results, quiet)
 
     use_color = color if color is not None else (sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ)
     report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks))
@@ -119,6 +149,67 @@ def check(
     if any(f.severity.rank >= threshold.rank for f in report.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-untyped-def]
+    from lint.git import GitError, changes
+
+    try:
+        return changes(base_ref, Path.cwd(), with_lines)
+    except GitError as err:
+        _fail(str(err))
+
+
+def _fix(targets, results, selection, write: bool, quiet: bool):  # type: ignore[no-untyped-def]
+    """--fix: write the safe fixes and go on with what is left; --diff: print them and exit."""
+    from lint.fix import fix_results, unified_diff
+
+    results, outcomes = fix_results(targets, results, selection, write)
+    for outcome in outcomes:
+        if outcome.error:
+            click.echo(f"{outcome.display}: error: {outcome.error}", err=True)
+    done = [o for o in outcomes if o.changed and not o.error]
+    count = sum(o.applied for o in done)
+    files = f"{len(done)} file{'s' if len(done) != 1 else ''}"
+    fixes = f"{count} fix{'es' if count != 1 else ''}"
+    if not write:
+        diff = "".join(unified_diff(o) for o in done)
+        if diff:
+            click.echo(diff, nl=False)
+        if not quiet:
+            click.echo(f"Would apply {fixes} to {files} (--fix writes them).", err=True)
+        sys.exit(EXIT_FINDINGS if done else EXIT_OK)
+    if not quiet:
+        click.echo(f"Applied {fixes} to {files}." if done else "No safe fixes to apply.", err=True)
+    return results
+
+
+def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def]
+    from lint.baseline import BaselineError, write_baseline
+
+    try:
+        count = write_baseline(path, [r for r in results if not r.error])
+    except BaselineError as err:
+        _fail(str(err))
+    files = sum(1 for r in results if r.findings)
+    click.echo(f"Wrote baseline {path}: {count} finding{'s' if count != 1 else ''} in {files} "
+               f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.", err=True)
+    for broken in (r for r in results if r.error):
+        click.echo(f"{broken.path}: error: {broken.error}", err=True)
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
+def _apply_baseline(path: Path, results, quiet: bool):  # type: ignore[no-untyped-def]
+    from lint.baseline import BaselineError, filter_new
+
+    try:
+        results, hidden = filter_new(results, path)
+    except BaselineError as err:
+        _fail(str(err))
+    if hidden and not quiet:
+        click.echo(f"newslint: {hidden} known finding{'s' if hidden != 1 else ''} hidden by the baseline {path}.",
+                   err=True)
+    return results
 
 
 def _default_cache() -> Path:

@@ -189,6 +189,8 @@ class Resolved:
     house: HouseStyle
     parse: ParseOptions
     fingerprint: str  # changes whenever anything that affects findings changes
+    # Every check id the registry knows, enabled or not: suppressions naming others are typos.
+    known_ids: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -256,7 +258,7 @@ class Config:
                 default=str,
             ).encode()
         ).hexdigest()
-        return Resolved(tuple(resolved), self.house, self.parse, fingerprint)
+        return Resolved(tuple(resolved), self.house, self.parse, fingerprint, frozenset(self.registry.ids()))
 
 
 def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:

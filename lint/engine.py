@@ -15,6 +15,7 @@ from lint.document.model import Document
 from lint.document.reader import InputError, decode
 from lint.checks.base import CheckUnavailable
 from lint.findings import CATEGORIES, Finding
+from lint.suppress import apply_suppressions
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Selection:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    report_unused_suppressions: bool = False  # --report-unused-suppressions (lint/suppress.py)
 
     def wants(self, check_id: str, category: str) -> bool:
         if self.select and check_id not in self.select and category not in self.select:
@@ -184,7 +186,7 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
         except Exception as err:  # one broken check must not hide the others' findings
             out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
     findings = _drop_grammar_duplicates(findings)
-    out.findings = _place(doc, findings)
+    out.findings = _place(doc, apply_suppressions(doc, findings, resolved, selection))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from lint.document.directives import is_directive_line
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -28,7 +29,8 @@ def parse_text(path: str, source: str) -> Document:
     lines = _lines(source)
     groups: list[list[tuple[int, int]]] = [[]]
     for start, end in lines:
-        if source[start:end].strip():
+        # A suppression directive line is not prose: it separates blocks like a blank line.
+        if source[start:end].strip() and not is_directive_line(source[start:end]):
             groups[-1].append((start, end))
         elif groups[-1]:
             groups.append([])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lint.engine import FileResult
 from lint.findings import Finding, Severity
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 @dataclass
