@@ -79,7 +79,9 @@ def _relative(path: str, base_dir: Path) -> str:
     return PurePosixPath(Path(rel).as_posix()).as_posix()
 
 
-def keys_of(results: Iterable[FileResult], base_dir: Path, read: SourceReader = read_from_disk) -> list[list[Key]]:
+def keys_of(
+    results: Iterable[FileResult], base_dir: Path, read: SourceReader = read_from_disk
+) -> list[list[Key]]:
     """For each result, the baseline key of each of its findings, in order."""
     out = []
     for result in results:
@@ -94,8 +96,8 @@ def write_baseline(path: Path, results: list[FileResult], read: SourceReader = r
     base_dir = path.parent if str(path.parent) else Path(".")
     counts: Counter[Key] = Counter()
     messages: dict[Key, str] = {}
-    for result, keys in zip(results, keys_of(results, base_dir, read)):
-        for finding, key in zip(result.findings, keys):
+    for result, keys in zip(results, keys_of(results, base_dir, read), strict=True):
+        for finding, key in zip(result.findings, keys, strict=True):
             counts[key] += 1
             messages.setdefault(key, finding.message)
     entries = [
@@ -123,26 +125,34 @@ def load_baseline(path: Path) -> Counter[Key]:
         raise BaselineError(f"{path}: no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, ValueError) as err:
         raise BaselineError(f"{path}: not a newslint baseline: {err}") from None
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != FORMAT_VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise BaselineError(f"{path}: not a newslint baseline of version {FORMAT_VERSION}")
     counts: Counter[Key] = Counter()
     try:
         for entry in data["findings"]:
-            counts[Key(str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))] += int(entry.get("count", 1))
+            counts[Key(str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))] += int(
+                entry.get("count", 1)
+            )
     except (KeyError, TypeError, ValueError):
         raise BaselineError(f"{path}: damaged baseline entry") from None
     return counts
 
 
-def filter_new(results: list[FileResult], path: Path, read: SourceReader = read_from_disk) -> tuple[list[FileResult], int]:
+def filter_new(
+    results: list[FileResult], path: Path, read: SourceReader = read_from_disk
+) -> tuple[list[FileResult], int]:
     """Results with the baselined findings removed, and how many were removed."""
     remaining = load_baseline(path)
     base_dir = path.parent if str(path.parent) else Path(".")
     out: list[FileResult] = []
     hidden = 0
-    for result, keys in zip(results, keys_of(results, base_dir, read)):
+    for result, keys in zip(results, keys_of(results, base_dir, read), strict=True):
         new: list[Finding] = []
-        for finding, key in zip(result.findings, keys):
+        for finding, key in zip(result.findings, keys, strict=True):
             if remaining[key] > 0:
                 remaining[key] -= 1
                 hidden += 1

@@ -87,8 +87,15 @@ def _with_newline(text: str, newline: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", newline)
 
 
-def fix_text(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str,
-             newline: str = "\n", max_passes: int = MAX_PASSES) -> tuple[str, int, FileResult]:
+def fix_text(
+    display: str,
+    source: str,
+    resolved: Resolved,
+    selection: Selection,
+    fmt: str,
+    newline: str = "\n",
+    max_passes: int = MAX_PASSES,
+) -> tuple[str, int, FileResult]:
     """Fix in memory until stable: the new text, the fixes applied, the lint of the new text."""
     result = lint_text(display, source, resolved, selection, fmt)
     applied = 0
@@ -110,10 +117,13 @@ def fix_target(target: Target, selection: Selection, write: bool, max_passes: in
         decoded = decode(target.path.read_bytes())
     except (OSError, InputError) as err:
         message = getattr(err, "strerror", None) or str(err)
-        return FixOutcome(target.display, "", "", 0, FileResult(target.display, fmt, error=message), error=message)
+        return FixOutcome(
+            target.display, "", "", 0, FileResult(target.display, fmt, error=message), error=message
+        )
     resolved = target.config.for_file(target.path)
-    fixed, applied, result = fix_text(target.display, decoded.text, resolved, selection, fmt,
-                                      decoded.newline, max_passes)
+    fixed, applied, result = fix_text(
+        target.display, decoded.text, resolved, selection, fmt, decoded.newline, max_passes
+    )
     outcome = FixOutcome(target.display, decoded.text, fixed, applied, result)
     if not write or not outcome.changed:
         return outcome
@@ -180,8 +190,9 @@ def unified_diff(outcome: FixOutcome) -> str:
     return "".join(lines)
 
 
-def fix_results(targets: list[Target], results: list[FileResult], selection: Selection,
-                write: bool) -> tuple[list[FileResult], list[FixOutcome]]:
+def fix_results(
+    targets: list[Target], results: list[FileResult], selection: Selection, write: bool
+) -> tuple[list[FileResult], list[FixOutcome]]:
     """Fix every target whose findings carry a safe fix; its result becomes what is left after."""
     by_display = {t.display: t for t in targets}
     outcomes: list[FixOutcome] = []

@@ -33,7 +33,10 @@ class GitError(Exception):
 def _git(args: list[str], cwd: Path) -> str:
     try:
         proc = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, check=False,
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=cwd,
+            capture_output=True,
+            check=False,
         )
     except FileNotFoundError:
         raise GitError("git is not installed (needed for --changed)") from None
@@ -115,15 +118,31 @@ def changes(base: str | None, cwd: Path, with_lines: bool = False) -> Changes:
         out.files = {p for p in new if p.is_file()}
         out.lines = {p: None for p in out.files}
         return out
-    modified = _names(_git(["diff", "--name-only", "-z", "--no-ext-diff", _DIFF_FILTER, commit, "--"], root), root)
+    modified = _names(
+        _git(["diff", "--name-only", "-z", "--no-ext-diff", _DIFF_FILTER, commit, "--"], root), root
+    )
     out.files = {p for p in modified | untracked if p.is_file()}
     if with_lines:
         out.lines = {p: None for p in untracked}
-        out.lines.update(_changed_lines(
-            _git(["diff", "-U0", "--no-color", "--no-ext-diff", _DIFF_FILTER, "--src-prefix=a/", "--dst-prefix=b/",
-                  commit, "--"], root),
-            root,
-        ))
+        out.lines.update(
+            _changed_lines(
+                _git(
+                    [
+                        "diff",
+                        "-U0",
+                        "--no-color",
+                        "--no-ext-diff",
+                        _DIFF_FILTER,
+                        "--src-prefix=a/",
+                        "--dst-prefix=b/",
+                        commit,
+                        "--",
+                    ],
+                    root,
+                ),
+                root,
+            )
+        )
     return out
 
 
@@ -185,7 +204,9 @@ def _unquote(name: str) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
-def only_changed_lines(results: list[FileResult], paths: dict[str, Path], changes: Changes) -> list[FileResult]:
+def only_changed_lines(
+    results: list[FileResult], paths: dict[str, Path], changes: Changes
+) -> list[FileResult]:
     """Results keeping only findings on changed lines; `paths` maps a result's path to its file."""
     out = []
     for result in results:

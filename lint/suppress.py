@@ -74,7 +74,9 @@ class _Meta:
     unused: Severity | None
 
 
-def apply_suppressions(doc: Document, findings: list[Finding], resolved: Resolved, selection: object) -> list[Finding]:
+def apply_suppressions(
+    doc: Document, findings: list[Finding], resolved: Resolved, selection: object
+) -> list[Finding]:
     """The findings that no suppression hides, plus findings about the suppressions themselves."""
     suppressions = collect(doc)
     if not suppressions:
@@ -117,9 +119,15 @@ def collect(doc: Document) -> list[Suppression]:
             continue
         if raw.kind == "disable":
             # One suppression per name, so that enabling one name ends only that one.
-            for name, span in zip(names, spans) if names else [("", None)]:
-                block = Suppression("disable", (name,) if name else (), (span,) if span else (), raw.span,
-                                    start=raw.span.end, end=len(doc.source))
+            for name, span in zip(names, spans, strict=True) if names else [("", None)]:
+                block = Suppression(
+                    "disable",
+                    (name,) if name else (),
+                    (span,) if span else (),
+                    raw.span,
+                    start=raw.span.end,
+                    end=len(doc.source),
+                )
                 open_blocks.setdefault(name, []).append(block)
                 out.append(block)
             continue
@@ -170,7 +178,9 @@ def _front_matter(doc: Document) -> list[Suppression]:
     span = doc.front_matter_span or Span(0, 0)
     region = doc.source[span.start : span.end]
     key = re.search(rf"(?m)^{FRONT_MATTER_KEY}\s*:", region)
-    key_span = Span(span.start + key.start(), span.start + key.end() - 1) if key else Span(span.start, span.start)
+    key_span = (
+        Span(span.start + key.start(), span.start + key.end() - 1) if key else Span(span.start, span.start)
+    )
     names: list[str] = []
     spans: list[Span] = []
     for item in raw_names:
@@ -192,7 +202,11 @@ def _meta(resolved: Resolved, selection: object) -> _Meta:
         if rc.check.id in META_IDS and wants(rc.check.id, rc.check.category):
             severities[rc.check.id] = rc.severity or rc.check.severity
     unused = severities.get(UNUSED_ID)
-    if unused is None and getattr(selection, "report_unused_suppressions", False) and wants(UNUSED_ID, "structure"):
+    if (
+        unused is None
+        and getattr(selection, "report_unused_suppressions", False)
+        and wants(UNUSED_ID, "structure")
+    ):
         unused = Severity.WARNING
     return _Meta(severities.get(UNKNOWN_ID), unused)
 
@@ -211,19 +225,26 @@ def _finding(rule: str, severity: Severity, span: Span, message: str) -> Finding
     return Finding(rule, "structure", severity, span, message)
 
 
-def _unknown_names(suppressions: Iterable[Suppression], known: frozenset[str], severity: Severity) -> list[Finding]:
+def _unknown_names(
+    suppressions: Iterable[Suppression], known: frozenset[str], severity: Severity
+) -> list[Finding]:
     valid = set(known) | set(CATEGORIES)
     out = []
     for suppression in suppressions:
-        for name, span in zip(suppression.names, suppression.name_spans):
+        for name, span in zip(suppression.names, suppression.name_spans, strict=True):
             if name in valid:
                 continue
             close = difflib.get_close_matches(name, sorted(valid), n=1, cutoff=0.7)
             hint = f"; did you mean “{close[0]}”?" if close else "; 'newslint rules' lists them"
-            out.append(_finding(
-                UNKNOWN_ID, severity, span,
-                f"“{name}” in this suppression is not a newslint check or category, so it hides nothing{hint}",
-            ))
+            out.append(
+                _finding(
+                    UNKNOWN_ID,
+                    severity,
+                    span,
+                    f"“{name}” in this suppression is not a newslint check or category, "
+                    f"so it hides nothing{hint}",
+                )
+            )
     return out
 
 
@@ -232,12 +253,21 @@ def _unused(suppressions: Iterable[Suppression], ran: set[str], severity: Severi
     for suppression in suppressions:
         if not suppression.names:
             if "" not in suppression.used and ran:
-                out.append(_finding(UNUSED_ID, severity, suppression.span,
-                                    "this suppression hides no finding; remove it"))
+                out.append(
+                    _finding(
+                        UNUSED_ID, severity, suppression.span, "this suppression hides no finding; remove it"
+                    )
+                )
             continue
-        for name, span in zip(suppression.names, suppression.name_spans):
+        for name, span in zip(suppression.names, suppression.name_spans, strict=True):
             # Only a check that ran here can tell; a check switched off would look unused.
             if name in ran and name not in suppression.used:
-                out.append(_finding(UNUSED_ID, severity, span,
-                                    f"this suppression of “{name}” hides no finding; remove “{name}” from it"))
+                out.append(
+                    _finding(
+                        UNUSED_ID,
+                        severity,
+                        span,
+                        f"this suppression of “{name}” hides no finding; remove “{name}” from it",
+                    )
+                )
     return out

@@ -39,7 +39,8 @@ def _comment_re() -> re.Pattern[str]:
 def _line_re() -> re.Pattern[str]:
     kinds = "|".join(KINDS)
     return re.compile(
-        rf"^[ \t]*(?:#[ \t]*newslint-({kinds})(?![\w-])([^\n]*?)|\[[ \t]*newslint-({kinds})(?![\w-])([^\]\n]*)\])"
+        rf"^[ \t]*(?:#[ \t]*newslint-({kinds})(?![\w-])([^\n]*?)"
+        rf"|\[[ \t]*newslint-({kinds})(?![\w-])([^\]\n]*)\])"
         r"[ \t]*\r?$",
         re.M,
     )
@@ -57,7 +58,9 @@ def find_directives(source: str, fmt: str) -> Iterator[RawDirective]:
         for m in _line_re().finditer(source):
             group = 1 if m.group(1) else 3
             end = m.end() - 1 if m.group().endswith("\r") else m.end()
-            found.append(RawDirective(m.group(group), m.group(group + 1), m.start(group + 1), Span(m.start(), end)))
+            found.append(
+                RawDirective(m.group(group), m.group(group + 1), m.start(group + 1), Span(m.start(), end))
+            )
     yield from sorted(found, key=lambda d: d.span.start)
 
 

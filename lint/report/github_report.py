@@ -30,11 +30,20 @@ def render(report: RunReport) -> str:
     lines = []
     for f in report.findings:
         properties = {
-            "file": f.path.replace("\\", "/"), "line": f.line, "col": f.column,
-            "endLine": f.end_line, "endColumn": f.end_column, "title": f"newslint ({f.rule})",
+            "file": f.path.replace("\\", "/"),
+            "line": f.line,
+            "col": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "title": f"newslint ({f.rule})",
         }
         lines.append(_command(COMMANDS[f.severity], properties, f"{f.message} [{f.rule}]"))
     for r in report.errors:
-        lines.append(_command("error", {"file": r.path.replace("\\", "/"), "title": "newslint"},
-                              f"could not be linted: {r.error}"))
+        lines.append(
+            _command(
+                "error",
+                {"file": r.path.replace("\\", "/"), "title": "newslint"},
+                f"could not be linted: {r.error}",
+            )
+        )
     return "\n".join(lines)

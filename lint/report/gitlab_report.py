@@ -19,20 +19,22 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def render(report: RunReport) -> str:
     findings = report.findings
     issues: list[dict[str, Any]] = []
-    for f, fingerprint in zip(findings, stable_fingerprints(findings)):
-        issues.append({
-            "type": "issue",
-            "description": f"{f.message} [{f.rule}]",
-            "check_name": f.rule,
-            "categories": ["Style"],
-            "fingerprint": fingerprint,
-            "severity": SEVERITIES[f.severity],
-            "location": {
-                "path": f.path.replace("\\", "/"),
-                "positions": {
-                    "begin": {"line": f.line, "column": f.column},
-                    "end": {"line": f.end_line, "column": f.end_column},
+    for f, fingerprint in zip(findings, stable_fingerprints(findings), strict=True):
+        issues.append(
+            {
+                "type": "issue",
+                "description": f"{f.message} [{f.rule}]",
+                "check_name": f.rule,
+                "categories": ["Style"],
+                "fingerprint": fingerprint,
+                "severity": SEVERITIES[f.severity],
+                "location": {
+                    "path": f.path.replace("\\", "/"),
+                    "positions": {
+                        "begin": {"line": f.line, "column": f.column},
+                        "end": {"line": f.end_line, "column": f.end_column},
+                    },
                 },
-            },
-        })
+            }
+        )
     return json.dumps(issues, indent=2, ensure_ascii=False)

@@ -19,15 +19,22 @@ def _clean(text: str) -> str:
 
 
 def _testcase(result: FileResult, findings: list[Finding]) -> ET.Element:
-    case = ET.Element("testcase", {"classname": "newslint", "name": _clean(result.path),
-                                   "file": _clean(result.path), "time": "0"})
+    case = ET.Element(
+        "testcase",
+        {"classname": "newslint", "name": _clean(result.path), "file": _clean(result.path), "time": "0"},
+    )
     if result.error:
         error = ET.SubElement(case, "error", {"message": _clean(result.error), "type": "not-linted"})
         error.text = _clean(f"{result.path}: {result.error}")
     for f in findings:
-        failure = ET.SubElement(case, "failure", {
-            "message": _clean(f"{f.line}:{f.column} [{f.rule}] {f.message}"), "type": f.rule,
-        })
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {
+                "message": _clean(f"{f.line}:{f.column} [{f.rule}] {f.message}"),
+                "type": f.rule,
+            },
+        )
         failure.text = _clean(f"{f.path}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] {f.message}")
     return case
 
@@ -39,8 +46,13 @@ def render(report: RunReport) -> str:
     cases = [_testcase(r, by_path.get(r.path, [])) for r in report.results]
     failures = sum(len(c.findall("failure")) for c in cases)
     errors = len(report.errors)
-    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors), "skipped": "0",
-              "time": "0"}
+    counts = {
+        "tests": str(len(cases)),
+        "failures": str(failures),
+        "errors": str(errors),
+        "skipped": "0",
+        "time": "0",
+    }
     root = ET.Element("testsuites", {"name": "newslint", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
     suite.extend(cases)

@@ -68,10 +68,12 @@ def _fix(f: Finding) -> dict[str, Any]:
     description = f"Replace with “{fix.replacement}”" if fix.replacement else "Remove it"
     return {
         "description": {"text": description},
-        "artifactChanges": [{
-            "artifactLocation": artifact_uri(f.path),
-            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix.replacement}}],
-        }],
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact_uri(f.path),
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix.replacement}}],
+            }
+        ],
         "properties": {"safe": fix.safe},
     }
 
@@ -95,11 +97,13 @@ def _result(f: Finding, fingerprint: str, rule_index: dict[str, int]) -> dict[st
 def _notifications(report: RunReport) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for r in report.errors:
-        out.append({
-            "level": "error",
-            "message": {"text": f"{r.path}: {r.error}"},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(r.path)}}],
-        })
+        out.append(
+            {
+                "level": "error",
+                "message": {"text": f"{r.path}: {r.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(r.path)}}],
+            }
+        )
     for warning in dict.fromkeys(w for r in report.results for w in r.warnings):
         out.append({"level": "warning", "message": {"text": warning}})
     return out
@@ -112,20 +116,24 @@ def build(report: RunReport) -> dict[str, Any]:
     findings = report.findings
     fingerprints = stable_fingerprints(findings)
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "newslint",
-            "version": report.version,
-            "semanticVersion": report.version,
-            "informationUri": INFORMATION_URI,
-            "rules": [_rule(c) for c in checks],
-        }},
+        "tool": {
+            "driver": {
+                "name": "newslint",
+                "version": report.version,
+                "semanticVersion": report.version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(c) for c in checks],
+            }
+        },
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
-        "invocations": [{
-            "executionSuccessful": not report.errors,
-            "toolExecutionNotifications": _notifications(report),
-        }],
-        "results": [_result(f, fp, rule_index) for f, fp in zip(findings, fingerprints)],
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": _notifications(report),
+            }
+        ],
+        "results": [_result(f, fp, rule_index) for f, fp in zip(findings, fingerprints, strict=True)],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
