@@ -1,4 +1,14 @@
-"""placeholder-text: placeholder words left in copy (TK, lorem ipsum, [Insert ...])."""
+"""placeholder-text: placeholder words left in copy (TK, lorem ipsum, [Insert ...], XX percent).
+
+Two kinds of placeholder are told apart. Markers ("TK", "[Insert quote]", "INSERT LINK",
+"[citation needed]", lorem ipsum filler, `{{name}}` tokens) never belong in published copy.
+Slots ("[link]", "[name]", "$XX", "XX/XX/XX") are also how an article shows readers a template
+to fill in, so inside quotation marks or a block quote they are taken as an example.
+
+Lorem ipsum is flagged as filler (the Latin runs on: "Lorem ipsum dolor sit amet", or it
+stands alone), not where an article names it as a subject ("designers use Lorem Ipsum").
+Image placeholders are the `placeholder-image` check's.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +17,53 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import Document
+from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.user_patterns import PatternTimeout, find_all
 
-_PLACEHOLDER = re.compile(
-    r"\bTK(?:TK)*\b|\blorem ipsum\b|\[(?:insert|add|placeholder|image|photo|link|citation needed)\b[^\]]*\]"
-    r"|\bINSERT (?:QUOTE|LINK|NAME|IMAGE|PHOTO)\b",
+_MEDIA = (
+    r"(?:images?|photos?|photographs?|pictures?|pics?|maps?|charts?|graphs?|graphics?|infographics?|videos?"
+    r"|illustrations?|diagrams?|screenshots?|visuals?|galler(?:y|ies)|embeds?|img|tweets?|gifs?)"
+)
+_MARKERS = re.compile(
+    # TK, TKTK in capitals, as newsrooms type them; not TKO, TK-421 or TK Maxx.
+    r"(?<![\w\-])(?P<tk>TK(?:\s?TK)*)(?![\w\-])(?!\s+[A-Z][a-z])"
+    # [Insert ...], [Add quote], [placeholder], [TK], [TBD]: bracketed instructions (media are
+    # the placeholder-image check's).
+    rf"|(?i:\[\s*(?:(?:insert|add|include|paste|enter|fill in|put)\b"
+    rf"(?!\s+(?:(?:an?|the|relevant|suitable)\s+)?{_MEDIA}\b)[^\]\n]{{0,120}}"
+    r"|placeholder(?:\s+text)?|tk|tbd|tbc|to come|xx+|citation needed|source needed"
+    r"|needs? (?:a )?(?:source|citation|quote|link)|(?:quote|link|update) (?:here|tk|to come))\s*\])"
+    # INSERT QUOTE, ADD LINK HERE: capitals shouting at the editor.
+    r"|\b(?:INSERT|ADD)\s+(?:A\s+|THE\s+)?(?:QUOTE|LINK|NAME|DATE|FIGURE|STAT|STATISTIC|URL|HEADLINE|TITLE"
+    r"|CAPTION|SOURCE|NUMBER|AMOUNT|TEXT|COPY)(?:\s+HERE)?\b"
+    r"|(?i:\binsert (?:quote|link|name|date|figure|url|text) here\b)"
+    # {{ name }}: a template token the outlet's templates did not fill in.
+    r"|\{\{\s*[\w.\- ]{1,40}?\s*\}\}",
+)
+_LOREM = re.compile(
+    r"\blorem\s+ipsum\b(?=[\s,.]+(?:dolor|sit|amet|consectetur|adipiscing|elit|sed|do\s+eiusmod)\b)"
+    r"|\b(?:dolor\s+sit\s+amet|consectetur\s+adipiscing\s+elit)\b"
+    r"|^\W*lorem\s+ipsum\W*$",
     re.I,
 )
+_SLOTS = re.compile(
+    # [link], [URL], [name], [date], and qualified ones: [company name], [your email address]
+    r"\[\s*(?:(?:link|url|hyperlink|name|date|number|figure|amount|stat|statistic|citation|quote)"
+    r"|(?:your|the|company|business|agency|person['’]s|first|last|full|event|product|insert)\s+"
+    r"(?:link|url|name|date|time|number|figure|amount|location|city|title|quote|email(?: address)?|phone(?: number)?"
+    r"|address|website))(?:\s+(?:here|tk|tbd|to come))?\s*\]"
+    # XX percent, $XX million, XX%, X,XXX people, 20XX, XX/XX/XX
+    r"|(?<![\w$])(?:\$\s?)?X{2,}(?:[.,]X+)*\s?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b)"
+    r"|(?<![\w])\$\s?X+(?:[.,]X+)*\b|(?<![\w,])X{1,3}(?:,X{3})+\b|\b(?:19|20)XX\b|\bXX?/XX?/XX(?:XX)?\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
 
 
 @dataclass(frozen=True)
 class Options:
+    # More placeholder patterns the outlet uses (regular expressions, run with a time limit).
     extra_patterns: tuple[str, ...] = ()
 
 
@@ -27,12 +72,54 @@ class PlaceholderText(Check):
     category = "placeholder"
     severity = Severity.ERROR
     Options = Options
-    summary = "Placeholder text left in the copy (TK, lorem ipsum, [Insert ...])."
+    summary = "Placeholder text left in the copy (TK, lorem ipsum, [Insert ...], XX percent, {{name}})."
     why = "Readers see an unfinished article; placeholders are the clearest sign that copy was not edited."
     bad = "Sales rose TK percent. [Insert quote from CEO]"
     good = "Sales rose 4 percent, the company said."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        names_with_tk = tuple(name for name in house.glossary if re.search(r"\bTK\b", name))
         for block in doc.prose_blocks:
-            for m in _PLACEHOLDER.finditer(block.text.text):
-                yield self.finding(block.text.span(m.start(), m.end()), f"placeholder left in copy: {m.group()!r}")
+            text = block.text.text
+            for m in _MARKERS.finditer(text):
+                if m.group("tk") and _in_name(text, m.start(), names_with_tk):
+                    continue
+                yield self._placeholder(block, m.start(), m.end(), m.group())
+            for m in _LOREM.finditer(text):
+                yield self.finding(
+                    block.text.span(m.start(), m.end()),
+                    "Lorem ipsum filler left in the copy: replace it with the real text.",
+                )
+            quoted = block.kind is BlockKind.QUOTE or _in_blockquote(doc, block)
+            quotes = [] if quoted else [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+            for m in _SLOTS.finditer(text):
+                if "x" in m.group() and not m.group().startswith("["):
+                    continue  # number slots are typed in capitals: "xx" can be a word
+                if quoted or any(a < m.start() and m.end() < b for a, b in quotes):
+                    continue  # a template shown to readers as an example
+                yield self._placeholder(block, m.start(), m.end(), m.group())
+            for pattern in options.extra_patterns:
+                try:
+                    for um in find_all(pattern, text):
+                        yield self._placeholder(block, um.start, um.end, um.text)
+                except PatternTimeout:
+                    break
+
+    def _placeholder(self, block: Block, start: int, end: int, found: str) -> Finding:
+        return self.finding(
+            block.text.span(start, end),
+            f"Placeholder “{found.strip()}” left in the copy: put in the real text before publishing.",
+        )
+
+
+def _in_name(text: str, start: int, names: tuple[str, ...]) -> bool:
+    """True when the TK at `start` is part of a name from the outlet's glossary."""
+    return any(
+        text.find(name, max(0, start - len(name)), start + len(name)) != -1 for name in names
+    )
+
+
+def _in_blockquote(doc: Document, block: Block) -> bool:
+    """True for a block inside a Markdown block quote ("> ..."), whatever kind the parser gave it."""
+    line_start = doc.source.rfind("\n", 0, block.span.start) + 1
+    return doc.format == "markdown" and doc.source[line_start : block.span.start + 1].lstrip().startswith(">")
