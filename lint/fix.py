@@ -114,7 +114,7 @@ def fix_target(target: Target, selection: Selection, write: bool, max_passes: in
     """Fix one file; write it (atomically) only when `write` and its text changed."""
     fmt = format_for(str(target.path))
     try:
-        decoded = decode(target.path.read_bytes())
+        decoded = decode(target.path.read_bytes(), target.config.encodings)
     except (OSError, InputError) as err:
         message = getattr(err, "strerror", None) or str(err)
         return FixOutcome(
