@@ -359,3 +359,10 @@ def test_invalid_severity_in_config_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="languagetool.severities"):
         findings("x\n", settings=remote("http://127.0.0.1:1", severities={"TYPOS": "loud"}))
+
+
+def test_template_tags_left_in_raw_html_are_not_sent(lt: FakeLanguageTool) -> None:
+    text = '<div>\n<blockquote>\n“We said teh words.” - {{ "teh-person" | team_link }}\n</blockquote>\n</div>\n'
+    found = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
+    assert located(found) == [("grammar", 3, 10, 3, 13)]
+    assert all("team_link" not in sent for sent in lt.texts)

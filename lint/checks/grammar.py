@@ -17,6 +17,15 @@ from lint.checks.base import Check, CheckUnavailable, HouseStyle
 from lint.document.mapped import ATOM, MappedText, concat
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+# Light: language-tool-python and requests are imported only when a request is made.
+from lint.languagetool import (
+    LanguageToolUnavailable,
+    LTMatch,
+    Settings,
+    chunk_bounds,
+    connection,
+    iter_severity_keys,
+)
 
 BLOCK_SEPARATOR = "\n\n"  # LanguageTool reads a blank line as a paragraph break
 
@@ -63,6 +72,8 @@ class Options:
 
 # Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.
 _URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w", re.I)
+# Template tags the parser left in prose (inside raw HTML blocks, say) are not prose either.
+_TEMPLATE_TAG = re.compile(r"\{\{.{0,300}?\}\}|\{%.{0,300}?%\}", re.S)
 _SUGGESTION_TAG = re.compile(r"</?suggestion>")
 _NEWLINE = re.compile(r"\r?\n|\r")
 
@@ -77,12 +88,11 @@ class Chunk:
 def build_chunks(doc: Document, limit: int) -> list[Chunk]:
     """The article's prose as request texts of at most `limit` characters.
 
-    Blocks are joined with blank lines; a block longer than the limit is split at sentence or
+    URLs and template tags become ATOM placeholders (matches touching them are dropped), soft
+    line breaks become spaces. Blocks are joined with blank lines; a block longer than the limit is split at sentence or
     word boundaries into chunks of its own. Each chunk is a MappedText, so offsets in it map
     straight back to the source, whichever chunk a match comes from.
     """
-    from lint.languagetool import chunk_bounds
-
     chunks: list[Chunk] = []
     pending: list[MappedText] = []
     pending_size = 0
@@ -94,9 +104,7 @@ def build_chunks(doc: Document, limit: int) -> list[Chunk]:
         pending, pending_size = [], 0
 
     for block in doc.prose_blocks:
-        # Soft line breaks become spaces (same length, so columns stay exact): a lone newline
-        # inside a paragraph is not a paragraph break.
-        prose = block.text.substitute(_URL, lambda m: ATOM).substitute(_NEWLINE, lambda m: " ")
+        prose = _request_prose(block.text)
         if not prose.text.strip(ATOM + " \n\t"):
             continue
         if len(prose) > limit:
@@ -113,9 +121,16 @@ def build_chunks(doc: Document, limit: int) -> list[Chunk]:
     return chunks
 
 
-def settings_for(house: HouseStyle, options: Options):  # -> lint.languagetool.Settings
-    from lint.languagetool import Settings
+def _request_prose(text: MappedText) -> MappedText:
+    """A block's prose as LanguageTool should read it, still mapped to the source."""
+    hidden = text.substitute(_URL, lambda m: ATOM).substitute(_TEMPLATE_TAG, lambda m: ATOM)
+    # A lone newline inside a paragraph is a soft line break, not a paragraph break; a space
+    # has the same length, so columns stay exact.
+    return hidden.substitute(_NEWLINE, lambda m: " ")
 
+
+def settings_for(house: HouseStyle, options: Options) -> Settings:
+    """The outlet's languagetool section, with this check's skipped rules added."""
     settings = Settings.from_section(house.extra.get("languagetool", {}), house.language)
     disabled = tuple(sorted({*settings.disabled_rules, *options.skip_rules}))
     return dataclasses.replace(settings, disabled_rules=disabled)
@@ -137,8 +152,6 @@ class Grammar(Check):
     good = "The mayor has said they are going to vote on the budget."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        from lint.languagetool import LanguageToolUnavailable, connection
-
         settings = settings_for(house, options)
         if settings.mode == "off":
             return
@@ -177,7 +190,7 @@ class Grammar(Check):
                 )
 
 
-def _is_typo(match) -> bool:  # match: lint.languagetool.LTMatch
+def _is_typo(match: LTMatch) -> bool:
     return match.category_id == "TYPOS" or match.issue_type == "misspelling"
 
 
@@ -194,10 +207,8 @@ def _glossary_words(glossary: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words | {w.lower() for w in words})
 
 
-def _severity(match, configured: Mapping[str, str], defaults: Mapping[str, str]) -> Severity:
+def _severity(match: LTMatch, configured: Mapping[str, str], defaults: Mapping[str, str]) -> Severity:
     """The outlet's `languagetool.severities` first (rule id, then category, then issue type), then ours."""
-    from lint.languagetool import iter_severity_keys
-
     for table in (configured, defaults):
         for key in iter_severity_keys(match):
             if key in table:
@@ -208,7 +219,7 @@ def _severity(match, configured: Mapping[str, str], defaults: Mapping[str, str])
     return Severity.WARNING
 
 
-def _message(match, flagged: str, max_suggestions: int) -> str:
+def _message(match: LTMatch, flagged: str, max_suggestions: int) -> str:
     """“teh”: Possible spelling mistake found. Write “the” (or “ten”). [LanguageTool MORFOLOGIK_RULE_EN_US]"""
     shown = " ".join(flagged.split())
     if len(shown) > 40:
