@@ -1,0 +1,193 @@
+"""proper-noun-case: proper nouns written in lowercase ("United states", "in berlin").
+
+Names come from the curated lists in `lint/data/names/` plus the outlet's glossary. A name is
+flagged when a word that the canonical form capitalises is written lowercase. Names that are
+also ordinary words ("turkey", "march", "polish") are flagged only where the context makes the
+name certain, and "may" never; names made of ordinary words ("White House") only when written
+partly capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.findings import Finding, Fix, Severity
+from lint.names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon, mask_non_prose
+
+# Words after a country or nationality that show it is the state or its people.
+_STATE_WORD = re.compile(
+    r"(?:['’]s)?\s+(?:government|president|prime\s+minister|ministers?|ministry|officials?|authorities|army|"
+    r"troops|forces|military|border|borders|embassy|ambassador|parliament|citizens|nationals|economy|capital|"
+    r"leaders?|counterparts?|navy|police|elections?|territory|airspace|coast|currency|central\s+bank|"
+    r"foreign\s+minister|prime|state|regime|population|diplomats?)\b",
+    re.I,
+)
+# What may stand between two names of one list ("Syria, turkey and Iraq", "Ankara, turkey").
+_LIST_GLUE = re.compile(r"\s*(?:,|&|/|[-‑–—]|and|or|,\s*and|,\s*or)?\s*", re.I)
+_DAY_OR_YEAR_AFTER = re.compile(r"\s+(?:[0-3]?\d(?:st|nd|rd|th)?|\d{4})(?![\d:.,]\d)\b")
+_DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
+# "central Asia", "eastern Europe": many styles keep the direction word lowercase.
+_DIRECTION_ADJECTIVES = frozenset(
+    "central eastern western northern southern southeastern southwestern northeastern northwestern".split()
+)
+_OPENERS = "\"'“‘«([*_ \u00a0"
+
+
+@dataclass(frozen=True)
+class Options:
+    # Also look at table cells (off: tables often hold identifiers and data values).
+    check_tables: bool = False
+
+
+class ProperNounCase(Check):
+    id = "proper-noun-case"
+    category = "casing"
+    severity = Severity.ERROR
+    Options = Options
+    summary = "Proper nouns written in lowercase (\u201cUnited states\u201d, \u201cin berlin\u201d)."
+    why = (
+        "Countries, cities, nationalities, months, organisations and the outlet's glossary names are "
+        "capitalised; a lowercase name looks careless and can change meaning (\u201cturkey\u201d, "
+        "\u201cpolish\u201d). Names that are also ordinary words are only flagged where the context "
+        "makes the name certain, and \u201cmay\u201d never."
+    )
+    bad = "Talks in berlin with european partners and the United states resume on march 3."
+    good = "Talks in Berlin with European partners and the United States resume on March 3."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        lexicon = load_lexicon(tuple(house.glossary))
+        for block in doc.blocks:
+            if block.is_prose:
+                yield from self._check_text(block, block.text, lexicon)
+            elif options.check_tables and block.kind is BlockKind.TABLE_ROW:
+                for cell in block.cells:
+                    yield from self._check_text(block, cell, lexicon)
+
+    def _check_text(self, block: Block, mapped, lexicon: NameLexicon) -> Iterator[Finding]:
+        text = mask_non_prose(mapped.text)
+        matches = list(lexicon.find(text))
+        if not matches:
+            return
+        starts = _sentence_starts(block, mapped.text) if mapped is block.text else {0}
+        tokens = [(m.start(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+        for k, match in enumerate(matches):
+            verdict = self._verdict(text, matches, k, starts, tokens, lexicon)
+            if verdict is None:
+                continue
+            severity, safe = verdict
+            written = mapped.text[match.start : match.end]
+            right = match.corrected(mapped.text) if match.name.kind != "glossary" else _glossary_form(match, mapped.text)
+            if right == written:
+                continue
+            span = mapped.span(match.start, match.end)
+            message = f"\u201c{written}\u201d should be \u201c{right}\u201d"
+            if severity is Severity.WARNING:
+                message += f" (here it is the name, not the ordinary word \u201c{written.lower()}\u201d)"
+            yield self.finding(span, message, fix=Fix(span, right, safe=safe), severity=severity)
+
+    def _verdict(
+        self,
+        text: str,
+        matches: list[Match],
+        k: int,
+        starts: set[int],
+        tokens: list[tuple[int, str]],
+        lexicon: NameLexicon,
+    ) -> tuple[Severity, bool] | None:
+        """(severity, fix is safe) when the match is a wrongly cased name, else None."""
+        match = matches[k]
+        name = match.name
+        if name.kind == "glossary":
+            return (Severity.ERROR, True) if _glossary_wrong(match, starts, text) else None
+        lowered = match.lowercased_tokens()
+        if not lowered:
+            return None
+        if _in_lowercase_phrase(match, tokens, lexicon):
+            return None
+        if lowered == [0] and len(name.tokens) > 1 and match.written[0] in _DIRECTION_ADJECTIVES:
+            return None
+        if name.generic:
+            # "white house" may be a house painted white; "White house" is the name gone wrong.
+            capitalised = [
+                i for i, (w, c) in enumerate(zip(match.written, name.tokens))
+                if c[0].isupper() and w[0].isupper() and not _at_sentence_start(match.token_starts[i], starts, text)
+            ]
+            return (Severity.ERROR, True) if capitalised else None
+        if len(name.tokens) > 1 or not name.rule:
+            return Severity.ERROR, True
+        if name.rule == "never":
+            return None
+        if name.rule == "date":
+            after, before = text[match.end : match.end + 12], text[max(0, match.start - 6) : match.start]
+            return (Severity.WARNING, True) if _DAY_OR_YEAR_AFTER.match(after) or _DAY_BEFORE.search(before) else None
+        # "place" and "nation": next to another name of a list, or before a word about a state.
+        if _STATE_WORD.match(text, match.end) or _next_to_place(text, matches, k):
+            return Severity.WARNING, False
+        return None
+
+
+def _glossary_form(match: Match, text: str) -> str:
+    return match.name.canonical if len(match.written) == len(match.name.tokens) else text[match.start : match.end]
+
+
+def _glossary_wrong(match: Match, starts: set[int], text: str) -> bool:
+    """A glossary name cased otherwise than the outlet writes it."""
+    for i, (written, canon) in enumerate(zip(match.written, match.name.tokens)):
+        if written == canon or (len(written) > 1 and written.isupper()):
+            continue
+        # "EBay" at the start of a sentence or heading follows the sentence, not the brand.
+        if written == canon[0].upper() + canon[1:] and _at_sentence_start(match.token_starts[i], starts, text):
+            continue
+        return True
+    return False
+
+
+def _sentence_starts(block: Block, text: str) -> set[int]:
+    starts = {s.start for s in block.sentences} | {0}
+    if block.kind is BlockKind.HEADING:
+        # Title-case headings capitalise every word; after a colon a new phrase starts too.
+        starts |= {m.end() for m in re.finditer(r"[:–—]\s*", text)}
+    return starts
+
+
+def _at_sentence_start(offset: int, starts: set[int], text: str) -> bool:
+    """True when only quotes, brackets or emphasis marks stand between a sentence start and `offset`."""
+    at = offset
+    while at > 0 and text[at - 1] in _OPENERS:
+        at -= 1
+    return at in starts
+
+
+def _in_lowercase_phrase(match: Match, tokens: list[tuple[int, str]], lexicon: NameLexicon) -> bool:
+    """True inside a phrase where the lowercase form is standard ("french fries", "bone china")."""
+    if not lexicon.lowercase_ok:
+        return False
+    first = next((i for i, (start, _) in enumerate(tokens) if start == match.start), None)
+    if first is None:
+        return False
+    last = first + len(match.written) - 1
+    words = [w for _, w in tokens]
+    for lo in range(max(0, first - 3), first + 1):
+        for hi in range(last + 1, min(len(words), last + 4) + 1):
+            if tuple(words[lo:hi]) in lexicon.lowercase_ok:
+                return True
+    return False
+
+
+def _next_to_place(text: str, matches: list[Match], k: int) -> bool:
+    """True when a correctly cased place or nationality stands next to match k in a list."""
+    match = matches[k]
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(matches):
+            continue
+        other = matches[j]
+        if other.name.kind not in PLACE_KINDS or other.name.rule or other.lowercased_tokens():
+            continue
+        between = text[other.end : match.start] if j < k else text[match.end : other.start]
+        if _LIST_GLUE.fullmatch(between):
+            return True
+    return False

@@ -1,0 +1,287 @@
+"""sentence-start-case: a sentence, paragraph, heading or list item that starts lowercase.
+
+Quiet where lowercase is right or cannot be told from a slip:
+- the sentence goes on: after an ellipsis, a colon, a comma, a code block, an image or a list
+  that cut it; after a quotation ("...a pilot.” reads the slide"); after an abbreviation, a
+  number or an emphatic one-word sentence ("every. single. change.");
+- the word is a name that starts lowercase: brands (iPhone, npm, the glossary), words the
+  article also writes as code ("cargo"), words no dictionary knows ("rustfmt", a user name),
+  words with an inner capital or a digit, addresses, handles and file names;
+- quotes and brackets, which may open mid-sentence;
+- lists of fragments ("- apples", "- fixed a crash"): a lowercase list item is flagged only
+  when it reads as a full sentence ("- the tool now...") in a list that starts with capitals;
+- the article's own style: when many headings (or paragraphs, or sentences) start lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import ATOM
+from lint.document.model import Block, BlockKind, Document, Sentence
+from lint.findings import Finding, Fix, Severity
+from lint.names import is_english_word, lowercase_brands, mask_non_prose
+
+# Characters that may stand before the first word without changing where the sentence starts.
+_LEAD = "*_~ \u00a0\t-–—•"
+# A first "word": letters, with inner apostrophes or hyphens.
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’\-‑][^\W\d_]+)*")
+# What right after the first word makes it an identifier, a label, a list letter or an address.
+_CODE_AFTER = re.compile(r"[.(/\\=_@<>\[{`]\S|[():]")
+# Words before a full stop that do not end a sentence (the splitter knows the common ones).
+_ABBREVIATION = re.compile(
+    r"\b(?:e\.g|i\.e|ie|eg|etc|vs|approx|incl|esp|min|max|avg|ca|cf|viz|resp|ibid|op|no|nos|pp|ex|misc|est|"
+    r"fig|dept|vol|ch|sec|al|v|ver|ref|var|grad|grads|org|orgs|govt|univ|assoc|[a-z])\.$",
+    re.I,
+)
+_CLOSING = "\"”’')]*_"
+_QUOTES = "\"”’'"
+# How a paragraph ends when the next one goes on with its sentence (after a colon, say).
+_CONTINUES = re.compile(r"(?:[:,;(\w\u00ad]|\.\.\.|…)[\"”’')\]*_\s]*$")
+_NON_PROSE_BEFORE = frozenset(
+    {BlockKind.CODE, BlockKind.HTML, BlockKind.IMAGE, BlockKind.TABLE_ROW, BlockKind.LIST_ITEM}
+)
+# Between two sentences in the source: the stop closed a link text or an image came in between.
+_LINK_OR_IMAGE = re.compile(r"</a>|\]\(|<img\b|!\[")
+_CODE_WORD = re.compile(r"[a-z][\w-]*")
+_TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "io", "mil"})
+# Words that start a full sentence rather than a fragment ("- the tool now..." vs "- bump x").
+_SENTENCE_OPENERS = frozenset(
+    "the this that these those it its he she we they i you there here our their his her my a an "
+    "since when while although because if after before in on at however".split()
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    # A lowercase list item is flagged when at least this share of its list starts with a capital.
+    list_capital_share: float = 0.75
+    check_headings: bool = True
+    # Paragraphs this short are captions, stage directions or fragments ("crickets chirping").
+    min_paragraph_words: int = 4
+    # When this many starts of one kind (headings, paragraphs, sentences) and this share of them
+    # are lowercase, lowercase is the article's style and none of them is flagged.
+    style_min_count: int = 3
+    style_share: float = 0.2
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where a sentence, paragraph, heading or list item starts, and its first word if lowercase."""
+
+    block: Block
+    index: int  # sentence index in the block
+    place: str  # "heading", "list item", "paragraph" or "sentence"
+    lowercase: bool  # starts with a lowercase letter at all (names included): style evidence
+    word: tuple[int, int] | None  # the ordinary word to capitalise, when there is one
+
+
+class SentenceStartCase(Check):
+    id = "sentence-start-case"
+    category = "casing"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "A sentence, paragraph, heading or list item that starts with a lowercase letter."
+    why = (
+        "A lowercase start usually means a sentence was cut, merged or pasted in a hurry. It is a "
+        "warning rather than an error: names that start lowercase (iPhone, npm, a user name) and "
+        "sentences that go on after a code block, an image or a quotation start lowercase on "
+        "purpose; the check skips the cases it can recognise, and the glossary lists the rest."
+    )
+    bad = "The talks ended late. he said a deal was close."
+    good = "The talks ended late. He said a deal was close."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        brands = lowercase_brands(tuple(house.glossary))
+        code_words = _code_words(doc)
+        prose_words = Counter(w.text for b in doc.prose_blocks for w in b.words if "-" in w.text)
+        lists = _list_verdicts(doc, options, brands, code_words)
+        starts: list[_Start] = []
+        previous: Block | None = None
+        for block in doc.blocks:
+            if block.is_prose and (block.kind is not BlockKind.HEADING or options.check_headings):
+                starts.extend(self._starts(doc, block, previous, lists, options))
+            previous = block
+        seen = Counter(s.place for s in starts)
+        lowercase = Counter(s.place for s in starts if s.lowercase)
+        for start in starts:
+            if start.word is None:
+                continue
+            # Many lowercase starts of one kind are the article's style (lowercase headings,
+            # chat-like notes), not slips; a few among many capitals are slips.
+            count = lowercase[start.place]
+            if count >= options.style_min_count and count >= options.style_share * seen[start.place]:
+                continue
+            text = start.block.text.text
+            lo, hi = start.word
+            written = text[lo:hi]
+            if not _ordinary_word(written, brands, code_words, prose_words):
+                continue
+            right = written[0].upper() + written[1:]
+            span = start.block.text.span(lo, hi)
+            yield self.finding(span, _message(start, written, right), fix=Fix(span, right, safe=True))
+
+    def _starts(
+        self, doc: Document, block: Block, previous: Block | None, lists: dict[int, bool], options: Options
+    ) -> Iterator[_Start]:
+        text = block.text.text
+        masked = mask_non_prose(text)
+        for index, sentence in enumerate(block.sentences):
+            if index == 0:
+                place = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}.get(block.kind, "paragraph")
+                if block.kind is BlockKind.LIST_ITEM and not lists.get(id(block)):
+                    continue
+                if place == "paragraph" and (
+                    _continues_previous(previous) or len(block.words) < options.min_paragraph_words
+                ):
+                    continue
+            else:
+                place = "sentence"
+                if not _after_full_stop(doc, block, sentence):
+                    continue
+            first = _first_letter(text, sentence)
+            if first is None:
+                continue
+            yield _Start(block, index, place, text[first].islower(), _lowercase_word(text, masked, first, sentence))
+
+
+def _message(start: _Start, written: str, right: str) -> str:
+    if start.place == "list item":
+        return (
+            f"List item starts lowercase while the other items start with a capital: "
+            f"write \u201c{right}\u201d for \u201c{written}\u201d"
+        )
+    return f"{start.place.capitalize()} starts with a lowercase letter: write \u201c{right}\u201d for \u201c{written}\u201d"
+
+
+def _first_letter(text: str, sentence: Sentence) -> int | None:
+    """Offset of the sentence's first letter, None when it opens with a quote, digit or code."""
+    at = sentence.start
+    while at < sentence.end and text[at] in _LEAD:
+        at += 1
+    if at >= sentence.end or not text[at].isalpha():
+        return None  # quotes and brackets may open mid-sentence; digits and atoms are not words
+    return at
+
+
+def _lowercase_word(text: str, masked: str, at: int, sentence: Sentence) -> tuple[int, int] | None:
+    """The first word when it is written lowercase and is not code, an address or a label."""
+    if not text[at].islower() or masked[at] != text[at]:
+        return None
+    m = _FIRST_WORD.match(text, at, sentence.end)
+    if m is None:
+        return None
+    after = text[m.end() : m.end() + 2]
+    if _CODE_AFTER.match(after) or after[:1].isdigit():
+        return None  # "doi: 10.1", "a) first", "foo.bar", "x86"
+    # "by @user in #12": a credit line in release notes, not a sentence.
+    following = masked[m.end() : m.end() + 3]
+    if following.strip() == "" and text[m.end() : m.end() + 3].strip():
+        return None
+    if sentence.block.kind is BlockKind.HEADING and re.match(r"\s+v?\d", text[m.end() :]):
+        return None  # a release-notes heading: "bosh-dns 1.36 to 1.37", "nats v54"
+    return m.start(), m.end()
+
+
+def _ordinary_word(word: str, brands: frozenset[str], code_words: frozenset[str], prose_words: Counter[str]) -> bool:
+    """True for a dictionary word that should be capitalised; false for names and identifiers."""
+    if any(c.isupper() for c in word[1:]) or word in _TOP_LEVEL_DOMAINS:
+        return False
+    if word in brands or word.rstrip("s") in brands or word.split("-")[0] in brands or word in code_words:
+        return False
+    if "-" in word and prose_words[word] > 1:
+        return False  # a hyphenated name the article keeps lowercase ("rust-analyzer")
+    # Not a dictionary word: a lowercase name or tool ("rustfmt", a user name).
+    return all(is_english_word(part) for part in re.split(r"[-‑'’]", word) if part)
+
+
+def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
+    """True when the sentence before ended with a full stop that really ends a sentence."""
+    text = block.text.text
+    raw = text[: sentence.start].rstrip()
+    before = raw.rstrip(_CLOSING)
+    if any(c in _QUOTES for c in raw[len(before) :]):
+        return False  # after a quotation the sentence often goes on: "...a pilot.” reads the slide
+    if not before.endswith(".") or before.endswith("..") or before.endswith(". ."):
+        return False  # "?" and "!" may close a quotation that the sentence goes on from
+    words = before.split()
+    last_word = words[-1] if words else ""
+    stem = last_word[:-1]
+    if _ABBREVIATION.search(last_word) or "." in stem or stem.isdigit():
+        return False  # "approx.", "U.S.", "1. what we do, 2. what we expect"
+    if stem.isupper() or any(c.isupper() for c in stem[1:]):
+        return False  # "Minot, ND. photo by", "Robert Read, PhD. recently"
+    previous = next((s for s in reversed(block.sentences) if s.end <= sentence.start), None)
+    if len(sentence.words) <= 2 or (previous is not None and len(previous.words) <= 2):
+        return False  # emphasis: "every. single. change."
+    gap = doc.source[block.text.source_end(len(before)) : block.text.source_offset(sentence.start)]
+    return not _LINK_OR_IMAGE.search(gap)
+
+
+def _continues_previous(previous: Block | None) -> bool:
+    """True when a paragraph goes on with a sentence that a code block, list or colon cut."""
+    if previous is None or previous.kind is BlockKind.HEADING:
+        return False
+    if previous.kind in _NON_PROSE_BEFORE:
+        return True
+    prose = mask_non_prose(previous.text.text).replace(ATOM, " ")
+    if not prose.strip():
+        return True  # a paragraph holding only an image, a shortcode or a bare link
+    return bool(_CONTINUES.search(previous.text.text))
+
+
+def _code_words(doc: Document) -> frozenset[str]:
+    """Lowercase words the article also writes as code: commands and identifiers ("cargo")."""
+    words: set[str] = set()
+    for block in doc.blocks:
+        if block.kind is BlockKind.CODE:
+            words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
+        elif block.is_prose and ATOM in block.text.text:
+            text = block.text.text
+            for i, char in enumerate(text):
+                if char == ATOM:
+                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
+                    start = block.text.source_offset(i)
+                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
+                    words.update(_CODE_WORD.findall(doc.source[start : max(end, block.text.source_end(i + 1))]))
+    return frozenset(words)
+
+
+def _list_verdicts(
+    doc: Document, options: Options, brands: frozenset[str], code_words: frozenset[str]
+) -> dict[int, bool]:
+    """For each list item: is its lowercase start a slip? Only a full sentence in a capitalised list."""
+    verdicts: dict[int, bool] = {}
+    run: list[Block] = []
+    for block in [*doc.blocks, None]:
+        if block is not None and block.kind is BlockKind.LIST_ITEM:
+            run.append(block)
+            continue
+        by_level: dict[int, list[Block]] = {}
+        for item in run:
+            by_level.setdefault(item.level, []).append(item)
+        for items in by_level.values():
+            firsts = [_item_first_word(item) for item in items]
+            capitals = sum(1 for w in firsts if w[:1].isupper())
+            lowers = sum(1 for w in firsts if w[:1].islower())
+            capitalised = capitals >= 2 and capitals >= options.list_capital_share * (capitals + lowers)
+            for item, word in zip(items, firsts):
+                # "- bump x", "- apples", "- bors": fragments and names; "- the tool now...": a sentence.
+                verdicts[id(item)] = capitalised and word in _SENTENCE_OPENERS
+        run = []
+    return verdicts
+
+
+def _item_first_word(item: Block) -> str:
+    if not item.sentences:
+        return ""
+    text = item.text.text
+    at = _first_letter(text, item.sentences[0])
+    if at is None:
+        return ""
+    m = _FIRST_WORD.match(text, at)
+    return m.group() if m else ""

