@@ -210,7 +210,7 @@ class Connection:
         if s.mode == "remote":
             kwargs["remote_server"] = s.url
         else:
-            _use_cache_dir(s.cache_dir)
+            _download_local(s)
         try:
             client = cls(s.timeout, **kwargs)
         except (AttributeError, TypeError, KeyError):  # /v2/languages answered, but not with a list of languages
@@ -257,12 +257,24 @@ def connection(settings: Settings) -> Connection:
     return Connection(settings)
 
 
-def _use_cache_dir(cache_dir: str) -> None:
-    """language-tool-python downloads LanguageTool into $LTP_PATH; point it at the configured folder."""
-    if cache_dir:
-        import os
+def _download_local(settings: Settings) -> None:
+    """Make sure LanguageTool is in the cache (downloading it once), so a failed download says so.
 
-        os.environ["LTP_PATH"] = os.path.expanduser(cache_dir)
+    language-tool-python downloads into $LTP_PATH; point it at languagetool.cache_dir if set.
+    """
+    import os
+
+    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
+
+    if settings.cache_dir:
+        os.environ["LTP_PATH"] = os.path.expanduser(settings.cache_dir)
+    try:
+        LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
+    except Exception as err:  # no Java, no internet, a bad checksum, a read-only folder...
+        raise LanguageToolUnavailable(
+            f"cannot download LanguageTool {LTP_DOWNLOAD_VERSION} into {settings.cache_dir or '$LTP_PATH'}: "
+            f"{_reason(err, settings)}"
+        ) from None
 
 
 def _close_at_worker_exit(client: Any) -> None:
@@ -290,6 +302,8 @@ def _reason(err: BaseException, settings: Settings) -> str:
     if any(isinstance(e, requests.Timeout) for e in chain):
         return f"no answer within {settings.timeout:g} s (languagetool.timeout)"
     if any(isinstance(e, requests.ConnectionError) for e in chain):
+        if settings.mode == "local":
+            return "cannot connect (no internet? run once where there is, or copy the download into cache_dir)"
         return "cannot connect (is the server running, and is languagetool.url right?)"
     if any(isinstance(e, json.JSONDecodeError) for e in chain):
         return "it answered with something that is not JSON" + (f": {_first_line(str(err))}" if str(err) else "")

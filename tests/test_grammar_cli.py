@@ -117,3 +117,25 @@ def test_bad_severity_in_config_is_a_config_error(tmp_path: Path, lt: FakeLangua
     run = newslint(tmp_path)
     assert run.returncode == 2
     assert ".newslint.yaml:6:" in run.stderr and "languagetool.severities" in run.stderr
+
+
+def test_local_mode_that_cannot_download_is_one_warning(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / ".newslint.yaml").write_text(
+        f"languagetool:\n  mode: local\n  cache_dir: {tmp_path / 'lt-cache'}\n", encoding="utf-8"
+    )
+    (tmp_path / "story.md").write_text("Sales rose TK percent.\n", encoding="utf-8")
+    # Point every download host at a closed loopback port: the test never touches the network.
+    closed = closed_port_url()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LTP_")}
+    for name in ("NEW_RELEASES", "RELEASE", "ARCHIVE", "SNAPSHOT"):
+        env[f"LTP_DOWNLOAD_HOST_{name}"] = f"{closed}/{{version}}/"
+    run = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", "--select", "grammar,placeholder", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert places(run) == [("story.md", 1, 12, 1, 14, "placeholder-text", "error")]
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"newslint: warning: grammar: cannot download LanguageTool 6.8 into {tmp_path / 'lt-cache'}: ")
+    assert run.returncode == 1

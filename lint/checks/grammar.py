@@ -67,7 +67,8 @@ class Options:
     # words that start with a capital letter (the glossary's words are always skipped).
     skip_capitalized_typos: bool = True
     max_suggestions: int = 3
-    severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
+    # LanguageTool category ids and issue types -> severity; languagetool.severities wins over these.
+    default_severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
 
 
 # Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.
@@ -186,7 +187,7 @@ class Grammar(Check):
                     span,
                     _message(match, flagged, options.max_suggestions),
                     fix=fix,
-                    severity=_severity(match, configured_severities, options.severities),
+                    severity=_severity(match, configured_severities, options.default_severities),
                 )
 
 
