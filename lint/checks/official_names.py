@@ -1,0 +1,208 @@
+"""official-name: wrong official names of organisations, treaties and institutions.
+
+Two ways in: known wrong forms listed in `lint/data/terminology/official_names.yaml`
+("North Atlantic Treaty Association"), and one-word near-misses of a listed multi-word name
+("European Onion" for European Union), found by edit distance on capitalised phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, Document
+from lint.findings import Finding, Fix, Severity
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "terminology" / "official_names.yaml"
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to", "a", "an", "without"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*")
+
+
+@dataclass(frozen=True)
+class Names:
+    wrong: dict[str, str]  # lowercased wrong form -> canonical name
+    wrong_pattern: re.Pattern[str] | None
+    valid: frozenset[str]  # lowercased canonical names, accepted variants and lookalikes
+    # (length, index of the free word, the other words lowercased) -> (the name, its word there)
+    near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = field(default_factory=dict)
+    lengths: tuple[int, ...] = ()
+
+
+@cache
+def _shipped() -> tuple[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...]]:
+    import yaml
+
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    entries = tuple(
+        (item["name"], tuple(item.get("also", ())), tuple(item.get("wrong", ()))) for item in data["names"]
+    )
+    return entries, tuple(data.get("lookalikes", ()))
+
+
+@cache
+def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...]) -> Names:
+    entries, lookalikes = _shipped()
+    wrong: dict[str, str] = {}
+    valid: set[str] = {n.lower() for n in lookalikes}
+    targets: list[str] = []  # names and accepted variants, matched loosely
+    for canonical, also, bad in entries:
+        valid.add(canonical.lower())
+        valid.update(a.lower() for a in also)
+        targets.append(canonical)
+        targets.extend(also)
+        wrong.update({b.lower(): canonical for b in bad})
+    for name in extra_names:
+        valid.add(name.lower())
+        targets.append(name)
+    wrong.update({w.lower(): right for w, right in extra_wrong})
+    for form in list(wrong):
+        valid.discard(form)
+    pattern = None
+    if wrong:
+        alternatives = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}
+    for form in targets:
+        words = form.split()
+        if len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            if word.lower() in _SMALL_WORDS or len(word) < 4 or not word[0].isupper():
+                continue
+            key = (len(words), i, tuple(w.lower() for j, w in enumerate(words) if j != i))
+            near.setdefault(key, []).append((form, word))
+    lengths = tuple(sorted({k[0] for k in near}))
+    return Names(wrong, pattern, frozenset(valid), near, lengths)
+
+
+@dataclass(frozen=True)
+class Options:
+    # Extra wrong form -> right name for this outlet ("Ukranian Parliament": "Verkhovna Rada").
+    wrong: dict[str, str] = field(default_factory=dict)
+    # Look for one-word slips ("European Onion") as well as the listed wrong forms.
+    near_misses: bool = True
+
+
+class OfficialName(Check):
+    id = "official-name"
+    category = "terminology"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "Wrong official names of organisations, treaties and institutions (\"North Atlantic Treaty Association\")."
+    why = (
+        "Getting an institution's name wrong is a factual error readers and the institution notice. The check "
+        "knows well-known names and their common wrong forms, catches one-word slips such as \"European Onion\", "
+        "and learns the outlet's own names from its glossary."
+    )
+    bad = "Ukraine wants to join the North Atlantic Treaty Association and the European Onion."
+    good = "Ukraine wants to join the North Atlantic Treaty Organization and the European Union."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        extra_names = tuple(sorted(g for g in house.glossary if " " in g.strip()))
+        names = _names(extra_names, tuple(sorted(options.wrong.items())))
+        for block in doc.prose_blocks:
+            prose = block.text.text
+            reported: list[tuple[int, int]] = []
+            if names.wrong_pattern is not None:
+                for m in names.wrong_pattern.finditer(prose):
+                    right = names.wrong[m.group().lower()]
+                    span = block.text.span(m.start(), m.end())
+                    reported.append((m.start(), m.end()))
+                    yield self.finding(
+                        span, f"“{m.group()}” is not the official name: write “{right}”.", fix=Fix(span, right, safe=False)
+                    )
+            if options.near_misses:
+                for start, end, right in _near_misses(block, names):
+                    if any(s < end and start < e for s, e in reported):
+                        continue
+                    span = block.text.span(start, end)
+                    yield self.finding(
+                        span,
+                        f"“{prose[start:end]}” looks like a slip for “{right}”: check the name.",
+                        fix=Fix(span, right, safe=False),
+                    )
+
+
+def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
+    """Capitalised phrases that differ from a listed name in one near-miss word."""
+    prose = block.text.text
+    for run in _capitalised_runs(prose):
+        for n in names.lengths:
+            if n > len(run):
+                break
+            for first in range(len(run) - n + 1):
+                window = run[first : first + n]
+                if not (window[0][2][0].isupper() and window[-1][2][0].isupper()):
+                    continue
+                lowered = [_POSSESSIVE.sub("", w[2]).lower() for w in window]
+                for i in range(n):
+                    key = (n, i, tuple(w for j, w in enumerate(lowered) if j != i))
+                    for form, expected in names.near.get(key, ()):
+                        seen = window[i][2]
+                        if not _is_slip(seen, expected):
+                            continue
+                        phrase = prose[window[0][0] : window[-1][1]]
+                        if phrase.lower() in names.valid or not _capitalised_like(window, form):
+                            continue
+                        slip_start, slip_end = window[i][0] - window[0][0], window[i][1] - window[0][0]
+                        kept = _POSSESSIVE.search(seen)
+                        right = phrase[:slip_start] + expected + (kept.group() if kept else "") + phrase[slip_end:]
+                        yield window[0][0], window[-1][1], right
+
+
+def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of words that could make up a name: capitalised words and small words, one space apart."""
+    run: list[tuple[int, int, str]] = []
+    for m in _NAME_WORD.finditer(prose):
+        word = m.group()
+        joined = bool(run) and prose[run[-1][1] : m.start()] == " "
+        if word[0].isupper() or (joined and word.lower() in _SMALL_WORDS):
+            if not joined and run:
+                yield run
+                run = []
+            run.append((m.start(), m.end(), word))
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _capitalised_like(window: list[tuple[int, int, str]], form: str) -> bool:
+    """Every word of the phrase starts with a capital where the name has one (casing is another check's job)."""
+    expected = form.split()
+    return all(seen[2][0].isupper() == want[0].isupper() for seen, want in zip(window, expected))
+
+
+def _is_slip(seen: str, expected: str) -> bool:
+    """A near-miss spelling of `expected`: not the word itself, not its plural or possessive."""
+    if not seen[0].isupper():
+        return False
+    base = _POSSESSIVE.sub("", seen)
+    s, e = base.lower(), expected.lower()
+    if s == e or s in (e + "s", e + "es") or e in (s + "s",):
+        return False
+    limit = 1 if len(e) < 8 else 2
+    return abs(len(s) - len(e)) <= limit and _distance(s, e, limit) <= limit
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours counts once), stopping past `limit`."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,47 @@
+from helpers import findings, located, snippet
+
+RULE = ("official-name",)
+
+
+def test_listed_wrong_form_gets_the_official_name():
+    text = "Kyiv wants to join the\nNorth Atlantic Treaty Association soon.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("official-name", 2, 1, 2, 34)]
+    assert found[0].fix.replacement == "North Atlantic Treaty Organization"
+    assert found[0].message == (
+        "“North Atlantic Treaty Association” is not the official name: write “North Atlantic Treaty Organization”."
+    )
+
+
+def test_one_word_slips_by_edit_distance():
+    text = "Talks with the European Onion’s envoy and the Federal Comunications Commission stalled.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["European Onion’s", "Federal Comunications Commission"]
+    assert [f.fix.replacement for f in found] == ["European Union’s", "Federal Communications Commission"]
+    assert [f.column for f in found] == [16, 47]
+
+
+def test_real_different_names_plurals_and_casing_are_not_slips():
+    text = (
+        "The European Council, the European Commission’s staff and the Council of Europe met. "
+        "The World Bank and the World Health Organization agreed. Both Geneva Conventions and the "
+        "Fourth Geneva Convention apply. The White Horse pub sits near the White House.\n\n"
+        "The european union is a casing slip, not a wrong name. The Department of Defence in Canberra.\n"
+    )
+    assert findings(text, select=RULE) == []
+
+
+def test_glossary_names_and_outlet_wrong_forms_extend_the_list():
+    text = "The Kyiv Independant reported that the Ukranian Parliament voted.\n"
+    settings = {
+        "glossary": ["Kyiv Independent"],
+        "checks": {"official-name": {"wrong": {"Ukranian Parliament": "Verkhovna Rada"}}},
+    }
+    found = findings(text, select=RULE, settings=settings)
+    assert [(snippet(text, f), f.fix.replacement) for f in found] == [
+        ("Kyiv Independant", "Kyiv Independent"), ("Ukranian Parliament", "Verkhovna Rada")]
+
+
+def test_code_and_front_matter_are_ignored():
+    text = "---\ntitle: North Atlantic Treaty Association\n---\n\nRun `European Onion` now.\n"
+    assert findings(text, select=RULE) == []
