@@ -55,7 +55,7 @@ class Settings:
         """Settings from the validated config section; the outlet's language is the default."""
         return Settings(
             mode=section.get("mode", "off"),
-            url=str(section.get("url", "")).strip(),
+            url=_server_root(str(section.get("url", ""))),
             language=section.get("language") or house_language or "en-US",
             disabled_rules=tuple(section.get("disabled_rules", ())),
             disabled_categories=tuple(section.get("disabled_categories", ())),
@@ -76,6 +76,12 @@ class Settings:
         if self.mode == "remote":
             return f"LanguageTool server {self.url or '(no url set)'}"
         return "local LanguageTool"
+
+
+def _server_root(url: str) -> str:
+    """The client adds /v2/ itself: accept "http://host:8010", ".../" and ".../v2/" alike."""
+    url = url.strip().rstrip("/")
+    return url[: -len("/v2")] if url.endswith("/v2") else url
 
 
 @dataclass(frozen=True)
@@ -305,9 +311,12 @@ def _reason(err: BaseException, settings: Settings) -> str:
         if settings.mode == "local":
             return "cannot connect (no internet? run once where there is, or copy the download into cache_dir)"
         return "cannot connect (is the server running, and is languagetool.url right?)"
+    text = _first_line(str(err))
     if any(isinstance(e, json.JSONDecodeError) for e in chain):
-        return "it answered with something that is not JSON" + (f": {_first_line(str(err))}" if str(err) else "")
-    return _first_line(str(err)) or type(err).__name__
+        text = "it answered with something that is not JSON" + (f": {text}" if text else "")
+    if "exceeds the limit" in text:  # the server's maxTextLength is below our chunk size
+        text += " (lower languagetool.max_request_chars)"
+    return text or type(err).__name__
 
 
 def _first_line(text: str, limit: int = 160) -> str:

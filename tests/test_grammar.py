@@ -366,3 +366,20 @@ def test_template_tags_left_in_raw_html_are_not_sent(lt: FakeLanguageTool) -> No
     found = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
     assert located(found) == [("grammar", 3, 10, 3, 13)]
     assert all("team_link" not in sent for sent in lt.texts)
+
+
+def test_server_url_may_end_in_v2(lt: FakeLanguageTool) -> None:
+    for url in (lt.url + "/", lt.url + "/v2", lt.url + "/v2/"):
+        connection.cache_clear()
+        assert located(findings("Teh end and teh start.\n", settings=remote(url), select=GRAMMAR_ONLY)) == [
+            ("grammar", 1, 13, 1, 16)
+        ]
+
+
+def test_a_server_limit_below_the_chunk_size_says_what_to_change() -> None:
+    with FakeLanguageTool(max_text_length=20) as server:
+        result = lint("We saw teh end of a long story.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
+    assert result.warnings == [
+        f"grammar: LanguageTool server {server.url} failed: it answered with something that is not JSON: "
+        "Error: Your text exceeds the limit of 20 characters (lower languagetool.max_request_chars)"
+    ]
