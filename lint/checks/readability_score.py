@@ -1,0 +1,160 @@
+"""readability-score: textstat readability scores per article, against the outlet's targets.
+
+The scores are computed on the article's prose only (headings, paragraphs, list items,
+captions, quotes; never code, tables or front matter) and shown in the JSON report's file
+entry under "metrics". Syllables come from the offline CMU dictionary (`lint.syllables`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from lint.checks.base import Check, CheckUnavailable, HouseStyle
+from lint.document.mapped import ATOM
+from lint.document.model import Document
+from lint.findings import Finding, Severity
+
+ScoreName = Literal[
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+]
+SCORES: tuple[str, ...] = get_args(ScoreName)
+# Plain names for messages.
+_LABELS = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "coleman_liau_index": "Coleman-Liau index",
+    "automated_readability_index": "automated readability index",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "linsear_write_formula": "Linsear Write score",
+}
+# A block without final punctuation (a heading, a list item) still ends a sentence: textstat
+# counts sentences by punctuation, and would otherwise run a heading into the next paragraph.
+_ENDS_SENTENCE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+# Web addresses, file paths, e-mail addresses, handles and template leftovers are not words a
+# reader reads; their length would count as long, hard words.
+_NOT_PROSE = re.compile(r"\S*[/\\=<>{}_@|]\S*")
+
+
+@dataclass(frozen=True)
+class Options:
+    # Scores reported in the JSON file entry; any score with a target is computed as well.
+    scores: tuple[ScoreName, ...] = ("flesch_reading_ease", "flesch_kincaid_grade")
+    # Defaults only catch prose that is hard by any standard (off the bottom of the Flesch
+    # scale, above postgraduate grade). Edited blog copy scores 14 to 72 and grade 6 to 18.
+    # News outlets aim higher: min_flesch_reading_ease 50, max_flesch_kincaid_grade 10, say.
+    min_flesch_reading_ease: float = 0.0
+    max_flesch_kincaid_grade: float = 20.0
+    # More targets, named min_<score> or max_<score>: {"max_gunning_fog": 12}.
+    targets: dict[str, float] = field(default_factory=dict)
+    # Scores on fewer words than this mean little.
+    min_words: int = 100
+
+
+class ReadabilityScore(Check):
+    id = "readability-score"
+    category = "readability"
+    severity = Severity.INFO
+    Options = Options
+    summary = "Readability scores (Flesch reading ease, Flesch-Kincaid grade...) against the outlet's targets."
+    why = (
+        "Readability formulas estimate how hard prose is from sentence length and word length. "
+        "They are rough, but an article far off the outlet's target (long sentences, long words) "
+        "loses readers. The scores appear in the JSON report for every article of 100 words or "
+        "more; a finding names the score that misses its target."
+    )
+    bad = (
+        "Notwithstanding considerable institutional reticence, the administration's comprehensive "
+        "reconceptualisation of intergovernmental procurement methodologies necessitated unprecedented "
+        "interdepartmental coordination."
+    )
+    good = "Officials were wary. Still, the government changed how its departments buy things, and they had to work together."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        targets = _targets(options)
+        scores = self._scores(doc, options, targets)
+        if not scores:
+            return
+        span = _article_span(doc)
+        for key, target in targets.items():
+            bound, name = key.split("_", 1)
+            value = scores[name]
+            missed = value < target if bound == "min" else value > target
+            if not missed:
+                continue
+            wanted = "at least" if bound == "min" else "at most"
+            advice = "raise it" if bound == "min" else "lower it"
+            yield self.finding(
+                span,
+                f"{_LABELS[name]} is {value:.1f}; the target is {wanted} {target:g}: "
+                f"{advice} with shorter sentences and plainer, shorter words",
+            )
+
+    def metrics(self, doc: Document, options: Options, house: HouseStyle) -> dict[str, float]:
+        scores = self._scores(doc, options, _targets(options))
+        return {name: round(value, 2) for name, value in scores.items() if name in options.scores}
+
+    def _scores(self, doc: Document, options: Options, targets: dict[str, float]) -> dict[str, float]:
+        text, words = prose_for_scoring(doc)
+        if words < options.min_words:
+            return {}
+        wanted = dict.fromkeys([*options.scores, *(key.split("_", 1)[1] for key in targets)])
+        return compute_scores(text, tuple(wanted))
+
+
+def _targets(options: Options) -> dict[str, float]:
+    """Every target as {"min_<score>" | "max_<score>": value}; unknown names stop the run."""
+    targets = {
+        "min_flesch_reading_ease": options.min_flesch_reading_ease,
+        "max_flesch_kincaid_grade": options.max_flesch_kincaid_grade,
+        **options.targets,
+    }
+    for key in targets:
+        bound, _, name = key.partition("_")
+        if bound not in ("min", "max") or name not in SCORES:
+            valid = ", ".join(f"max_{s}" for s in SCORES if s != "flesch_reading_ease")
+            raise CheckUnavailable(
+                f"unknown target {key!r} (valid targets: "
+                f"min_flesch_reading_ease, {valid})",
+                required=True,
+            )
+    return targets
+
+
+def prose_for_scoring(doc: Document) -> tuple[str, int]:
+    """The article's prose as one text, one block per line, and its word count."""
+    parts: list[str] = []
+    words = 0
+    for block in doc.prose_blocks:
+        text = _NOT_PROSE.sub(" ", block.text.text.replace(ATOM, " ")).strip()
+        if not text:
+            continue
+        words += len(block.words)
+        parts.append(text if _ENDS_SENTENCE.search(text) else text + ".")
+    return "\n".join(parts), words
+
+
+def compute_scores(text: str, names: tuple[str, ...]) -> dict[str, float]:
+    """textstat's scores of `text`, with syllables from the offline dictionary."""
+    from lint.syllables import offline_textstat
+
+    textstat = offline_textstat()
+    return {name: float(getattr(textstat, name)(text)) for name in names}
+
+
+def _article_span(doc: Document) -> Any:
+    """Where an article-wide finding points: the first line of the article's prose."""
+    first = doc.prose_blocks[0]
+    text = first.text.text
+    return first.text.span(0, len(text.rstrip()))
