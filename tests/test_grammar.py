@@ -137,7 +137,7 @@ def test_soft_line_breaks_are_spaces_and_matches_may_span_lines(lt: FakeLanguage
 def test_message_and_suggestion_for_copy_editors(lt: FakeLanguageTool) -> None:
     text = "We could of won teh race.\n"
     could, teh = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
-    assert could.message == "“could of”: Did you mean “could have”? Write “could have”. [LanguageTool COULD_OF]"
+    assert could.message == "“could of”: Did you mean “could have”? [LanguageTool COULD_OF]"
     assert teh.message == (
         "“teh”: Possible spelling mistake found. Write “the” (or “ten”, “tea”). [LanguageTool MORFOLOGIK_RULE_EN_US]"
     )
@@ -383,3 +383,14 @@ def test_a_server_limit_below_the_chunk_size_says_what_to_change() -> None:
         f"grammar: LanguageTool server {server.url} failed: it answered with something that is not JSON: "
         "Error: Your text exceeds the limit of 20 characters (lower languagetool.max_request_chars)"
     ]
+
+
+def test_an_empty_suggestion_means_delete() -> None:
+    doubled = FakeRule("the the", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Miscellaneous", "duplication",
+                       "Possible typo: you repeated a word.", "", ("the", ""))
+    with FakeLanguageTool(rules=(doubled,)) as server:
+        (found,) = findings("We saw the the end.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
+    assert found.message == (
+        "“the the”: Possible typo: you repeated a word. Delete it, or write “the”. [LanguageTool ENGLISH_WORD_REPEAT_RULE]"
+    )
+    assert found.severity is Severity.WARNING

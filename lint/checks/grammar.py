@@ -231,12 +231,12 @@ def _message(match: LTMatch, flagged: str, max_suggestions: int) -> str:
     if text[-1:] not in ".?!":
         text += "."
     out = f"“{shown}”: {text}"
-    suggestions = [r for r in match.replacements[: max(max_suggestions, 1)]]
-    if suggestions:
-        first, rest = suggestions[0], suggestions[1:]
-        out += " Delete it." if first == "" and not rest else f" Write “{first}”"
-        if rest:
-            out += " (or " + ", ".join(f"“{r}”" for r in rest) + ")."
-        elif first != "":
-            out += "."
+    suggestions = list(match.replacements[: max(max_suggestions, 1)])
+    if suggestions and f"“{suggestions[0]}”" in text:
+        suggestions = []  # LanguageTool's message already names the fix ("Did you mean “could have”?")
+    words = [f"“{r}”" for r in suggestions if r]
+    if "" in suggestions:  # an empty replacement means: delete the flagged text
+        out += " Delete it" + (f", or write {' or '.join(words)}" if words else "") + "."
+    elif words:
+        out += f" Write {words[0]}" + (f" (or {', '.join(words[1:])})" if len(words) > 1 else "") + "."
     return f"{out} [LanguageTool {match.rule_id}]"
