@@ -103,12 +103,12 @@ def test_required_languagetool_that_is_down_exits_2(tmp_path: Path) -> None:
 
 def test_slow_server_times_out_without_a_traceback(tmp_path: Path) -> None:
     with FakeLanguageTool(behaviour="slow", delay=10) as server:
-        write_articles(tmp_path, server.url, timeout=0.5)
+        write_articles(tmp_path, server.url, timeout=1.5)
         run = newslint(tmp_path, "--jobs", "1")
     assert run.returncode == 0 and places(run) == []
     assert run.stderr.splitlines() == [
         f"newslint: warning: grammar: LanguageTool server {server.url} failed: "
-        "no answer within 0.5 s (languagetool.timeout)"
+        "no answer within 1.5 s (languagetool.timeout)"
     ]
 
 
