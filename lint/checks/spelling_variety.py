@@ -1,0 +1,139 @@
+"""spelling-variety: British spellings in American copy and the reverse ("defence", "prioritise", "color")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from lint.checks._tokens import is_technical, prose_texts, token_bounds
+from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import MappedText
+from lint.document.model import Document
+from lint.findings import Finding, Fix, Severity
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "spelling" / "us_gb.tsv"
+_VARIETY_NAME = {"us": "American", "gb": "British"}
+# Only lowercase words: a capitalised word is a name or starts a title ("Ministry of Defence",
+# "Labour Party", "Centre for Policy Studies") and keeps its own spelling.
+_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?![a-z])")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    variety: str  # "us" | "gb": the variety this form belongs to
+    other: str  # the same word in the other variety
+    kind: str  # both | ize | in-us
+    variant: bool  # the other variety's dictionaries accept this form as a variant
+
+
+@cache
+def _pairs() -> dict[str, Spelling]:
+    forms: dict[str, Spelling] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        us, gb, kind, strength = line.split("\t")
+        forms[us] = Spelling("us", gb, kind, strength == "variant")
+        forms[gb] = Spelling("gb", us, kind, strength == "variant")
+    return forms
+
+
+@dataclass(frozen=True)
+class Options:
+    # outlet: follow the outlet's language (outlet.language); article: follow the variety most of the
+    # article uses, for outlets that run both (wire copy, syndicated columns).
+    follow: Literal["outlet", "article"] = "outlet"
+    # British copy in Oxford spelling ("organize", "realize") accepts -ize.
+    oxford_spelling: bool = False
+    # Words in quotation marks are a speaker's or a title's own spelling.
+    skip_quotes: bool = True
+    # Report every occurrence, or each word once per article with a count (less noise on syndicated copy).
+    every_occurrence: bool = False
+    # Forms the other variety's dictionaries list as variants ("judgement", "cancelled" in American copy).
+    variant_severity: Literal["error", "warning", "info"] = "info"
+
+
+class SpellingVariety(Check):
+    id = "spelling-variety"
+    category = "terminology"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "British spellings in American copy and the reverse (\"defence\", \"prioritise\" in an en-US outlet)."
+    why = (
+        "An outlet writes one variety of English; a stray \"colour\" in American copy or \"color\" in British copy "
+        "reads as a slip, and an article that mixes both looks unedited. Names keep their spelling (\"Ministry of "
+        "Defence\", \"Labour Party\"): capitalised words, quotations and code are left alone."
+    )
+    bad = "The defence ministry formalised plans to prioritise the neighbourhood (in an en-US outlet)."
+    good = "The defense ministry formalized plans to prioritize the neighborhood."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        forms = _pairs()
+        seen: list[tuple[MappedText, re.Match[str], Spelling]] = []
+        links = sorted((link.span.start, link.span.end) for link in doc.links)
+        for text in prose_texts(doc):
+            prose = text.text
+            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(prose)] if options.skip_quotes else []
+            for m in _WORD.finditer(prose):
+                spelling = forms.get(m.group())
+                if spelling is None or any(s < m.start() < e for s, e in quoted):
+                    continue
+                start, end = token_bounds(prose, m.start())
+                if is_technical(prose[start:end]) or _inside(links, text.source_offset(m.start())):
+                    continue
+                seen.append((text, m, spelling))
+        if not seen:
+            return
+        counts = {"us": 0, "gb": 0}
+        for _, _, spelling in seen:
+            counts[spelling.variety] += 1
+        target = house.spelling
+        if options.follow == "article" and counts["us"] != counts["gb"]:
+            target = max(counts, key=lambda v: counts[v])
+        mixed = counts["us"] > 0 and counts["gb"] > 0
+        wrong = [(text, m, sp) for text, m, sp in seen if sp.variety != target and self._wrong_in(sp, target, options)]
+        times: dict[str, int] = {}
+        for _, m, _ in wrong:
+            times[m.group()] = times.get(m.group(), 0) + 1
+        reported: set[str] = set()
+        for text, m, spelling in wrong:
+            word, right = m.group(), spelling.other
+            if not options.every_occurrence:
+                if word in reported:
+                    continue
+                reported.add(word)
+            wrong_name, right_name = _VARIETY_NAME[spelling.variety], _VARIETY_NAME[target]
+            if options.follow == "article":
+                why = f"the rest of the article uses {right_name} spelling"
+            else:
+                why = f"this outlet uses {right_name} spelling"
+            message = f"“{word}” is {wrong_name} spelling; {why}: write “{right}”."
+            more = times[word] - 1
+            if more and not options.every_occurrence:
+                message += f" (“{word}” appears {more} more time{'s' if more > 1 else ''}.)"
+            if mixed and options.follow == "outlet":
+                message += " The article mixes both spellings."
+            span = text.span(m.start(), m.end())
+            severity = Severity(options.variant_severity) if spelling.variant else None
+            yield self.finding(span, message, fix=Fix(span, right, safe=True), severity=severity)
+
+    @staticmethod
+    def _wrong_in(spelling: Spelling, target: str, options: Options) -> bool:
+        """Whether this form is wrong in copy of the `target` variety."""
+        if spelling.kind == "in-us":
+            return target == "us"  # British English uses the American form too ("program", "meter")
+        if spelling.kind == "ize" and target == "gb" and options.oxford_spelling:
+            return False
+        return True
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """True when `offset` falls in one of the sorted, non-overlapping `ranges` (link text keeps its source's spelling)."""
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]

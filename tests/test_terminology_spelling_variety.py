@@ -1,0 +1,54 @@
+from helpers import findings, located, snippet
+
+RULE = ("spelling-variety",)
+GB = {"outlet": {"language": "en-GB"}}
+
+
+def test_british_forms_in_american_copy_with_fix_and_count():
+    text = "The defence ministry formalised plans.\nIts defence budget will prioritise the neighbourhood.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [
+        ("spelling-variety", 1, 5, 1, 12),
+        ("spelling-variety", 1, 22, 1, 32),
+        ("spelling-variety", 2, 25, 2, 35),
+        ("spelling-variety", 2, 40, 2, 53),
+    ]
+    assert [f.fix.replacement for f in found] == ["defense", "formalized", "prioritize", "neighborhood"]
+    assert found[0].message == (
+        "“defence” is British spelling; this outlet uses American spelling: write “defense”."
+        " (“defence” appears 1 more time.)"
+    )
+
+
+def test_american_forms_in_british_copy_and_mixing_is_noted():
+    text = "The colour of the centre changed, and the color faded.\n"
+    found = findings(text, select=RULE, settings=GB)
+    assert [snippet(text, f) for f in found] == ["color"]
+    assert found[0].message.endswith("write “colour”. The article mixes both spellings.")
+
+
+def test_names_quotes_links_and_code_keep_their_spelling():
+    text = (
+        "The Ministry of Defence and the Labour Party met at the Centre for Policy Studies.\n\n"
+        "Colour is a name here. She said “we will prioritise it” and read [the defence review](https://x.org).\n\n"
+        "Use `colour: red` and visit colour.example.com. The analyses of the programs were done.\n"
+    )
+    assert findings(text, select=RULE) == []
+
+
+def test_one_way_pairs_and_variants():
+    # British English also writes "program" (software) and "meter" (a device): no finding in British copy.
+    assert findings("The program reads the meter.\n", select=RULE, settings=GB) == []
+    found = findings("The programme was cancelled after a judgement.\n", select=RULE)
+    assert [(snippet("The programme was cancelled after a judgement.\n", f), f.severity.value) for f in found] == [
+        ("programme", "warning"), ("cancelled", "info"), ("judgement", "info")]
+
+
+def test_oxford_spelling_and_following_the_article():
+    text = "They organize the colour guide.\n"
+    oxford = {**GB, "checks": {"spelling-variety": {"oxford_spelling": True}}}
+    assert findings(text, select=RULE, settings=oxford) == []
+    article = {"checks": {"spelling-variety": {"follow": "article"}}}
+    found = findings("The colour and flavour of the centre, then color.\n", select=RULE, settings=article)
+    assert [f.fix.replacement for f in found] == ["colour"]
+    assert "the rest of the article uses British spelling" in found[0].message
