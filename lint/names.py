@@ -207,6 +207,7 @@ _NON_PROSE = re.compile(
     | [\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,9}\b(?:/\S*)?  # domains and file names (login.gov)
     | (?<![\w])(?:\.{1,2}|~)?/[\w.~/-]+                  # paths
     | \w*_\w*                                            # snake_case identifiers
+    | <[a-zA-Z/][^<>\s]*>                                # HTML tags written as text: <title>
     | \b[a-z0-9]+(?:-[a-z0-9]+){2,}\b                    # slugs (north-atlantic-treaty)
     """,
     re.VERBOSE,

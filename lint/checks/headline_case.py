@@ -1,0 +1,233 @@
+"""headline-case: headings that break the outlet's headline style, or mix two styles.
+
+`house.headline_case` is "title" (AP style: every word capitalised except a, an, and, as, at,
+but, by, for, in, nor, of, on, or, so, the, to, up, yet, which stay lowercase unless first or
+last), "sentence" (only the first word and names capitalised) or "any". With any style, a
+heading is flagged only when it is clearly neither: it starts lowercase yet capitalises common
+words ("ongoing Negotiations & Future outlook"), or it capitalises some common words and leaves
+others lowercase.
+
+A capitalised word counts as a name (fine in sentence case) when the curated names list or the
+glossary knows it, when it is an acronym or has an inner capital (iPhone, GitHub), or when the
+article also capitalises it in the middle of a sentence. It counts as a common word when the
+article writes it lowercase elsewhere and never capitalised mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.findings import Finding, Fix, Severity
+from lint.names import NameLexicon, is_english_word, load_lexicon, lowercase_brands, mask_non_prose
+
+# AP style: these stay lowercase in title case unless they are the first or last word.
+SMALL_WORDS = frozenset("a an and as at but by for in nor of on or so the to up yet vs via".split())
+# Prepositions of four letters or more: AP capitalises them, other styles do not.
+_LONG_PREPOSITIONS = frozenset(
+    "with from into onto over upon about than that this what when your like near after before "
+    "under until while within without across along among around behind below beside between "
+    "beyond during except inside outside since through toward towards".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.\-‑]*")
+# What starts a new part of a heading, whose first word is capitalised in any style.
+_AFTER_BREAK = re.compile(r"(?:[:?!.–—|]|\s-)\s*$")
+
+
+@dataclass(frozen=True)
+class Options:
+    # Checked against house.headline_case; "inherit" uses the house setting.
+    style: Literal["inherit", "sentence", "title", "any"] = "inherit"
+    # With any style: how many capitalised common words and lowercase content words make a mix.
+    min_mixed_words: int = 2
+    # Longer headings are sentences (questions in an interview) with the writer's own capitalised
+    # terms; with any style they are not checked for a mix.
+    max_mixed_heading_words: int = 12
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    first: bool  # first word of the heading or of a part after a colon
+    last: bool
+    skip: bool  # a name, acronym, identifier or number: its case says nothing about style
+
+
+@dataclass
+class _Usage:
+    """How the article's prose writes each word, outside headings."""
+
+    lower: set[str] = field(default_factory=set)  # seen lowercase
+    capital_mid: set[str] = field(default_factory=set)  # seen capitalised mid-sentence
+
+
+class HeadlineCase(Check):
+    id = "headline-case"
+    category = "casing"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "Headings that break the outlet's headline case (sentence or title) or mix the two."
+    why = (
+        "Readers notice headings cased three different ways in one article; the outlet's style "
+        "(house headline_case: sentence, title or any) keeps them uniform. A heading that starts "
+        "lowercase and capitalises words at random is usually a pasted or half-edited one."
+    )
+    bad = "ongoing Negotiations & Future outlook"
+    good = "Ongoing negotiations and future outlook"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        style = house.headline_case if options.style == "inherit" else options.style
+        headings = [b for b in doc.headings if b.text.text.strip()]
+        if not headings:
+            return
+        lexicon = load_lexicon(tuple(house.glossary))
+        brands = lowercase_brands(tuple(house.glossary))
+        usage = _usage(doc)
+        for block in headings:
+            words = _words(block, lexicon, brands, usage)
+            if len(words) < 2:
+                continue
+            if style == "title":
+                yield from self._title(block, words)
+            elif style == "sentence":
+                yield from self._sentence(block, words, usage)
+            else:
+                yield from self._mixed(block, words, usage, options)
+
+    def _title(self, block: Block, words: list[_Word]) -> Iterator[Finding]:
+        wrong = [w for w in words if not w.skip and _title_form(w) != w.text]
+        if wrong:
+            right = _rewrite(block.text.text, words, _title_form)
+            listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
+            span = block.text.span(0, len(block.text.text))
+            yield self.finding(
+                span,
+                f"Heading is not in title case ({listed}): write \u201c{right}\u201d",
+                fix=Fix(span, right, safe=False),
+            )
+
+    def _sentence(self, block: Block, words: list[_Word], usage: _Usage) -> Iterator[Finding]:
+        wrong = [w for w in words if _sentence_form(w, usage) != w.text]
+        if wrong:
+            right = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage))
+            listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
+            span = block.text.span(0, len(block.text.text))
+            yield self.finding(
+                span,
+                f"Heading is not in sentence case ({listed}): write \u201c{right}\u201d",
+                fix=Fix(span, right, safe=False),
+            )
+
+    def _mixed(self, block: Block, words: list[_Word], usage: _Usage, options: Options) -> Iterator[Finding]:
+        content = [w for w in words if not w.skip and w.text.lower() not in SMALL_WORDS]
+        capital_common = [w for w in content if not w.first and w.text[0].isupper() and _is_common(w.text, usage)]
+        lower_content = [
+            w for w in content
+            if w.text[0].islower() and len(w.text) >= 4 and w.text.lower() not in _LONG_PREPOSITIONS
+        ]
+        first = words[0]
+        starts_lower = not first.skip and first.text[0].islower()
+        enough_capitals = len(capital_common) >= options.min_mixed_words
+        mixed = enough_capitals and (starts_lower or len(lower_content) >= options.min_mixed_words)
+        if not mixed or len(words) > options.max_mixed_heading_words:
+            return
+        sentence = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage))
+        title = _rewrite(block.text.text, words, _title_form)
+        span = block.text.span(0, len(block.text.text))
+        yield self.finding(
+            span,
+            f"Heading mixes capitalised and lowercase words: write \u201c{sentence}\u201d (sentence case) "
+            f"or \u201c{title}\u201d (title case)",
+            fix=Fix(span, sentence, safe=False),
+        )
+
+
+def _usage(doc: Document) -> _Usage:
+    usage = _Usage()
+    for block in doc.prose_blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        for sentence in block.sentences:
+            for i, word in enumerate(sentence.words):
+                if word.text[:1].islower():
+                    usage.lower.add(word.text)
+                elif i > 0 and word.text[:1].isupper():
+                    usage.capital_mid.add(word.text.lower())
+    return usage
+
+
+def _is_common(word: str, usage: _Usage) -> bool:
+    """A capitalised heading word the article otherwise writes lowercase: not a name."""
+    lower = word.lower()
+    return lower in usage.lower and lower not in usage.capital_mid
+
+
+def _words(block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _Usage) -> list[_Word]:
+    text = block.text.text
+    masked = mask_non_prose(text)
+    found = [m for m in _WORD.finditer(text)]
+    names = _name_offsets(text, lexicon)
+    out: list[_Word] = []
+    for i, m in enumerate(found):
+        word = m.group().rstrip(".’'")
+        first = i == 0 or bool(_AFTER_BREAK.search(text[found[i - 1].end() : m.start()]))
+        skip = (
+            masked[m.start() : m.end()] != m.group()
+            or any(c.isdigit() for c in word)
+            or (len(word) > 1 and word.isupper())
+            or any(c.isupper() for c in word[1:])
+            or "." in word
+            or word in brands
+            or m.start() in names
+            or (word[0].isupper() and word.lower() in usage.capital_mid and word.lower() not in SMALL_WORDS)
+            or (word[0].islower() and not is_english_word(word.split("-")[0]))
+        )
+        out.append(_Word(word, m.start(), m.start() + len(word), first, i == len(found) - 1, skip))
+    return out
+
+
+def _name_offsets(text: str, lexicon: NameLexicon) -> set[int]:
+    """Start offsets of heading words that belong to a known name (any case)."""
+    from lint.names import TOKEN_RE
+
+    offsets: set[int] = set()
+    for match in lexicon.find(text):
+        if match.name.rule == "never" or (match.name.rule and match.written[0][0].islower()):
+            continue
+        offsets.update(m.start() for m in TOKEN_RE.finditer(text, match.start, match.end))
+    return offsets
+
+
+def _title_form(w: _Word) -> str:
+    if w.skip:
+        return w.text
+    if w.text.lower() in SMALL_WORDS and not w.first and not w.last:
+        return w.text.lower()
+    return w.text[0].upper() + w.text[1:]
+
+
+def _sentence_form(w: _Word, usage: _Usage) -> str:
+    if w.skip:
+        return w.text
+    if w.first:
+        return w.text[0].upper() + w.text[1:]
+    if w.text[0].isupper() and (w.text.lower() in SMALL_WORDS or _is_common(w.text, usage)):
+        return w.text.lower()
+    return w.text
+
+
+def _rewrite(text: str, words: list[_Word], form) -> str:
+    parts = []
+    last = 0
+    for w in words:
+        parts.append(text[last : w.start])
+        parts.append(form(w))
+        last = w.end
+    parts.append(text[last:])
+    return "".join(parts).strip()

@@ -1,0 +1,255 @@
+"""name-case-consistency: the same name cased two ways in one article.
+
+Two kinds of slips, both reported at each minority form with the form the article uses most:
+- a multi-word name written in full capitals somewhere and partly lowercase elsewhere
+  ("Technology Transformation Services" and "Technology Transformation services");
+- a word with an inner capital written two ways ("GitHub" and "Github", "eBay" and "Ebay"), or a
+  name no dictionary knows written capitalised and lowercase ("Zelenskyy" and "zelenskyy").
+
+Words at the start of a sentence, headings (their case is the headline style's business),
+all-caps words and addresses or code are not counted. Names in the curated list are left to
+proper-noun-case, which knows their canonical form, unless `include_known_names` is on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.document.span import Span
+from lint.findings import Finding, Fix, Severity
+from lint.names import NameLexicon, load_lexicon, mask_non_prose
+
+# A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
+# Lowercase words that may stand inside a multi-word name ("Department of the Interior").
+_CONNECTORS = frozenset("of the and for on de la du von van da di to at in".split())
+_OPENERS = "\"'“‘«([*_ \u00a0"
+# Capitalised words that open a run without being part of the name ("In Rust", "The Rust Book").
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at to of by for from with as and or but if when this that these those it its "
+    "it's it’s we we're we’re our their his her my your you they there here what how why".split()
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    # Also report names from the curated list (proper-noun-case reports those already).
+    include_known_names: bool = False
+    # A multi-word name needs at least this many words that are not connectors.
+    min_name_words: int = 2
+    # ... and must be written in full capitals at least this many times, and more often than
+    # partly lowercase ("Rust Community" once and "Rust community" twice is no name).
+    min_name_uses: int = 2
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    block: Block
+    start: int  # offset in the block's prose
+    end: int
+    sentence_start: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not (len(self.text) > 1 and self.text.isupper())
+
+    def span(self) -> Span:
+        return self.block.text.span(self.start, self.end)
+
+
+class NameCaseConsistency(Check):
+    id = "name-case-consistency"
+    category = "casing"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The same name cased two ways in one article (\u201cGitHub\u201d and \u201cGithub\u201d)."
+    why = (
+        "A name spelled two ways in one article makes readers wonder whether two things are meant, "
+        "and shows the copy was not read through. The form used most often is taken as intended."
+    )
+    bad = "The Open Data Council met. ... The Open Data Council agreed. ... a report by the Open Data council"
+    good = "The Open Data Council met. ... The Open Data Council agreed. ... a report by the Open Data Council"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        lexicon = load_lexicon(tuple(house.glossary))
+        runs = _token_runs(doc)
+        reported: set[tuple[int, int]] = set()
+        for finding in self._multiword(runs, lexicon, options):
+            reported.add((finding.span.start, finding.span.end))
+            yield finding
+        for finding in self._words(runs, lexicon, options):
+            if not any(a <= finding.span.start < b for a, b in reported):
+                yield finding
+
+    def _multiword(self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options) -> Iterator[Finding]:
+        full: Counter[tuple[str, ...]] = Counter()
+        forms: dict[tuple[str, ...], str] = {}
+        for tokens in runs:
+            for name in _capitalised_names(tokens, options.min_name_words):
+                key = tuple(t.text.lower() for t in name)
+                full[key] += 1
+                forms[key] = " ".join(t.text for t in name)
+        if not full:
+            return
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in full:
+            by_first[key[0]].append(key)
+        variants: list[tuple[tuple[str, ...], list[_Token]]] = []
+        partial: Counter[tuple[str, ...]] = Counter()
+        for tokens in runs:
+            lowered = [t.text.lower() for t in tokens]
+            i = 0
+            while i < len(tokens):
+                hit = None
+                for key in sorted(by_first.get(lowered[i], ()), key=len, reverse=True):
+                    window = tokens[i : i + len(key)]
+                    if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(window, forms[key]):
+                        hit = key
+                        break
+                if hit is None:
+                    i += 1
+                    continue
+                variants.append((hit, tokens[i : i + len(hit)]))
+                partial[hit] += 1
+                i += len(hit)
+        for key, window in variants:
+            known = lexicon.get(key)
+            if known is not None and not options.include_known_names:
+                continue
+            if known is None and (
+                full[key] < options.min_name_uses or full[key] <= partial[key] or not _established_prefix(window)
+            ):
+                continue
+            right = known.canonical if known is not None else forms[key]
+            span = Span(window[0].span().start, window[-1].span().end)
+            written = " ".join(t.text for t in window)
+            times = full[key]
+            yield self.finding(
+                span,
+                f"\u201c{written}\u201d is written \u201c{right}\u201d elsewhere in this article "
+                f"({times} time{'s' if times > 1 else ''}): use one form",
+                fix=Fix(span, right, safe=False),
+            )
+
+    def _words(self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options) -> Iterator[Finding]:
+        groups: dict[str, list[_Token]] = defaultdict(list)
+        for tokens in runs:
+            for token in tokens:
+                if not token.sentence_start and not (len(token.text) > 1 and token.text.isupper()):
+                    groups[token.text.lower()].append(token)
+        for lower, tokens in groups.items():
+            counts = Counter(t.text for t in tokens)
+            if len(counts) < 2:
+                continue
+            known = lexicon.get((lower,))
+            if known is not None and not options.include_known_names:
+                continue
+            if not _is_name_variation(list(counts)):
+                continue
+            ranked = counts.most_common()
+            majority, top = ranked[0]
+            if known is not None and known.canonical in counts:
+                majority, top = known.canonical, counts[known.canonical]
+            elif len(ranked) > 1 and ranked[1][1] == top:
+                continue  # a tie: nothing says which form is meant
+            for token in tokens:
+                if token.text == majority:
+                    continue
+                span = token.span()
+                yield self.finding(
+                    span,
+                    f"\u201c{token.text}\u201d is written \u201c{majority}\u201d elsewhere in this article "
+                    f"({top} time{'s' if top > 1 else ''}): use one form",
+                    fix=Fix(span, majority, safe=False),
+                )
+
+
+def _is_name_variation(forms: list[str]) -> bool:
+    """True when capitalised forms differ inside the word ("GitHub" and "Github").
+
+    A first letter alone says too little ("Rustfmt" the project and "rustfmt" the command,
+    "Internet" and "internet"), all-lowercase forms are package and command names ("sqlite"),
+    and runs of capitals are acronyms that may differ on purpose ("IaaS", "IAAs").
+    """
+    if any(not f[0].isupper() or re.search(r"[-‑.]|[A-Z]{2}", f) for f in forms):
+        return False
+    return len({f[1:] for f in forms}) > 1
+
+
+def _token_runs(doc: Document) -> list[list[_Token]]:
+    """The words of each prose block outside headings, with where each sentence starts."""
+    runs: list[list[_Token]] = []
+    for block in doc.prose_blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        text = block.text.text
+        masked = mask_non_prose(text)
+        starts = {s.start for s in block.sentences} | {0}
+        tokens: list[_Token] = []
+        for m in _NAME_WORD.finditer(masked):
+            at = m.start()
+            while at > 0 and text[at - 1] in _OPENERS:
+                at -= 1
+            tokens.append(_Token(m.group(), block, m.start(), m.end(), at in starts))
+        runs.append(tokens)
+    return runs
+
+
+def _capitalised_names(tokens: list[_Token], min_words: int) -> Iterator[list[_Token]]:
+    """Runs of capitalised words (with connectors inside) that are not sentence starts."""
+    run: list[_Token] = []
+    for token in [*tokens, None]:
+        joined = token is not None and (not run or _adjacent(run[-1], token))
+        if token is not None and joined and token.capitalised and not token.sentence_start:
+            run.append(token)
+            continue
+        if token is not None and joined and run and token.text in _CONNECTORS:
+            run.append(token)
+            continue
+        while run and run[-1].text in _CONNECTORS:
+            run.pop()
+        while run and run[0].text.lower() in _FUNCTION_WORDS:
+            run.pop(0)
+        if sum(1 for t in run if t.text not in _CONNECTORS) >= min_words:
+            yield run
+        run = []
+        if token is not None and token.capitalised and not token.sentence_start:
+            run = [token]
+
+
+def _adjacent(a: _Token, b: _Token) -> bool:
+    return a.block is b.block and a.block.text.text[a.end : b.start] == " "
+
+
+def _partly_lowercase(window: list[_Token], form: str) -> bool:
+    """True when some name words are lowercase and another is capitalised mid-sentence."""
+    canon = form.split(" ")
+    if len(canon) != len(window) or any(not _adjacent(a, b) for a, b in zip(window, window[1:])):
+        return False
+    words = [(t, c) for t, c in zip(window, canon) if c.lower() not in _CONNECTORS]
+    lowered = [t for t, c in words if t.text[0].islower()]
+    capital = [t for t, c in words if t.capitalised and not t.sentence_start]
+    return bool(lowered) and bool(capital)
+
+
+def _established_prefix(window: list[_Token]) -> bool:
+    """True when the name opens with two plain capitalised words before a lowercase one.
+
+    "Technology Transformation services" is the name gone wrong; "Rust team", "DigitalGov team"
+    or "async Rust" are a name with an ordinary word beside it.
+    """
+    prefix: list[_Token] = []
+    for token in window:
+        if token.text[0].islower() and token.text.lower() not in _CONNECTORS:
+            break
+        if token.text.lower() not in _CONNECTORS:
+            prefix.append(token)
+    return len(prefix) >= 2 and all(not any(c.isupper() for c in t.text[1:]) for t in prefix)
+
+
