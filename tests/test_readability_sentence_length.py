@@ -9,17 +9,17 @@ def _sentence(words: int, start: str = "Officials") -> str:
 
 
 def test_sentence_over_the_limit_is_reported_with_its_length():
-    long = _sentence(65, "Council")
+    long = _sentence(70, "Council")
     text = f"# Budget\n\nThe vote was close. {long} The mayor agreed.\n"
     found = findings(text, select=RULE)
     assert located(found) == [("sentence-length", 3, 21, 3, 21 + len(long))]
     assert snippet(text, found[0]) == long
-    assert "65 words" in found[0].message and "the limit is 60" in found[0].message
+    assert "70 words" in found[0].message and "the limit is 65" in found[0].message
     assert found[0].severity.value == "warning"
 
 
 def test_sentence_at_the_limit_passes_and_the_outlet_sets_its_own_limit():
-    text = _sentence(60) + "\n\n" + _sentence(45, "Residents") + "\n"
+    text = _sentence(65) + "\n\n" + _sentence(45, "Residents") + "\n"
     assert findings(text, select=RULE) == []
     wire = findings(text, select=RULE, settings={"checks": {"sentence-length": {"max_words": 40}}})
     assert [(f.line, f.column) for f in wire] == [(1, 1), (3, 1)]
