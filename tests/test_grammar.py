@@ -396,3 +396,11 @@ def test_an_empty_suggestion_means_delete() -> None:
         "“the the”: Possible typo: you repeated a word. Delete it, or write “the”. [LanguageTool ENGLISH_WORD_REPEAT_RULE]"
     )
     assert found.severity is Severity.WARNING
+
+
+def test_capitalised_grammar_matches_are_kept_even_if_called_misspellings() -> None:
+    a_vs_an = FakeRule("An", "EN_A_VS_AN", "MISC", "Miscellaneous", "misspelling",
+                       "Use “A” instead of “An” if the following word doesn’t start with a vowel sound.", "", ("A",))
+    with FakeLanguageTool(rules=(a_vs_an,)) as server:
+        found = findings("An budget was passed.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
+    assert located(found) == [("grammar", 1, 1, 1, 3)]

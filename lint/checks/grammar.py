@@ -30,7 +30,8 @@ from lint.languagetool import (
 BLOCK_SEPARATOR = "\n\n"  # LanguageTool reads a blank line as a paragraph break
 
 # Rules that other newslint checks already cover (quotes, dashes, spacing: typography) or that
-# misfire on prose whose markup was removed (headings and list items end without a full stop).
+# misfire on news copy with its markup removed: headings and list items end without a full
+# stop, and a quote running over several paragraphs opens each one but closes only the last.
 HOUSE_SKIPPED_RULES = (
     "WHITESPACE_RULE",
     "CONSECUTIVE_SPACES",
@@ -38,6 +39,7 @@ HOUSE_SKIPPED_RULES = (
     "DASH_RULE",
     "PUNCTUATION_PARAGRAPH_END",
     "UNLIKELY_OPENING_PUNCTUATION",
+    "EN_UNPAIRED_QUOTES",
 )
 
 # LanguageTool category ids and issue types -> severity; anything else is a warning.
@@ -192,7 +194,9 @@ class Grammar(Check):
 
 
 def _is_typo(match: LTMatch) -> bool:
-    return match.category_id == "TYPOS" or match.issue_type == "misspelling"
+    # The spelling rules (MORFOLOGIK_RULE_*, HUNSPELL_*) live in TYPOS; other rules with the
+    # issue type "misspelling" (EN_A_VS_AN) are about grammar, capitalised or not.
+    return match.category_id == "TYPOS"
 
 
 def _is_name(word: str, glossary: frozenset[str], skip_capitalized: bool) -> bool:
