@@ -1,0 +1,86 @@
+"""Shared by the boilerplate checks: the shipped phrase lists, compiled once per process."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lint.findings import Severity
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "boilerplate"
+
+# A name that reads as a website: "archyde.com", "news.example.co.uk".
+DOMAIN_LIKE = r"(?:[a-z0-9][\w-]*\.)+(?:com|net|org|news|info|tv|media|io|co\.uk|co)\b"
+# A capitalised name of one to three words ("Archyde", "Example News"); case-sensitive even
+# inside patterns matched without case.
+CAPITALISED_NAME = r"(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
+
+
+@cache
+def pattern_lines(name: str) -> tuple[str, ...]:
+    """The non-comment lines of a data file in lint/data/boilerplate/."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def alternation(name: str, extra_phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One case-insensitive regex of every pattern line of `name` plus literal extra phrases."""
+    parts = [f"(?:{p})" for p in pattern_lines(name)]
+    parts += [literal_phrase(p) for p in extra_phrases if p.strip()]
+    return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
+
+
+def literal_phrase(phrase: str) -> str:
+    """A phrase as a regex: its words in order, any white space between them, whole words only."""
+    words = [re.escape(w) for w in phrase.split()]
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+@dataclass(frozen=True)
+class PromoPattern:
+    severity: Severity
+    regex: re.Pattern[str]
+
+
+def _outlet_alternatives(outlet_name: str, domains: tuple[str, ...]) -> list[str]:
+    names = [literal_phrase(n) for n in (outlet_name, *domains) if n.strip()]
+    # "Example News" is often written "ExampleNews.com" or "examplenews.com".
+    if outlet_name.strip():
+        squashed = re.escape(re.sub(r"\s+", "", outlet_name))
+        names.append(rf"(?<!\w){squashed}(?:\.[a-z]{{2,6}})+\b")
+    return names
+
+
+@cache
+def self_promotion_patterns(outlet_name: str, domains: tuple[str, ...]) -> tuple[PromoPattern, ...]:
+    """The self-promotion lines, with {outlet} filled in for this outlet (cached per outlet)."""
+    configured = _outlet_alternatives(outlet_name, domains)
+    out = []
+    for line in pattern_lines("self_promotion.txt"):
+        severity_word, scope, pattern = line.split(None, 2)
+        names = list(configured)
+        if scope == "generic":
+            names += [DOMAIN_LIKE, CAPITALISED_NAME]
+        elif scope != "outlet":
+            raise ValueError(f"self_promotion.txt: scope must be generic or outlet, not {scope!r}")
+        if "{outlet}" in pattern:
+            if not names:
+                continue
+            pattern = pattern.replace("{outlet}", "(?:" + "|".join(names) + ")")
+        out.append(PromoPattern(Severity(severity_word), re.compile(pattern, re.IGNORECASE)))
+    return tuple(out)
+
+
+def best_per_span(matches: Iterable[tuple[int, int, Severity]]) -> list[tuple[int, int, Severity]]:
+    """Overlapping matches collapse to one: the most severe, then the longest."""
+    ordered = sorted(matches, key=lambda m: (-m[2].rank, -(m[1] - m[0]), m[0]))
+    kept: list[tuple[int, int, Severity]] = []
+    for start, end, severity in ordered:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, severity))
+    return sorted(kept)

@@ -1,0 +1,58 @@
+"""boilerplate-self-promotion: the outlet promoting itself in the story ("Stay tuned to X for updates")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Document
+from lint.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Options:
+    # More self-promotion phrases of the outlet, matched as whole words without regard to case.
+    extra_phrases: tuple[str, ...] = ()
+
+
+class BoilerplateSelfPromotion(Check):
+    id = "boilerplate-self-promotion"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The outlet advertising itself in the story: \"Stay tuned to X for further updates\"."
+    why = (
+        "Promotional sign-offs are template text, often generated with the article: they add no news, "
+        "and when copy moves between sites they name the wrong outlet. The check knows the outlet's name "
+        "and domains from the config, and recognises the usual phrasings around any site name."
+    )
+    bad = "Talks resume on Monday. Stay tuned to Example News for further updates."
+    good = "Talks resume on Monday."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        patterns = self_promotion_patterns(house.outlet_name, house.domains)
+        extra = _extra(options.extra_phrases)
+        for block in doc.prose_blocks:
+            prose = block.text.text
+            matches = [
+                (m.start(), m.end(), p.severity)
+                for p in patterns
+                for m in p.regex.finditer(prose)
+                if m.end() > m.start()
+            ]
+            if extra is not None:
+                matches += [(m.start(), m.end(), self.severity) for m in extra.finditer(prose)]
+            for start, end, severity in best_per_span(matches):
+                yield self.finding(
+                    block.text.span(start, end),
+                    f"“{prose[start:end]}” is the outlet promoting itself, not news: delete the sentence",
+                    severity=severity,
+                )
+
+
+def _extra(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = [literal_phrase(p) for p in phrases if p.strip()]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None

@@ -1,0 +1,23 @@
+from helpers import findings, located
+
+from lint.findings import Severity
+
+RULE = ("boilerplate-call-to-action",)
+
+
+def test_call_to_action_in_a_sentence_is_a_hint():
+    text = "The council meets in May. To hear first, subscribe to our weekly newsletter.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("boilerplate-call-to-action", 1, 42, 1, 76)]
+    assert found[0].severity is Severity.INFO
+
+
+def test_a_line_holding_only_a_call_to_action_is_a_warning():
+    text = "The council meets in May.\n\nFollow us on Facebook\n"
+    found = findings(text, select=RULE)
+    assert [(f.line, f.column, f.severity) for f in found] == [(3, 1, Severity.WARNING)]
+
+
+def test_reported_speech_is_quiet():
+    text = "Fans were told to follow the band on tour. She said she would subscribe to the theory.\n"
+    assert findings(text, select=RULE) == []
