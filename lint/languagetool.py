@@ -26,6 +26,7 @@ DEFAULT_CONCURRENCY = 4  # requests in flight at once for one article's chunks
 # server with a lower maxTextLength also copes.
 DEFAULT_MAX_REQUEST_CHARS = 10_000
 MIN_REQUEST_CHARS = 200
+LOCAL_START_ATTEMPTS = 3  # ports tried before a local server that will not start is given up
 
 
 class LanguageToolUnavailable(Exception):
@@ -164,12 +165,26 @@ def _client_class() -> type:
     import urllib.parse
 
     from language_tool_python import LanguageTool
+    from language_tool_python.exceptions import ServerError
 
     class TimedLanguageTool(LanguageTool):  # type: ignore[misc]
         def __init__(self, timeout: float, **kwargs: Any) -> None:
             # The library reads this class constant for every request (default 300 s).
             self._TIMEOUT = timeout  # type: ignore[misc]
             super().__init__(**kwargs)
+
+        def _start_server_on_free_port(self) -> None:
+            # The library tries some 900 ports, 15 s each, when a local server will not start
+            # (too little memory, say): an hours-long hang. Try a few, then give up.
+            for attempt in range(LOCAL_START_ATTEMPTS):
+                try:
+                    self._start_local_server()
+                    return
+                except ServerError:
+                    if attempt + 1 == LOCAL_START_ATTEMPTS or not self._available_ports:
+                        raise
+                    self._port = self._available_ports.pop()
+                    self._url = f"http://{self._host}:{self._port}/v2/"
 
         def check_json(self, text: str) -> Any:
             url = urllib.parse.urljoin(self._url, "check")
@@ -217,6 +232,7 @@ class Connection:
             kwargs["remote_server"] = s.url
         else:
             _download_local(s)
+            _stop_local_servers_at_exit()
         try:
             client = cls(s.timeout, **kwargs)
         except (AttributeError, TypeError, KeyError):  # /v2/languages answered, but not with a list of languages
@@ -225,8 +241,6 @@ class Connection:
             ) from None
         except Exception as err:  # the library raises many kinds; all mean "cannot use it"
             raise LanguageToolUnavailable(f"cannot use {s.server_name}: {_reason(err, s)}") from None
-        if s.mode == "local":
-            _close_at_worker_exit(client)
         client.disabled_rules = set(s.disabled_rules)
         client.disabled_categories = set(s.disabled_categories)
         if s.enabled_only:
@@ -283,15 +297,18 @@ def _download_local(settings: Settings) -> None:
         ) from None
 
 
-def _close_at_worker_exit(client: Any) -> None:
-    """Stop a local server when a --jobs worker process ends.
+@functools.cache
+def _stop_local_servers_at_exit() -> None:
+    """Stop this process's local LanguageTool servers when it ends, --jobs workers included.
 
     Worker processes end with os._exit, which skips language-tool-python's atexit hook; a
-    multiprocessing finalizer still runs there (and in the main process).
+    multiprocessing finalizer still runs there (and in the main process). Registered once.
     """
     from multiprocessing import util
 
-    util.Finalize(None, client.close, exitpriority=10)
+    from language_tool_python.server import terminate_server
+
+    util.Finalize(None, terminate_server, exitpriority=10)
 
 
 def _reason(err: BaseException, settings: Settings) -> str:

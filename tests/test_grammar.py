@@ -404,3 +404,25 @@ def test_capitalised_grammar_matches_are_kept_even_if_called_misspellings() -> N
     with FakeLanguageTool(rules=(a_vs_an,)) as server:
         found = findings("An budget was passed.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
     assert located(found) == [("grammar", 1, 1, 1, 3)]
+
+
+def test_a_local_server_that_will_not_start_is_given_up_after_a_few_ports() -> None:
+    from types import SimpleNamespace
+
+    from language_tool_python.exceptions import ServerError
+
+    from lint.languagetool import LOCAL_START_ATTEMPTS, _client_class
+
+    tried: list[int] = []
+
+    def refuse() -> None:
+        tried.append(fake._port)
+        raise ServerError("LanguageTool server exited early with code 1")
+
+    # Stands in for the client: the method only uses these attributes.
+    fake = SimpleNamespace(_start_local_server=refuse, _available_ports=list(range(8100, 9000)),
+                           _host="127.0.0.1", _port=8081, _url="")
+    with pytest.raises(ServerError):
+        _client_class()._start_server_on_free_port(fake)
+    assert len(tried) == LOCAL_START_ATTEMPTS and len(set(tried)) == LOCAL_START_ATTEMPTS
+    assert fake._url == f"http://127.0.0.1:{tried[-1]}/v2/"
