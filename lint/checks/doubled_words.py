@@ -12,6 +12,7 @@ from lint.findings import Finding, Fix, Severity
 
 # A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
 _DOUBLED = re.compile(r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I)
+_EMPHASIS_MARKUP = re.compile(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
 _GRAMMATICAL = frozenset(
@@ -50,6 +51,9 @@ class DoubledWord(Check):
                 first, again = m.group("word"), m.group("again")
                 if first.lower() in allowed or _deliberate(prose, m, first, again):
                     continue
+                gap_start, gap_end = block.text.source_end(m.end("word")), block.text.source_offset(m.start("again"))
+                if _EMPHASIS_MARKUP.search(doc.source, gap_start, gap_end):
+                    continue  # "may actually *actually* work": repeated for emphasis
                 start = m.end("word")
                 fix = Fix(block.text.span(start, m.end()), "", safe=False)
                 yield self.finding(
