@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
@@ -23,7 +24,7 @@ class Options:
     # Markdown and HTML collapse runs of plain spaces when rendered, so readers never see them.
     markup_plain_spaces: bool = False
     # A no-break space beside a space shows as a wide gap on the page; often pasted from a word processor.
-    nbsp_severity: str = "info"
+    nbsp_severity: Literal["error", "warning", "info"] = "info"
 
 
 class DoubledSpace(Check):

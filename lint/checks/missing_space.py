@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle
@@ -32,7 +33,7 @@ class Options:
     sentence_punctuation: bool = True
     # Text joined across markup ("park._**Ashley**") often reads as two lines on the site;
     # report it at a lower severity instead of as a typing slip.
-    across_markup_severity: str = "info"
+    across_markup_severity: Literal["error", "warning", "info"] = "info"
 
 
 class MissingSpace(Check):
