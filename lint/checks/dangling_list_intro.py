@@ -1,0 +1,123 @@
+"""dangling-list-intro: a sentence that announces a list ("Key elements include:") with no list after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._structure import is_placeholder_block, is_quoted
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.findings import Finding, Severity
+
+_LIST_NOUNS = (
+    "elements|trends|points|factors|steps|features|changes|takeaways|highlights|areas|reasons|ways|measures|"
+    "provisions|components|developments|issues|questions|options|benefits|challenges|lessons|priorities|"
+    "recommendations|things|tips|themes|goals|principles|scenarios|implications|items|examples|details"
+)
+# The end of a sentence that promises a list: "... include:", "the following ...:", "several key trends:".
+_INTRO = re.compile(
+    r"(?:\b(?:include|includes|included|including|are as follows)"
+    r"|\bthe following\b(?P<following>[^.!?:]{0,60})"
+    r"|\b(?:key|main|major|several|these|two|three|four|five|six|seven|a few|some)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?:{_LIST_NOUNS})"
+    r"(?:\s+(?:include|are|were|stand out|emerge|to watch))?"
+    r")\s*:$",
+    re.IGNORECASE,
+)
+# Blocks that carry the list in some form: list items, tables, code, block quotes, images.
+_LIST_LIKE = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW, BlockKind.CODE, BlockKind.HTML,
+                        BlockKind.IMAGE, BlockKind.QUOTE, BlockKind.CAPTION})
+# How an item written as a paragraph starts: a number or letter, a bullet, a quotation, "First,".
+_ITEM_START = re.compile(
+    r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|[•·▪‣◦*–—-]\s?|[\"“‘']|(?:first|second|one|the first)\b)",
+    re.IGNORECASE,
+)
+# A short label ending in a colon ("Employment outcomes: ..."); a lower-upper seam inside it
+# ("QuestionsQ:") is a heading run into the text, not a label.
+_LABEL = re.compile(r"^[^.!?:\n]{1,40}:\s")
+_GLUED = re.compile(r"[a-z][A-Z]")
+_BOLD_START = re.compile(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
+_BOLD_BEFORE = re.compile(r"<(?:strong|b)>\s*$", re.IGNORECASE)
+# "the following recommendation:" introduces one statement, "the following steps:" a list.
+_PLURAL = re.compile(r"^(?:\w+(?<!s)s|people|criteria|data|media)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Options:
+    # A paragraph this short after the intro may be the first item written as a paragraph.
+    min_words_after: int = 25
+    # A first sentence this short reads as the title of an item written as a paragraph.
+    min_title_words: int = 10
+
+
+class DanglingListIntro(Check):
+    id = "dangling-list-intro"
+    category = "structure"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "A sentence announces a list (\"Key elements include:\") but no list follows."
+    why = (
+        "When copy is pasted from a web page or a CMS drops a block, the list goes missing and the "
+        "announcing sentence is left hanging: readers are promised points they never get."
+    )
+    bad = "The plan has three parts. Key elements include:\n\nWhile the proposal was welcomed, critics..."
+    good = "The plan has three parts. Key elements include:\n\n- a ceasefire\n- a buffer zone\n- elections"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
+            if block.kind is not BlockKind.PARAGRAPH or not block.sentences:
+                continue
+            last = block.sentences[-1]
+            m = _INTRO.search(last.text.rstrip())
+            if m is None or not _announces_several(m):
+                continue
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if following is not None and self._carries_list(doc, following, options):
+                continue
+            yield self.finding(
+                last.span,
+                f"“{_tail(last.text)}” announces a list, but no list follows: restore the missing items "
+                "or rewrite the sentence so it does not end in a colon",
+            )
+
+    @staticmethod
+    def _carries_list(doc: Document, block: Block, options: Options) -> bool:
+        if block.kind in _LIST_LIKE or is_placeholder_block(block) or is_quoted(doc, block):
+            return True
+        if block.kind is BlockKind.HEADING:
+            # Edited copy often makes each item a section of its own ("### 1. Identify your audience").
+            return True
+        text = block.text.text
+        if _starts_bold(doc, block) or _ITEM_START.match(text):
+            return True
+        label = _LABEL.match(text)
+        if label and not _GLUED.search(label.group()):
+            return True
+        # Items written as paragraphs are short, or open with a short title sentence.
+        first = block.sentences[0] if block.sentences else None
+        if first is not None and len(first.words) < options.min_title_words:
+            return True
+        return len(block.words) < options.min_words_after
+
+
+def _announces_several(m: re.Match[str]) -> bool:
+    following = m.group("following")
+    if following is None or not following.strip():
+        return True
+    return any(_PLURAL.match(word) for word in following.split()[:3])
+
+
+def _starts_bold(doc: Document, block: Block) -> bool:
+    """The block opens with bold text: "**Step one.**" or "<strong>Step one.</strong>"."""
+    start = block.span.start
+    source = doc.source
+    return bool(_BOLD_START.match(source, start) or _BOLD_BEFORE.search(source, max(0, start - 12), start))
+
+
+def _tail(sentence: str, limit: int = 60) -> str:
+    """The end of a long sentence, for the message."""
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else "…" + sentence[-limit:].lstrip()

@@ -1,0 +1,86 @@
+"""unbalanced-brackets: a parenthesis or bracket opened and never closed in a paragraph, or the reverse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Document
+from lint.findings import Finding, Severity
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_OPENERS = frozenset(_PAIRS.values())
+# Brackets that are not grouping: smileys (":)", ";-("), half-open ranges ("[0, 1)") and arrows.
+_NOT_GROUPING = re.compile(
+    r"(?<![\w)\]])[:;=][-^o'’]?[()\[\]](?![\w(])"
+    r"|[\[(]\s*[-+−]?[\w.∞]{1,12}\s*,\s*[-+−]?[\w.∞]{1,12}\s*[\])]"
+    r"|<[-=]+\)|\(\s*[-=]+>"
+)
+# The ")" of a list enumerator ("1) first", "b) second", "“2) Improving"): fine when nothing opened it.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s\"“‘'(\[]))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s|$)")
+# A line of code or data quoted as text: a JSON key opening a list ("“tags”: ["), a lone "],".
+_CODE_LINE = re.compile(r"^[\s>]*(?:[\]\[{}(),]+[\s,;]*|.*:\s*[\[{(])$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Options:
+    # Which pairs to check; by default parentheses and square brackets (braces are mostly code).
+    pairs: tuple[str, ...] = ("()", "[]")
+
+
+class UnbalancedBrackets(Check):
+    id = "unbalanced-brackets"
+    category = "structure"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "A parenthesis or bracket opened and not closed in its paragraph, or closed and never opened."
+    why = (
+        "An unclosed parenthesis usually means text was cut or an edit went half-way: the reader cannot "
+        "tell where the aside ends."
+    )
+    bad = "The ministers (who met in Berlin on Monday agreed to talk again."
+    good = "The ministers (who met in Berlin on Monday) agreed to talk again."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        checked = {ch for pair in options.pairs if len(pair) == 2 for ch in pair}
+        for block in doc.prose_blocks:
+            if _CODE_LINE.search(block.text.text):
+                continue
+            for index, message in unmatched(block.text.text, checked):
+                yield self.finding(block.text.span(index, index + 1), message)
+
+
+def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
+    """(index, message) for every bracket in `text` without its partner."""
+    masked = _NOT_GROUPING.sub(lambda m: " " * len(m.group()), text)
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)}
+    stack: list[int] = []
+    problems: list[tuple[int, str]] = []
+    for i, ch in enumerate(masked):
+        if ch not in checked:
+            continue
+        if ch in _OPENERS:
+            stack.append(i)
+            continue
+        opener = _PAIRS[ch]
+        match = next((k for k in range(len(stack) - 1, -1, -1) if masked[stack[k]] == opener), None)
+        if match is None:
+            if i in enumerators:
+                continue
+            problems.append((i, f"“{ch}” closes a “{opener}” that was never opened in this paragraph: "
+                                "add the missing “" + opener + "” or delete this one"))
+            continue
+        # Openers above the match were never closed: "(see [note)".
+        for k in stack[match + 1 :]:
+            problems.append((k, _unclosed(masked[k])))
+        del stack[match:]
+    problems.extend((k, _unclosed(masked[k])) for k in stack)
+    return sorted(problems)
+
+
+def _unclosed(opener: str) -> str:
+    closer = next(c for c, o in _PAIRS.items() if o == opener)
+    return f"“{opener}” is never closed in this paragraph: add the missing “{closer}” where the aside ends"
+

@@ -1,0 +1,38 @@
+from helpers import findings, located, snippet
+
+RULE = ("dangling-list-intro",)
+
+LONG = (
+    "While the proposal was welcomed by many officials in the region, critics said it ignored the "
+    "concerns of the families who had lost their homes, and they asked for more time to study it."
+)
+
+
+def test_intro_at_the_end_of_a_paragraph_followed_by_prose():
+    text = f"The plan has three parts. Key elements include:\n\n{LONG}\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("dangling-list-intro", 1, 27, 1, 48)]
+    assert snippet(text, found[0]) == "Key elements include:"
+
+
+def test_intro_in_a_glued_plain_text_paragraph_and_at_the_end():
+    text = (
+        f"Markets moved. Analysts suggest several key trends:\n{LONG}\n"
+        "Experts named the following risks:\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.column) for f in found] == [(1, 16), (3, 1)]
+
+
+def test_lists_in_any_form_are_quiet():
+    text = (
+        "Key elements include:\n\n- a ceasefire\n- elections\n\n"
+        "The figures include:\n\n| Year | Total |\n|---|---|\n| 2024 | 3 |\n\n"
+        "Run the following commands:\n\n```\nmake\n```\n\n"
+        "There are three main reasons:\n\n### 1. Cost\n\nIt is cheap.\n\n"
+        "The benefits include:\n\n**Speed.** " + LONG + "\n\n"
+        "Notable changes include:\n\nThe new parser. " + LONG + "\n\n"
+        "In it we make the following recommendation:\n\n" + LONG + "\n\n"
+        "The minister said:\n\n" + LONG + "\n"
+    )
+    assert findings(text, select=RULE) == []
