@@ -58,7 +58,7 @@ def _known_names() -> frozenset[str]:
 class Options:
     # How many words (the glued one included) the run-in heading must have at least.
     min_heading_words: int = 3
-    # Also report a heading glued across "?", "!" or "." ("Expense?According").
+    # Also report a question or exclamation heading glued to its text ("Expense?According").
     punctuation: bool = True
 
 
