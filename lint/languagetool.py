@@ -12,10 +12,12 @@ the rest of the process, so a dead server costs one timeout per worker, not one 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 Mode = Literal["local", "remote", "off"]
@@ -226,15 +228,10 @@ class Connection:
             raise LanguageToolUnavailable(
                 "languagetool.mode is 'remote' but languagetool.url is not set (e.g. http://localhost:8010)"
             )
-        cls = _client_class()
-        kwargs: dict[str, Any] = {"language": s.language}
-        if s.mode == "remote":
-            kwargs["remote_server"] = s.url
-        else:
-            _download_local(s)
-            _stop_local_servers_at_exit()
         try:
-            client = cls(s.timeout, **kwargs)
+            client = self._make_client()
+        except LanguageToolUnavailable:
+            raise
         except (AttributeError, TypeError, KeyError):  # /v2/languages answered, but not with a list of languages
             raise LanguageToolUnavailable(
                 f"cannot use {s.server_name}: its list of languages is not LanguageTool's (is languagetool.url right?)"
@@ -248,6 +245,25 @@ class Connection:
             client.enabled_rules_only = True
         client.picky = s.picky
         return client
+
+    def _make_client(self) -> Any:
+        s = self.settings
+        cls = _client_class()
+        if s.mode == "remote":
+            return cls(s.timeout, language=s.language, remote_server=s.url)
+        # Local: the workers of one run (--jobs N) share one server. Whoever takes the lock
+        # first downloads LanguageTool if needed and starts the server; the others then find
+        # it published and talk to it as a remote server.
+        servers = LocalServers(_download_folder(s), _run_id())
+        with servers.locked():
+            _download_local(s)
+            url = servers.live_url(s.timeout)
+            if url:
+                return cls(s.timeout, language=s.language, remote_server=url)
+            _stop_local_servers_at_exit()
+            client = cls(s.timeout, language=s.language)
+            servers.publish(client.url)
+            return client
 
     def check(self, text: str) -> list[LTMatch]:
         """LanguageTool's matches for one request text (at most max_request_chars long)."""
@@ -277,17 +293,26 @@ def connection(settings: Settings) -> Connection:
     return Connection(settings)
 
 
-def _download_local(settings: Settings) -> None:
-    """Make sure LanguageTool is in the cache (downloading it once), so a failed download says so.
-
-    language-tool-python downloads into $LTP_PATH; point it at languagetool.cache_dir if set.
-    """
+def _download_folder(settings: Settings) -> Path:
+    """Where language-tool-python keeps LanguageTool: $LTP_PATH, which cache_dir overrides."""
     import os
-
-    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
 
     if settings.cache_dir:
         os.environ["LTP_PATH"] = os.path.expanduser(settings.cache_dir)
+    from language_tool_python.utils import get_language_tool_download_path
+
+    try:
+        return get_language_tool_download_path()  # creates it
+    except OSError as err:
+        raise LanguageToolUnavailable(
+            f"cannot use {settings.cache_dir or '$LTP_PATH'} for LanguageTool: {err.strerror or err}"
+        ) from None
+
+
+def _download_local(settings: Settings) -> None:
+    """Make sure LanguageTool is in the cache (downloading it once), so a failed download says so."""
+    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
+
     try:
         LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
     except Exception as err:  # no Java, no internet, a bad checksum, a read-only folder...
@@ -295,6 +320,73 @@ def _download_local(settings: Settings) -> None:
             f"cannot download LanguageTool {LTP_DOWNLOAD_VERSION} into {settings.cache_dir or '$LTP_PATH'}: "
             f"{_reason(err, settings)}"
         ) from None
+
+
+def _run_id() -> int:
+    """The process id of this run's main process (the parent of --jobs workers)."""
+    import multiprocessing
+    import os
+
+    parent = multiprocessing.parent_process()
+    return parent.pid if parent is not None and parent.pid else os.getpid()
+
+
+@dataclass(frozen=True)
+class LocalServers:
+    """Where the processes of one run find the local LanguageTool server one of them started.
+
+    A lock file serialises downloading and starting; a small JSON file per run names the
+    server's URL and the process that owns it (the server stops when that process ends, and
+    the workers of a run all end together, after the last file).
+    """
+
+    folder: Path
+    run_id: int
+
+    @property
+    def state_file(self) -> Path:
+        return self.folder / f".newslint-server-{self.run_id}.json"
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no sharing; each process starts its own server
+            yield
+            return
+        with open(self.folder / ".newslint-server.lock", "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def live_url(self, timeout: float) -> str | None:
+        """The URL this run's server answers on, or None if there is none (or it died)."""
+        import json
+        import os
+
+        import requests
+
+        try:
+            state = json.loads(self.state_file.read_text(encoding="utf-8"))
+            url, owner = str(state["url"]), int(state["pid"])
+            os.kill(owner, 0)  # raises if the owner (and so its server) is gone
+            requests.get(url.rstrip("/") + "/v2/languages", timeout=timeout).raise_for_status()
+        except (OSError, ValueError, KeyError, TypeError, requests.RequestException):
+            return None
+        return url
+
+    def publish(self, client_url: str) -> None:
+        """Name this process's server for the run's other workers; removed when this process ends."""
+        import json
+        import os
+        from multiprocessing import util
+
+        self.state_file.write_text(
+            json.dumps({"url": _server_root(client_url), "pid": os.getpid()}), encoding="utf-8"
+        )
+        util.Finalize(None, self.state_file.unlink, kwargs={"missing_ok": True}, exitpriority=20)
 
 
 @functools.cache

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -426,3 +428,61 @@ def test_a_local_server_that_will_not_start_is_given_up_after_a_few_ports() -> N
         _client_class()._start_server_on_free_port(fake)
     assert len(tried) == LOCAL_START_ATTEMPTS and len(set(tried)) == LOCAL_START_ATTEMPTS
     assert fake._url == f"http://127.0.0.1:{tried[-1]}/v2/"
+
+
+# -- local mode: one server per run, shared by the --jobs workers ------------------------------------
+
+def test_local_servers_publish_and_find_a_live_server(tmp_path: Path, lt: FakeLanguageTool) -> None:
+    from lint.languagetool import LocalServers
+
+    servers = LocalServers(tmp_path, run_id=12345)
+    assert servers.live_url(timeout=2) is None
+    servers.publish(lt.url + "/v2/")
+    assert servers.live_url(timeout=2) == lt.url
+    servers.state_file.write_text(f'{{"url": "{closed_port_url()}", "pid": {os.getpid()}}}')
+    assert servers.live_url(timeout=2) is None  # nothing answers there any more
+    servers.state_file.write_text(f'{{"url": "{lt.url}", "pid": 999999999}}')
+    assert servers.live_url(timeout=2) is None  # its owner is gone
+    servers.state_file.write_text("{not json")
+    assert servers.live_url(timeout=2) is None
+
+
+def test_local_mode_starts_one_server_for_all_workers_of_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import lint.languagetool as lt_module
+
+    started: list[FakeLanguageTool] = []
+    attached: list[str] = []
+
+    class FakeClient:
+        """Stands in for language-tool-python: "starting a local server" starts a test server."""
+
+        def __init__(self, timeout: float, language: str, remote_server: str | None = None) -> None:
+            if remote_server is None:
+                server = FakeLanguageTool().start()
+                started.append(server)
+                self.url = server.url + "/v2/"
+            else:
+                attached.append(remote_server)
+                self.url = remote_server + "/v2/"
+
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.setattr(lt_module, "_client_class", lambda: FakeClient)
+    monkeypatch.setattr(lt_module, "_download_local", lambda settings: None)
+    monkeypatch.setattr(lt_module, "_stop_local_servers_at_exit", lambda: None)
+    settings = Settings(mode="local", cache_dir=str(tmp_path))
+    try:
+        # Three "workers" at once: the lock lets one start the server, the others attach to it.
+        clients: list[object] = []
+        workers = [threading.Thread(target=lambda: clients.append(lt_module.Connection(settings)._make_client()))
+                   for _ in range(3)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert len(started) == 1 and attached == [started[0].url, started[0].url]
+        assert len(clients) == 3
+    finally:
+        for server in started:
+            server.stop()
