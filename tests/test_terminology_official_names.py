@@ -9,7 +9,8 @@ def test_listed_wrong_form_gets_the_official_name():
     assert located(found) == [("official-name", 2, 1, 2, 34)]
     assert found[0].fix.replacement == "North Atlantic Treaty Organization"
     assert found[0].message == (
-        "“North Atlantic Treaty Association” is not the official name: write “North Atlantic Treaty Organization”."
+        "“North Atlantic Treaty Association” is not the official name: "
+        "write “North Atlantic Treaty Organization”."
     )
 
 
@@ -39,7 +40,9 @@ def test_glossary_names_and_outlet_wrong_forms_extend_the_list():
     }
     found = findings(text, select=RULE, settings=settings)
     assert [(snippet(text, f), f.fix.replacement) for f in found] == [
-        ("Kyiv Independant", "Kyiv Independent"), ("Ukranian Parliament", "Verkhovna Rada")]
+        ("Kyiv Independant", "Kyiv Independent"),
+        ("Ukranian Parliament", "Verkhovna Rada"),
+    ]
 
 
 def test_code_and_front_matter_are_ignored():

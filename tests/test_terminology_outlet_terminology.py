@@ -26,7 +26,10 @@ def test_banned_words_give_the_reason_and_a_suggested_fix():
     text = "Police detained illegals. It was very unique.\n"
     found = findings(text, select=RULE, settings=SETTINGS)
     assert [snippet(text, f) for f in found] == ["illegals", "very unique"]
-    assert found[0].message == "“illegals” is on the outlet's banned list: dehumanising; write undocumented immigrants instead."
+    assert (
+        found[0].message
+        == "“illegals” is on the outlet's banned list: dehumanising; write undocumented immigrants instead."
+    )
     assert (found[0].fix.replacement, found[0].fix.safe) == ("undocumented immigrants", False)
     assert found[1].fix is None
 
@@ -39,6 +42,9 @@ def test_no_settings_no_findings_and_words_inside_other_words_or_addresses():
 
 def test_quotes_can_be_left_alone():
     text = "He said “we utilize it” and we utilize it.\n"
-    settings = {**SETTINGS, "checks": {"outlet-terminology": {"skip_quotes": True, "prefer": {"towards": "toward"}}}}
+    settings = {
+        **SETTINGS,
+        "checks": {"outlet-terminology": {"skip_quotes": True, "prefer": {"towards": "toward"}}},
+    }
     found = findings(text + "Walk towards it.\n", select=RULE, settings=settings)
     assert [(f.line, f.column, f.fix.replacement) for f in found] == [(1, 32, "use"), (2, 6, "toward")]

@@ -40,8 +40,9 @@ def test_one_way_pairs_and_variants():
     # British English also writes "program" (software) and "meter" (a device): no finding in British copy.
     assert findings("The program reads the meter.\n", select=RULE, settings=GB) == []
     found = findings("The programme was cancelled after a judgement.\n", select=RULE)
-    assert [(snippet("The programme was cancelled after a judgement.\n", f), f.severity.value) for f in found] == [
-        ("programme", "warning"), ("cancelled", "info"), ("judgement", "info")]
+    assert [
+        (snippet("The programme was cancelled after a judgement.\n", f), f.severity.value) for f in found
+    ] == [("programme", "warning"), ("cancelled", "info"), ("judgement", "info")]
 
 
 def test_oxford_spelling_and_following_the_article():

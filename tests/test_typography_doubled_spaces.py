@@ -11,7 +11,11 @@ def test_plain_text_doubled_spaces_between_words():
 
 
 def test_plain_text_indentation_alignment_and_line_ends_are_fine():
-    text = "    Indented first line of prose here.\nName        Value of the thing here.\nLine ends with spaces  \nnext.\n"
+    text = (
+        "    Indented first line of prose here.\n"
+        "Name        Value of the thing here.\n"
+        "Line ends with spaces  \nnext.\n"
+    )
     assert findings(text, name="story.txt", select=RULE) == []
 
 
@@ -30,5 +34,7 @@ def test_no_break_space_beside_a_space_is_visible_everywhere():
 
 
 def test_markdown_plain_spaces_can_be_switched_on():
-    found = findings("One  two.\n", select=RULE, settings={"checks": {"doubled-space": {"markup_plain_spaces": True}}})
+    found = findings(
+        "One  two.\n", select=RULE, settings={"checks": {"doubled-space": {"markup_plain_spaces": True}}}
+    )
     assert located(found) == [("doubled-space", 1, 4, 1, 6)]

@@ -22,7 +22,8 @@ def test_grammatical_and_deliberate_doubles_are_left_alone():
     text = (
         "He had had enough. It turns out that that step was slow. Ha ha, she said.\n\n"
         "Help help help, meeting overload. It was very VERY welcome. They read Boing Boing daily.\n\n"
-        "This is the concept of “done done” in agile. We're re-compiling. Papa came. A long long long time.\n\n"
+        "This is the concept of “done done” in agile. We're re-compiling.\n\n"
+        "Papa came. A long long long time.\n\n"
         "[Kaggle\n](https://example.com) Kaggle is a community. Look for GET get requests.\n\n"
         "This may actually *actually* work.\n"
     )

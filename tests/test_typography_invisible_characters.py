@@ -20,7 +20,11 @@ def test_zero_width_soft_hyphen_bom_and_control_characters_are_deleted():
 
 
 def test_emoji_sequences_scripts_and_leading_bom_are_left_alone():
-    text = "\ufeffTeam 👩\u200d💻 and 👨\u200d👩\u200d👧 are here.\n\nThe Persian word می\u200cخواهم is fine.\n\nA range 1\u2011 or \u2011alone.\n"
+    text = (
+        "\ufeffTeam 👩\u200d💻 and 👨\u200d👩\u200d👧 are here.\n\n"
+        "The Persian word می\u200cخواهم is fine.\n\n"
+        "A range 1\u2011 or \u2011alone.\n"
+    )
     assert findings(text, select=RULE) == []
 
 

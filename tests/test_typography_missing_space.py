@@ -28,7 +28,8 @@ def test_numbers_abbreviations_addresses_and_code_are_left_alone():
     text = (
         "The U.S. paid 1,000 dollars, or 3.7 percent, at 9:30 a.m. on Jan. 5.\n\n"
         "See archyde.com, Login.gov, USA.Gov, Node.js and the file report.pdf or notes.Docx.\n\n"
-        "Version 1.2.3 fixed it. Write to press.office@example.org or visit https://example.com/a,b.Page now.\n\n"
+        "Version 1.2.3 fixed it. Write to press.office@example.org.\n\n"
+        "Visit https://example.com/a,b.Page now.\n\n"
         "Call net.Error.Temporary() or use the `x.Foo` helper and the {e,ob} glob, x,y pairs.\n\n"
         "She earned a Ph.D. in 2001. Wait...Then it rained. We ate at Yahoo!News.\n"
     )

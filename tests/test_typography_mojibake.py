@@ -17,7 +17,10 @@ def test_garbled_quotes_dashes_and_accents_get_the_right_character():
 def test_a_lost_last_byte_is_reported_without_an_automatic_fix():
     text = "A â€œquoteâ€ ends here.\n"
     found = findings(text, select=RULE)
-    assert [(snippet(text, f), f.fix.replacement, f.fix.safe) for f in found] == [("â€œ", "“", True), ("â€", "”", False)]
+    assert [(snippet(text, f), f.fix.replacement, f.fix.safe) for f in found] == [
+        ("â€œ", "“", True),
+        ("â€", "”", False),
+    ]
 
 
 def test_replacement_character_and_html_entities():

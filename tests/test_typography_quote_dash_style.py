@@ -2,7 +2,7 @@ from helpers import findings, located, snippet
 
 QUOTES = ("quote-style",)
 DASHES = ("dash-style",)
-TEXT = "She said \"it's over\" and left.\n"
+TEXT = 'She said "it\'s over" and left.\n'
 
 
 def test_quote_style_any_is_silent_by_default():
@@ -13,12 +13,15 @@ def test_quote_style_any_is_silent_by_default():
 def test_curly_house_style_flags_straight_quotes_with_the_right_curly_mark():
     found = findings(TEXT, select=QUOTES, settings={"style": {"quotes": "curly"}})
     assert [(f.column, f.fix.replacement, f.fix.safe) for f in found] == [
-        (10, "“", False), (13, "’", True), (20, "”", False)]
+        (10, "“", False),
+        (13, "’", True),
+        (20, "”", False),
+    ]
     assert "Straight apostrophe ': this outlet uses curly ones (’)." == found[1].message
 
 
 def test_curly_style_leaves_feet_inches_years_and_code_alone():
-    text = "He is 6'2\" tall and a 12\" pizza. See `a = \"b\"` and https://example.com/?q='x'.\n"
+    text = 'He is 6\'2" tall and a 12" pizza. See `a = "b"` and https://example.com/?q=\'x\'.\n'
     assert findings(text, select=QUOTES, settings={"style": {"quotes": "curly"}}) == []
     found = findings("Back in the '90s.\n", select=QUOTES, settings={"style": {"quotes": "curly"}})
     assert [f.fix.replacement for f in found] == ["’"]

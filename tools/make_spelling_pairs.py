@@ -24,8 +24,16 @@ steril stigmat subsid summar symbol sympath synchron synthes terror theor token 
 urban util vandal vapor victim visual western
 """.split()
 # (suffix in American, suffix in British) for -ize families
-IZE_SUFFIXES = [("ize", "ise"), ("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("ization", "isation"),
-                ("izations", "isations"), ("izer", "iser"), ("izers", "isers")]
+IZE_SUFFIXES = [
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("izer", "iser"),
+    ("izers", "isers"),
+]
 YZE_STEMS = "anal paral catal hydrol electrol dial".split()
 # No "-yzes": British "analyses" is also the plural of "analysis" in both varieties.
 YZE_SUFFIXES = [("yze", "yse"), ("yzed", "ysed"), ("yzing", "ysing"), ("yzer", "yser")]
@@ -33,19 +41,22 @@ YZE_SUFFIXES = [("yze", "yse"), ("yzed", "ysed"), ("yzing", "ysing"), ("yzer", "
 # -or/-our: explicit American forms, since derived words do not always keep the u
 # ("humorous", "laborious", "honorary" are the same in both).
 OR_WORDS = """
-color colors colored coloring colorful colorfully colorless discolor discolored watercolor watercolors multicolored
+color colors colored coloring colorful colorfully colorless discolor discolored
+watercolor watercolors multicolored
 favor favors favored favoring favorable favorably unfavorable favorite favorites favoritism
 honor honors honored honoring honorable honorably dishonor dishonored
 labor labors labored laboring laborer laborers
 neighbor neighbors neighboring neighborhood neighborhoods neighborly
 behavior behaviors behavioral behaviorally
 harbor harbors harbored harboring
-humor humored rumor rumors rumored vapor vapors savor savored savory flavor flavors flavored flavoring flavorful
+humor humored rumor rumors rumored vapor vapors savor savored savory
+flavor flavors flavored flavoring flavorful
 odor odors parlor parlors endeavor endeavors endeavored endeavoring armor armored armory splendor clamor rigor
 valor candor fervor tumor tumors vigor savior demeanor ardor
 """.split()
 ER_WORDS = """
-center centers centered centering centerpiece centerpieces theater theaters kilometer kilometers centimeter centimeters
+center centers centered centering centerpiece centerpieces theater theaters
+kilometer kilometers centimeter centimeters
 millimeter millimeters liter liters fiber fibers caliber saber sabers somber specter luster meager scepter
 """.split()
 # American -ense, British -ence
@@ -53,49 +64,113 @@ ENSE_WORDS = "defense defenses defenseless offense offenses pretense".split()
 # American single l, British double l
 SINGLE_L = """
 traveled traveling traveler travelers canceled canceling labeled labeling modeled modeling modeler fueled
-fueling signaled signaling leveled leveling counseled counseling counselor counselors marvelous jeweler jewelers
+fueling signaled signaling leveled leveling counseled counseling counselor counselors
+marvelous jeweler jewelers
 woolen channeled channeling tunneled tunneling totaled totaling quarreled quarreling dialed dialing equaled
 equaling rivaled rivaling funneled paneled paneling panelist panelists penciled shoveled unraveled unraveling
 libeled groveling marshaled dueling snorkeling
 """.split()
 # American double l, British single l
 DOUBLE_L = {
-    "enroll": "enrol", "enrollment": "enrolment", "enrollments": "enrolments", "fulfill": "fulfil",
-    "fulfillment": "fulfilment", "instill": "instil", "skillful": "skilful", "skillfully": "skilfully",
-    "willful": "wilful", "willfully": "wilfully", "distill": "distil", "installment": "instalment",
-    "installments": "instalments", "enthrall": "enthral", "jewelry": "jewellery",
+    "enroll": "enrol",
+    "enrollment": "enrolment",
+    "enrollments": "enrolments",
+    "fulfill": "fulfil",
+    "fulfillment": "fulfilment",
+    "instill": "instil",
+    "skillful": "skilful",
+    "skillfully": "skilfully",
+    "willful": "wilful",
+    "willfully": "wilfully",
+    "distill": "distil",
+    "installment": "instalment",
+    "installments": "instalments",
+    "enthrall": "enthral",
+    "jewelry": "jewellery",
 }
 # American e, British ae/oe
 AE_OE = {
-    "pediatric": "paediatric", "pediatrics": "paediatrics", "pediatrician": "paediatrician",
-    "pediatricians": "paediatricians", "anemia": "anaemia", "anemic": "anaemic", "anesthesia": "anaesthesia",
-    "anesthetic": "anaesthetic", "anesthetist": "anaesthetist", "hemorrhage": "haemorrhage", "leukemia": "leukaemia",
-    "estrogen": "oestrogen", "fetus": "foetus", "fetal": "foetal", "diarrhea": "diarrhoea", "orthopedic": "orthopaedic",
-    "hematology": "haematology", "gynecology": "gynaecology", "esophagus": "oesophagus", "maneuver": "manoeuvre",
-    "maneuvers": "manoeuvres", "maneuvered": "manoeuvred", "maneuvering": "manoeuvring",
+    "pediatric": "paediatric",
+    "pediatrics": "paediatrics",
+    "pediatrician": "paediatrician",
+    "pediatricians": "paediatricians",
+    "anemia": "anaemia",
+    "anemic": "anaemic",
+    "anesthesia": "anaesthesia",
+    "anesthetic": "anaesthetic",
+    "anesthetist": "anaesthetist",
+    "hemorrhage": "haemorrhage",
+    "leukemia": "leukaemia",
+    "estrogen": "oestrogen",
+    "fetus": "foetus",
+    "fetal": "foetal",
+    "diarrhea": "diarrhoea",
+    "orthopedic": "orthopaedic",
+    "hematology": "haematology",
+    "gynecology": "gynaecology",
+    "esophagus": "oesophagus",
+    "maneuver": "manoeuvre",
+    "maneuvers": "manoeuvres",
+    "maneuvered": "manoeuvred",
+    "maneuvering": "manoeuvring",
 }
 # One-off pairs. The third column says where a form is wrong: "both" (each variety rejects the
 # other's form), "in-us" (only the British form is wrong in American copy: British English also
 # uses the American form, often in another sense: "meter" for a device, "program" for software).
 OTHERS = [
-    ("gray", "grey", "both"), ("grays", "greys", "both"), ("aluminum", "aluminium", "both"),
-    ("plow", "plough", "both"), ("plows", "ploughs", "both"), ("mold", "mould", "both"), ("molds", "moulds", "both"),
-    ("moldy", "mouldy", "both"), ("molding", "moulding", "both"), ("smolder", "smoulder", "both"),
-    ("smoldering", "smouldering", "both"), ("skeptic", "sceptic", "both"), ("skeptics", "sceptics", "both"),
-    ("skeptical", "sceptical", "both"), ("skepticism", "scepticism", "both"), ("pajamas", "pyjamas", "both"),
-    ("cozy", "cosy", "both"), ("mustache", "moustache", "both"), ("yogurt", "yoghurt", "both"),
-    ("airplane", "aeroplane", "both"), ("airplanes", "aeroplanes", "both"), ("tidbit", "titbit", "both"),
-    ("meter", "metre", "in-us"), ("meters", "metres", "in-us"), ("license", "licence", "in-us"),
-    ("licenses", "licences", "in-us"), ("practice", "practise", "in-us"), ("practiced", "practised", "in-us"),
-    ("practicing", "practising", "in-us"), ("tire", "tyre", "in-us"), ("tires", "tyres", "in-us"),
-    ("curb", "kerb", "in-us"), ("check", "cheque", "in-us"), ("checks", "cheques", "in-us"),
-    ("program", "programme", "in-us"), ("programs", "programmes", "in-us"), ("story", "storey", "in-us"),
-    ("stories", "storeys", "in-us"), ("draft", "draught", "in-us"), ("aging", "ageing", "in-us"),
-    ("judgment", "judgement", "in-us"), ("judgments", "judgements", "in-us"),
-    ("acknowledgment", "acknowledgement", "in-us"), ("acknowledgments", "acknowledgements", "in-us"),
-    ("artifact", "artefact", "in-us"), ("artifacts", "artefacts", "in-us"), ("inquiry", "enquiry", "in-us"),
-    ("inquiries", "enquiries", "in-us"), ("learned", "learnt", "in-us"), ("sulfur", "sulphur", "in-us"),
-    ("catalog", "catalogue", "in-us"), ("catalogs", "catalogues", "in-us"), ("encyclopedia", "encyclopaedia", "in-us"),
+    ("gray", "grey", "both"),
+    ("grays", "greys", "both"),
+    ("aluminum", "aluminium", "both"),
+    ("plow", "plough", "both"),
+    ("plows", "ploughs", "both"),
+    ("mold", "mould", "both"),
+    ("molds", "moulds", "both"),
+    ("moldy", "mouldy", "both"),
+    ("molding", "moulding", "both"),
+    ("smolder", "smoulder", "both"),
+    ("smoldering", "smouldering", "both"),
+    ("skeptic", "sceptic", "both"),
+    ("skeptics", "sceptics", "both"),
+    ("skeptical", "sceptical", "both"),
+    ("skepticism", "scepticism", "both"),
+    ("pajamas", "pyjamas", "both"),
+    ("cozy", "cosy", "both"),
+    ("mustache", "moustache", "both"),
+    ("yogurt", "yoghurt", "both"),
+    ("airplane", "aeroplane", "both"),
+    ("airplanes", "aeroplanes", "both"),
+    ("tidbit", "titbit", "both"),
+    ("meter", "metre", "in-us"),
+    ("meters", "metres", "in-us"),
+    ("license", "licence", "in-us"),
+    ("licenses", "licences", "in-us"),
+    ("practice", "practise", "in-us"),
+    ("practiced", "practised", "in-us"),
+    ("practicing", "practising", "in-us"),
+    ("tire", "tyre", "in-us"),
+    ("tires", "tyres", "in-us"),
+    ("curb", "kerb", "in-us"),
+    ("check", "cheque", "in-us"),
+    ("checks", "cheques", "in-us"),
+    ("program", "programme", "in-us"),
+    ("programs", "programmes", "in-us"),
+    ("story", "storey", "in-us"),
+    ("stories", "storeys", "in-us"),
+    ("draft", "draught", "in-us"),
+    ("aging", "ageing", "in-us"),
+    ("judgment", "judgement", "in-us"),
+    ("judgments", "judgements", "in-us"),
+    ("acknowledgment", "acknowledgement", "in-us"),
+    ("acknowledgments", "acknowledgements", "in-us"),
+    ("artifact", "artefact", "in-us"),
+    ("artifacts", "artefacts", "in-us"),
+    ("inquiry", "enquiry", "in-us"),
+    ("inquiries", "enquiries", "in-us"),
+    ("learned", "learnt", "in-us"),
+    ("sulfur", "sulphur", "in-us"),
+    ("catalog", "catalogue", "in-us"),
+    ("catalogs", "catalogues", "in-us"),
+    ("encyclopedia", "encyclopaedia", "in-us"),
     ("math", "maths", "both"),
 ]
 
@@ -166,7 +241,8 @@ def main() -> None:
         "# and how firmly: firm, or variant (dictionaries of the other variety list the form as a variant)",
     ]
     lines += [
-        f"{us}\t{gb}\t{where}\t{'variant' if us in variants else 'firm'}" for us, (gb, where) in sorted(rows.items())
+        f"{us}\t{gb}\t{where}\t{'variant' if us in variants else 'firm'}"
+        for us, (gb, where) in sorted(rows.items())
     ]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} pairs written to {out}; dropped (not American words): {' '.join(sorted(dropped))}")

@@ -32,11 +32,12 @@ def technical_token() -> re.Pattern[str]:
     """Matches a whole token that is a URL, e-mail, domain, file name, version or code."""
     short = "|".join(t for t in _TLDS if len(t) < 4)
     long = "|".join(t for t in _TLDS if len(t) >= 4)
+    capital = "Gov|GOV|Com|COM|Org|ORG|Net|Edu"  # USA.Gov, Challenge.Gov
     ext = "|".join(_EXTENSIONS) + "|" + "|".join(e.upper() for e in _EXTENSIONS)
     return re.compile(
         rf"""
         .*(?:://|^www\.|@|[()\[\]{{}}<>_/\\=#|~`*^]|{ATOM}).*      # URL, e-mail, code, markup
-        | (?:[^\W_][\w-]*\.)+(?:{short}|(?i:{long})|Gov|GOV|Com|COM|Org|ORG|Net|Edu)                  # domain: archyde.com, Rust.Tokyo
+        | (?:[^\W_][\w-]*\.)+(?:{short}|(?i:{long})|{capital})  # archyde.com, Rust.Tokyo
         | [\w-]+\.(?:{ext})                                          # file name: report.pdf
         | \d+(?:\.\d+){{2,}}\w*                                       # version: 1.2.3
         | (?:\w+\.){{2,}}\w+                                          # dotted identifier: a.b.c

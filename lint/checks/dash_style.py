@@ -34,7 +34,7 @@ class DashStyle(Check):
     summary = "Dashes between words not in the outlet's style (style.dashes: spaced or closed)."
     why = (
         "An outlet sets its dashes either closed (“talks—which”) or spaced (“talks – which”); mixing them "
-        "looks careless. With the default \"any\" this check says nothing. Ranges (2019–2020) are left alone."
+        'looks careless. With the default "any" this check says nothing. Ranges (2019–2020) are left alone.'
     )
     bad = "The talks — which began in May—stalled (with style.dashes: closed)."
     good = "The talks—which began in May—stalled."
@@ -48,21 +48,30 @@ class DashStyle(Check):
             for m in _DOUBLE_HYPHEN.finditer(prose):
                 right = f" {want} " if house.dashes == "spaced" else want
                 span = text.span(m.start(), m.end())
-                yield self.finding(span, f"Two hyphens typed for a dash: write “{right.strip()}”"
-                                   f"{' with a space on each side' if house.dashes == 'spaced' else ''}.",
-                                   fix=Fix(span, right, safe=True))
+                yield self.finding(
+                    span,
+                    f"Two hyphens typed for a dash: write “{right.strip()}”"
+                    f"{' with a space on each side' if house.dashes == 'spaced' else ''}.",
+                    fix=Fix(span, right, safe=True),
+                )
             if house.dashes == "closed":
                 for m in _SPACED.finditer(prose):
                     if m.group("dash") == "–" and want == "—" and _between_numbers(prose, m):
                         continue
                     span = text.span(m.start(), m.end())
-                    yield self.finding(span, f"Spaced dash: this outlet closes its dashes up (“word{want}word”).",
-                                       fix=Fix(span, want, safe=True))
+                    yield self.finding(
+                        span,
+                        f"Spaced dash: this outlet closes its dashes up (“word{want}word”).",
+                        fix=Fix(span, want, safe=True),
+                    )
             else:
                 for m in _CLOSED.finditer(prose):
                     span = text.span(m.start(), m.end())
-                    yield self.finding(span, f"Closed-up dash: this outlet puts a space on each side (“word {want} word”).",
-                                       fix=Fix(span, f" {want} ", safe=True))
+                    yield self.finding(
+                        span,
+                        f"Closed-up dash: this outlet puts a space on each side (“word {want} word”).",
+                        fix=Fix(span, f" {want} ", safe=True),
+                    )
 
 
 def _between_numbers(prose: str, m: re.Match[str]) -> bool:

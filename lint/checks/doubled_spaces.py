@@ -46,8 +46,12 @@ class DoubledSpace(Check):
         for block in doc.prose_blocks:
             prose = block.text.text
             for m in _NBSP_RUN.finditer(prose):
-                yield self._report(block.text.span(m.start(), m.end()), doc, Severity(options.nbsp_severity),
-                                   "a no-break space beside another space")
+                yield self._report(
+                    block.text.span(m.start(), m.end()),
+                    doc,
+                    Severity(options.nbsp_severity),
+                    "a no-break space beside another space",
+                )
             if plain_visible:
                 for m in _PLAIN_RUN.finditer(prose):
                     span = block.text.span(m.start(), m.end())

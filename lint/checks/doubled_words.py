@@ -11,7 +11,9 @@ from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 
 # A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
-_DOUBLED = re.compile(r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I)
+_DOUBLED = re.compile(
+    r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I
+)
 _EMPHASIS_MARKUP = re.compile(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
@@ -34,11 +36,11 @@ class DoubledWord(Check):
     category = "typography"
     severity = Severity.WARNING
     Options = Options
-    summary = "The same word twice in a row (\"the the\")."
+    summary = 'The same word twice in a row ("the the").'
     why = (
         "A doubled word is one of the commonest slips in edited copy and the eye skips over it, "
-        "especially across a line break. Grammatical doubles (\"had had\", \"that that\") and "
-        "deliberate repetition (\"ha ha\", \"very, very\") are left alone."
+        'especially across a line break. Grammatical doubles ("had had", "that that") and '
+        'deliberate repetition ("ha ha", "very, very") are left alone.'
     )
     bad = "The minister said the the talks would resume in in March."
     good = "The minister said the talks would resume in March."
@@ -51,7 +53,10 @@ class DoubledWord(Check):
                 first, again = m.group("word"), m.group("again")
                 if first.lower() in allowed or _deliberate(prose, m, first, again):
                     continue
-                gap_start, gap_end = block.text.source_end(m.end("word")), block.text.source_offset(m.start("again"))
+                gap_start, gap_end = (
+                    block.text.source_end(m.end("word")),
+                    block.text.source_offset(m.start("again")),
+                )
                 if _EMPHASIS_MARKUP.search(doc.source, gap_start, gap_end):
                     continue  # "may actually *actually* work": repeated for emphasis
                 start = m.end("word")
@@ -66,14 +71,14 @@ class DoubledWord(Check):
 def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:
     """Repetition that is a name, emphasis or a label rather than a slip."""
     # “done done”: a quoted double is a term on purpose.
-    if m.start() and prose[m.start() - 1] in "“\"‘'" and re.match(r"[.,!?]?[”\"’']", prose[m.end():]):
+    if m.start() and prose[m.start() - 1] in "“\"‘'" and re.match(r"[.,!?]?[”\"’']", prose[m.end() :]):
         return True
     # "help help help", "long long long": three or more is on purpose.
-    after = prose[m.end():].lstrip()
-    if after[: len(first)].lower() == first.lower() and not after[len(first): len(first) + 1].isalnum():
+    after = prose[m.end() :].lstrip()
+    if after[: len(first)].lower() == first.lower() and not after[len(first) : len(first) + 1].isalnum():
         return True
     before = prose[: m.start()].rstrip()
-    if before[-len(first):].lower() == first.lower():
+    if before[-len(first) :].lower() == first.lower():
         return True
     # "very VERY", "GET get": a change of case style is deliberate.
     if first.isupper() != again.isupper() and len(first) > 1:

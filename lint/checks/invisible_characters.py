@@ -32,7 +32,7 @@ _SUSPECT = re.compile(f"[{''.join(_INVISIBLE)}{_BIDI}{_CONTROL}]")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Leading characters of UTF-8 read as Windows-1252 ("â€", "Ã"): the mojibake check reports those.
 _MOJIBAKE_LEAD = "âÃÂÅÆ€"
-_EDGE = "\"“”‘’()[],.;:!?"
+_EDGE = '"“”‘’()[],.;:!?'
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,13 @@ class InvisibleCharacter(Check):
     category = "typography"
     severity = Severity.WARNING
     Options = Options
-    summary = "Invisible or odd characters in the text: zero-width spaces, soft and non-breaking hyphens, control characters."
+    summary = (
+        "Invisible or odd characters in the text: zero-width spaces, soft and non-breaking hyphens, "
+        "control characters."
+    )
     why = (
         "Characters pasted from word processors, chat apps and AI tools are invisible on screen but break "
-        "search (\"NATO‑Ukraine\" with a non-breaking hyphen does not match \"NATO-Ukraine\"), spell checking, "
+        'search ("NATO‑Ukraine" with a non-breaking hyphen does not match "NATO-Ukraine"), spell checking, '
         "copy and paste and screen readers. Emoji sequences and scripts that need joiners are left alone."
     )
     bad = "The NATO\u2011Ukraine plan (with a non-breaking hyphen) and a hidden\u200bspace."
@@ -66,7 +69,9 @@ class InvisibleCharacter(Check):
                 if found:
                     yield found
 
-    def _check_char(self, doc: Document, text: MappedText, at: int, rtl: bool, options: Options) -> Finding | None:
+    def _check_char(
+        self, doc: Document, text: MappedText, at: int, rtl: bool, options: Options
+    ) -> Finding | None:
         prose = text.text
         ch = prose[at]
         before = prose[at - 1] if at else " "

@@ -41,10 +41,11 @@ class MissingSpace(Check):
     category = "typography"
     severity = Severity.WARNING
     Options = Options
-    summary = "No space after a comma or sentence punctuation (\"assistance.By\", \"2014,Ukraine\")."
+    summary = 'No space after a comma or sentence punctuation ("assistance.By", "2014,Ukraine").'
     why = (
         "Words glued across punctuation look like a typo and can break search and screen readers. "
-        "Numbers (1,000; 3.7), abbreviations (U.S.), web addresses, file names, times and code are left alone."
+        "Numbers (1,000; 3.7), abbreviations (U.S.), web addresses, file names, times and code "
+        "are left alone."
     )
     bad = "Aid rose in 2014,Ukraine said. It asked for more assistance.By 2024 it had none."
     good = "Aid rose in 2014, Ukraine said. It asked for more assistance. By 2024 it had none."
@@ -80,10 +81,16 @@ class MissingSpace(Check):
                     yield found
 
     def _report(
-        self, doc: Document, text: MappedText, m: re.Match[str], punct_end: int, punct: str, options: Options,
+        self,
+        doc: Document,
+        text: MappedText,
+        m: re.Match[str],
+        punct_end: int,
+        punct: str,
+        options: Options,
     ) -> Finding | None:
         glued = m.group()
-        fixed = glued[: punct_end - m.start()] + " " + glued[punct_end - m.start():]
+        fixed = glued[: punct_end - m.start()] + " " + glued[punct_end - m.start() :]
         insert = text.span(punct_end - 1, punct_end)
         fix = Fix(insert, doc.source[insert.start : insert.end] + " ", safe=True)
         mark = "comma" if punct == "," else f"“{punct.strip()[0]}”"

@@ -62,7 +62,7 @@ class Mojibake(Check):
     category = "typography"
     severity = Severity.ERROR
     Options = Options
-    summary = "Garbled characters from a text-encoding mix-up (\"â€™\" for ’, \"Ã©\" for é)."
+    summary = 'Garbled characters from a text-encoding mix-up ("â€™" for ’, "Ã©" for é).'
     why = (
         "Text saved as UTF-8 and read back as Windows-1252 turns every curly quote, dash and accent into "
         "two or three junk characters. Readers notice at once and it looks careless; the fix is certain."
@@ -80,13 +80,16 @@ class Mojibake(Check):
                 if garbled == "\ufffd":
                     if options.replacement_character:
                         yield self.finding(
-                            span, "A character was lost when this text was converted (shown as �): retype it.",
+                            span,
+                            "A character was lost when this text was converted (shown as �): retype it.",
                         )
                     continue
                 right = table[garbled]
                 shown = garbled.translate(_VISIBLE)
                 fix = Fix(span, right, safe=garbled not in _UNCERTAIN)
-                yield self.finding(span, f"Garbled characters “{shown}” (an encoding mix-up): write “{right}”.", fix=fix)
+                yield self.finding(
+                    span, f"Garbled characters “{shown}” (an encoding mix-up): write “{right}”.", fix=fix
+                )
 
 
 # Make invisible bytes in a message readable.

@@ -93,10 +93,14 @@ class OfficialName(Check):
     category = "terminology"
     severity = Severity.WARNING
     Options = Options
-    summary = "Wrong official names of organisations, treaties and institutions (\"North Atlantic Treaty Association\")."
+    summary = (
+        "Wrong official names of organisations, treaties and institutions "
+        '("North Atlantic Treaty Association").'
+    )
     why = (
-        "Getting an institution's name wrong is a factual error readers and the institution notice. The check "
-        "knows well-known names and their common wrong forms, catches one-word slips such as \"European Onion\", "
+        "Getting an institution's name wrong is a factual error readers and the institution notice. "
+        "The check knows well-known names and their common wrong forms, catches one-word slips such "
+        'as "European Onion", '
         "and learns the outlet's own names from its glossary."
     )
     bad = "Ukraine wants to join the North Atlantic Treaty Association and the European Onion."
@@ -114,7 +118,9 @@ class OfficialName(Check):
                     span = block.text.span(m.start(), m.end())
                     reported.append((m.start(), m.end()))
                     yield self.finding(
-                        span, f"“{m.group()}” is not the official name: write “{right}”.", fix=Fix(span, right, safe=False)
+                        span,
+                        f"“{m.group()}” is not the official name: write “{right}”.",
+                        fix=Fix(span, right, safe=False),
                     )
             if options.near_misses:
                 for start, end, right in _near_misses(block, names):
@@ -151,7 +157,12 @@ def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
                             continue
                         slip_start, slip_end = window[i][0] - window[0][0], window[i][1] - window[0][0]
                         kept = _POSSESSIVE.search(seen)
-                        right = phrase[:slip_start] + expected + (kept.group() if kept else "") + phrase[slip_end:]
+                        right = (
+                            phrase[:slip_start]
+                            + expected
+                            + (kept.group() if kept else "")
+                            + phrase[slip_end:]
+                        )
                         yield window[0][0], window[-1][1], right
 
 
@@ -174,9 +185,9 @@ def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
 
 
 def _capitalised_like(window: list[tuple[int, int, str]], form: str) -> bool:
-    """Every word of the phrase starts with a capital where the name has one (casing is another check's job)."""
+    """Every word starts with a capital where the name has one (casing is another check's job)."""
     expected = form.split()
-    return all(seen[2][0].isupper() == want[0].isupper() for seen, want in zip(window, expected))
+    return all(seen[2][0].isupper() == want[0].isupper() for seen, want in zip(window, expected, strict=True))
 
 
 def _is_slip(seen: str, expected: str) -> bool:

@@ -14,7 +14,10 @@ from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 
 # "use X", "write X", "say X instead", "prefer “X”": a banned word's reason that names a replacement.
-_SUGGESTION = re.compile(r"\b(?:use|write|say|prefer)\s+[\"“‘']?(?P<word>[^\"”’',.;:()]+?)[\"”’']?(?:\s+instead)?\s*(?:[.;,)]|$)", re.I)
+_SUGGESTION = re.compile(
+    r"\b(?:use|write|say|prefer)\s+[\"“‘']?(?P<word>[^\"”’',.;:()]+?)[\"”’']?(?:\s+instead)?\s*(?:[.;,)]|$)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,14 @@ class OutletTerminology(Check):
     Options = Options
     summary = "Words the outlet replaces or bans (terminology.replace, terminology.banned)."
     why = (
-        "Every newsroom has its word list: place names it spells its own way (Kyiv, not Kiev), terms it prefers, "
+        "Every newsroom has its word list: place names it spells its own way (Kyiv, not Kiev), "
+        "terms it prefers, "
         "words it bans. Applying it by hand is slow and uneven; this check applies it to every article."
     )
-    bad = "Officials in Kiev said the migrants were illegals (with replace: {Kiev: Kyiv}, banned: {illegals: ...})."
+    bad = (
+        "Officials in Kiev said the migrants were illegals "
+        "(with replace: {Kiev: Kyiv}, banned: {illegals: ...})."
+    )
     good = "Officials in Kyiv said the migrants were undocumented."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
@@ -94,10 +101,14 @@ class OutletTerminology(Check):
             right = preferred if preferred.lower() == key else _match_case(seen, preferred)
             if right == seen:
                 return None
-            return self.finding(span, f"The outlet writes “{right}”, not “{seen}”.", fix=Fix(span, right, safe=True))
+            return self.finding(
+                span, f"The outlet writes “{right}”, not “{seen}”.", fix=Fix(span, right, safe=True)
+            )
         reason = terms.banned.get(key, "")
         suggestion = _SUGGESTION.search(reason) if reason else None
-        fix = Fix(span, _match_case(seen, suggestion.group("word").strip()), safe=False) if suggestion else None
+        fix = (
+            Fix(span, _match_case(seen, suggestion.group("word").strip()), safe=False) if suggestion else None
+        )
         because = f": {reason.rstrip('.')}." if reason else "."
         return self.finding(span, f"“{seen}” is on the outlet's banned list{because}", fix=fix)
 

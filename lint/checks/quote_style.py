@@ -33,9 +33,10 @@ class QuoteStyle(Check):
     summary = "Quotation marks and apostrophes not in the outlet's style (style.quotes: curly or straight)."
     why = (
         "Mixing straight and curly quotes looks careless in print and on the web. The outlet picks one in "
-        "style.quotes; with the default \"any\" this check says nothing. Feet and inches (6'2\") and code are left alone."
+        'style.quotes; with the default "any" this check says nothing. Feet and inches (6\'2") '
+        "and code are left alone."
     )
-    bad = "She said \"it's over\" (with style.quotes: curly)."
+    bad = 'She said "it\'s over" (with style.quotes: curly).'
     good = "She said “it’s over”."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
@@ -56,7 +57,8 @@ class QuoteStyle(Check):
                     if doc.source[span.start : span.end] not in ("'", '"'):
                         continue  # an entity such as &quot; in HTML: its rendering is the template's business
                     yield self.finding(
-                        span, f"Straight {what} {m.group()}: this outlet uses curly ones ({right}).",
+                        span,
+                        f"Straight {what} {m.group()}: this outlet uses curly ones ({right}).",
                         fix=Fix(span, right, safe=_inside_word(prose, at)),
                     )
             else:
@@ -64,7 +66,8 @@ class QuoteStyle(Check):
                     span = text.span(m.start(), m.end())
                     straight = "'" if m.group() in "‘’" else '"'
                     yield self.finding(
-                        span, f"Curly quotation mark {m.group()}: this outlet uses straight ones ({straight}).",
+                        span,
+                        f"Curly quotation mark {m.group()}: this outlet uses straight ones ({straight}).",
                         fix=Fix(span, straight, safe=True),
                     )
 
@@ -81,7 +84,7 @@ def _curly_for(prose: str, at: int) -> str:
     if mark == "'":
         if before.isalnum() or re.match(r"\d\ds\b", prose[at + 1 : at + 5]):  # don't, James', '90s
             return "’"
-        return "‘" if before in _OPENS_AFTER or before in "\"“" else "’"
+        return "‘" if before in _OPENS_AFTER or before in '"“' else "’"
     if before in _OPENS_AFTER and not after.isspace():
         return "“"
     return "”"

@@ -64,11 +64,14 @@ class SpellingVariety(Check):
     category = "terminology"
     severity = Severity.WARNING
     Options = Options
-    summary = "British spellings in American copy and the reverse (\"defence\", \"prioritise\" in an en-US outlet)."
+    summary = (
+        'British spellings in American copy and the reverse ("defence", "prioritise" in an en-US outlet).'
+    )
     why = (
-        "An outlet writes one variety of English; a stray \"colour\" in American copy or \"color\" in British copy "
-        "reads as a slip, and an article that mixes both looks unedited. Names keep their spelling (\"Ministry of "
-        "Defence\", \"Labour Party\"): capitalised words, quotations and code are left alone."
+        'An outlet writes one variety of English; a stray "colour" in American copy or "color" in '
+        "British copy reads as a slip, and an article that mixes both looks unedited. Names keep "
+        'their spelling ("Ministry of '
+        'Defence", "Labour Party"): capitalised words, quotations and code are left alone.'
     )
     bad = "The defence ministry formalised plans to prioritise the neighbourhood (in an en-US outlet)."
     good = "The defense ministry formalized plans to prioritize the neighborhood."
@@ -97,7 +100,11 @@ class SpellingVariety(Check):
         if options.follow == "article" and counts["us"] != counts["gb"]:
             target = max(counts, key=lambda v: counts[v])
         mixed = counts["us"] > 0 and counts["gb"] > 0
-        wrong = [(text, m, sp) for text, m, sp in seen if sp.variety != target and self._wrong_in(sp, target, options)]
+        wrong = [
+            (text, m, sp)
+            for text, m, sp in seen
+            if sp.variety != target and self._wrong_in(sp, target, options)
+        ]
         times: dict[str, int] = {}
         for _, m, _ in wrong:
             times[m.group()] = times.get(m.group(), 0) + 1
@@ -134,6 +141,8 @@ class SpellingVariety(Check):
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    """True when `offset` falls in one of the sorted, non-overlapping `ranges` (link text keeps its source's spelling)."""
+    """True when `offset` falls in one of the sorted, non-overlapping `ranges`.
+
+    Link text keeps its source's spelling."""
     i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
