@@ -87,3 +87,22 @@ def test_real_heading_blocks_code_and_front_matter_are_not_searched():
 def test_twitter_handles_and_quoted_credits_are_not_headings():
     text = "— Jane Doe (@JaneDoe) said it well. Thanks to #HealthTalk and @HealthGov for the help.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_html_paragraph_points_at_the_source_characters_and_offers_no_fix():
+    text = (
+        "<html><body><article><p>Storm Warning Issued for the <b>Coast</b>Residents were told to leave.</p>"
+        "</article></body></html>\n"
+    )
+    found = findings(text, name="page.html", select=RULE)
+    assert len(found) == 1
+    assert snippet(text, found[0]) == "Coast</b>Residents"
+    assert (found[0].line, found[0].column) == (1, text.index("Coast") + 1)
+    assert found[0].fix is None  # a blank line does not split an HTML paragraph
+
+
+def test_heading_glued_inside_a_list_item():
+    text = "- Key Dates for Voters AheadRegistration closes on Friday.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("glued-heading", 1, 24, 1, 41)]
+    assert snippet(text, found[0]) == "AheadRegistration"
