@@ -46,6 +46,8 @@ def test_soft_promotion_is_only_a_hint():
 def test_ordinary_reporting_is_quiet():
     text = (
         "The ministry is committed to bringing inflation down. Stay tuned, the coach told players.\n\n"
-        "Officials will continue to monitor the river. Our reporters explored the section of the dam.\n"
+        "Officials will continue to monitor the river. Our reporters explored the section of the dam.\n\n"
+        "The Pentagon will continue to monitor developments. "
+        "The Red Cross is committed to providing you aid.\n"
     )
     assert findings(text, select=RULE) == []

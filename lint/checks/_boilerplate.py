@@ -64,10 +64,12 @@ def self_promotion_patterns(outlet_name: str, domains: tuple[str, ...]) -> tuple
     for line in pattern_lines("self_promotion.txt"):
         severity_word, scope, pattern = line.split(None, 2)
         names = list(configured)
+        if scope in ("generic", "domain"):
+            names.append(DOMAIN_LIKE)
         if scope == "generic":
-            names += [DOMAIN_LIKE, CAPITALISED_NAME]
-        elif scope != "outlet":
-            raise ValueError(f"self_promotion.txt: scope must be generic or outlet, not {scope!r}")
+            names.append(CAPITALISED_NAME)
+        elif scope not in ("domain", "outlet"):
+            raise ValueError(f"self_promotion.txt: scope must be generic, domain or outlet, not {scope!r}")
         if "{outlet}" in pattern:
             if not names:
                 continue
