@@ -76,3 +76,11 @@ def removal_span(doc: Document, first: Line, last: Line) -> Span:
         if source.startswith("\n", end) and (start == 0 or source[start - 1] == "\n"):
             end += 1
     return Span(start, end)
+
+
+def in_blockquote(doc: Document, block: Block) -> bool:
+    """True for a block inside a Markdown block quote ("> ..."), whatever kind the parser gave it."""
+    if block.kind is BlockKind.QUOTE:
+        return True
+    line_start = doc.source.rfind("\n", 0, block.span.start) + 1
+    return doc.format == "markdown" and doc.source[line_start : block.span.start + 1].lstrip().startswith(">")

@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import Block, BlockKind, Document
+from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
 from lint.user_patterns import PatternTimeout, find_all
 
@@ -90,7 +91,7 @@ class PlaceholderText(Check):
                     block.text.span(m.start(), m.end()),
                     "Lorem ipsum filler left in the copy: replace it with the real text.",
                 )
-            quoted = block.kind is BlockKind.QUOTE or _in_blockquote(doc, block)
+            quoted = in_blockquote(doc, block)
             quotes = [] if quoted else [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
             for m in _SLOTS.finditer(text):
                 if "x" in m.group() and not m.group().startswith("["):
@@ -118,8 +119,3 @@ def _in_name(text: str, start: int, names: tuple[str, ...]) -> bool:
         text.find(name, max(0, start - len(name)), start + len(name)) != -1 for name in names
     )
 
-
-def _in_blockquote(doc: Document, block: Block) -> bool:
-    """True for a block inside a Markdown block quote ("> ..."), whatever kind the parser gave it."""
-    line_start = doc.source.rfind("\n", 0, block.span.start) + 1
-    return doc.format == "markdown" and doc.source[line_start : block.span.start + 1].lstrip().startswith(">")

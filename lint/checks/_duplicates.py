@@ -1,0 +1,129 @@
+"""Shared by the duplicate checks: text normal forms and near-duplicate search by MinHash.
+
+Near-duplicates are found without comparing every pair of paragraphs: each paragraph's set of
+word shingles gets a MinHash signature, the signature is cut into bands, and paragraphs that
+share a band land in the same bucket. Only paragraphs that meet in a bucket are compared, so
+the work grows with the article's length, not with its square. Hashes are CRC-32 based, not
+Python's `hash`, so results are the same in every process.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lint.document.mapped import ATOM, MappedText
+
+_START_TAG = re.compile(r"^<([A-Za-z][\w-]*)[^>]*>$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BANDS, _ROWS = 16, 3  # 48 bins; pairs at Jaccard 0.5 share a band about 88% of the time
+
+
+def normalize(text: str) -> str:
+    """Case, quotes, dashes, markup atoms, spacing and end punctuation do not make text different."""
+    text = text.replace(ATOM, " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\u2010-\u2015\u2212-]", "-", text)
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return text.rstrip(" .:;!?,")
+
+
+def expanded_prose(source: str, text: MappedText) -> str:
+    """The prose with each atom (code span, image, template tag) replaced by its source text, so
+    that "stable in `std::ffi`" and "stable in `core::ffi`" differ while link markup does not count."""
+    if ATOM not in text.text:
+        return text.text
+    parts = []
+    last = 0
+    for index, char in enumerate(text.text):
+        if char == ATOM:
+            span = text.span(index, index + 1)
+            raw = source[span.start : span.end]
+            opening = _START_TAG.match(raw)
+            if opening:  # an HTML atom maps to its start tag: take the element up to its end tag
+                close = source.find(f"</{opening.group(1)}>", span.end, span.end + 500)
+                raw = source[span.start : close] if close != -1 else raw
+            parts.append(text.text[last:index])
+            parts.append(" " + raw + " ")
+            last = index + 1
+    parts.append(text.text[last:])
+    return "".join(parts)
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in _WORD.findall(text.replace(ATOM, " "))]
+
+
+def shingles(tokens: Sequence[str], size: int = 3) -> frozenset[int]:
+    if len(tokens) < size:
+        return frozenset({zlib.crc32(" ".join(tokens).encode())}) if tokens else frozenset()
+    return frozenset(zlib.crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1))
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def signature(items: frozenset[int]) -> tuple[int, ...]:
+    """One-permutation MinHash: each shingle hash falls in one of the bins, each bin keeps its
+    smallest value, and an empty bin borrows from the next full one (densification), so the
+    signature costs one pass over the shingles instead of one pass per hash function."""
+    size = _BANDS * _ROWS
+    bins: list[int | None] = [None] * size
+    for x in items:
+        mixed = (x * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & 0xFFFFFFFFFFFFFFFF
+        slot, value = mixed % size, mixed // size
+        current = bins[slot]
+        if current is None or value < current:
+            bins[slot] = value
+    out: list[int] = []
+    for i in range(size):
+        for step in range(size):
+            value = bins[(i + step) % size]
+            if value is not None:
+                out.append(value + (step << 64))  # a borrowed value differs from an own one
+                break
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: int  # index of the earlier text
+    second: int
+    similarity: float
+
+
+def near_duplicates(texts: Sequence[frozenset[int]], threshold: float) -> list[Pair]:
+    """For each text, the earliest earlier text it is at least `threshold` similar to."""
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    best: dict[int, Pair] = {}
+    for index, items in enumerate(texts):
+        if not items:
+            continue
+        sig = signature(items)
+        candidates: set[int] = set()
+        for band in range(_BANDS):
+            key = (band, sig[band * _ROWS : (band + 1) * _ROWS])
+            candidates.update(buckets[key])
+            buckets[key].append(index)
+        for other in sorted(candidates):
+            score = jaccard(items, texts[other])
+            if score >= threshold:
+                best[index] = Pair(other, index, score)
+                break
+    return [best[i] for i in sorted(best)]
+
+
+def group_runs(pairs: Iterable[Pair]) -> list[list[Pair]]:
+    """Consecutive pairs whose copies follow one another (i→j, i+1→j+1): a repeated section."""
+    runs: list[list[Pair]] = []
+    for pair in pairs:
+        if runs and pair.second == runs[-1][-1].second + 1 and pair.first == runs[-1][-1].first + 1:
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return runs

@@ -1,0 +1,133 @@
+"""duplicate-paragraph: a paragraph or a whole section that appears twice, exactly or nearly.
+
+Paragraphs are compared by their word 3-shingles (Jaccard similarity) with a MinHash index,
+so an article of any length is checked in linear time. A run of repeated paragraphs that
+follow one another is one finding: a repeated section. The finding sits on the second copy and
+names the line of the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._duplicates import expanded_prose, group_runs, near_duplicates, normalize, shingles, words
+from lint.checks._leftover_lines import in_blockquote
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.document.span import Span
+from lint.findings import Finding, Fix, Severity
+
+# Paragraphs that repeat by design: interview questions and bold prompts asked of each person,
+# fields of a structured report ("**Progress:** none yet"),
+# attributions ("– Jane Doe, Director") under several quotes by the same person, and notes set
+# wholly in italics or bold ("_This post first appeared on ..._", a bold pull quote).
+TEMPLATE_LINE = re.compile(
+    r"^\s*(?:<p\b[^>]*>\s*)?(?:[–—―-]|\*\*|__|<(?:strong|b)>)|\?\W*$"
+    r"|^\s*(?:<p\b[^>]*>\s*)?(?:([*_])|<(strong|b|em|i)\b[^>]*>).*(?:\1|</\2>)\s*(?:</p>)?\s*$",
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    # Jaccard similarity of word 3-shingles from which two paragraphs count as the same text.
+    threshold: float = 0.7
+    # Shorter paragraphs repeat legitimately ("Read more.", a sign-off) and are not compared.
+    min_words: int = 12
+    # A single paragraph repeated under another heading is reported only from this length:
+    # reports and catalogues repeat a short stock line ("Progress: none yet.") in each section.
+    min_words_across_sections: int = 40
+
+
+def repeated_blocks(doc: Document, options: Options) -> list[tuple[list[Block], list[Block], float]]:
+    """(first copies, second copies, similarity) for each repeated paragraph or section."""
+    section = _sections(doc)
+    # Paragraphs only: list items repeat across sections of release notes and checklists, and
+    # pull quotes and captions repeat body text on purpose.
+    blocks = [
+        b for b in doc.blocks
+        if b.kind is BlockKind.PARAGRAPH and len(b.words) >= options.min_words
+        and not in_blockquote(doc, b) and not TEMPLATE_LINE.search(block_source(doc, b))
+    ]
+    sets = [shingles(words(expanded_prose(doc.source, b.text))) for b in blocks]
+    pairs = near_duplicates(sets, options.threshold)
+    # Text that comes three times or more is a template (a prompt, a recurring note), not a paste.
+    copies = Counter(p.first for p in pairs)
+    pairs = [p for p in pairs if copies[p.first] < 2]
+    out = []
+    for run in group_runs(pairs):
+        firsts = [blocks[p.first] for p in run]
+        seconds = [blocks[p.second] for p in run]
+        if set(map(id, firsts)) & set(map(id, seconds)):
+            continue  # a run that overlaps itself (A A A) is reported pair by pair below
+        first_heading, second_heading = section[id(firsts[0])], section[id(seconds[0])]
+        if first_heading != second_heading:
+            if _heading_text(doc, first_heading) == _heading_text(doc, second_heading):
+                continue  # parallel sections ("Looking forward" under each topic) share stock text
+            if len(run) == 1 and len(seconds[0].words) < options.min_words_across_sections:
+                continue  # a short stock paragraph under each of several headings
+        out.append((firsts, seconds, min(p.similarity for p in run)))
+    return out
+
+
+def _sections(doc: Document) -> dict[int, int]:
+    """For each block (by id), the index of the heading it sits under (-1 before any)."""
+    out: dict[int, int] = {}
+    current = -1
+    for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.HEADING:
+            current = index
+        out[id(block)] = current
+    return out
+
+
+def block_source(doc: Document, block: Block) -> str:
+    """The block's source from the start of its first line, so opening tags before it count."""
+    return doc.source[doc.source.rfind("\n", 0, block.span.start) + 1 : block.span.end]
+
+
+def _heading_text(doc: Document, index: int) -> str:
+    return normalize(doc.blocks[index].text.text) if index >= 0 else ""
+
+
+def _source_text(doc: Document, block: Block) -> str:
+    return normalize(expanded_prose(doc.source, block.text))
+
+
+class DuplicateParagraph(Check):
+    id = "duplicate-paragraph"
+    category = "duplicate"
+    severity = Severity.ERROR
+    Options = Options
+    summary = "A paragraph or section that appears twice in the article, word for word or nearly."
+    why = (
+        "A repeated paragraph is a paste or merge accident; readers notice it at once and stop trusting "
+        "the rest. Near copies are worse: someone edited one version and the other went out too."
+    )
+    bad = "The bridge reopens on Monday after six weeks of repairs, the council said.\n\n...\n\nThe bridge reopens on Monday after six weeks of repairs, the council said."
+    good = "The bridge reopens on Monday after six weeks of repairs, the council said."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        for firsts, seconds, similarity in repeated_blocks(doc, options):
+            line = doc.position(firsts[0].span.start).line
+            span = Span(seconds[0].span.start, seconds[-1].span.end)
+            exact = all(_source_text(doc, a) == _source_text(doc, b) for a, b in zip(firsts, seconds, strict=True))
+            what = "paragraph" if len(seconds) == 1 else f"section of {len(seconds)} paragraphs"
+            if exact:
+                message = f"This {what} repeats line {line} word for word: delete this copy."
+            else:
+                how = "almost word for word" if similarity >= 0.995 else f"{similarity:.0%} the same"
+                message = (f"This {what} is a near copy ({how}) of line {line}: "
+                           "keep the better version and delete the other.")
+            fix = Fix(_removal(doc, span), "", safe=False) if exact else None
+            yield self.finding(span, message, fix=fix, severity=None if exact else Severity.WARNING)
+
+
+def _removal(doc: Document, span: Span) -> Span:
+    end = span.end
+    while end < len(doc.source) and doc.source[end] in " \t\r\n":
+        end += 1
+    return Span(span.start, end)

@@ -1,0 +1,75 @@
+"""repeated-sentence: the same sentence twice in one article.
+
+A sentence pasted twice, or kept in two places during a rewrite. Paragraphs repeated whole are
+the `duplicate-paragraph` check's and are not reported again here. Only paragraphs are read:
+list items (release notes, checklists), quotes, captions and headings repeat by design. Also
+left alone: questions (interviews ask each guest the same one), sentences said three times or
+more (a refrain, a template), and copies far apart under different headings (a summary that a
+later section restates).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._duplicates import expanded_prose, normalize
+from lint.checks._leftover_lines import in_blockquote
+from lint.checks.base import Check, HouseStyle
+from lint.checks.duplicate_paragraph import Options as ParagraphOptions
+from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, repeated_blocks
+from lint.document.model import BlockKind, Document, Sentence
+from lint.findings import Finding, Severity
+
+
+
+@dataclass(frozen=True)
+class Options:
+    # Shorter sentences ("Registration is free.") repeat naturally.
+    min_words: int = 10
+    # How far apart (in blocks) two copies under different headings may be and still count: a
+    # report that restates its summary in a later section does so on purpose.
+    max_distance_across_sections: int = 3
+
+
+class RepeatedSentence(Check):
+    id = "repeated-sentence"
+    category = "duplicate"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The same sentence appears twice in the article."
+    why = "A sentence said twice is a paste or rewrite accident; readers notice and it wastes their time."
+    bad = "The bridge reopens on Monday. Repairs took six weeks. ... The bridge reopens on Monday."
+    good = "The bridge reopens on Monday. Repairs took six weeks."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        reported = {id(b) for _, seconds, _ in repeated_blocks(doc, ParagraphOptions()) for b in seconds}
+        seen: dict[str, list[Sentence]] = defaultdict(list)
+        position: dict[int, tuple[int, int]] = {}  # block id -> (index, heading index above it)
+        heading = -1
+        for index, block in enumerate(doc.blocks):
+            if block.kind is BlockKind.HEADING:
+                heading = index
+            position[id(block)] = (index, heading)
+            # Paragraphs only: list items of release notes and checklists repeat by design.
+            if (block.kind is not BlockKind.PARAGRAPH or in_blockquote(doc, block)
+                    or TEMPLATE_LINE.search(block_source(doc, block))):
+                continue  # a pull quote repeats a sentence of the body on purpose
+            prose = expanded_prose(doc.source, block.text)
+            for sentence in block.sentences:
+                if len(sentence.words) < options.min_words or sentence.text.rstrip(" ”\"'’)").endswith("?"):
+                    continue
+                key = normalize(prose[sentence.start : sentence.end]) if prose is block.text.text else \
+                    normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end)))
+                seen[key].append(sentence)
+        for copies in seen.values():
+            if len(copies) != 2 or id(copies[1].block) in reported:
+                continue
+            first, second = copies
+            (a, heading_a), (b, heading_b) = position[id(first.block)], position[id(second.block)]
+            if heading_a != heading_b and b - a > options.max_distance_across_sections:
+                continue
+            line = doc.position(first.span.start).line
+            where = "earlier in this paragraph" if first.block is second.block else f"on line {line}"
+            yield self.finding(second.span, f"This sentence already appears {where}: delete one of them.")
