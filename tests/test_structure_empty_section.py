@@ -34,3 +34,8 @@ def test_sections_with_content_are_quiet():
 def test_headings_named_in_the_contents_are_left_to_the_duplicate_checks():
     text = "Contents\n\n- Alpha\n- Beta\n\n## Alpha\n\n## Beta\n\nText.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_plain_text_short_lines_are_not_taken_for_empty_sections():
+    text = "Budget passes\nBy Jane Doe\nBerlin\nThe council approved the budget.\nReporting by Ann Lee\n"
+    assert findings(text, name="story.txt", select=RULE) == []
