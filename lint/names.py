@@ -70,7 +70,7 @@ class Match:
     def lowercased_tokens(self) -> list[int]:
         """Indexes of tokens written lowercase where the canonical form has a capital."""
         out = []
-        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens)):
+        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens, strict=False)):
             if canon[0].isupper() and written[0].islower():
                 out.append(i)
         return out
@@ -79,7 +79,7 @@ class Match:
         """The written text with each wrongly cased token replaced by its canonical form."""
         parts = []
         last = self.start
-        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens)):
+        for i, (written, canon) in enumerate(zip(self.written, self.name.tokens, strict=False)):
             at = self.token_starts[i]
             parts.append(source_text[last:at])
             fixed = written
@@ -145,7 +145,8 @@ def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") 
     if not spans:
         return None
     tokens = tuple(canonical[s:e] for s, e in spans)
-    separators = tuple(normalise_separator(canonical[a[1] : b[0]]) for a, b in zip(spans, spans[1:]))
+    pairs = zip(spans, spans[1:], strict=False)
+    separators = tuple(normalise_separator(canonical[a[1] : b[0]]) for a, b in pairs)
     return Name(canonical, tokens, separators, kind, generic, rule)
 
 
@@ -182,7 +183,9 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
         name = make_name(entry, "glossary", rule=rules.get(entry.lower(), ""))
         if name is not None:
             names[name.key] = name
-    lowercase_ok = frozenset(tuple(t.lower() for t in TOKEN_RE.findall(line)) for line in _data_lines("lowercase_ok.txt"))
+    lowercase_ok = frozenset(
+        tuple(t.lower() for t in TOKEN_RE.findall(line)) for line in _data_lines("lowercase_ok.txt")
+    )
     brands = frozenset(_data_lines("brands.txt")) | frozenset(glossary)
     max_tokens = max((len(k) for k in names), default=1)
     return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms))

@@ -126,7 +126,18 @@ class HeadlineCase(Check):
 
     def _mixed(self, block: Block, words: list[_Word], usage: _Usage, options: Options) -> Iterator[Finding]:
         content = [w for w in words if not w.skip and w.text.lower() not in SMALL_WORDS]
-        capital_common = [w for w in content if not w.first and w.text[0].isupper() and _is_common(w.text, usage)]
+        # Capitalised words side by side may be a name ("Change Log", "New Year"): not evidence.
+        text = block.text.text
+        paired = {
+            id(w)
+            for a, b in zip(words, words[1:], strict=False)
+            if a.text[0].isupper() and b.text[0].isupper() and text[a.end : b.start] == " "
+            for w in (a, b)
+        }
+        capital_common = [
+            w for w in content
+            if not w.first and w.text[0].isupper() and id(w) not in paired and _is_common(w.text, usage)
+        ]
         lower_content = [
             w for w in content
             if w.text[0].islower() and len(w.text) >= 4 and w.text.lower() not in _LONG_PREPOSITIONS
@@ -188,7 +199,8 @@ def _words(block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _U
             or (word[0].isupper() and word.lower() in usage.capital_mid and word.lower() not in SMALL_WORDS)
             or (word[0].islower() and not is_english_word(word.split("-")[0]))
         )
-        out.append(_Word(word, m.start(), m.start() + len(word), first, i == len(found) - 1, skip))
+        last = not re.search(r"\w", text[m.end() :])  # "... in 2024": the number is last, not "in"
+        out.append(_Word(word, m.start(), m.start() + len(word), first, last, skip))
     return out
 
 

@@ -28,7 +28,7 @@ from lint.names import NameLexicon, load_lexicon, mask_non_prose
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
 # Lowercase words that may stand inside a multi-word name ("Department of the Interior").
 _CONNECTORS = frozenset("of the and for on de la du von van da di to at in".split())
-_OPENERS = "\"'“‘«([*_ \u00a0"
+_OPENERS = "\"'“‘«([*_"
 # Capitalised words that open a run without being part of the name ("In Rust", "The Rust Book").
 _FUNCTION_WORDS = frozenset(
     "the a an in on at to of by for from with as and or but if when this that these those it its "
@@ -74,7 +74,9 @@ class NameCaseConsistency(Check):
         "and shows the copy was not read through. The form used most often is taken as intended."
     )
     bad = "The Open Data Council met. ... The Open Data Council agreed. ... a report by the Open Data council"
-    good = "The Open Data Council met. ... The Open Data Council agreed. ... a report by the Open Data Council"
+    good = (
+        "The Open Data Council met. ... The Open Data Council agreed. ... a report by the Open Data Council"
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lexicon = load_lexicon(tuple(house.glossary))
@@ -87,7 +89,9 @@ class NameCaseConsistency(Check):
             if not any(a <= finding.span.start < b for a, b in reported):
                 yield finding
 
-    def _multiword(self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options) -> Iterator[Finding]:
+    def _multiword(
+        self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
+    ) -> Iterator[Finding]:
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
         for tokens in runs:
@@ -122,9 +126,8 @@ class NameCaseConsistency(Check):
             known = lexicon.get(key)
             if known is not None and not options.include_known_names:
                 continue
-            if known is None and (
-                full[key] < options.min_name_uses or full[key] <= partial[key] or not _established_prefix(window)
-            ):
+            established = full[key] >= options.min_name_uses and full[key] > partial[key]
+            if known is None and not (established and _established_prefix(window)):
                 continue
             right = known.canonical if known is not None else forms[key]
             span = Span(window[0].span().start, window[-1].span().end)
@@ -230,9 +233,10 @@ def _adjacent(a: _Token, b: _Token) -> bool:
 def _partly_lowercase(window: list[_Token], form: str) -> bool:
     """True when some name words are lowercase and another is capitalised mid-sentence."""
     canon = form.split(" ")
-    if len(canon) != len(window) or any(not _adjacent(a, b) for a, b in zip(window, window[1:])):
+    pairs = zip(window, window[1:], strict=False)
+    if len(canon) != len(window) or any(not _adjacent(a, b) for a, b in pairs):
         return False
-    words = [(t, c) for t, c in zip(window, canon) if c.lower() not in _CONNECTORS]
+    words = [(t, c) for t, c in zip(window, canon, strict=False) if c.lower() not in _CONNECTORS]
     lowered = [t for t, c in words if t.text[0].islower()]
     capital = [t for t, c in words if t.capitalised and not t.sentence_start]
     return bool(lowered) and bool(capital)

@@ -34,7 +34,7 @@ _DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
 _DIRECTION_ADJECTIVES = frozenset(
     "central eastern western northern southern southeastern southwestern northeastern northwestern".split()
 )
-_OPENERS = "\"'“‘«([*_ \u00a0"
+_OPENERS = "\"'“‘«([*_"
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,10 @@ class ProperNounCase(Check):
                 continue
             severity, safe = verdict
             written = mapped.text[match.start : match.end]
-            right = match.corrected(mapped.text) if match.name.kind != "glossary" else _glossary_form(match, mapped.text)
+            if match.name.kind == "glossary":
+                right = _glossary_form(match, mapped.text)
+            else:
+                right = match.corrected(mapped.text)
             if right == written:
                 continue
             span = mapped.span(match.start, match.end)
@@ -113,8 +116,10 @@ class ProperNounCase(Check):
         if name.generic:
             # "white house" may be a house painted white; "White house" is the name gone wrong.
             capitalised = [
-                i for i, (w, c) in enumerate(zip(match.written, name.tokens))
-                if c[0].isupper() and w[0].isupper() and not _at_sentence_start(match.token_starts[i], starts, text)
+                i for i, (w, c) in enumerate(zip(match.written, name.tokens, strict=False))
+                if c[0].isupper()
+                and w[0].isupper()
+                and not _at_sentence_start(match.token_starts[i], starts, text)
             ]
             return (Severity.ERROR, True) if capitalised else None
         if len(name.tokens) > 1 or not name.rule:
@@ -123,7 +128,8 @@ class ProperNounCase(Check):
             return None
         if name.rule == "date":
             after, before = text[match.end : match.end + 12], text[max(0, match.start - 6) : match.start]
-            return (Severity.WARNING, True) if _DAY_OR_YEAR_AFTER.match(after) or _DAY_BEFORE.search(before) else None
+            is_date = _DAY_OR_YEAR_AFTER.match(after) or _DAY_BEFORE.search(before)
+            return (Severity.WARNING, True) if is_date else None
         # "place" and "nation": next to another name of a list, or before a word about a state.
         if _STATE_WORD.match(text, match.end) or _next_to_place(text, matches, k):
             return Severity.WARNING, False
@@ -131,16 +137,19 @@ class ProperNounCase(Check):
 
 
 def _glossary_form(match: Match, text: str) -> str:
-    return match.name.canonical if len(match.written) == len(match.name.tokens) else text[match.start : match.end]
+    if len(match.written) == len(match.name.tokens):
+        return match.name.canonical
+    return text[match.start : match.end]
 
 
 def _glossary_wrong(match: Match, starts: set[int], text: str) -> bool:
     """A glossary name cased otherwise than the outlet writes it."""
-    for i, (written, canon) in enumerate(zip(match.written, match.name.tokens)):
+    for i, (written, canon) in enumerate(zip(match.written, match.name.tokens, strict=False)):
         if written == canon or (len(written) > 1 and written.isupper()):
             continue
         # "EBay" at the start of a sentence or heading follows the sentence, not the brand.
-        if written == canon[0].upper() + canon[1:] and _at_sentence_start(match.token_starts[i], starts, text):
+        sentence_form = canon[0].upper() + canon[1:]
+        if written == sentence_form and _at_sentence_start(match.token_starts[i], starts, text):
             continue
         return True
     return False

@@ -48,6 +48,7 @@ _NON_PROSE_BEFORE = frozenset(
 # Between two sentences in the source: the stop closed a link text or an image came in between.
 _LINK_OR_IMAGE = re.compile(r"</a>|\]\(|<img\b|!\[")
 _CODE_WORD = re.compile(r"[a-z][\w-]*")
+_BLOCK_PLACES = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}
 _TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "io", "mil"})
 # Words that start a full sentence rather than a fragment ("- the tool now..." vs "- bump x").
 _SENTENCE_OPENERS = frozenset(
@@ -132,7 +133,7 @@ class SentenceStartCase(Check):
         masked = mask_non_prose(text)
         for index, sentence in enumerate(block.sentences):
             if index == 0:
-                place = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}.get(block.kind, "paragraph")
+                place = _BLOCK_PLACES.get(block.kind, "paragraph")
                 if block.kind is BlockKind.LIST_ITEM and not lists.get(id(block)):
                     continue
                 if place == "paragraph" and (
@@ -146,7 +147,8 @@ class SentenceStartCase(Check):
             first = _first_letter(text, sentence)
             if first is None:
                 continue
-            yield _Start(block, index, place, text[first].islower(), _lowercase_word(text, masked, first, sentence))
+            word = _lowercase_word(text, masked, first, sentence)
+            yield _Start(block, index, place, text[first].islower(), word)
 
 
 def _message(start: _Start, written: str, right: str) -> str:
@@ -155,7 +157,10 @@ def _message(start: _Start, written: str, right: str) -> str:
             f"List item starts lowercase while the other items start with a capital: "
             f"write \u201c{right}\u201d for \u201c{written}\u201d"
         )
-    return f"{start.place.capitalize()} starts with a lowercase letter: write \u201c{right}\u201d for \u201c{written}\u201d"
+    return (
+        f"{start.place.capitalize()} starts with a lowercase letter: "
+        f"write \u201c{right}\u201d for \u201c{written}\u201d"
+    )
 
 
 def _first_letter(text: str, sentence: Sentence) -> int | None:
@@ -187,7 +192,9 @@ def _lowercase_word(text: str, masked: str, at: int, sentence: Sentence) -> tupl
     return m.start(), m.end()
 
 
-def _ordinary_word(word: str, brands: frozenset[str], code_words: frozenset[str], prose_words: Counter[str]) -> bool:
+def _ordinary_word(
+    word: str, brands: frozenset[str], code_words: frozenset[str], prose_words: Counter[str]
+) -> bool:
     """True for a dictionary word that should be capitalised; false for names and identifiers."""
     if any(c.isupper() for c in word[1:]) or word in _TOP_LEVEL_DOMAINS:
         return False
@@ -247,7 +254,8 @@ def _code_words(doc: Document) -> frozenset[str]:
                     # An atom may map to its opening tag only ("<code>"): read up to the next prose.
                     start = block.text.source_offset(i)
                     end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
-                    words.update(_CODE_WORD.findall(doc.source[start : max(end, block.text.source_end(i + 1))]))
+                    end = max(end, block.text.source_end(i + 1))
+                    words.update(_CODE_WORD.findall(doc.source[start:end]))
     return frozenset(words)
 
 
@@ -269,7 +277,7 @@ def _list_verdicts(
             capitals = sum(1 for w in firsts if w[:1].isupper())
             lowers = sum(1 for w in firsts if w[:1].islower())
             capitalised = capitals >= 2 and capitals >= options.list_capital_share * (capitals + lowers)
-            for item, word in zip(items, firsts):
+            for item, word in zip(items, firsts, strict=False):
                 # "- bump x", "- apples", "- bors": fragments and names; "- the tool now...": a sentence.
                 verdicts[id(item)] = capitalised and word in _SENTENCE_OPENERS
         run = []

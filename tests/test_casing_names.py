@@ -1,0 +1,39 @@
+"""The shared names list: loading, matching across hyphens and spaces, masking non-prose."""
+
+from lint.names import is_english_word, load_lexicon, lowercase_brands, mask_non_prose
+
+
+def test_lexicon_matches_longest_name_with_any_space_or_hyphen():
+    lexicon = load_lexicon()
+    text = "the north\u00a0Atlantic and russia\u2011Ukraine"
+    found = [(m.name.canonical, text[m.start : m.end]) for m in lexicon.find(text)]
+    assert found == [("North Atlantic", "north\u00a0Atlantic"), ("Russia", "russia"), ("Ukraine", "Ukraine")]
+    first = next(lexicon.find(text))
+    assert first.corrected(text) == "North\u00a0Atlantic"
+
+
+def test_names_need_the_canonical_separator():
+    lexicon = load_lexicon()
+    assert [m.name.canonical for m in lexicon.find("United-States")] == []
+    assert [m.name.canonical for m in lexicon.find("new york")] == ["New York"]
+
+
+def test_glossary_names_join_the_lexicon_and_brands():
+    lexicon = load_lexicon(("Kyiv Independent", "iPad"))
+    assert lexicon.get(("kyiv", "independent")).canonical == "Kyiv Independent"
+    assert "iPad" in lowercase_brands(("iPad",))
+    assert "npm" in lowercase_brands()
+
+
+def test_mask_keeps_offsets_and_blanks_addresses_handles_and_code():
+    text = "see www.paris.fr, @paris, #paris, a_b, /tmp/paris and paris."
+    masked = mask_non_prose(text)
+    assert len(masked) == len(text)
+    assert "www" not in masked and "@paris" not in masked and "#paris" not in masked
+    assert "a_b" not in masked and "/tmp" not in masked
+    assert masked.endswith("and paris.")
+
+
+def test_dictionary_words_and_tool_names():
+    assert is_english_word("since") and is_english_word("Cargo")
+    assert not is_english_word("rustfmt")
