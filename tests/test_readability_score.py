@@ -74,3 +74,27 @@ def test_urls_and_template_leftovers_do_not_count_as_hard_words():
     noisy = EASY + "See https://example.gov/a/very/long/path_name_here.html now. "
     plain = EASY + "See now. "
     assert lint(_article(noisy, 8), select=RULE).metrics == lint(_article(plain, 8), select=RULE).metrics
+
+
+def test_json_report_carries_the_scores_in_the_file_entry(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from lint.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.md").write_text(_article(EASY, 10), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--format", "json", "--select", "readability-score", "story.md"]
+    )
+    entry = json.loads(result.output)["files"][0]
+    assert entry["path"] == "story.md"
+    assert set(entry["metrics"]) == {"flesch_reading_ease", "flesch_kincaid_grade"}
+    assert entry["metrics"]["flesch_reading_ease"] > 90
+
+
+def test_html_pages_are_scored_on_their_article_text():
+    page = "<html><body><nav>" + HARD * 10 + "</nav><article><p>" + EASY * 10 + "</p></article></body></html>"
+    result = lint(page, name="page.html", select=RULE)
+    assert result.metrics["flesch_reading_ease"] > 90
