@@ -106,3 +106,9 @@ def test_heading_glued_inside_a_list_item():
     found = findings(text, select=RULE)
     assert located(found) == [("glued-heading", 1, 24, 1, 41)]
     assert snippet(text, found[0]) == "AheadRegistration"
+
+
+def test_double_barrelled_surname_is_not_a_heading():
+    # "Zwirko" is no English word, so "ZwirkoHart" reads as a name, not "...Heading" + "Text".
+    text = "Award Winners Include Ana ZwirkoHart and her team.\n"
+    assert findings(text, select=RULE) == []

@@ -68,6 +68,7 @@ class Glue:
 
     heading_start: int  # prose offsets
     token_start: int
+    last_end: int  # end of the heading's last word
     glue_at: int  # where the line break belongs
     token_end: int
 
@@ -98,6 +99,8 @@ class GluedHeading(Check):
                 token = prose[glue.token_start : glue.token_end]
                 if token in allowed or _is_dictionary_word(token):
                     continue
+                if not _is_dictionary_word(prose[glue.token_start : glue.last_end]):
+                    continue  # the heading's last word is not a real word: a name ("Kaur...")
                 if counts is None:
                     counts = Counter(w.text for b in doc.prose_blocks for w in b.words)
                 if counts[token] > 1:
@@ -131,7 +134,7 @@ def find_glued_headings(prose: str, options: Options = Options()) -> Iterator[Gl
     for m, glue_at in sorted(candidates, key=lambda c: c[1]):
         start = _heading_start(prose, m.start("last"), options.min_heading_words)
         if start is not None and _starts_text(prose, m.group("next"), m.end()):
-            yield Glue(start, m.start(), glue_at, m.end())
+            yield Glue(start, m.start(), m.end("last"), glue_at, m.end())
 
 
 def is_glued_heading_at(prose: str, offset: int) -> bool:
@@ -178,7 +181,7 @@ def _starts_text(prose: str, first_word: str, after: int) -> bool:
 
 
 def _is_dictionary_word(token: str) -> bool:
-    """A camel-case name the CMU dictionary knows whole ("YouTube", "PowerPoint")."""
+    """A word the CMU dictionary knows: "news", or a camel-case name whole ("YouTube")."""
     from lint.syllables import cmu_dict
 
     return token.isalpha() and token.lower() in cmu_dict()
