@@ -50,28 +50,29 @@ class TruncatedEnding(Check):
     good = "Ministers will meet again on Monday to discuss the plan."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        for block in self._candidates(doc, options):
-            text = block.text.text.rstrip()
-            reason = _open_ending(block, text, options)
-            if reason is None:
-                continue
-            start = max(0, text.rfind(" ", 0, max(0, len(text) - 25)) + 1)
-            yield self.finding(
-                block.text.span(start, len(text)),
-                f"the article seems to stop in the middle of a sentence ({reason}): "
-                "restore the rest of the text or finish the sentence",
-            )
+        block = _last_paragraph(doc)
+        if block is None:
+            return
+        text = block.text.text.rstrip()
+        reason = _open_ending(block, text, options)
+        if reason is None:
+            return
+        # Point at the last few words, from a word boundary.
+        start = max(0, text.rfind(" ", 0, max(0, len(text) - 25)) + 1)
+        yield self.finding(
+            block.text.span(start, len(text)),
+            f"the article seems to stop in the middle of a sentence ({reason}): "
+            "restore the rest of the text or finish the sentence",
+        )
 
-    @staticmethod
-    def _candidates(doc: Document, options: Options) -> list[Block]:
-        content = [b for b in doc.blocks if not is_placeholder_block(b) and b.kind is not BlockKind.HTML]
-        if not content:
-            return []
-        last = content[-1]
-        # Lists, tables and code routinely end without a full stop; only prose can be cut off here.
-        if last.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
-            return []
-        return [last]
+
+def _last_paragraph(doc: Document) -> Block | None:
+    """The article's last block when it is a paragraph or a quote; None when it is anything else."""
+    content = [b for b in doc.blocks if not is_placeholder_block(b) and b.kind is not BlockKind.HTML]
+    # Lists, tables and code routinely end without a full stop; only prose can be cut off here.
+    if not content or content[-1].kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+        return None
+    return content[-1]
 
 
 def _open_ending(block: Block, text: str, options: Options) -> str | None:
