@@ -51,3 +51,9 @@ def test_glued_across_emphasis_is_info_and_html_line_breaks_are_fine():
     text = "A walk in the park._**Jo Smith** writes for us._\n\nIt helps me.<br><br>When it works.\n"
     found = findings(text, select=RULE)
     assert [(f.line, f.severity.value) for f in found] == [(1, "info")]
+
+
+def test_a_run_of_glued_commas_is_reported_at_each_comma():
+    text = "They met in Paris,Berlin,Rome and Madrid.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["Paris,Berlin", "Berlin,Rome"]

@@ -15,13 +15,16 @@ from lint.findings import Finding, Fix, Severity
 
 # A comma between a word (or a number) and a word: "membership,as", "2014,Ukraine".
 # Digits on both sides ("1,000") and a digit after ("May,2014" is rare next to "x,1") are left alone.
-_COMMA = re.compile(r"(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
+# Matches start only where a word starts, so the scan stays linear.
+_COMMA = re.compile(r"(?<![^\W_])(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
 # Sentence punctuation between a lowercase word (or an acronym) and a capitalised word:
 # "assistance.By", "NATO.The", "said?According", "concern.”The".
 _STOP = re.compile(
-    r"(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}))(?P<punct>[.!?][”’\"')\]]?)"
+    r"(?<![^\W_])(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}))(?P<punct>[.!?][”’\"')\]]?)"
     r"(?P<after>[“‘\"(]?[A-Z](?:[a-z]*['’][a-z]+|[a-z]+|\b)(?![.\w]))"
 )
+# Punctuation with a letter or digit before it and a letter right after (or after a quote).
+_GLUED = re.compile(r"(?<=[^\W_])(?P<punct>[,.!?])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_])")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
 _LINE_BREAK_TAG = re.compile(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
 _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})
@@ -56,29 +59,48 @@ class MissingSpace(Check):
 
     def _check_text(self, doc: Document, text: MappedText, options: Options) -> Iterator[Finding]:
         prose = text.text
-        if options.commas:
-            for m in _COMMA.finditer(prose):
-                before, after = m.group("before"), m.group("after")
-                if len(before) == 1 and len(after) == 1:
-                    continue  # "x,y", "a,b": a list of symbols, not a sentence
-                if _skip(prose, m.start("after") - 1):
-                    continue
-                found = self._report(doc, text, m, m.start("after"), ",", options)
-                if found:
-                    yield found
-        if options.sentence_punctuation:
-            for m in _STOP.finditer(prose):
-                if m.start() > 0 and (prose[m.start() - 1] in ".…" or prose[m.start() - 1].isalnum()):
-                    continue  # the word started earlier: a dotted abbreviation or an ellipsis
-                glued = f"{m.group('before')}.{m.group('after')}".lower()
-                if any(glued.startswith(a) for a in _ABBREVIATIONS):
-                    continue
-                at = m.start("punct")
-                if _skip(prose, at):
-                    continue
-                found = self._report(doc, text, m, m.end("punct"), m.group("punct"), options)
-                if found:
-                    yield found
+        # Glued punctuation is rare: find it with a cheap pattern, then match the full rules at
+        # the start of the word before it.
+        for candidate in _GLUED.finditer(prose):
+            word_start = candidate.start()
+            while word_start > 0 and (prose[word_start - 1].isalnum() and prose[word_start - 1] != "_"):
+                word_start -= 1
+            if candidate.group("punct") == ",":
+                m = _COMMA.match(prose, word_start)
+                if options.commas and m:
+                    found = self._check_comma(doc, text, m, options)
+                    if found:
+                        yield found
+            else:
+                m = _STOP.match(prose, word_start)
+                if options.sentence_punctuation and m:
+                    found = self._check_stop(doc, text, m, options)
+                    if found:
+                        yield found
+
+    def _check_comma(
+        self, doc: Document, text: MappedText, m: re.Match[str], options: Options
+    ) -> Finding | None:
+        prose = text.text
+        before, after = m.group("before"), m.group("after")
+        if len(before) == 1 and len(after) == 1:
+            return None  # "x,y", "a,b": a list of symbols, not a sentence
+        if _skip(prose, m.start("after") - 1):
+            return None
+        return self._report(doc, text, m, m.start("after"), ",", options)
+
+    def _check_stop(
+        self, doc: Document, text: MappedText, m: re.Match[str], options: Options
+    ) -> Finding | None:
+        prose = text.text
+        if m.start() > 0 and prose[m.start() - 1] in ".…":
+            return None  # the word started earlier: a dotted abbreviation or an ellipsis
+        glued = f"{m.group('before')}.{m.group('after')}".lower()
+        if any(glued.startswith(a) for a in _ABBREVIATIONS):
+            return None
+        if _skip(prose, m.start("punct")):
+            return None
+        return self._report(doc, text, m, m.end("punct"), m.group("punct"), options)
 
     def _report(
         self,
