@@ -44,3 +44,9 @@ def test_outlet_list_replaces_the_default():
     found = findings(text, settings=settings, select=RULE)
     assert [snippet(text, f) for f in found] == ["Bottom line:"]
     assert findings(text, select=RULE) == []
+
+
+def test_no_fix_is_offered_across_markup():
+    text = "Prices fell. **Pro Tip:** compare rates.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, f.fix) for f in found] == [(16, None)]

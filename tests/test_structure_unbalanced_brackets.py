@@ -22,3 +22,9 @@ def test_enumerations_smileys_ranges_links_and_code_are_quiet():
         "See [the page](https://example.org/a_(b)) and `f(x` in code.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_positions_in_an_html_page_point_at_the_source():
+    text = "<html><body><article>\n<p>Ministers &amp; aides (who met agreed.</p>\n</article></body></html>\n"
+    found = findings(text, name="page.html", select=RULE)
+    assert located(found) == [("unbalanced-brackets", 2, 26, 2, 27)]
