@@ -17,6 +17,12 @@ def test_generic_domain_and_name_promotion_without_outlet_config():
     ]
     assert snippet(text, found[1]) == "Stay tuned to Examplewire for continuing coverage"
     assert all(f.severity is Severity.WARNING for f in found)
+    # The suggested fix deletes the whole sentence and the space after it; it is never automatic.
+    fix = found[0].fix
+    assert fix is not None and not fix.safe and fix.replacement == ""
+    assert text[fix.span.start : fix.span.end] == (
+        "examplewire.com is committed to bringing you the latest updates."
+    )
 
 
 def test_dedicated_section_and_comprehensive_coverage():

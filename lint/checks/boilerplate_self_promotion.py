@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
+from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import Document
-from lint.findings import Finding, Severity
+from lint.document.model import Block, Document
+from lint.findings import Finding, Fix, Severity
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,27 @@ class BoilerplateSelfPromotion(Check):
                 yield self.finding(
                     block.text.span(start, end),
                     f"“{prose[start:end]}” is the outlet promoting itself, not news: delete the sentence",
+                    fix=_delete_sentence(doc, block, start),
                     severity=severity,
                 )
+
+
+def _delete_sentence(doc: Document, block: Block, index: int) -> Fix | None:
+    """A suggested fix that deletes the sentence holding prose[index], with the space after it.
+
+    Only offered when the sentence is written in the source exactly as in the prose (no markup
+    inside that a deletion could break), and never applied automatically: the editor decides.
+    """
+    sentence = next((s for s in block.sentences if s.start <= index < s.end), None)
+    if sentence is None or not exact_source(doc, block, sentence.start, sentence.end):
+        return None
+    prose = block.text.text
+    end = sentence.end
+    while end < len(prose) and prose[end] in " \t":
+        end += 1
+    if not exact_source(doc, block, sentence.start, end):
+        end = sentence.end
+    return Fix(block.text.span(sentence.start, end), "", safe=False)
 
 
 def _extra(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
