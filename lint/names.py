@@ -211,6 +211,7 @@ _NON_PROSE = re.compile(
     | (?<![\w])(?:\.{1,2}|~)?/[\w.~/-]+                  # paths
     | \w*_\w*                                            # snake_case identifiers
     | <[a-zA-Z/][^<>\s]*>                                # HTML tags written as text: <title>
+    | \{\#[\w-]+\}                                        # heading anchors: {#toc3}
     | \b[a-z0-9]+(?:-[a-z0-9]+){2,}\b                    # slugs (north-atlantic-treaty)
     """,
     re.VERBOSE,

@@ -113,9 +113,11 @@ class HeadlineCase(Check):
             )
 
     def _sentence(self, block: Block, words: list[_Word], usage: _Usage) -> Iterator[Finding]:
-        wrong = [w for w in words if _sentence_form(w, usage) != w.text]
-        if wrong:
-            right = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage))
+        # Flag only on evidence (a word the article writes lowercase); then suggest lowercasing
+        # every capitalised word that is not known as a name.
+        if any(_sentence_form(w, usage) != w.text for w in words):
+            wrong = [w for w in words if _sentence_form(w, usage, eager=True) != w.text]
+            right = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage, eager=True))
             listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
             span = block.text.span(0, len(block.text.text))
             yield self.finding(
@@ -187,7 +189,10 @@ def _words(block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _U
     out: list[_Word] = []
     for i, m in enumerate(found):
         word = m.group().rstrip(".’'")
-        first = i == 0 or bool(_AFTER_BREAK.search(text[found[i - 1].end() : m.start()]))
+        previous_end = found[i - 1].start() + len(found[i - 1].group().rstrip(".’'")) if i else 0
+        before = text[previous_end : m.start()]
+        # "7:00 pm update": after a number the word goes on; "1. Plans": a list number opens.
+        first = bool(_AFTER_BREAK.search(before)) if i else not re.search(r"\d\s+$", before)
         skip = (
             masked[m.start() : m.end()] != m.group()
             or any(c.isdigit() for c in word)
@@ -195,9 +200,10 @@ def _words(block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _U
             or any(c.isupper() for c in word[1:])
             or "." in word
             or word in brands
+            or word.split("'")[0].split("’")[0] == "I"
             or m.start() in names
             or (word[0].isupper() and word.lower() in usage.capital_mid and word.lower() not in SMALL_WORDS)
-            or (word[0].islower() and not is_english_word(word.split("-")[0]))
+            or (word[0].islower() and not all(is_english_word(p) for p in re.split(r"[-‑'’]", word) if p))
         )
         last = not re.search(r"\w", text[m.end() :])  # "... in 2024": the number is last, not "in"
         out.append(_Word(word, m.start(), m.start() + len(word), first, last, skip))
@@ -224,12 +230,13 @@ def _title_form(w: _Word) -> str:
     return w.text[0].upper() + w.text[1:]
 
 
-def _sentence_form(w: _Word, usage: _Usage) -> str:
+def _sentence_form(w: _Word, usage: _Usage, eager: bool = False) -> str:
+    """The word in sentence case; `eager` lowercases capitalised words that have no evidence either way."""
     if w.skip:
         return w.text
     if w.first:
         return w.text[0].upper() + w.text[1:]
-    if w.text[0].isupper() and (w.text.lower() in SMALL_WORDS or _is_common(w.text, usage)):
+    if w.text[0].isupper() and (eager or w.text.lower() in SMALL_WORDS or _is_common(w.text, usage)):
         return w.text.lower()
     return w.text
 
