@@ -34,6 +34,7 @@ INLINE_ATOMS = frozenset({"code", "kbd", "samp", "var", "tt"})
 # Tried in order when the outlet names no article selector.
 DEFAULT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".post-content", ".entry-content",
                      ".article-body", ".post")
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # as the standard parser ends comments
 _ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -116,6 +117,8 @@ class _Extractor(HTMLParser):
         self.header_cells = 0
         self.cell_pieces: list[tuple[str, Span]] | None = None
         self.open_links: list[tuple[int, str, int]] = []  # (start, href, pieces index)
+        self._text_length = 0
+        self._last_gt = self._last_comment_close = -1
 
     # -- positions ------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -125,9 +128,39 @@ class _Extractor(HTMLParser):
 
     def run(self, text: str) -> None:
         self.lines = LineIndex(text)
+        # After the last ">" no tag, comment or declaration can close. The standard parser still
+        # scans to the end of the text for each "<" there, which is quadratic on a long run of
+        # unclosed tags; `_unclosable` answers those at once, as the text they end up as.
+        self._text_length = len(text)
+        self._last_gt = text.rfind(">")
+        self._last_comment_close = -1
+        for m in _COMMENT_CLOSE.finditer(text):
+            self._last_comment_close = m.start()
         self.feed(text)
         self.close()
         self._flush(self._offset())
+
+    def _unclosable(self, i: int, closer: str = ">") -> bool:
+        # `rawdata` is the unparsed rest of the text, so its positions are shifted by what the
+        # parser has already consumed; the text fed is always the whole text at once.
+        consumed = self._text_length - len(self.rawdata)
+        last = self._last_comment_close if closer == "--" else self._last_gt
+        return consumed + i > last
+
+    def parse_starttag(self, i: int) -> int:
+        return -1 if self._unclosable(i) else super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        return -1 if self._unclosable(i) else super().parse_endtag(i)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        return -1 if self._unclosable(i, "--") else super().parse_comment(i, report)
+
+    def parse_pi(self, i: int) -> int:
+        return -1 if self._unclosable(i) else super().parse_pi(i)
+
+    def parse_html_declaration(self, i: int) -> int:
+        return -1 if self._unclosable(i) else super().parse_html_declaration(i)
 
     # -- state ----------------------------------------------------------------------------
     @property

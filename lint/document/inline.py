@@ -14,25 +14,30 @@ from lint.document.mapped import ATOM, MappedText
 from lint.document.model import Image, Link
 from lint.document.span import Span
 
+# A tag's inside never runs across another tag's opening: an unclosed "{{<" then stops at the
+# next opening instead of scanning to the end of the text, which made long lines quadratic.
+_NOT_OPENING = r"(?:[^{]|\{(?![{%#]))*?"
 TEMPLATE_PATTERNS: dict[str, str] = {
     # Hugo shortcodes {{< x >}} and {{% x %}}
-    "hugo": r"\{\{[<%].*?[%>]\}\}",
+    "hugo": rf"\{{\{{[<%]{_NOT_OPENING}[%>]\}}\}}",
     # Liquid / Jinja / Nunjucks tags, expressions and comments
-    "liquid": r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}|\{#.*?#\}",
+    "liquid": rf"\{{%-?{_NOT_OPENING}-?%\}}|\{{\{{-?{_NOT_OPENING}-?\}}\}}|\{{#{_NOT_OPENING}#\}}",
 }
 _TEMPLATE_ALL = tuple(TEMPLATE_PATTERNS)
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<src><[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\]]*)\]\[[^\]]*\]")
+# Bracketed parts never run past the next opening bracket: each unclosed "[" or "<" would
+# otherwise scan to the end of the text, and a long line full of them took quadratic time.
+_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<src><[^<>]*>|[^)\s\[]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\[[^\[\]]*\]")
 _LINK = re.compile(
-    r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]"
-    r"(?:\((?P<href><[^>]*>|[^()\s]*(?:\([^)]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\[[^\]]*\])"
+    r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"(?:\((?P<href><[^<>]*>|[^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\[[^\[\]]*\])"
 )
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
+_HTML_COMMENT = re.compile(r"<!--(?:[^<]|<(?!!--))*?-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
 _EMPHASIS = re.compile(r"\*\*+|__+|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w)")
 _ESCAPE = re.compile(r"\\(?P<ch>[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

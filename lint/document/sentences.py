@@ -34,6 +34,7 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_WINDOW = 64  # longer than any abbreviation or initial the veto looks for
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -68,7 +69,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     if m.group("close"):
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start("punct") + 1)
+    # Look only at a window before the full stop: searching from 0 made long blocks quadratic.
+    end = m.start("punct") + 1
+    before = _WORD_BEFORE.search(text, max(0, end - _WORD_WINDOW), end)
     word = before.group(1).rstrip(".").lower() if before else ""
     if not word:
         return True
