@@ -57,3 +57,9 @@ def test_ordinary_reporting_is_quiet():
         "The Red Cross is committed to providing you aid.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_two_phrases_in_one_sentence_make_one_finding():
+    text = "Talks resume. Stay tuned for further updates and explore our comprehensive coverage of the war.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("boilerplate-self-promotion", 1, 15, 1, 84)]

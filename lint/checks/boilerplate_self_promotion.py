@@ -46,13 +46,24 @@ class BoilerplateSelfPromotion(Check):
             ]
             if extra is not None:
                 matches += [(m.start(), m.end(), self.severity) for m in extra.finditer(prose)]
-            for start, end, severity in best_per_span(matches):
+            # One finding per sentence: "Stay tuned for further updates and explore our coverage".
+            by_sentence: dict[int, list[tuple[int, int, Severity]]] = {}
+            for match in best_per_span(matches):
+                by_sentence.setdefault(_sentence_index(block, match[0]), []).append(match)
+            for group in by_sentence.values():
+                start, end = group[0][0], group[-1][1]
+                severity = max((m[2] for m in group), key=lambda sev: sev.rank)
                 yield self.finding(
                     block.text.span(start, end),
-                    f"“{prose[start:end]}” is the outlet promoting itself, not news: delete the sentence",
+                    f"“{prose[group[0][0] : group[0][1]]}” is the outlet promoting itself, not news: "
+                    "delete the sentence",
                     fix=_delete_sentence(doc, block, start),
                     severity=severity,
                 )
+
+
+def _sentence_index(block: Block, index: int) -> int:
+    return next((i for i, s in enumerate(block.sentences) if s.start <= index < s.end), -1 - index)
 
 
 def _delete_sentence(doc: Document, block: Block, index: int) -> Fix | None:
