@@ -43,10 +43,13 @@ def test_configured_outlet_name_is_recognised():
     assert findings(text, select=RULE) == []
 
 
-def test_soft_promotion_is_only_a_hint():
+def test_soft_promotion_is_only_a_hint_unless_it_names_the_outlet():
     text = "Stay tuned to DigitalDesk for more trends and tips.\n"
     found = findings(text, select=RULE)
     assert [(f.column, f.severity) for f in found] == [(1, Severity.INFO)]
+    settings = {"outlet": {"name": "DigitalDesk"}}
+    found = findings(text, settings=settings, select=RULE)
+    assert [(f.column, f.severity) for f in found] == [(1, Severity.WARNING)]
 
 
 def test_ordinary_reporting_is_quiet():
