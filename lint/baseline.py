@@ -106,12 +106,16 @@ def write_baseline(path: Path, results: list[FileResult], read: SourceReader = r
     ]
     data = {"tool": "newslint", "version": FORMAT_VERSION, "findings": entries}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    import stat
     import tempfile
 
     try:
+        # A baseline is shared in the repository: readable by all, like any file git checks out.
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
         fd, tmp = tempfile.mkstemp(dir=base_dir, prefix=".newslint-baseline-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as err:
         raise BaselineError(f"{path}: cannot write the baseline: {err.strerror or err}") from None

@@ -110,7 +110,8 @@ def check(
         click.echo("\r\033[K", nl=False, err=True)
     results.extend(errors)
     if apply_fix or show_diff:
-        results = _fix(targets, results, selection, write=apply_fix, quiet=quiet)  # --diff exits here
+        # --diff wins over --fix (nothing is written) and exits here.
+        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet)
     if changes is not None and changed_lines:
         from lint.git import only_changed_lines
 
