@@ -8,10 +8,11 @@ Two ways in: known wrong forms listed in `lint/data/terminology/official_names.y
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
@@ -31,6 +32,7 @@ class Names:
     # (length, index of the free word, the other words lowercased) -> (the name, its word there)
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = field(default_factory=dict)
     lengths: tuple[int, ...] = ()
+    words: frozenset[str] = frozenset()  # every word of every name, lowercased
 
 
 @cache
@@ -64,8 +66,7 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
         valid.discard(form)
     pattern = None
     if wrong:
-        alternatives = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+        pattern = re.compile(rf"(?<![\w-])(?:{_trie_regex(wrong)})(?![\w-])", re.I)
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}
     for form in targets:
         words = form.split()
@@ -77,7 +78,8 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
             key = (len(words), i, tuple(w.lower() for j, w in enumerate(words) if j != i))
             near.setdefault(key, []).append((form, word))
     lengths = tuple(sorted({k[0] for k in near}))
-    return Names(wrong, pattern, frozenset(valid), near, lengths)
+    words = frozenset(w.lower() for form in targets for w in form.split())
+    return Names(wrong, pattern, frozenset(valid), near, lengths, words)
 
 
 @dataclass(frozen=True)
@@ -134,18 +136,45 @@ class OfficialName(Check):
                     )
 
 
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One alternation with shared prefixes factored out, which re scans far faster than a flat list."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
 def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
     """Capitalised phrases that differ from a listed name in one near-miss word."""
     prose = block.text.text
     for run in _capitalised_runs(prose):
+        lowered_run = [_POSSESSIVE.sub("", w[2]).lower() for w in run]
+        known = [w in names.words for w in lowered_run]
         for n in names.lengths:
             if n > len(run):
                 break
             for first in range(len(run) - n + 1):
+                # All words but the slip must be words of some listed name.
+                if n - sum(known[first : first + n]) > 1:
+                    continue
                 window = run[first : first + n]
                 if not (window[0][2][0].isupper() and window[-1][2][0].isupper()):
                     continue
-                lowered = [_POSSESSIVE.sub("", w[2]).lower() for w in window]
+                lowered = lowered_run[first : first + n]
                 for i in range(n):
                     key = (n, i, tuple(w for j, w in enumerate(lowered) if j != i))
                     for form, expected in names.near.get(key, ()):
@@ -167,21 +196,18 @@ def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
 
 
 def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
-    """Runs of words that could make up a name: capitalised words and small words, one space apart."""
-    run: list[tuple[int, int, str]] = []
-    for m in _NAME_WORD.finditer(prose):
-        word = m.group()
-        joined = bool(run) and prose[run[-1][1] : m.start()] == " "
-        if word[0].isupper() or (joined and word.lower() in _SMALL_WORDS):
-            if not joined and run:
-                yield run
-                run = []
-            run.append((m.start(), m.end(), word))
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
+    """Runs of two or more capitalised words, maybe joined by small words, one space apart."""
+    for run in _run_pattern().finditer(prose):
+        yield [(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(prose, run.start(), run.end())]
+
+
+@cache
+def _run_pattern() -> Any:
+    import regex  # \p{Lu}: capitals in every script, so the scan skips lowercase text in C
+
+    word = r"\p{Lu}(?:[\w'’\-]|\.(?=\w))*"
+    small = "|".join(sorted(_SMALL_WORDS))
+    return regex.compile(rf"(?<![\w'’\-.]){word}(?: (?:(?:{small}) )*{word})+")
 
 
 def _capitalised_like(window: list[tuple[int, int, str]], form: str) -> bool:
