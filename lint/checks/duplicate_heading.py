@@ -1,0 +1,83 @@
+"""duplicate-heading: the same heading twice in one article.
+
+Two sections with one name are a merge or paste accident. Headings that repeat under different
+parents are parallel structure, not duplicates ("Added" and "Fixed" under each release), and
+so are short stock headings with other sections between the copies ("Additional resources"
+after each step) and headings used three times or more. A table of contents names headings on
+purpose and is left alone. A heading equal to the article's title is the `title-repeated` check's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._duplicates import expanded_prose, normalize
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document, is_atom_only
+from lint.document.toc import find_toc
+from lint.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Options:
+    # A heading this long is specific enough to be a duplicate even with other sections between
+    # the copies; shorter ones ("Background") recur in parallel sections of long guides.
+    distinctive_words: int = 5
+
+
+def heading_parents(doc: Document) -> dict[int, str]:
+    """For each heading (by id), the normalized text of the nearest higher-level heading above it."""
+    parents: dict[int, str] = {}
+    stack: list[Block] = []
+    for block in doc.blocks:
+        if block.kind is not BlockKind.HEADING:
+            continue
+        while stack and stack[-1].level >= block.level:
+            stack.pop()
+        parents[id(block)] = normalize(stack[-1].text.text) if stack else ""
+        stack.append(block)
+    return parents
+
+
+class DuplicateHeading(Check):
+    id = "duplicate-heading"
+    category = "duplicate"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The same heading appears twice in the article."
+    why = (
+        "Two sections with the same name usually mean a section was pasted twice or two drafts were "
+        "merged; readers and the page's navigation cannot tell them apart."
+    )
+    bad = "## What happens next\n\n...\n\n## What happens next"
+    good = "## What happens next\n\n...\n\n## How to apply"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        toc = find_toc(doc.blocks)
+        title = normalize(doc.title or "")
+        parents = heading_parents(doc)
+        groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)  # key -> indexes in headings
+        headings = doc.headings
+        for index, block in enumerate(headings):
+            if toc is not None and block is toc.title:
+                continue
+            text = normalize(expanded_prose(doc.source, block.text))
+            if not text or is_atom_only(block.text.text) or text == title:
+                continue
+            groups[(text, block.level, parents[id(block)])].append(index)
+        for (text, level, _), indexes in groups.items():
+            if len(indexes) != 2:
+                continue  # three or more: a pattern ("Additional resources" after every step)
+            first, second = indexes
+            between = [h for h in headings[first + 1 : second] if h.level == level]
+            if between and len(text.split()) < options.distinctive_words:
+                continue  # a short stock heading in parallel sections ("Web metrics" in part 1 and 2)
+            block = headings[second]
+            line = doc.position(headings[first].span.start).line
+            yield self.finding(
+                block.text.source_span,
+                f"The heading “{block.text.text.strip()}” already appears on line {line}: "
+                "merge the two sections or give one a different heading.",
+            )

@@ -1,0 +1,107 @@
+"""glued-articles: several articles pasted into one file.
+
+A news story has one dateline ("WASHINGTON (AP) —", "Berlin, Germany – December 14, 2025 –").
+A second dateline further down means another story was pasted in, often glued to the end of the
+previous text together with its own headline ("...Divides AlliesWashington D.C. – December 7,
+2025 – A firestorm ..."). Each dateline after the first is reported, with the headline glued in
+front of it when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, Document
+from lint.document.span import Span
+from lint.findings import Finding, Severity
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_PLACE = r"[A-Z][\w.'’-]*(?:,?\s(?:[A-Z][\w.'’-]*|D\.C\.)){0,3}"
+_AGENCY = r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN|BBC|PA|ANSA|Xinhua|Kyodo)\)"
+_DASH = r"[–—-]{1,2}"
+_DATELINE = re.compile(
+    # "Berlin, Germany – December 14, 2025 –", "LONDON (Reuters) - March 3, 2024 -"
+    rf"(?P<place>{_PLACE})\s*(?:{_AGENCY}\s*)?{_DASH}\s*{_DATE}\s*{_DASH}"
+    # "WASHINGTON (AP) —": a place in capitals and a news agency
+    rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,}}(?:,?\s[A-Z][\w.'’-]*){{0,2}})\s*{_AGENCY}\s*{_DASH}",
+)
+# "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"[.!?…][”\"’)]?\s+")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    block: Block
+    start: int  # offsets in the block's prose
+    end: int
+    headline_start: int  # where a headline glued in front starts (== start when none)
+
+
+def find_datelines(doc: Document) -> list[Dateline]:
+    found = []
+    for block in doc.prose_blocks:
+        text = block.text.text
+        for m in _DATELINE.finditer(text):
+            start = m.start()
+            place = m.group("place") or m.group("wire")
+            glue = list(_GLUE.finditer(text, m.start(), m.start() + len(place)))
+            if glue:
+                start = glue[-1].start()  # "AlliesWashington D.C." -> "Washington D.C."
+            found.append(Dateline(block, start, m.end(), _glued_headline(text, start)))
+    return found
+
+
+def _glued_headline(text: str, start: int) -> int:
+    """Start of a headline run into the dateline with no break, or `start` when there is none."""
+    if start == 0 or text[start - 1].isspace():
+        return start
+    head_start = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        head_start = m.end()
+    words = text[head_start:start].split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if 3 <= len(words) <= 20 and capitals >= 0.6 * len(words):
+        return head_start
+    return start
+
+
+class GluedArticles(Check):
+    id = "glued-articles"
+    category = "duplicate"
+    severity = Severity.ERROR
+    summary = "Several articles pasted into one file (a second dateline or headline in the body)."
+    why = (
+        "Two stories in one file publish as one confusing article, and the second often repeats or "
+        "contradicts the first. Each story needs its own page."
+    )
+    bad = (
+        "Berlin – December 14, 2025 – Talks resumed on Monday...\n\n"
+        "Rail Strike Ends After Deal on PayLondon – December 7, 2025 – Train drivers ..."
+    )
+    good = "Berlin – December 14, 2025 – Talks resumed on Monday..."
+
+    def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
+        datelines = find_datelines(doc)
+        if len(datelines) < 2:
+            return
+        first = datelines[0]
+        first_line = doc.position(first.block.text.span(first.start, first.end).start).line
+        for dateline in datelines[1:]:
+            text = dateline.block.text.text
+            span = dateline.block.text.span(dateline.headline_start, dateline.end)
+            shown = " ".join(text[dateline.start : dateline.end].rstrip(" –—-").split())
+            headline = text[dateline.headline_start : dateline.start].strip()
+            glued = f" after the headline “{headline}”" if headline else ""
+            yield self.finding(
+                Span(span.start, span.end),
+                f"A second dateline (“{shown}”){glued}: another article seems to be pasted in here "
+                f"(the first dateline is on line {first_line}). Split the stories or delete the extra one.",
+            )

@@ -1,0 +1,77 @@
+"""title-repeated: the article's title repeated in the body as a heading.
+
+The first heading of an article may restate its title: many outlets print the front-matter title
+as the page heading, and a plain-text article's first line is its title. Further down, the title
+is a pasted duplicate when it comes back as a second top-level heading, as a bare line of plain
+text, or followed by the story's opening paragraph again (the story pasted twice). A blog
+section named after the post ("How to merge two pages" in a post of that name) is fine. A page
+title's site suffix ("... | City Desk") is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks._duplicates import jaccard, normalize, shingles, words
+from lint.checks._leftover_lines import in_blockquote
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.findings import Finding, Severity
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{1,60}$")
+
+
+def title_forms(title: str) -> set[str]:
+    """The title as written and without a trailing site name."""
+    forms = {normalize(title)}
+    forms.add(normalize(_SITE_SUFFIX.sub("", title)))
+    return {f for f in forms if len(f.split()) >= 3}  # "News" or "Home" as a title says nothing
+
+
+class TitleRepeated(Check):
+    id = "title-repeated"
+    category = "duplicate"
+    severity = Severity.WARNING
+    summary = "The article's title appears again in the body as a heading."
+    why = "A headline repeated inside the article is a paste accident; often the whole story follows twice."
+    bad = "# Bridge to close for repairs\n\nThe county ...\n\n## Bridge to close for repairs\n\nThe county ..."
+    good = "# Bridge to close for repairs\n\nThe county ..."
+
+    def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
+        title = doc.title
+        if not title:
+            return
+        forms = title_forms(title)
+        blocks = [b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)]
+        opening = _opening_words(blocks, forms)
+        body_started = False
+        for index, block in enumerate(blocks):
+            if normalize(block.text.text) not in forms:
+                # Notes in block quotes ("Update: ...") may sit above the page heading.
+                body_started = body_started or (block.kind is BlockKind.PARAGRAPH and len(block.words) >= 8
+                                                and not in_blockquote(doc, block))
+                continue
+            if block.kind is BlockKind.HEADING and not body_started and block is doc.headings[0]:
+                continue  # the page heading that restates the title, above the story
+            # A blog may name a section after its title ("How to merge two pages" in a post of that
+            # name); it is a duplicate when it is a second top-level title, a bare line in plain
+            # text, or when the story's opening follows it again.
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            story_again = after is not None and bool(opening) and jaccard(opening, shingles(words(after.text.text))) >= 0.5
+            if not (block.level == 1 or doc.format == "text" or story_again):
+                continue
+            yield self.finding(
+                block.text.source_span,
+                "The article's title is repeated here"
+                + (" and the story starts again after it" if story_again else "")
+                + ": delete the repeated part.",
+            )
+
+
+def _opening_words(blocks: list[Block], forms: set[str]) -> frozenset[int]:
+    """Shingles of the article's first paragraph (not the title itself)."""
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH and normalize(block.text.text) not in forms and len(block.words) >= 8:
+            return shingles(words(block.text.text))
+    return frozenset()
