@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from lint.cli import cli
 
-ARTICLE = "# Budget Vote\n\nThe council added TK dollars.\n\nMore lorem ipsum here.\n"
+ARTICLE = "# Budget Vote\n\nThe council added TK dollars.\n\nThe mayor said [INSERT QUOTE].\n"
 
 
 @pytest.fixture
@@ -29,8 +29,8 @@ def test_text_output_and_exit_code(workdir: Path) -> None:
     result = invoke("--select", "placeholder-text", "story.md")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0] == "story.md:3:19: error [placeholder-text] placeholder left in copy: 'TK'"
-    assert lines[1] == "story.md:5:6: error [placeholder-text] placeholder left in copy: 'lorem ipsum'"
+    assert lines[0].startswith("story.md:3:19: error [placeholder-text] Placeholder “TK” left in the copy")
+    assert lines[1].startswith("story.md:5:16: error [placeholder-text] Placeholder “[INSERT QUOTE]” left in the copy")
     assert lines[-1] == "Found 2 findings (2 errors) in 1 file."
 
 
@@ -63,7 +63,7 @@ def test_unknown_selector_is_a_usage_error(workdir: Path) -> None:
 
 def test_stdin_with_filename(workdir: Path) -> None:
     result = invoke("--select", "placeholder-text", "-", "--stdin-filename", "piece.md", stdin="Add TK here.\n")
-    assert result.output.splitlines()[0] == "piece.md:1:5: error [placeholder-text] placeholder left in copy: 'TK'"
+    assert result.output.splitlines()[0].startswith("piece.md:1:5: error [placeholder-text] Placeholder “TK”")
 
 
 def test_missing_path_and_missing_config(workdir: Path) -> None:
