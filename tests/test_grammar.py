@@ -486,3 +486,16 @@ def test_local_mode_starts_one_server_for_all_workers_of_a_run(tmp_path: Path, m
     finally:
         for server in started:
             server.stop()
+
+
+def test_doubled_word_and_lowercase_start_are_reported_once_by_their_own_checks() -> None:
+    repeat = FakeRule("the the", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Miscellaneous", "duplication",
+                      "Possible typo: you repeated a word.", "", ("the",))
+    lowercase = FakeRule("we", "UPPERCASE_SENTENCE_START", "CASING", "Capitalization", "typographical",
+                         "This sentence does not start with an uppercase letter.", "", ("We",))
+    text = "The mayor read the the report.\n\nwe saw teh end.\n"
+    with FakeLanguageTool(rules=(repeat, lowercase, TYPO)) as server:
+        found = findings(text, settings=remote(server.url),
+                         select=("grammar", "doubled-word", "sentence-start-case"))
+    assert [(f.rule, snippet(text, f)) for f in found if f.rule == "grammar"] == [("grammar", "teh")]
+    assert {f.rule for f in found} == {"grammar", "doubled-word", "sentence-start-case"}
