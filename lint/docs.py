@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import textwrap
 import typing
 
@@ -26,7 +27,7 @@ def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
 
 
 def explain_text(check: type[Check]) -> str:
-    doc = typing.cast(str, check.__doc__ or "").strip()
+    doc = inspect.cleandoc(typing.cast(str, check.__doc__ or ""))
     parts = [
         f"{check.id}  ({check.category}, {check.severity.value}{'' if check.enabled_by_default else ', off by default'})",
         "",

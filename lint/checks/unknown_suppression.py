@@ -10,7 +10,12 @@ from lint.findings import Finding, Severity
 
 
 class UnknownSuppression(Check):
-    """Reported by the suppression step (lint/suppress.py), which sees every check id; `run` is empty."""
+    """Names in newslint-disable comments and in the front matter's `newslint: {disable: [...]}`
+    must be check ids or categories; the finding points at the unknown name and suggests the
+    closest real one."""
+
+    # The suppression step (lint/suppress.py) reports these findings: it sees every check id,
+    # enabled or not. `run` has nothing to do.
 
     id = "unknown-suppression"
     category = "structure"

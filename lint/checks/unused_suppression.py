@@ -10,17 +10,17 @@ from lint.findings import Finding, Severity
 
 
 class UnusedSuppression(Check):
-    """Reported by the suppression step (lint/suppress.py); `run` is empty.
+    """Switch it on in the config or with `newslint check --report-unused-suppressions`. Only
+    checks that ran on the file are judged, so --select does not make suppressions look unused."""
 
-    Off by default: switch it on in the config or with `newslint check --report-unused-suppressions`.
-    Only checks that ran on the file are judged, so --select does not make suppressions look unused.
-    """
+    # The suppression step (lint/suppress.py) reports these findings: it alone knows which
+    # suppression hid what. `run` has nothing to do.
 
     id = "unused-suppression"
     category = "structure"
     severity = Severity.WARNING
     enabled_by_default = False
-    summary = "A newslint-disable comment that hides no finding (off by default)."
+    summary = "A newslint-disable comment that hides no finding."
     why = (
         "Suppressions outlive the problem they were added for. One that hides nothing any more "
         "would silently hide the next real problem in that place."
