@@ -70,7 +70,9 @@ class Settings:
             concurrency=max(int(section.get("concurrency", DEFAULT_CONCURRENCY)), 1),
             cache_dir=str(section.get("cache_dir", "")),
             severities=tuple(sorted(dict(section.get("severities", {})).items())),
-            max_request_chars=max(int(section.get("max_request_chars", DEFAULT_MAX_REQUEST_CHARS)), MIN_REQUEST_CHARS),
+            max_request_chars=max(
+                int(section.get("max_request_chars", DEFAULT_MAX_REQUEST_CHARS)), MIN_REQUEST_CHARS
+            ),
         )
 
     @property
@@ -105,6 +107,7 @@ class LTMatch:
 
 # -- UTF-16 offsets ---------------------------------------------------------------------------------
 
+
 class Utf16Index:
     """Turns UTF-16 code-unit offsets (what LanguageTool, a Java program, reports) into code points.
 
@@ -129,6 +132,7 @@ class Utf16Index:
 
 
 # -- chunking --------------------------------------------------------------------------------------
+
 
 def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split `text` into [start, end) pieces of at most `limit` characters.
@@ -156,6 +160,7 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 # -- the client ------------------------------------------------------------------------------------
+
 
 @functools.cache
 def _client_class() -> type:
@@ -232,9 +237,11 @@ class Connection:
             client = self._make_client()
         except LanguageToolUnavailable:
             raise
-        except (AttributeError, TypeError, KeyError):  # /v2/languages answered, but not with a list of languages
+        except (AttributeError, TypeError, KeyError):
+            # /v2/languages answered, but not with a list of languages
             raise LanguageToolUnavailable(
-                f"cannot use {s.server_name}: its list of languages is not LanguageTool's (is languagetool.url right?)"
+                f"cannot use {s.server_name}: its list of languages is not LanguageTool's "
+                "(is languagetool.url right?)"
             ) from None
         except Exception as err:  # the library raises many kinds; all mean "cannot use it"
             raise LanguageToolUnavailable(f"cannot use {s.server_name}: {_reason(err, s)}") from None
@@ -275,7 +282,9 @@ class Connection:
         try:
             return parse_answer(answer, text)
         except ValueError as err:
-            raise self._fail(f"{self.settings.server_name} sent an answer that is not LanguageTool's: {err}") from None
+            raise self._fail(
+                f"{self.settings.server_name} sent an answer that is not LanguageTool's: {err}"
+            ) from None
 
     def check_all(self, texts: Sequence[str]) -> list[list[LTMatch]]:
         """Matches for several request texts, sent concurrently; results in input order."""
@@ -418,7 +427,9 @@ def _reason(err: BaseException, settings: Settings) -> str:
         return f"no answer within {settings.timeout:g} s (languagetool.timeout)"
     if any(isinstance(e, requests.ConnectionError) for e in chain):
         if settings.mode == "local":
-            return "cannot connect (no internet? run once where there is, or copy the download into cache_dir)"
+            return (
+                "cannot connect (no internet? run once where there is, or copy the download into cache_dir)"
+            )
         return "cannot connect (is the server running, and is languagetool.url right?)"
     text = _first_line(str(err))
     if any(isinstance(e, json.JSONDecodeError) for e in chain):
@@ -435,6 +446,7 @@ def _first_line(text: str, limit: int = 160) -> str:
 
 
 # -- reading answers -------------------------------------------------------------------------------
+
 
 def parse_answer(answer: Any, text: str) -> list[LTMatch]:
     """LanguageTool's /v2/check JSON to matches with code-point offsets; ValueError if malformed."""
@@ -455,7 +467,9 @@ def _match(raw: Any, index: Utf16Index) -> LTMatch:
         raise ValueError("a match has no rule id")
     category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
     replacements = tuple(
-        r["value"] for r in raw.get("replacements") or () if isinstance(r, dict) and isinstance(r.get("value"), str)
+        r["value"]
+        for r in raw.get("replacements") or ()
+        if isinstance(r, dict) and isinstance(r.get("value"), str)
     )
     start = index.to_code_points(offset)
     end = index.to_code_points(offset + length)

@@ -37,16 +37,49 @@ class FakeRule:
     replacements: tuple[str, ...] = ()
 
 
-TYPO = FakeRule("teh", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "misspelling",
-                "Possible spelling mistake found.", "Spelling mistake", ("the", "ten", "tea"))
-NAME_TYPO = FakeRule("Zelenskyy", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "misspelling",
-                     "Possible spelling mistake found.", "Spelling mistake", ("Zelensky",))
-GRAMMAR = FakeRule("could of", "COULD_OF", "GRAMMAR", "Grammar", "grammar",
-                   "Did you mean <suggestion>could have</suggestion>?", "Grammatical error", ("could have",))
-STYLE = FakeRule("in order to", "IN_ORDER_TO", "STYLE", "Style", "style",
-                 "Consider a shorter phrase.", "Wordiness", ("to",))
-QUOTES = FakeRule("\"yes\"", "EN_QUOTES", "TYPOGRAPHY", "Typography", "typographical",
-                  "Use curly quotes.", "", ("“yes”",))
+TYPO = FakeRule(
+    "teh",
+    "MORFOLOGIK_RULE_EN_US",
+    "TYPOS",
+    "Possible Typo",
+    "misspelling",
+    "Possible spelling mistake found.",
+    "Spelling mistake",
+    ("the", "ten", "tea"),
+)
+NAME_TYPO = FakeRule(
+    "Zelenskyy",
+    "MORFOLOGIK_RULE_EN_US",
+    "TYPOS",
+    "Possible Typo",
+    "misspelling",
+    "Possible spelling mistake found.",
+    "Spelling mistake",
+    ("Zelensky",),
+)
+GRAMMAR = FakeRule(
+    "could of",
+    "COULD_OF",
+    "GRAMMAR",
+    "Grammar",
+    "grammar",
+    "Did you mean <suggestion>could have</suggestion>?",
+    "Grammatical error",
+    ("could have",),
+)
+STYLE = FakeRule(
+    "in order to",
+    "IN_ORDER_TO",
+    "STYLE",
+    "Style",
+    "style",
+    "Consider a shorter phrase.",
+    "Wordiness",
+    ("to",),
+)
+QUOTES = FakeRule(
+    '"yes"', "EN_QUOTES", "TYPOGRAPHY", "Typography", "typographical", "Use curly quotes.", "", ("“yes”",)
+)
 DEFAULT_RULES = (TYPO, NAME_TYPO, GRAMMAR, STYLE, QUOTES)
 
 LANGUAGES = [
@@ -95,7 +128,9 @@ class FakeLanguageTool:
             def do_POST(self) -> None:
                 size = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(size).decode("utf-8")
-                self._route(urllib.parse.urlsplit(self.path).path, urllib.parse.parse_qs(body, keep_blank_values=True))
+                self._route(
+                    urllib.parse.urlsplit(self.path).path, urllib.parse.parse_qs(body, keep_blank_values=True)
+                )
 
             def _route(self, path: str, query: dict[str, list[str]]) -> None:
                 form = {k: v[0] for k, v in query.items()}
@@ -158,13 +193,21 @@ class FakeLanguageTool:
         if self.behaviour == "garbage":
             return 200, "<html><body>Bad Gateway {", "application/json"
         if self.behaviour == "wrong-shape":
-            return 200, json.dumps({"software": {"name": "LanguageTool"}, "result": "fine"}), "application/json"
+            return (
+                200,
+                json.dumps({"software": {"name": "LanguageTool"}, "result": "fine"}),
+                "application/json",
+            )
         if self.behaviour == "bad-match":
             return 200, json.dumps({"matches": [{"offset": "seven", "rule": {}}]}), "application/json"
         if self.behaviour == "error-500":
             return 500, "Error: Internal Server Error", "text/plain"
         if self.max_text_length is not None and len(text) > self.max_text_length:
-            return 413, f"Error: Your text exceeds the limit of {self.max_text_length} characters", "text/plain"
+            return (
+                413,
+                f"Error: Your text exceeds the limit of {self.max_text_length} characters",
+                "text/plain",
+            )
         return 200, json.dumps(self.check(text, form)), "application/json"
 
     def check(self, text: str, form: dict[str, str]) -> dict[str, Any]:
@@ -174,7 +217,11 @@ class FakeLanguageTool:
         only = form.get("enabledOnly") == "true"
         matches = []
         for rule in self.rules:
-            if rule.rule_id in disabled or rule.category_id in disabled_categories or (only and rule.rule_id not in enabled):
+            if (
+                rule.rule_id in disabled
+                or rule.category_id in disabled_categories
+                or (only and rule.rule_id not in enabled)
+            ):
                 continue
             for m in re.finditer(rf"(?<!\w){re.escape(rule.phrase)}(?!\w)", text):
                 matches.append(self._match(text, m.start(), m.end(), rule))

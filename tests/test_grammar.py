@@ -77,7 +77,14 @@ def test_markdown_matches_land_on_the_exact_source_characters(lt: FakeLanguageTo
 def test_front_matter_code_tables_and_urls_are_never_sent(lt: FakeLanguageTool) -> None:
     findings(MARKDOWN, settings=remote(lt.url), select=GRAMMAR_ONLY)
     (sent,) = lt.texts
-    for hidden in ("headline in front matter", "code is never sent", "Ward", "Result", "--help", "example.com"):
+    for hidden in (
+        "headline in front matter",
+        "code is never sent",
+        "Ward",
+        "Result",
+        "--help",
+        "example.com",
+    ):
         assert hidden not in sent
     assert sent.startswith("Voters and teh budget" + BLOCK_SEPARATOR + "The council met")
 
@@ -141,7 +148,8 @@ def test_message_and_suggestion_for_copy_editors(lt: FakeLanguageTool) -> None:
     could, teh = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
     assert could.message == "“could of”: Did you mean “could have”? [LanguageTool COULD_OF]"
     assert teh.message == (
-        "“teh”: Possible spelling mistake found. Write “the” (or “ten”, “tea”). [LanguageTool MORFOLOGIK_RULE_EN_US]"
+        "“teh”: Possible spelling mistake found. Write “the” (or “ten”, “tea”). "
+        "[LanguageTool MORFOLOGIK_RULE_EN_US]"
     )
     assert teh.fix is not None and teh.fix.replacement == "the" and not teh.fix.safe
 
@@ -162,8 +170,11 @@ def test_code_spans_inside_a_match_drop_it(lt: FakeLanguageTool) -> None:
 
 # -- chunks --------------------------------------------------------------------------------------
 
+
 def test_long_articles_go_in_chunks_under_the_limit_with_exact_positions() -> None:
-    paragraphs = [f"Paragraph {i} says teh council met and the mayor spoke at length again." for i in range(30)]
+    paragraphs = [
+        f"Paragraph {i} says teh council met and the mayor spoke at length again." for i in range(30)
+    ]
     long_paragraph = " ".join(f"Sentence {i} mentions teh plan." for i in range(25))
     text = "# Title\n\n" + "\n\n".join(paragraphs) + "\n\n" + long_paragraph + "\n"
     with FakeLanguageTool(max_text_length=300) as server:
@@ -174,7 +185,13 @@ def test_long_articles_go_in_chunks_under_the_limit_with_exact_positions() -> No
     lines = text.split("\n")
     for f in found:
         assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == "teh"
-    assert located(found)[-1] == ("grammar", 63, 1 + long_paragraph.rindex("teh"), 63, 4 + long_paragraph.rindex("teh"))
+    assert located(found)[-1] == (
+        "grammar",
+        63,
+        1 + long_paragraph.rindex("teh"),
+        63,
+        4 + long_paragraph.rindex("teh"),
+    )
 
 
 def test_chunk_bounds_cover_the_text_and_prefer_breaks() -> None:
@@ -199,9 +216,12 @@ def test_articles_without_prose_send_nothing(lt: FakeLanguageTool) -> None:
 
 # -- settings ------------------------------------------------------------------------------------
 
+
 def test_off_by_default_and_sends_nothing(lt: FakeLanguageTool) -> None:
     assert findings("We saw teh end.\n", select=GRAMMAR_ONLY) == []
-    assert findings("We saw teh end.\n", settings={"languagetool": {"url": lt.url}}, select=GRAMMAR_ONLY) == []
+    assert (
+        findings("We saw teh end.\n", settings={"languagetool": {"url": lt.url}}, select=GRAMMAR_ONLY) == []
+    )
     assert lt.texts == []
 
 
@@ -219,7 +239,9 @@ def test_severities_default_and_configured(lt: FakeLanguageTool) -> None:
 
 def test_rule_and_category_settings_reach_the_server(lt: FakeLanguageTool) -> None:
     text = "We could of won teh race in order to win.\n"
-    settings = remote(lt.url, disabled_rules=["COULD_OF"], disabled_categories=["STYLE"], picky=True, language="en-GB")
+    settings = remote(
+        lt.url, disabled_rules=["COULD_OF"], disabled_categories=["STYLE"], picky=True, language="en-GB"
+    )
     found = findings(text, settings=settings, select=GRAMMAR_ONLY)
     assert [snippet(text, f) for f in found] == ["teh"]
     params = lt.params[-1]
@@ -240,7 +262,9 @@ def test_language_follows_the_outlet_unless_set(lt: FakeLanguageTool) -> None:
 def test_capitalised_names_and_glossary_words_are_not_typos() -> None:
     iphone = FakeRule("iPhone", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "misspelling", "Spelling.")
     text = "Zelenskyy bought an iPhone and teh case.\n"
-    name = FakeRule("Zelenskyy", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "misspelling", "Spelling.")
+    name = FakeRule(
+        "Zelenskyy", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "misspelling", "Spelling."
+    )
     with FakeLanguageTool(rules=(TYPO, GRAMMAR, STYLE, iphone, name)) as server:
         plain = findings(text, settings={**remote(server.url), "glossary": ["iPhone"]}, select=GRAMMAR_ONLY)
         assert [snippet(text, f) for f in plain] == ["teh"]
@@ -262,6 +286,7 @@ def test_one_client_per_process_for_all_files(lt: FakeLanguageTool) -> None:
 
 # -- one defect, one finding -----------------------------------------------------------------------
 
+
 def test_grammar_match_on_the_same_words_as_another_check_is_dropped() -> None:
     tk = FakeRule("TK", "UPPERCASE_TK", "TYPOS", "Possible Typo", "misspelling", "Spelling.")
     text = "Sales rose TK percent and teh rest.\n"
@@ -279,12 +304,16 @@ def test_findings_about_a_whole_sentence_do_not_hide_grammar_matches() -> None:
         return Finding(category, category, Severity.WARNING, Span(start, end), "m")
 
     sentence, word, quote, typo = (
-        make("readability", 0, 80), make("grammar", 10, 13), make("typography", 30, 31), make("grammar", 29, 35)
+        make("readability", 0, 80),
+        make("grammar", 10, 13),
+        make("typography", 30, 31),
+        make("grammar", 29, 35),
     )
     assert _drop_grammar_duplicates([sentence, word, quote, typo]) == [sentence, word, quote]
 
 
 # -- failures --------------------------------------------------------------------------------------
+
 
 def test_server_down_is_one_warning_and_other_checks_still_report() -> None:
     text = "Sales rose TK percent and teh rest.\n"
@@ -328,7 +357,10 @@ def test_slow_language_list_times_out_too() -> None:
     [
         ("garbage", "failed: it answered with something that is not JSON: <html><body>Bad Gateway {"),
         ("wrong-shape", "sent an answer that is not LanguageTool's: no list of matches in it"),
-        ("bad-match", "sent an answer that is not LanguageTool's: a match has no whole-number offset and length"),
+        (
+            "bad-match",
+            "sent an answer that is not LanguageTool's: a match has no whole-number offset and length",
+        ),
         ("error-500", "failed: it answered with something that is not JSON: Error: Internal Server Error"),
     ],
 )
@@ -341,7 +373,9 @@ def test_garbage_answers_are_one_clear_warning(behaviour: str, why: str) -> None
 
 def test_unsupported_language_and_missing_url(lt: FakeLanguageTool) -> None:
     result = lint("Teh end.\n", settings=remote(lt.url, language="xx-YY"), select=GRAMMAR_ONLY)
-    assert result.warnings == [f"grammar: cannot use LanguageTool server {lt.url}: unsupported language: 'xx-YY'"]
+    assert result.warnings == [
+        f"grammar: cannot use LanguageTool server {lt.url}: unsupported language: 'xx-YY'"
+    ]
     missing = lint("Teh end.\n", settings={"languagetool": {"mode": "remote"}}, select=GRAMMAR_ONLY)
     assert missing.warnings == [
         "grammar: languagetool.mode is 'remote' but languagetool.url is not set (e.g. http://localhost:8010)"
@@ -349,11 +383,24 @@ def test_unsupported_language_and_missing_url(lt: FakeLanguageTool) -> None:
 
 
 def test_parse_answer_rejects_what_is_not_a_check_result() -> None:
-    good = {"matches": [{"offset": 2, "length": 3, "message": "m", "rule": {"id": "R", "category": {"id": "C"}}}]}
+    good = {
+        "matches": [{"offset": 2, "length": 3, "message": "m", "rule": {"id": "R", "category": {"id": "C"}}}]
+    }
     (match,) = parse_answer(good, "a teh")
-    assert (match.offset, match.length, match.rule_id, match.category_id, match.replacements) == (2, 3, "R", "C", ())
-    for bad in ([], {"matches": None}, {"matches": ["x"]}, {"matches": [{"offset": 1, "length": 2}]},
-                {"matches": [{"offset": -1, "length": 2, "rule": {"id": "R"}}]}):
+    assert (match.offset, match.length, match.rule_id, match.category_id, match.replacements) == (
+        2,
+        3,
+        "R",
+        "C",
+        (),
+    )
+    for bad in (
+        [],
+        {"matches": None},
+        {"matches": ["x"]},
+        {"matches": [{"offset": 1, "length": 2}]},
+        {"matches": [{"offset": -1, "length": 2, "rule": {"id": "R"}}]},
+    ):
         with pytest.raises(ValueError):
             parse_answer(bad, "text")
 
@@ -366,7 +413,9 @@ def test_invalid_severity_in_config_is_a_config_error() -> None:
 
 
 def test_template_tags_left_in_raw_html_are_not_sent(lt: FakeLanguageTool) -> None:
-    text = '<div>\n<blockquote>\n“We said teh words.” - {{ "teh-person" | team_link }}\n</blockquote>\n</div>\n'
+    text = (
+        '<div>\n<blockquote>\n“We said teh words.” - {{ "teh-person" | team_link }}\n</blockquote>\n</div>\n'
+    )
     found = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
     assert located(found) == [("grammar", 3, 10, 3, 13)]
     assert all("team_link" not in sent for sent in lt.texts)
@@ -390,19 +439,36 @@ def test_a_server_limit_below_the_chunk_size_says_what_to_change() -> None:
 
 
 def test_an_empty_suggestion_means_delete() -> None:
-    doubled = FakeRule("the the", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Miscellaneous", "duplication",
-                       "Possible typo: you repeated a word.", "", ("the", ""))
+    doubled = FakeRule(
+        "the the",
+        "ENGLISH_WORD_REPEAT_RULE",
+        "MISC",
+        "Miscellaneous",
+        "duplication",
+        "Possible typo: you repeated a word.",
+        "",
+        ("the", ""),
+    )
     with FakeLanguageTool(rules=(doubled,)) as server:
         (found,) = findings("We saw the the end.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
     assert found.message == (
-        "“the the”: Possible typo: you repeated a word. Delete it, or write “the”. [LanguageTool ENGLISH_WORD_REPEAT_RULE]"
+        "“the the”: Possible typo: you repeated a word. Delete it, or write “the”. "
+        "[LanguageTool ENGLISH_WORD_REPEAT_RULE]"
     )
     assert found.severity is Severity.WARNING
 
 
 def test_capitalised_grammar_matches_are_kept_even_if_called_misspellings() -> None:
-    a_vs_an = FakeRule("An", "EN_A_VS_AN", "MISC", "Miscellaneous", "misspelling",
-                       "Use “A” instead of “An” if the following word doesn’t start with a vowel sound.", "", ("A",))
+    a_vs_an = FakeRule(
+        "An",
+        "EN_A_VS_AN",
+        "MISC",
+        "Miscellaneous",
+        "misspelling",
+        "Use “A” instead of “An” if the following word doesn’t start with a vowel sound.",
+        "",
+        ("A",),
+    )
     with FakeLanguageTool(rules=(a_vs_an,)) as server:
         found = findings("An budget was passed.\n", settings=remote(server.url), select=GRAMMAR_ONLY)
     assert located(found) == [("grammar", 1, 1, 1, 3)]
@@ -422,8 +488,13 @@ def test_a_local_server_that_will_not_start_is_given_up_after_a_few_ports() -> N
         raise ServerError("LanguageTool server exited early with code 1")
 
     # Stands in for the client: the method only uses these attributes.
-    fake = SimpleNamespace(_start_local_server=refuse, _available_ports=list(range(8100, 9000)),
-                           _host="127.0.0.1", _port=8081, _url="")
+    fake = SimpleNamespace(
+        _start_local_server=refuse,
+        _available_ports=list(range(8100, 9000)),
+        _host="127.0.0.1",
+        _port=8081,
+        _url="",
+    )
     with pytest.raises(ServerError):
         _client_class()._start_server_on_free_port(fake)
     assert len(tried) == LOCAL_START_ATTEMPTS and len(set(tried)) == LOCAL_START_ATTEMPTS
@@ -431,6 +502,7 @@ def test_a_local_server_that_will_not_start_is_given_up_after_a_few_ports() -> N
 
 
 # -- local mode: one server per run, shared by the --jobs workers ------------------------------------
+
 
 def test_local_servers_publish_and_find_a_live_server(tmp_path: Path, lt: FakeLanguageTool) -> None:
     from lint.languagetool import LocalServers
@@ -447,7 +519,9 @@ def test_local_servers_publish_and_find_a_live_server(tmp_path: Path, lt: FakeLa
     assert servers.live_url(timeout=2) is None
 
 
-def test_local_mode_starts_one_server_for_all_workers_of_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_local_mode_starts_one_server_for_all_workers_of_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     import lint.languagetool as lt_module
@@ -475,8 +549,10 @@ def test_local_mode_starts_one_server_for_all_workers_of_a_run(tmp_path: Path, m
     try:
         # Three "workers" at once: the lock lets one start the server, the others attach to it.
         clients: list[object] = []
-        workers = [threading.Thread(target=lambda: clients.append(lt_module.Connection(settings)._make_client()))
-                   for _ in range(3)]
+        workers = [
+            threading.Thread(target=lambda: clients.append(lt_module.Connection(settings)._make_client()))
+            for _ in range(3)
+        ]
         for worker in workers:
             worker.start()
         for worker in workers:
@@ -489,13 +565,30 @@ def test_local_mode_starts_one_server_for_all_workers_of_a_run(tmp_path: Path, m
 
 
 def test_doubled_word_and_lowercase_start_are_reported_once_by_their_own_checks() -> None:
-    repeat = FakeRule("the the", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Miscellaneous", "duplication",
-                      "Possible typo: you repeated a word.", "", ("the",))
-    lowercase = FakeRule("we", "UPPERCASE_SENTENCE_START", "CASING", "Capitalization", "typographical",
-                         "This sentence does not start with an uppercase letter.", "", ("We",))
+    repeat = FakeRule(
+        "the the",
+        "ENGLISH_WORD_REPEAT_RULE",
+        "MISC",
+        "Miscellaneous",
+        "duplication",
+        "Possible typo: you repeated a word.",
+        "",
+        ("the",),
+    )
+    lowercase = FakeRule(
+        "we",
+        "UPPERCASE_SENTENCE_START",
+        "CASING",
+        "Capitalization",
+        "typographical",
+        "This sentence does not start with an uppercase letter.",
+        "",
+        ("We",),
+    )
     text = "The mayor read the the report.\n\nwe saw teh end.\n"
     with FakeLanguageTool(rules=(repeat, lowercase, TYPO)) as server:
-        found = findings(text, settings=remote(server.url),
-                         select=("grammar", "doubled-word", "sentence-start-case"))
+        found = findings(
+            text, settings=remote(server.url), select=("grammar", "doubled-word", "sentence-start-case")
+        )
     assert [(f.rule, snippet(text, f)) for f in found if f.rule == "grammar"] == [("grammar", "teh")]
     assert {f.rule for f in found} == {"grammar", "doubled-word", "sentence-start-case"}

@@ -12,7 +12,10 @@ import pytest
 from lt_server import FakeLanguageTool, closed_port_url
 
 MARKDOWN = "---\ntitle: teh title\n---\n\n# Teh vote\n\nThe council could of voted.\n\n```\nteh\n```\n"
-HTML = "<html><body><article>\n<h1>Vote</h1>\n<p>Caf&eacute; owners said <b>teh</b> plan works.</p>\n</article></body></html>\n"
+HTML = (
+    "<html><body><article>\n<h1>Vote</h1>\n"
+    "<p>Caf&eacute; owners said <b>teh</b> plan works.</p>\n</article></body></html>\n"
+)
 TEXT = "Budget vote\n\nThe mayor said teh plan works in order to help.\n"
 
 
@@ -33,9 +36,23 @@ def write_articles(folder: Path, url: str, extra: str = "", timeout: float = 5) 
 
 def newslint(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", "--select", "grammar,placeholder",
-         *args, "."],
-        cwd=folder, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "lint",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "--select",
+            "grammar,placeholder",
+            *args,
+            ".",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -132,10 +149,27 @@ def test_local_mode_that_cannot_download_is_one_warning(tmp_path: Path) -> None:
     for name in ("NEW_RELEASES", "RELEASE", "ARCHIVE", "SNAPSHOT"):
         env[f"LTP_DOWNLOAD_HOST_{name}"] = f"{closed}/{{version}}/"
     run = subprocess.run(
-        [sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", "--select", "grammar,placeholder", "."],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env,
+        [
+            sys.executable,
+            "-m",
+            "lint",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "--select",
+            "grammar,placeholder",
+            ".",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     assert places(run) == [("story.md", 1, 12, 1, 14, "placeholder-text", "error")]
     (line,) = run.stderr.splitlines()
-    assert line.startswith(f"newslint: warning: grammar: cannot download LanguageTool 6.8 into {tmp_path / 'lt-cache'}: ")
+    assert line.startswith(
+        f"newslint: warning: grammar: cannot download LanguageTool 6.8 into {tmp_path / 'lt-cache'}: "
+    )
     assert run.returncode == 1

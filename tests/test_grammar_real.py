@@ -38,8 +38,12 @@ def settings() -> dict[str, object]:
     if LT_URL:
         section: dict[str, object] = {"mode": "remote", "url": LT_URL, "required": True, "timeout": 60}
     else:
-        section = {"mode": "local", "required": True, "timeout": 60,
-                   "cache_dir": os.environ.get("NEWSLINT_LT_CACHE", "")}
+        section = {
+            "mode": "local",
+            "required": True,
+            "timeout": 60,
+            "cache_dir": os.environ.get("NEWSLINT_LT_CACHE", ""),
+        }
     return {"languagetool": section}
 
 

@@ -17,6 +17,7 @@ from lint.checks.base import Check, CheckUnavailable, HouseStyle
 from lint.document.mapped import ATOM, MappedText, concat
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+
 # Light: language-tool-python and requests are imported only when a request is made.
 from lint.languagetool import (
     LanguageToolUnavailable,
@@ -74,7 +75,10 @@ class Options:
 
 
 # Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.
-_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w", re.I)
+_URL = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w",
+    re.I,
+)
 # Template tags the parser left in prose (inside raw HTML blocks, say) are not prose either.
 _TEMPLATE_TAG = re.compile(r"\{\{.{0,300}?\}\}|\{%.{0,300}?%\}", re.S)
 _SUGGESTION_TAG = re.compile(r"</?suggestion>")
@@ -92,9 +96,10 @@ def build_chunks(doc: Document, limit: int) -> list[Chunk]:
     """The article's prose as request texts of at most `limit` characters.
 
     URLs and template tags become ATOM placeholders (matches touching them are dropped), soft
-    line breaks become spaces. Blocks are joined with blank lines; a block longer than the limit is split at sentence or
-    word boundaries into chunks of its own. Each chunk is a MappedText, so offsets in it map
-    straight back to the source, whichever chunk a match comes from.
+    line breaks become spaces. Blocks are joined with blank lines; a block longer than the
+    limit is split at sentence or word boundaries into chunks of its own. Each chunk is a
+    MappedText, so offsets in it map straight back to the source, whichever chunk a match
+    comes from.
     """
     chunks: list[Chunk] = []
     pending: list[MappedText] = []
@@ -169,7 +174,7 @@ class Grammar(Check):
         skipped_rules = set(settings.disabled_rules)
         skipped_categories = set(settings.disabled_categories)
         glossary = _glossary_words(house.glossary)
-        for chunk, matches in zip(chunks, answers):
+        for chunk, matches in zip(chunks, answers, strict=True):
             prose = chunk.text.text
             for match in matches:
                 start, end = match.offset, match.offset + match.length
