@@ -12,11 +12,12 @@ from lint.findings import Severity
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "boilerplate"
 
-# A name that reads as a website: "archyde.com", "news.example.co.uk".
-DOMAIN_LIKE = r"(?:[a-z0-9][\w-]*\.)+(?:com|net|org|news|info|tv|media|io|co\.uk|co)\b"
+# A name that reads as a website: "archyde.com", "news.example.co.uk". It starts a token and
+# its labels are bounded, so the search stays linear on a long unbroken run of letters.
+DOMAIN_LIKE = r"(?<![\w.-])(?:[a-z0-9][\w-]{0,62}\.){1,4}(?:com|net|org|news|info|tv|media|io|co\.uk|co)\b"
 # A capitalised name of one to three words ("Archyde", "Example News"); case-sensitive even
 # inside patterns matched without case.
-CAPITALISED_NAME = r"(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
+CAPITALISED_NAME = r"(?-i:(?<!\w)[A-Z][\w&'’-]{0,40}(?:\s+[A-Z][\w&'’-]{0,40}){0,2})"
 
 
 @cache

@@ -14,8 +14,11 @@ _QUOTES = '"“”„'
 # Template tags and attribute lists that reach the prose as text (inside raw HTML, say) carry
 # their own straight quotes: {{< img alt="..." >}}, {% image "..." %}, {:target="_blank"}.
 # A template tag inside an HTML attribute can leave its tail in the text: `}}">Title`.
+# Bounded repeats keep the search linear on long adversarial lines.
 _TEMPLATE = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{:[^}\n]*\}|[^\s\"]*\"[^\"\n]*?[>%]\}\}[^<>\n]*>?|\}\}[^<>\s]*>?", re.DOTALL
+    r"\{\{.{0,800}?\}\}|\{%.{0,800}?%\}|\{:[^}\n]{0,200}\}"
+    r"|[^\s\"]{0,200}\"[^\"\n]{0,200}?[>%]\}\}[^<>\n]{0,200}>?|\}\}[^<>\s]{0,200}>?",
+    re.DOTALL,
 )
 _OPEN_BEFORE = set("([{—–-/=")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…")
@@ -104,7 +107,8 @@ def _opens_with_quote(text: str) -> bool:
 
 def unmatched_quotes(text: str) -> list[tuple[int, bool]]:
     """(index, is_opening) for each double quotation mark in one paragraph without its partner."""
-    text = _TEMPLATE.sub(lambda m: " " * len(m.group()), text)
+    if "{" in text or "}}" in text:
+        text = _TEMPLATE.sub(lambda m: " " * len(m.group()), text)
     open_at: list[int] = []
     problems: list[tuple[int, bool]] = []
     for i, ch in enumerate(text):
