@@ -263,12 +263,21 @@ class Connection:
         # it published and talk to it as a remote server.
         servers = LocalServers(_download_folder(s), _run_id())
         with servers.locked():
-            _download_local(s)
-            url = servers.live_url(s.timeout)
+            url = servers.live_url(s.timeout)  # raises the failure another worker recorded
             if url:
                 return cls(s.timeout, language=s.language, remote_server=url)
-            _stop_local_servers_at_exit()
-            client = cls(s.timeout, language=s.language)
+            try:
+                _download_local(s)
+                _stop_local_servers_at_exit()
+                client = cls(s.timeout, language=s.language)
+            except LanguageToolUnavailable as err:
+                servers.publish_failure(str(err))
+                raise
+            except Exception as err:
+                # Record it, so the run's other workers do not each wait for a failing start.
+                message = f"cannot use {s.server_name}: {_reason(err, s)}"
+                servers.publish_failure(message)
+                raise LanguageToolUnavailable(message) from None
             servers.publish(client.url)
             return client
 
@@ -371,7 +380,10 @@ class LocalServers:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def live_url(self, timeout: float) -> str | None:
-        """The URL this run's server answers on, or None if there is none (or it died)."""
+        """The URL this run's server answers on, or None if there is none (or it died).
+
+        Raises LanguageToolUnavailable if another worker of this run already failed to start it.
+        """
         import json
         import os
 
@@ -379,22 +391,33 @@ class LocalServers:
 
         try:
             state = json.loads(self.state_file.read_text(encoding="utf-8"))
-            url, owner = str(state["url"]), int(state["pid"])
-            os.kill(owner, 0)  # raises if the owner (and so its server) is gone
+            os.kill(int(state["pid"]), 0)  # raises if the owner (and so its server) is gone
+            if "error" in state:
+                raise LanguageToolUnavailable(str(state["error"]))
+            url = str(state["url"])
             requests.get(url.rstrip("/") + "/v2/languages", timeout=timeout).raise_for_status()
         except (OSError, ValueError, KeyError, TypeError, requests.RequestException):
             return None
         return url
 
     def publish(self, client_url: str) -> None:
-        """Name this process's server for the run's other workers; removed when this process ends."""
+        """Name this process's server for the run's other workers."""
+        self._write({"url": _server_root(client_url)})
+
+    def publish_failure(self, message: str) -> None:
+        """Tell the run's other workers that starting the server failed, and why."""
+        self._write({"error": message})
+
+    def _write(self, state: dict[str, str]) -> None:
+        """Write the run's state, owned by this process; it is removed when this process ends."""
         import json
         import os
         from multiprocessing import util
 
-        self.state_file.write_text(
-            json.dumps({"url": _server_root(client_url), "pid": os.getpid()}), encoding="utf-8"
-        )
+        try:
+            self.state_file.write_text(json.dumps({**state, "pid": os.getpid()}), encoding="utf-8")
+        except OSError:
+            return  # a read-only cache: the other workers start their own servers
         util.Finalize(None, self.state_file.unlink, kwargs={"missing_ok": True}, exitpriority=20)
 
 

@@ -592,3 +592,43 @@ def test_doubled_word_and_lowercase_start_are_reported_once_by_their_own_checks(
         )
     assert [(f.rule, snippet(text, f)) for f in found if f.rule == "grammar"] == [("grammar", "teh")]
     assert {f.rule for f in found} == {"grammar", "doubled-word", "sentence-start-case"}
+
+
+def test_a_failed_local_start_is_shared_so_other_workers_fail_fast(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from language_tool_python.exceptions import ServerError
+
+    import lint.languagetool as lt_module
+    from lint.languagetool import LanguageToolUnavailable
+
+    attempts: list[int] = []
+
+    class BrokenClient:
+        def __init__(self, timeout: float, language: str, remote_server: str | None = None) -> None:
+            attempts.append(1)
+            raise ServerError("LanguageTool server did not become ready on 127.0.0.1:8123 within 15 seconds")
+
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.setattr(lt_module, "_client_class", lambda: BrokenClient)
+    monkeypatch.setattr(lt_module, "_download_local", lambda settings: None)
+    monkeypatch.setattr(lt_module, "_stop_local_servers_at_exit", lambda: None)
+    settings = Settings(mode="local", cache_dir=str(tmp_path))
+    messages: list[str] = []
+
+    def worker() -> None:
+        try:
+            lt_module.Connection(settings)._get_client()
+        except LanguageToolUnavailable as err:
+            messages.append(str(err))
+
+    workers = [threading.Thread(target=worker) for _ in range(3)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(attempts) == 1
+    why = "LanguageTool server did not become ready on 127.0.0.1:8123 within 15 seconds"
+    assert messages == [f"cannot use local LanguageTool: {why}"] * 3
