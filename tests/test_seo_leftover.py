@@ -105,3 +105,34 @@ def test_outlet_labels_from_options():
     assert findings(text, select=RULE) == []
     found = findings(text, select=RULE, settings={"checks": {"seo-leftover": {"extra_labels": ["desk checklist"]}}})
     assert located(found) == [("seo-leftover", 5, 1, 7, 37)]
+
+
+def test_bold_labels_with_size_hints_and_weak_fields_join_the_block():
+    text = (
+        STORY + "\n---\n\n**SEO Meta Description (155 characters):** The harbour board backs dredging the east channel.\n\n"
+        "**Suggested URL:** /harbour-board-backs-dredging\n\n**Tags:** harbour, dredging, ferries\n"
+    )
+    found = findings(text, select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(7, 11)]
+    assert "“SEO Meta Description”, “Suggested URL”, “Tags”" in found[0].message
+
+
+def test_notes_headers_with_unlabelled_items():
+    cases = [
+        "### Optimization notes\n\n- The headline includes the primary keyword.\n- Keyword density is about 1.5 percent.\n",
+        "Headline options:\n1. Board Backs Channel Dredging\n2. East Channel Dredging Wins Approval\n",
+        "Key SEO elements used:\n* Primary keyword used in the first paragraph\n* Internal link to our ferry coverage\n",
+    ]
+    for case, end_line in zip(cases, (8, 7, 7), strict=True):
+        found = findings(STORY + "\n" + case, select=RULE)
+        assert [(f.line, f.end_line) for f in found] == [(5, end_line)], case
+
+
+def test_advice_under_an_seo_checklist_is_an_article_about_seo():
+    text = (
+        "## Provide good SEO\n\nSearch engines rank pages that answer questions clearly.\n\n"
+        "SEO checklist:\n\n* Make sure search engines can crawl your site.\n"
+        "* Use keywords your audience uses in your content and meta tags.\n"
+        "* Summarize each page in its meta description.\n\nThe rest of the guide covers analytics.\n"
+    )
+    assert findings(text, select=RULE) == []

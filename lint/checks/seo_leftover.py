@@ -76,6 +76,26 @@ _PASTE_LABEL = re.compile(
     r"key\s?words?|key\s?phrases?|meta|title tag|seo title|slug|og:|open graph|hashtags?|tags?$", re.I
 )
 _SLUG_LABEL = re.compile(r"slug|url|permalink", re.I)
+# Meta-writing terms anywhere in a line ("Keyword density is around 1.5 percent").
+_SEO_TERM = re.compile(
+    r"\b(?:seo|key\s?words?|key\s?phrases?|meta (?:description|title|tags?)|title tags?|slug|internal links?"
+    r"|internal linking|backlinks?|anchor text|schema markup|featured snippets?|search intent|serp|keyword density"
+    r"|readability score|flesch|ai detect(?:ion|ors?)|plagiarism|alt text|e-?e-?a-?t|word count|search engines?)\b",
+    re.I,
+)
+# A header that announces notes, not a topic: "SEO notes", "Key SEO elements used", "Headline options".
+_EXPLICIT_HEADER = re.compile(
+    r"\b(?:notes?|checklist|details|data|information|info|elements|analysis|report|breakdown|options|suggestions"
+    r"|recommendations|used|applied|included|summary|fields|metadata)\b",
+    re.I,
+)
+_ADVICE = re.compile(
+    r"(?:make|use|design|summari[sz]e|write|add|include|keep|avoid|follow|ensure|check|consider|try|don['’]t|do|create"
+    r"|choose|put|give|place|think|start|test|provide|optimi[sz]e|link|update|review|remember|find|let|be|get|set"
+    r"|limit|aim|focus|target|research|identify|monitor|measure|track|ask|plan|publish|share|tag|describe|label)\b",
+    re.I,
+)
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 @cache
@@ -85,14 +105,16 @@ def _vocabulary(name: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     fragments = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     fragments += [re.escape(word) for word in extra]
     body = "|".join(f"(?:{f})" for f in fragments)
-    return re.compile(rf"^(?:(?:suggested|primary|secondary|main|additional|final)\s+)?(?:{body}){_HEADER_SUFFIX}$", re.I)
+    return re.compile(rf"^(?:(?:suggested|primary|secondary|main|additional|final|seo|recommended|proposed)\s+)?(?:{body}){_HEADER_SUFFIX}$", re.I)
 
 
 class Kind(Enum):
     HEADER = "header"  # "SEO Notes:": a label line that opens a block of notes
     CERTAIN = "certain"  # a meta field that no reader-facing copy has
     CANDIDATE = "candidate"  # meta-writing vocabulary that needs company to count
+    WEAK = "weak"  # a field with a label from the vocabulary but no other sign; joins, never starts
     FIELD = "field"  # some other "Label: value" line, a note only under a header
+    ITEM = "item"  # a list item or line without a label, a note only under a header
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,7 @@ class Note:
     kind: Kind
     label: str
     about_article: bool = False  # the value talks about the article or what the writer did
+    explicit: bool = False  # a header that says it opens notes ("SEO notes", "Headline options")
 
 
 @dataclass(frozen=True)
@@ -155,7 +178,7 @@ class SeoLeftover(Check):
         safe = (
             group[0].kind is Kind.HEADER
             and len(group) > 1
-            and all(n.kind is not Kind.HEADER and _FIELD.match(n.line.text) for n in group[1:])
+            and all(n.kind is not Kind.HEADER and _FIELD.match(n.line.text.strip("*_ ")) for n in group[1:])
             and first.first_in_block
             and last.last_in_block
             and doc.format != "html"
@@ -168,12 +191,22 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
     text = line.text.strip().strip("*_").strip()
     field = _FIELD.match(text)
     if field is None or not field.group("value").strip():
-        # A label on a line of its own: "SEO Notes:", "## Keywords".
-        label = text.rstrip(":").strip()
-        if (text.endswith(":") or line.block.kind is BlockKind.HEADING) and strong.match(label):
-            return Note(line, Kind.HEADER, label)
+        # A label on a line of its own: "SEO Notes:", "## Keywords", "Key SEO elements used:".
+        label = text.rstrip(":").strip().strip("*_").strip()
+        if (text.endswith(":") or line.block.kind is BlockKind.HEADING) and len(label.split()) <= 6:
+            if strong.match(label):
+                return Note(line, Kind.HEADER, label, explicit=bool(_EXPLICIT_HEADER.search(label)))
+            if _SEO_TERM.search(label) and _EXPLICIT_HEADER.search(label):
+                return Note(line, Kind.HEADER, label, explicit=True)
+        # An unlabelled line counts as a note only as a list item, as a further line of the
+        # header's own paragraph, or when it talks about keywords or the article itself; a
+        # plain paragraph after a notes block is the story going on.
+        about = bool(_SEO_TERM.search(text) or _SELF_REFERENCE.search(text))
+        if len(text.split()) <= 25 and (line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or about):
+            return Note(line, Kind.ITEM, "", about)
         return None
-    label = field.group("label").strip().strip("*_").strip()
+    # "SEO Title (60 characters)": the parenthesis says how to fill the field, not what it is.
+    label = _PARENTHESIS.sub("", field.group("label")).strip().strip("*_").strip()
     value = field.group("value").strip().strip("*_").strip()
     if len(label.split()) > 6:
         return None
@@ -185,9 +218,10 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
             return Note(line, Kind.CERTAIN, label, self_ref)
         if not _DEFINITION.match(value):
             return Note(line, Kind.CANDIDATE, label, self_ref)
-    elif weak.match(label) and self_ref:
-        return Note(line, Kind.CANDIDATE, label, self_ref)
-    return Note(line, Kind.FIELD, label, self_ref)
+        return Note(line, Kind.WEAK, label, self_ref)
+    if weak.match(label):
+        return Note(line, Kind.CANDIDATE if self_ref else Kind.WEAK, label, self_ref)
+    return Note(line, Kind.FIELD, label, self_ref or bool(_SEO_TERM.search(value)))
 
 
 def _field_value(label: str, value: str) -> bool:
@@ -206,21 +240,29 @@ def _field_value(label: str, value: str) -> bool:
 
 
 def _groups(lines: list[Line], notes: list[Note | None]) -> Iterator[list[Note]]:
-    """Runs of neighbouring note lines; plain fields join a run only after a header."""
+    """Runs of neighbouring note lines. Plain fields and unlabelled lines join a run only after a
+    header; weak fields join a run but do not start one."""
     group: list[Note] = []
+    pending: list[Note] = []  # weak fields that may turn out to open a run
     previous: Line | None = None
     for line, note in zip(lines, notes, strict=True):
         adjacent = previous is not None and line.block_index - previous.block_index <= 1
-        if note is None or (note.kind is Kind.FIELD and not (group and adjacent and _has_header(group))):
+        previous = line
+        if group and not adjacent:
+            yield group
+            group = []
+        if not adjacent:
+            pending = []
+        if note is None or (note.kind in (Kind.FIELD, Kind.ITEM) and not _has_header(group)):
             if group:
                 yield group
-            group = []
-        elif group and not adjacent:
-            yield group
-            group = [note]
+            group, pending = [], []
+        elif note.kind is Kind.WEAK and not group:
+            pending.append(note)
         else:
+            if not group:
+                group, pending = pending, []
             group.append(note)
-        previous = line
     if group:
         yield group
 
@@ -233,7 +275,12 @@ def _is_leftover(group: list[Note]) -> bool:
     kinds = [n.kind for n in group]
     if Kind.CERTAIN in kinds:
         return True
-    if Kind.HEADER in kinds and any(k is not Kind.HEADER for k in kinds[kinds.index(Kind.HEADER) + 1 :]):
-        # A notes heading followed by fields in meta-writing vocabulary or about the article.
-        return Kind.CANDIDATE in kinds or any(n.about_article for n in group)
+    if Kind.HEADER in kinds:
+        at = kinds.index(Kind.HEADER)
+        # Advice to readers ("Use keywords your audience uses") under "SEO checklist:" is an article
+        # about SEO; notes left behind describe this article instead.
+        items = [n for n in group[at + 1 :] if n.kind is not Kind.HEADER and not _ADVICE.match(n.line.text.lstrip("*_ "))]
+        if items and (group[at].explicit or any(n.kind is Kind.CANDIDATE or n.about_article for n in items)):
+            # A notes heading and its list, or a heading whose list is written about the article.
+            return True
     return kinds.count(Kind.CANDIDATE) >= 2

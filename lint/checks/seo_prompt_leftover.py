@@ -28,7 +28,9 @@ _OPENER = re.compile(
     rf"^(?:(?:sure|certainly|absolutely|of course|okay|ok|great|alright)\b[!,.]?\s*)?"
     rf"(?:here(?:['’]s| is| are)|below is|i(?:['’]ve| have) (?:re-?written|revised|rewritten|updated|edited|created|written))\s+"
     rf"(?:(?:the|a|an|your|my)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_EDIT}\s+(?:[\w-]+\s+){{0,2}}?{_WORK}|{_WORK}\s+(?:you requested|as requested|rewritten|revised))\b"
-    rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|i(?:['’]ll| will| can))\b",
+    rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|i(?:['’]ll| will| can))\b"
+    # "Here is your news article, optimized for search engines:": handed to "you"
+    rf"|^here(?:['’]s| is)\s+your\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b",
     re.I,
 )
 # The model speaking about itself or offering more work, anywhere in a line.
