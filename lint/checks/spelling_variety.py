@@ -57,6 +57,8 @@ class Options:
     every_occurrence: bool = False
     # Forms the other variety's dictionaries list as variants ("judgement", "cancelled" in American copy).
     variant_severity: Literal["error", "warning", "info"] = "info"
+    # An article in the other variety throughout (syndicated or guest copy), rather than a mix.
+    consistent_severity: Literal["error", "warning", "info"] = "info"
 
 
 class SpellingVariety(Check):
@@ -93,13 +95,18 @@ class SpellingVariety(Check):
                 seen.append((text, m, spelling))
         if not seen:
             return
+        # Evidence of a variety: firm forms the other variety rejects ("color", not "program").
         counts = {"us": 0, "gb": 0}
         for _, _, spelling in seen:
-            counts[spelling.variety] += 1
+            other_variety = "gb" if spelling.variety == "us" else "us"
+            if not spelling.variant and self._wrong_in(spelling, other_variety, options):
+                counts[spelling.variety] += 1
         target = house.spelling
         if options.follow == "article" and counts["us"] != counts["gb"]:
             target = max(counts, key=lambda v: counts[v])
-        mixed = counts["us"] > 0 and counts["gb"] > 0
+        # An article written in the other variety throughout is syndicated or guest copy: converting
+        # it is an editor's call. An article that mixes both is a slip.
+        consistent = counts[target] == 0
         wrong = [
             (text, m, sp)
             for text, m, sp in seen
@@ -117,17 +124,22 @@ class SpellingVariety(Check):
                 reported.add(word)
             wrong_name, right_name = _VARIETY_NAME[spelling.variety], _VARIETY_NAME[target]
             if options.follow == "article":
-                why = f"the rest of the article uses {right_name} spelling"
+                context = f"; the rest of the article uses {right_name} spelling"
+            elif consistent:
+                context = f", like the rest of this article; this outlet uses {right_name} spelling"
             else:
-                why = f"this outlet uses {right_name} spelling"
-            message = f"“{word}” is {wrong_name} spelling; {why}: write “{right}”."
+                context = f", but this outlet and the rest of the article use {right_name} spelling"
+            message = f"“{word}” is {wrong_name} spelling{context}"
+            message += f": write “{right}”."
             more = times[word] - 1
             if more and not options.every_occurrence:
                 message += f" (“{word}” appears {more} more time{'s' if more > 1 else ''}.)"
-            if mixed and options.follow == "outlet":
-                message += " The article mixes both spellings."
             span = text.span(m.start(), m.end())
-            severity = Severity(options.variant_severity) if spelling.variant else None
+            severity = None
+            if spelling.variant:
+                severity = Severity(options.variant_severity)
+            elif consistent and options.follow == "outlet":
+                severity = Severity(options.consistent_severity)
             yield self.finding(span, message, fix=Fix(span, right, safe=True), severity=severity)
 
     @staticmethod
