@@ -632,3 +632,17 @@ def test_a_failed_local_start_is_shared_so_other_workers_fail_fast(
     assert len(attempts) == 1
     why = "LanguageTool server did not become ready on 127.0.0.1:8123 within 15 seconds"
     assert messages == [f"cannot use local LanguageTool: {why}"] * 3
+
+
+def test_rules_other_checks_cover_are_skipped_unless_the_outlet_wants_them(lt: FakeLanguageTool) -> None:
+    text = 'She said "yes" to teh plan.\n'
+    default = findings(text, settings=remote(lt.url), select=GRAMMAR_ONLY)
+    assert [snippet(text, f) for f in default] == ["teh"]
+    assert "EN_QUOTES" in lt.params[-1]["disabledRules"].split(",")
+    wanted = findings(
+        text, settings={**remote(lt.url), "checks": {"grammar": {"skip_rules": []}}}, select=GRAMMAR_ONLY
+    )
+    assert [(snippet(text, f), f.severity) for f in wanted] == [
+        ('"yes"', Severity.INFO),
+        ("teh", Severity.WARNING),
+    ]
