@@ -16,6 +16,7 @@ def test_zero_width_soft_hyphen_bom_and_control_characters_are_deleted():
     found = findings(text, select=RULE)
     assert [(f.line, f.column) for f in found] == [(1, 9), (1, 23), (3, 9), (3, 25)]
     assert all(f.fix.replacement == "" and f.fix.safe for f in found)
+    assert [f.severity.value for f in found] == ["info", "info", "warning", "warning"]
     assert "Hidden zero-width space in “hidden▯space”" in found[0].message
 
 

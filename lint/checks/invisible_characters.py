@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from lint.checks._tokens import prose_texts
 from lint.checks.base import Check, HouseStyle
@@ -26,6 +27,7 @@ _INVISIBLE: dict[str, tuple[str, str]] = {
     "\u2029": ("a paragraph separator", " "),
     "\u2011": ("a non-breaking hyphen", "-"),
 }
+_UNSEEN = frozenset("\u200b\u200c\u200d\u2060\u00ad\u180e\u2028\u2029")
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _SUSPECT = re.compile(f"[{''.join(_INVISIBLE)}{_BIDI}{_CONTROL}]")
@@ -39,6 +41,9 @@ _EDGE = '"“”‘’()[],.;:!?'
 class Options:
     # Bidirectional marks are needed in right-to-left text; elsewhere they are pasted debris.
     bidi_marks: bool = True
+    # Characters that show as nothing or as a plain space (zero-width spaces and joiners, soft
+    # hyphens, line separators): readers do not see them, so they rank below visible slips.
+    hidden_severity: Literal["error", "warning", "info"] = "info"
 
 
 class InvisibleCharacter(Check):
@@ -104,7 +109,8 @@ class InvisibleCharacter(Check):
         else:
             message = f"Hidden {name.split(' ', 1)[1]} on its own: {_advice(replacement)}."
         safe = ch not in "\u2028\u2029"  # a separator may have been meant as a line break
-        return self.finding(span, message, fix=Fix(span, replacement, safe=safe))
+        severity = Severity(options.hidden_severity) if ch in _UNSEEN else None
+        return self.finding(span, message, fix=Fix(span, replacement, safe=safe), severity=severity)
 
 
 def _advice(replacement: str) -> str:
