@@ -270,6 +270,9 @@ def lint_target(target: Target, selection: Selection, cache_dir: Path | None) ->
         result = lint_text(target.display, source, resolved, selection, fmt)
     except RecursionError:
         return FileResult(target.display, fmt, error="too deeply nested to parse")
+    except Exception as err:  # a parser bug on one odd file must not end the run for all the others
+        return FileResult(target.display, fmt,
+                          error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
     if key is not None and result.error is None and not result.warnings:
         store(cache_dir, key, result)
     return result

@@ -13,6 +13,7 @@ from lint.document.options import ParseOptions
 from lint.document.span import LineIndex, Span
 from lint.document.tables import table_blocks
 
+_LONE_CR = re.compile(r"\r(?!\n)")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 
 
@@ -27,6 +28,9 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     body_start = split_front_matter(source, doc)
     # Blank out the front matter so markdown-it's line numbers stay those of the file.
     text_for_parser = "\n" * source.count("\n", 0, body_start) + source[body_start:]
+    # markdown-it also breaks lines at a lone "\r"; our line index does not (lines end at "\n"),
+    # so a lone CR would shift every line number after it. Same length, so offsets stay.
+    text_for_parser = _LONE_CR.sub(" ", text_for_parser)
     tokens = _parser().parse(text_for_parser)
     lines = LineIndex(source)
     line_ends = _line_ends(source, lines)
