@@ -36,3 +36,9 @@ def test_published_notes_and_credits_are_left_alone():
         "We keep a TODO list for each sprint.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_seo_note_in_brackets():
+    text = "The reservoir will hold 40 billion litres. [SEO: use the keyword “reservoir” in a subheading]\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["[SEO: use the keyword “reservoir” in a subheading]"]

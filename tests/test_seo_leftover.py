@@ -136,3 +136,8 @@ def test_advice_under_an_seo_checklist_is_an_article_about_seo():
         "* Summarize each page in its meta description.\n\nThe rest of the guide covers analytics.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_field_in_parentheses_at_the_end():
+    found = findings(STORY + "\n(Word count: 612)\n", select=RULE)
+    assert located(found) == [("seo-leftover", 5, 1, 5, 18)]

@@ -37,3 +37,9 @@ def test_quoted_and_reader_facing_phrases_are_left_alone():
         "Feel free to bring a chair.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_text_handed_to_the_user():
+    text = "Here is your news article, optimized for search engines:\n\nThe council approved the budget.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("seo-prompt-leftover", 1, 1, 1, 57)]

@@ -29,7 +29,7 @@ _NOTE = re.compile(
     # "Note to editor: ...", "Notes to the desk - ..."
     rf"\bnotes?\s+(?:to|for)\s+{_ADDRESSEE}\s*[:\-–—]\s*[^\n]*"
     # "[Editor: add quote]", "(Desk: confirm)", "[TODO: ...]": a bracketed note addressed to a colleague
-    rf"|[\[(]\s*(?:{_ADDRESSEE}|todo|to\s?do|fixme|reporter|writer|fact[- ]?check(?:er)?)\s*[:\-–—]\s*[^\])\n]*[\])]"
+    rf"|[\[(]\s*(?:{_ADDRESSEE}|todo|to\s?do|fixme|reporter|writer|fact[- ]?check(?:er)?|seo)\s*[:\-–—]\s*[^\])\n]*[\])]"
     # "[Note: check the figure]": a bracketed note that is an instruction
     rf"|[\[(]\s*(?:note|nb|n\.b\.)\s*[:\-–—]?\s*{_INSTRUCTION}[^\])\n]*[\])]",
     re.I,

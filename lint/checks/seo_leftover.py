@@ -189,6 +189,8 @@ class SeoLeftover(Check):
 def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak: re.Pattern[str],
               edge_lines: int) -> Note | None:
     text = line.text.strip().strip("*_").strip()
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1].strip()  # "(Word count: 612)", "[Keywords: ...]"
     field = _FIELD.match(text)
     if field is None or not field.group("value").strip():
         # A label on a line of its own: "SEO Notes:", "## Keywords", "Key SEO elements used:".
