@@ -57,15 +57,19 @@ def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
     masked = _NOT_GROUPING.sub(lambda m: " " * len(m.group()), text)
     enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)}
     stack: list[int] = []
+    open_count = dict.fromkeys(_OPENERS, 0)  # so a closer with no opener of its kind costs O(1)
     problems: list[tuple[int, str]] = []
     for i, ch in enumerate(masked):
         if ch not in checked:
             continue
         if ch in _OPENERS:
             stack.append(i)
+            open_count[ch] += 1
             continue
         opener = _PAIRS[ch]
-        match = next((k for k in range(len(stack) - 1, -1, -1) if masked[stack[k]] == opener), None)
+        match = None
+        if open_count[opener]:
+            match = next(k for k in range(len(stack) - 1, -1, -1) if masked[stack[k]] == opener)
         if match is None:
             if i in enumerators:
                 continue
@@ -75,6 +79,8 @@ def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
         # Openers above the match were never closed: "(see [note)".
         for k in stack[match + 1 :]:
             problems.append((k, _unclosed(masked[k])))
+        for k in stack[match:]:
+            open_count[masked[k]] -= 1
         del stack[match:]
     problems.extend((k, _unclosed(masked[k])) for k in stack)
     return sorted(problems)
