@@ -33,3 +33,9 @@ def test_grammatical_and_deliberate_doubles_are_left_alone():
 def test_outlet_allow_list_and_code():
     text = "Bora bora is lovely.\n\n```\nthe the\n```\n\nUse `x x` here.\n"
     assert findings(text, select=RULE, settings={"checks": {"doubled-word": {"allow": ["bora"]}}}) == []
+
+
+def test_html_doubled_word_across_a_link():
+    text = '<html><body><p>Post on the <a href="https://example.com">the forum</a> today.</p></body></html>'
+    found = findings(text, name="page.html", select=RULE)
+    assert [(f.line, snippet(text, f)) for f in found] == [(1, 'the <a href="https://example.com">the')]
