@@ -60,7 +60,10 @@ def test_a_run_of_glued_commas_is_reported_at_each_comma():
 
 
 def test_html_prose_with_inline_tags_and_entities():
-    text = "<html><body><p>It rose in <b>2014</b>,Ukraine said&nbsp;it.Then <code>a.Do()</code> ran.</p></body></html>"
+    text = (
+        "<html><body><p>It rose in <b>2014</b>,Ukraine said&nbsp;it.Then "
+        "<code>a.Do()</code> ran.</p></body></html>"
+    )
     found = findings(text, name="page.html", select=RULE)
     assert [snippet(text, f) for f in found] == ["2014</b>,Ukraine", "it.Then"]
     assert [f.severity.value for f in found] == ["warning", "warning"]
