@@ -32,6 +32,7 @@ def test_labels_in_headings_quotes_asides_and_sentences_are_quiet():
     text = (
         "## Did you know?\n\nThe museum opens at nine.\n\n"
         "> **Pro tip:** keep your ticket.\n\n"
+        "  > Key Takeaway: the quoted report says so.\n\n"
         "Save the file (Pro tip: use a short name.) and close it.\n\n"
         "Did you know that the museum is free? Key takeaways:\n\n- it is free\n"
     )

@@ -11,8 +11,11 @@ def is_quoted(doc: Document, block: Block) -> bool:
         return True
     if doc.format != "markdown":
         return False
-    line_start = doc.source.rfind("\n", 0, block.span.start) + 1
-    return doc.source[line_start : block.span.start + 1].lstrip().startswith(">")
+    source = doc.source
+    line_start = source.rfind("\n", 0, block.span.start) + 1
+    line_end = source.find("\n", block.span.start)
+    line = source[line_start : line_end if line_end >= 0 else len(source)]
+    return line.lstrip(" \t").startswith(">")
 
 
 def is_explicit_heading(doc: Document, block: Block) -> bool:
