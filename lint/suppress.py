@@ -22,12 +22,16 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lint.config import Resolved
 from lint.document.directives import find_directives
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import CATEGORIES, Finding, Severity
+
+if TYPE_CHECKING:  # the engine imports this module
+    from lint.engine import Selection
 
 UNKNOWN_ID = "unknown-suppression"
 UNUSED_ID = "unused-suppression"
@@ -75,7 +79,7 @@ class _Meta:
 
 
 def apply_suppressions(
-    doc: Document, findings: list[Finding], resolved: Resolved, selection: object
+    doc: Document, findings: list[Finding], resolved: Resolved, selection: Selection
 ) -> list[Finding]:
     """The findings that no suppression hides, plus findings about the suppressions themselves."""
     suppressions = collect(doc)
@@ -84,7 +88,7 @@ def apply_suppressions(
     directive_spans = [s.span for s in suppressions if s.kind != "front-matter"]
     kept: list[Finding] = []
     for finding in findings:
-        if finding.rule not in META_IDS and any(d.contains(finding.span) for d in directive_spans):
+        if finding.rule not in META_IDS and any(_inside(finding.span, d) for d in directive_spans):
             continue  # a directive is not prose, whatever a check made of it
         line = doc.lines.line_of(min(max(finding.span.start, 0), len(doc.source)))
         hidden = False
@@ -101,6 +105,13 @@ def apply_suppressions(
     if meta.unused is not None:
         kept.extend(_unused(suppressions, _ran(resolved, selection), meta.unused))
     return kept
+
+
+def _inside(span: Span, directive: Span) -> bool:
+    """A finding about the directive's own text (an empty span only strictly inside it)."""
+    if span.start == span.end:
+        return directive.start < span.start < directive.end
+    return directive.contains(span)
 
 
 def collect(doc: Document) -> list[Suppression]:
@@ -195,25 +206,23 @@ def _front_matter(doc: Document) -> list[Suppression]:
     return [Suppression("front-matter", tuple(names), tuple(spans), key_span, 0, len(doc.source))]
 
 
-def _meta(resolved: Resolved, selection: object) -> _Meta:
-    wants = getattr(selection, "wants", lambda check_id, category: True)
+def _meta(resolved: Resolved, selection: Selection) -> _Meta:
+    wants = selection.wants
     severities: dict[str, Severity | None] = {}
     for rc in resolved.checks:
         if rc.check.id in META_IDS and wants(rc.check.id, rc.check.category):
             severities[rc.check.id] = rc.severity or rc.check.severity
     unused = severities.get(UNUSED_ID)
-    if (
-        unused is None
-        and getattr(selection, "report_unused_suppressions", False)
-        and wants(UNUSED_ID, "structure")
-    ):
+    # The explicit flag outranks --select, but not --ignore.
+    ignored = {UNUSED_ID, "structure"} & set(selection.ignore)
+    if unused is None and selection.report_unused_suppressions and not ignored:
         unused = Severity.WARNING
     return _Meta(severities.get(UNKNOWN_ID), unused)
 
 
-def _ran(resolved: Resolved, selection: object) -> set[str]:
+def _ran(resolved: Resolved, selection: Selection) -> set[str]:
     """Check ids and categories of the checks that ran on this file."""
-    wants = getattr(selection, "wants", lambda check_id, category: True)
+    wants = selection.wants
     ran: set[str] = set()
     for rc in resolved.checks:
         if rc.check.id not in META_IDS and wants(rc.check.id, rc.check.category):

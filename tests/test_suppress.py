@@ -149,6 +149,10 @@ def test_unused_suppressions_are_reported_only_when_asked():
     found = _lint(text, report_unused=True)
     assert located(found) == [("unused-suppression", 4, 33, 4, 49)]
     assert "hides no finding" in found[0].message
+    # The flag is enough: unused-suppression need not be selected too.
+    assert located(_lint(text, report_unused=True, select=("placeholder-text",))) == [
+        ("unused-suppression", 4, 33, 4, 49)
+    ]
 
 
 def test_unused_is_not_claimed_for_checks_that_did_not_run():
