@@ -25,6 +25,7 @@ def render(report: RunReport) -> str:
                 "type": "issue",
                 "description": f"{f.message} [{f.rule}]",
                 "check_name": f.rule,
+                "engine_name": "newslint",
                 "categories": ["Style"],
                 "fingerprint": fingerprint,
                 "severity": SEVERITIES[f.severity],
