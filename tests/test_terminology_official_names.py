@@ -27,7 +27,9 @@ def test_real_different_names_plurals_and_casing_are_not_slips():
         "The European Council, the European Commission’s staff and the Council of Europe met. "
         "The World Bank and the World Health Organization agreed. Both Geneva Conventions and the "
         "Fourth Geneva Convention apply. The White Horse pub sits near the White House.\n\n"
-        "The european union is a casing slip, not a wrong name. The Department of Defence in Canberra.\n"
+        "The european union is a casing slip, not a wrong name. The Department of Defence in Canberra.\n\n"
+        "Israel's Ministry of Defense, New Zealand's Department of Labour,\n"
+        "the World Health Organisation.\n"
     )
     assert findings(text, select=RULE) == []
 

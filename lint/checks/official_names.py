@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.checks.base import Check, HouseStyle
+from lint.checks.spelling_variety import spelling_pairs
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
 
@@ -224,6 +225,9 @@ def _is_slip(seen: str, expected: str) -> bool:
     s, e = base.lower(), expected.lower()
     if s == e or s in (e + "s", e + "es") or e in (s + "s",):
         return False
+    counterpart = spelling_pairs().get(s)
+    if counterpart is not None and counterpart.other == e:
+        return False  # "Department of Labour", "Ministry of Defense": the other variety's spelling
     limit = 1 if len(e) < 8 else 2
     return abs(len(s) - len(e)) <= limit and _distance(s, e, limit) <= limit
 

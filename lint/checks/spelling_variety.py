@@ -33,7 +33,8 @@ class Spelling:
 
 
 @cache
-def _pairs() -> dict[str, Spelling]:
+def spelling_pairs() -> dict[str, Spelling]:
+    """Every listed form, American and British, with its counterpart (shared with official-name)."""
     forms: dict[str, Spelling] = {}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -79,7 +80,7 @@ class SpellingVariety(Check):
     good = "The defense ministry formalized plans to prioritize the neighborhood."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        forms = _pairs()
+        forms = spelling_pairs()
         seen: list[tuple[MappedText, re.Match[str], Spelling]] = []
         links = sorted((link.span.start, link.span.end) for link in doc.links)
         for text in prose_texts(doc):
