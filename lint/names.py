@@ -98,6 +98,8 @@ class NameLexicon:
     lowercase_ok: frozenset[tuple[str, ...]] = frozenset()
     brands: frozenset[str] = frozenset()
     demonym_keys: frozenset[str] = field(default_factory=frozenset)
+    # Lowercase first words of all names: most words start none, and are passed over at once.
+    first_words: frozenset[str] = field(default_factory=frozenset)
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
@@ -116,6 +118,9 @@ class NameLexicon:
             i += len(match.written)
 
     def _match_at(self, text: str, tokens: list[tuple[int, int]], lowered: list[str], i: int) -> Match | None:
+        word = lowered[i]
+        if word not in self.first_words and not (word.endswith("s") and word[:-1] in self.demonym_keys):
+            return None
         for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
             name = self.names.get(tuple(lowered[i : i + n]))
             plural = False
@@ -188,7 +193,8 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
     )
     brands = frozenset(_data_lines("brands.txt")) | frozenset(glossary)
     max_tokens = max((len(k) for k in names), default=1)
-    return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms))
+    first_words = frozenset(key[0] for key in names)
+    return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms), first_words)
 
 
 @cache
@@ -199,20 +205,16 @@ def lowercase_brands(glossary: tuple[str, ...] = ()) -> frozenset[str]:
 
 # Things in prose that are not words of the language: addresses, handles, code, file names.
 # Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
+# Most alternatives start only where a run of non-space characters starts, so the pattern
+# costs one pass over the text rather than a try at every character.
 _NON_PROSE = re.compile(
     r"""
       (?:https?|ftp)://\S+ | \bwww\.\S+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # e-mail addresses
-    | \S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+              # spelled-out addresses: jo (at) x (dot) gov
-    | (?<![\w&])[@#][\w-]+                               # @handles and #hashtags
-    | \{[{%].*?[%}]\}                                    # template tags left in prose
-    | \S*\ufffc\S*                                       # words glued to code or template atoms
-    | [\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,9}\b(?:/\S*)?  # domains and file names (login.gov)
-    | (?<![\w])(?:\.{1,2}|~)?/[\w.~/-]+                  # paths
-    | \w*_\w*                                            # snake_case identifiers
-    | <[a-zA-Z/][^<>\s]*>                                # HTML tags written as text: <title>
-    | \{\#[\w-]+\}                                        # heading anchors: {#toc3}
-    | \b[a-z0-9]+(?:-[a-z0-9]+){2,}\b                    # slugs (north-atlantic-treaty)
+    | \{[{%].*?[%}]\}                                     # template tags left in prose
+    | (?<!\S)\S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*  # a run holding an address, handle,
+                                                         # path, file name, code atom or tag
+    | (?<!\S)\S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+          # spelled-out addresses: jo (at) x (dot) gov
+    | (?<!\S)[a-z0-9]+(?:-[a-z0-9]+){2,}\b                # slugs (north-atlantic-treaty)
     """,
     re.VERBOSE,
 )

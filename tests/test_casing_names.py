@@ -37,3 +37,9 @@ def test_mask_keeps_offsets_and_blanks_addresses_handles_and_code():
 def test_dictionary_words_and_tool_names():
     assert is_english_word("since") and is_english_word("Cargo")
     assert not is_english_word("rustfmt")
+
+
+def test_template_tags_are_masked_whole():
+    text = 'Intro. {{< img alt="Chart of growth. led by apps." >}} End.'
+    masked = mask_non_prose(text)
+    assert "led" not in masked and masked.startswith("Intro.") and masked.endswith("End.")

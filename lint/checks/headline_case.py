@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import Block, BlockKind, Document
+from lint.document.model import WORD_RE, Block, BlockKind, Document
 from lint.findings import Finding, Fix, Severity
 from lint.names import NameLexicon, is_english_word, load_lexicon, lowercase_brands, mask_non_prose
 
@@ -167,11 +167,11 @@ def _usage(doc: Document) -> _Usage:
         if block.kind is BlockKind.HEADING:
             continue
         for sentence in block.sentences:
-            for i, word in enumerate(sentence.words):
-                if word.text[:1].islower():
-                    usage.lower.add(word.text)
-                elif i > 0 and word.text[:1].isupper():
-                    usage.capital_mid.add(word.text.lower())
+            for i, word in enumerate(WORD_RE.findall(sentence.text)):
+                if word[:1].islower():
+                    usage.lower.add(word)
+                elif i > 0 and word[:1].isupper():
+                    usage.capital_mid.add(word.lower())
     return usage
 
 

@@ -47,17 +47,14 @@ class Options:
     min_name_uses: int = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     text: str
     block: Block
     start: int  # offset in the block's prose
     end: int
     sentence_start: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and not (len(self.text) > 1 and self.text.isupper())
+    capitalised: bool  # "Rust", not "rust" nor the acronym "NATO"
 
     def span(self) -> Span:
         return self.block.text.span(self.start, self.end)
@@ -102,7 +99,7 @@ class NameCaseConsistency(Check):
         if not full:
             return
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for key in full:
+        for key in sorted(full, key=len, reverse=True):  # longest first
             by_first[key[0]].append(key)
         variants: list[tuple[tuple[str, ...], list[_Token]]] = []
         partial: Counter[tuple[str, ...]] = Counter()
@@ -111,7 +108,7 @@ class NameCaseConsistency(Check):
             i = 0
             while i < len(tokens):
                 hit = None
-                for key in sorted(by_first.get(lowered[i], ()), key=len, reverse=True):
+                for key in by_first.get(lowered[i], ()):
                     window = tokens[i : i + len(key)]
                     if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(window, forms[key]):
                         hit = key
@@ -141,12 +138,19 @@ class NameCaseConsistency(Check):
             )
 
     def _words(self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options) -> Iterator[Finding]:
+        # Only capitalised forms can be variants of one another (see _is_name_variation).
         groups: dict[str, list[_Token]] = defaultdict(list)
+        first_form: dict[str, str] = {}
+        varied: set[str] = set()
         for tokens in runs:
             for token in tokens:
-                if not token.sentence_start and not (len(token.text) > 1 and token.text.isupper()):
-                    groups[token.text.lower()].append(token)
-        for lower, tokens in groups.items():
+                if token.capitalised and not token.sentence_start:
+                    key = token.text.lower()
+                    groups[key].append(token)
+                    if first_form.setdefault(key, token.text) != token.text:
+                        varied.add(key)
+        for lower in sorted(varied):
+            tokens = groups[lower]
             counts = Counter(t.text for t in tokens)
             if len(counts) < 2:
                 continue
@@ -199,7 +203,9 @@ def _token_runs(doc: Document) -> list[list[_Token]]:
             at = m.start()
             while at > 0 and text[at - 1] in _OPENERS:
                 at -= 1
-            tokens.append(_Token(m.group(), block, m.start(), m.end(), at in starts))
+            word = m.group()
+            capitalised = word[0].isupper() and not (len(word) > 1 and word.isupper())
+            tokens.append(_Token(word, block, m.start(), m.end(), at in starts, capitalised))
         runs.append(tokens)
     return runs
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
-from lint.document.model import Block, BlockKind, Document, Sentence
+from lint.document.model import WORD_RE, Block, BlockKind, Document, Sentence
 from lint.findings import Finding, Fix, Severity
 from lint.names import is_english_word, lowercase_brands, mask_non_prose
 
@@ -99,7 +99,8 @@ class SentenceStartCase(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         brands = lowercase_brands(tuple(house.glossary))
         code_words = _code_words(doc)
-        prose_words = Counter(w.text for b in doc.prose_blocks for w in b.words if "-" in w.text)
+        # Word texts only: `block.words` would map every word back to the source, which costs.
+        prose_words = Counter(w for b in doc.prose_blocks for w in WORD_RE.findall(b.text.text) if "-" in w)
         lists = _list_verdicts(doc, options, brands, code_words)
         starts: list[_Start] = []
         previous: Block | None = None
@@ -137,7 +138,7 @@ class SentenceStartCase(Check):
                 if block.kind is BlockKind.LIST_ITEM and not lists.get(id(block)):
                     continue
                 if place == "paragraph" and (
-                    _continues_previous(previous) or len(block.words) < options.min_paragraph_words
+                    _continues_previous(previous) or _count_words(text) < options.min_paragraph_words
                 ):
                     continue
             else:
@@ -149,6 +150,10 @@ class SentenceStartCase(Check):
                 continue
             word = _lowercase_word(text, masked, first, sentence)
             yield _Start(block, index, place, text[first].islower(), word)
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(text))
 
 
 def _message(start: _Start, written: str, right: str) -> str:
@@ -223,7 +228,7 @@ def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
     if stem.isupper() or any(c.isupper() for c in stem[1:]):
         return False  # "Minot, ND. photo by", "Robert Read, PhD. recently"
     previous = next((s for s in reversed(block.sentences) if s.end <= sentence.start), None)
-    if len(sentence.words) <= 2 or (previous is not None and len(previous.words) <= 2):
+    if _count_words(sentence.text) <= 2 or (previous is not None and _count_words(previous.text) <= 2):
         return False  # emphasis: "every. single. change."
     gap = doc.source[block.text.source_end(len(before)) : block.text.source_offset(sentence.start)]
     return not _LINK_OR_IMAGE.search(gap)
