@@ -59,8 +59,10 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Record every finding of this run in FILE (a baseline) and exit 0.")
-@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--fix", "apply_fix", is_flag=True,
+              help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show the safe fixes as a unified diff; change nothing.")
 def check(
     paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
@@ -194,7 +196,8 @@ def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def
         _fail(str(err))
     files = sum(1 for r in results if r.findings)
     click.echo(f"Wrote baseline {path}: {count} finding{'s' if count != 1 else ''} in {files} "
-               f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.", err=True)
+               f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.",
+               err=True)
     for broken in (r for r in results if r.error):
         click.echo(f"{broken.path}: error: {broken.error}", err=True)
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
@@ -208,8 +211,8 @@ def _apply_baseline(path: Path, results, quiet: bool):  # type: ignore[no-untype
     except BaselineError as err:
         _fail(str(err))
     if hidden and not quiet:
-        click.echo(f"newslint: {hidden} known finding{'s' if hidden != 1 else ''} hidden by the baseline {path}.",
-                   err=True)
+        plural = "s" if hidden != 1 else ""
+        click.echo(f"newslint: {hidden} known finding{plural} hidden by the baseline {path}.", err=True)
     return results
 
 
