@@ -95,3 +95,13 @@ def test_broken_front_matter_is_a_problem_not_a_crash() -> None:
     doc = parse("a.md", "---\ntitle: [unclosed\n---\n\nBody text.\n")
     assert doc.problems and "front matter" in doc.problems[0].message
     assert doc.blocks[-1].text.text == "Body text."
+
+
+def test_template_tags_inside_raw_html_are_atoms_not_prose() -> None:
+    source = 'Intro.\n\n<p>See <a href="{{< ref "team.md" >}}">the team</a> and {{ "x" | team_link }} today.</p>\n'
+    doc = parse("a.md", source)
+    html_block = doc.blocks[-1]
+    assert html_block.text.text == f"See the team and {ATOM} today."
+    i = html_block.text.text.index("today")
+    span = html_block.text.span(i, i + 5)
+    assert source[span.start : span.end] == "today"

@@ -373,8 +373,8 @@ def _selector_for(source: str, options: ParseOptions) -> Selector | None:
 def parse_html(path: str, source: str, options: ParseOptions) -> Document:
     doc = Document(path=path, source=source, format="html")
     extractor = _Extractor(source, 0, _selector_for(source, options))
-    extractor.run(source)
-    doc.blocks, doc.links, doc.images = extractor.blocks, extractor.links, extractor.images
+    extractor.run(_mask_templates(source, options))
+    doc.blocks, doc.links, doc.images = _unmask(extractor.blocks), extractor.links, extractor.images
     doc.title_from_meta = extractor.title or None
     return doc
 
@@ -389,5 +389,34 @@ class Fragment:
 def parse_fragment(source: str, span: Span, options: ParseOptions) -> Fragment:
     """An HTML block inside a Markdown article."""
     extractor = _Extractor(source, span.start, None)
-    extractor.run(source[span.start : span.end])
-    return Fragment(extractor.blocks, extractor.links, extractor.images)
+    extractor.run(_mask_templates(source[span.start : span.end], options))
+    return Fragment(_unmask(extractor.blocks), extractor.links, extractor.images)
+
+
+# Template tags ({{< ref >}}, {% if %}, {{ var }}) can sit inside attributes, where their ">"
+# would end the tag early. They are masked with a private-use character of the same length
+# before parsing, so every offset stays right, and become atoms in the prose afterwards.
+_MASK = "\ue000"
+_MASKED_RUN = re.compile(_MASK + "+")
+
+
+def _mask_templates(text: str, options: ParseOptions) -> str:
+    from lint.document.inline import compile_templates
+
+    templates = compile_templates(options.template_syntax)
+    if templates is None or "{" not in text:
+        return text
+    return templates.sub(lambda m: _MASK * len(m.group()), text)
+
+
+def _unmask(blocks: list[Block]) -> list[Block]:
+    import dataclasses
+
+    def clean(text: MappedText) -> MappedText:
+        return text.substitute(_MASKED_RUN, lambda m: ATOM) if _MASK in text.text else text
+
+    return [
+        dataclasses.replace(b, text=clean(b.text), cells=tuple(clean(c) for c in b.cells))
+        if _MASK in b.text.text or any(_MASK in c.text for c in b.cells) else b
+        for b in blocks
+    ]

@@ -6,6 +6,7 @@ inline layer is stripped here with patterns over the block's mapped source text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class InlineResult:
     images: list[Image] = field(default_factory=list)
 
 
+@functools.cache
 def compile_templates(syntaxes: tuple[str, ...] = _TEMPLATE_ALL) -> re.Pattern[str] | None:
     patterns = [TEMPLATE_PATTERNS[s] for s in syntaxes if s in TEMPLATE_PATTERNS]
     return re.compile("|".join(patterns), re.S) if patterns else None
