@@ -65,3 +65,22 @@ def test_oxford_spelling_and_following_the_article():
     found = findings("The colour and flavour of the centre, then color.\n", select=RULE, settings=article)
     assert [f.fix.replacement for f in found] == ["colour"]
     assert "the rest of the article uses British spelling" in found[0].message
+
+
+def test_shipped_pairs_match_their_generator_and_rules():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "make_spelling_pairs.py"
+    spec = importlib.util.spec_from_file_location("make_spelling_pairs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text, _ = module.build()
+    assert module.OUTPUT.read_text(encoding="utf-8") == text, "run tools/make_spelling_pairs.py"
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    pairs = {us: gb for us, gb, _, _ in rows}
+    assert len(rows) > 300
+    assert pairs["organization"] == "organisation" and pairs["centered"] == "centred"
+    assert pairs["honorable"] == "honourable" and pairs["traveled"] == "travelled"
+    # Words spelled alike in both varieties never appear: plurals of -ysis nouns, -our-less derivatives.
+    assert not {"analyses", "humorous", "honorary", "laborious"} & (set(pairs) | set(pairs.values()))
