@@ -104,3 +104,9 @@ def test_glossary_names_use_the_outlet_spelling():
     found = findings(text, select=RULE, settings=settings)
     assert [snippet(text, f) for f in found] == ["kyiv Independent", "Iphone"]
     assert [f.fix.replacement for f in found] == ["Kyiv Independent", "iPhone"]
+
+
+def test_html_positions_survive_entities_and_tags():
+    text = "<html><body><p>Caf&eacute; owners in <b>rome</b> met.</p></body></html>\n"
+    found = findings(text, name="page.html", select=RULE)
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 41, "rome")]

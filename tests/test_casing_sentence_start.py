@@ -101,3 +101,11 @@ def test_tables_and_emphatic_fragments_are_not_sentences():
 def test_many_lowercase_headings_are_the_house_style():
     text = "## setup\n\nText here.\n\n## running tests\n\nMore text.\n\n## deploying it\n\nEnd.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_html_paragraph_and_front_matter():
+    html = "<html><body><h2>Update</h2><p>The vote passed. the mayor left.</p></body></html>\n"
+    found = findings(html, name="page.html", select=RULE)
+    assert [(f.line, f.column, snippet(html, f)) for f in found] == [(1, 48, "the")]
+    md = "---\ntitle: lowercase title\nsummary: another one\n---\n\nThe text is fine.\n"
+    assert findings(md, select=RULE) == []
