@@ -31,3 +31,16 @@ def test_split(text: str, expected: list[str]) -> None:
 def test_offsets_trim_white_space() -> None:
     text = "  One.   Two.  "
     assert split_sentences(text) == [(2, 6), (9, 13)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don’t. The rest do.", ["I don’t.", "The rest do."]),
+        ("See No. 5 on the list. It won.", ["See No. 5 on the list.", "It won."]),
+        ("The answer was no. Nobody asked again.", ["The answer was no.", "Nobody asked again."]),
+        ("Pens, paper, etc. Students bring them.", ["Pens, paper, etc.", "Students bring them."]),
+    ],
+)
+def test_everyday_words_that_look_like_abbreviations(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -33,7 +33,11 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"([\w.’']+)$")
+# Abbreviations that are also everyday words ("no", "art", "sun"): abbreviations only before a
+# number ("No. 5", "Art. 12", "Sun. 3 p.m."), sentence ends otherwise.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "pp", "fig", "figs", "ch", "sec", "art", "para",
+                                  "sat", "sun", "wed", "mar", "est"})
 _WORD_WINDOW = 64  # longer than any abbreviation or initial the veto looks for
 
 
@@ -72,12 +76,16 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     # Look only at a window before the full stop: searching from 0 made long blocks quadratic.
     end = m.start("punct") + 1
     before = _WORD_BEFORE.search(text, max(0, end - _WORD_WINDOW), end)
-    word = before.group(1).rstrip(".").lower() if before else ""
+    word = before.group(1).rstrip(".").lstrip("’'").lower() if before else ""
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
         # A single initial ("J. Smith") or a list letter: not an end unless lowercase follows.
         return False
+    if word in NUMBER_ABBREVIATIONS:
+        return not nxt.isdigit()
+    if word == "etc":
+        return nxt.isupper()
     if word in ABBREVIATIONS:
         return word in ENDING_ABBREVIATIONS and _looks_like_sentence_start(text, m.end("space"))
     if "." in word and all(len(part) <= 2 for part in word.split(".")):
