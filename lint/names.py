@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from lint.document.mapped import ATOM
+from lint.document.model import BlockKind, Document
+
 NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
 TOKEN_RE = re.compile(r"[^\W\d_]+")
 # Every space and hyphen character counts as the plain one when comparing separators.
@@ -243,3 +246,24 @@ def _english_lookup() -> Callable[[str], bool]:
 def is_english_word(word: str) -> bool:
     """True for a word of the dictionary ("since", "cargo"), false for "rustfmt" or "pnkfelix"."""
     return _english_lookup()(word.lower())
+
+
+_CODE_WORD = re.compile(r"[a-z][\w-]*")
+
+
+def words_in_code(doc: Document) -> frozenset[str]:
+    """Lowercase words the article also writes as code: commands and identifiers ("cargo")."""
+    words: set[str] = set()
+    for block in doc.blocks:
+        if block.kind is BlockKind.CODE:
+            words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
+        elif block.is_prose and ATOM in block.text.text:
+            text = block.text.text
+            for i, char in enumerate(text):
+                if char == ATOM:
+                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
+                    start = block.text.source_offset(i)
+                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
+                    end = max(end, block.text.source_end(i + 1))
+                    words.update(_CODE_WORD.findall(doc.source[start:end]))
+    return frozenset(words)

@@ -24,7 +24,7 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document, Sentence
 from lint.findings import Finding, Fix, Severity
-from lint.names import is_english_word, lowercase_brands, mask_non_prose
+from lint.names import is_english_word, lowercase_brands, mask_non_prose, words_in_code
 
 # Characters that may stand before the first word without changing where the sentence starts.
 _LEAD = "*_~ \u00a0\t-–—•"
@@ -47,7 +47,6 @@ _NON_PROSE_BEFORE = frozenset(
 )
 # Between two sentences in the source: the stop closed a link text or an image came in between.
 _LINK_OR_IMAGE = re.compile(r"</a>|\]\(|<img\b|!\[")
-_CODE_WORD = re.compile(r"[a-z][\w-]*")
 _BLOCK_PLACES = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}
 _TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "io", "mil"})
 # Words that start a full sentence rather than a fragment ("- the tool now..." vs "- bump x").
@@ -98,7 +97,7 @@ class SentenceStartCase(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         brands = lowercase_brands(tuple(house.glossary))
-        code_words = _code_words(doc)
+        code_words = words_in_code(doc)
         # Word texts only: `block.words` would map every word back to the source, which costs.
         prose_words = Counter(w for b in doc.prose_blocks for w in WORD_RE.findall(b.text.text) if "-" in w)
         lists = _list_verdicts(doc, options, brands, code_words)
@@ -244,24 +243,6 @@ def _continues_previous(previous: Block | None) -> bool:
     if not prose.strip():
         return True  # a paragraph holding only an image, a shortcode or a bare link
     return bool(_CONTINUES.search(previous.text.text))
-
-
-def _code_words(doc: Document) -> frozenset[str]:
-    """Lowercase words the article also writes as code: commands and identifiers ("cargo")."""
-    words: set[str] = set()
-    for block in doc.blocks:
-        if block.kind is BlockKind.CODE:
-            words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
-        elif block.is_prose and ATOM in block.text.text:
-            text = block.text.text
-            for i, char in enumerate(text):
-                if char == ATOM:
-                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
-                    start = block.text.source_offset(i)
-                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
-                    end = max(end, block.text.source_end(i + 1))
-                    words.update(_CODE_WORD.findall(doc.source[start:end]))
-    return frozenset(words)
 
 
 def _list_verdicts(
