@@ -52,6 +52,11 @@ def expanded_prose(source: str, text: MappedText) -> str:
     return "".join(parts)
 
 
+def word_count(text: str) -> int:
+    """Words in a text, counted without building `Word` objects (checks only need the number)."""
+    return len(_WORD.findall(text))
+
+
 def words(text: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in _WORD.findall(text.replace(ATOM, " "))]
 
@@ -59,7 +64,8 @@ def words(text: str) -> list[str]:
 def shingles(tokens: Sequence[str], size: int = 3) -> frozenset[int]:
     if len(tokens) < size:
         return frozenset({zlib.crc32(" ".join(tokens).encode())}) if tokens else frozenset()
-    return frozenset(zlib.crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1))
+    crc = zlib.crc32
+    return frozenset([crc(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1)])
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -75,8 +81,8 @@ def signature(items: frozenset[int]) -> tuple[int, ...]:
     size = _BANDS * _ROWS
     bins: list[int | None] = [None] * size
     for x in items:
-        mixed = (x * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & 0xFFFFFFFFFFFFFFFF
-        slot, value = mixed % size, mixed // size
+        # CRC-32 spreads shingles evenly already: its low part picks the bin, the rest is the value.
+        slot, value = x % size, x // size
         current = bins[slot]
         if current is None or value < current:
             bins[slot] = value

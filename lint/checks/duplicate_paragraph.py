@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks._duplicates import expanded_prose, group_runs, near_duplicates, normalize, shingles, words
+from lint.checks._duplicates import expanded_prose, group_runs, near_duplicates, normalize, shingles, word_count, words
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
@@ -49,7 +49,7 @@ def repeated_blocks(doc: Document, options: Options) -> list[tuple[list[Block], 
     # pull quotes and captions repeat body text on purpose.
     blocks = [
         b for b in doc.blocks
-        if b.kind is BlockKind.PARAGRAPH and len(b.words) >= options.min_words
+        if b.kind is BlockKind.PARAGRAPH and word_count(b.text.text) >= options.min_words
         and not in_blockquote(doc, b) and not TEMPLATE_LINE.search(block_source(doc, b))
     ]
     sets = [shingles(words(expanded_prose(doc.source, b.text))) for b in blocks]
@@ -67,7 +67,7 @@ def repeated_blocks(doc: Document, options: Options) -> list[tuple[list[Block], 
         if first_heading != second_heading:
             if _heading_text(doc, first_heading) == _heading_text(doc, second_heading):
                 continue  # parallel sections ("Looking forward" under each topic) share stock text
-            if len(run) == 1 and len(seconds[0].words) < options.min_words_across_sections:
+            if len(run) == 1 and word_count(seconds[0].text.text) < options.min_words_across_sections:
                 continue  # a short stock paragraph under each of several headings
         out.append((firsts, seconds, min(p.similarity for p in run)))
     return out

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks._duplicates import expanded_prose, normalize
+from lint.checks._duplicates import expanded_prose, normalize, word_count
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.checks.duplicate_paragraph import Options as ParagraphOptions
@@ -44,7 +44,6 @@ class RepeatedSentence(Check):
     good = "The bridge reopens on Monday. Repairs took six weeks."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        reported = {id(b) for _, seconds, _ in repeated_blocks(doc, ParagraphOptions()) for b in seconds}
         seen: dict[str, list[Sentence]] = defaultdict(list)
         position: dict[int, tuple[int, int]] = {}  # block id -> (index, heading index above it)
         heading = -1
@@ -58,13 +57,17 @@ class RepeatedSentence(Check):
                 continue  # a pull quote repeats a sentence of the body on purpose
             prose = expanded_prose(doc.source, block.text)
             for sentence in block.sentences:
-                if len(sentence.words) < options.min_words or sentence.text.rstrip(" ”\"'’)").endswith("?"):
+                if word_count(sentence.text) < options.min_words or sentence.text.rstrip(" ”\"'’)").endswith("?"):
                     continue
                 key = normalize(prose[sentence.start : sentence.end]) if prose is block.text.text else \
                     normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end)))
                 seen[key].append(sentence)
-        for copies in seen.values():
-            if len(copies) != 2 or id(copies[1].block) in reported:
+        pairs = [copies for copies in seen.values() if len(copies) == 2]
+        if not pairs:
+            return
+        reported = {id(b) for _, seconds, _ in repeated_blocks(doc, ParagraphOptions()) for b in seconds}
+        for copies in pairs:
+            if id(copies[1].block) in reported:
                 continue
             first, second = copies
             (a, heading_a), (b, heading_b) = position[id(first.block)], position[id(second.block)]

@@ -200,12 +200,10 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
                 return Note(line, Kind.HEADER, label, explicit=bool(_EXPLICIT_HEADER.search(label)))
             if _SEO_TERM.search(label) and _EXPLICIT_HEADER.search(label):
                 return Note(line, Kind.HEADER, label, explicit=True)
-        # An unlabelled line counts as a note only as a list item, as a further line of the
-        # header's own paragraph, or when it talks about keywords or the article itself; a
-        # plain paragraph after a notes block is the story going on.
-        about = bool(_SEO_TERM.search(text) or _SELF_REFERENCE.search(text))
-        if len(text.split()) <= 25 and (line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or about):
-            return Note(line, Kind.ITEM, "", about)
+        # An unlabelled line may be an item of a notes block (see _joins_header).
+        # (Whether it talks about the article is asked only under a header, in _is_leftover.)
+        if len(text) <= 200 and len(text.split()) <= 25:
+            return Note(line, Kind.ITEM, "")
         return None
     # "SEO Title (60 characters)": the parenthesis says how to fill the field, not what it is.
     label = _PARENTHESIS.sub("", field.group("label")).strip().strip("*_").strip()
@@ -255,7 +253,9 @@ def _groups(lines: list[Line], notes: list[Note | None]) -> Iterator[list[Note]]
             group = []
         if not adjacent:
             pending = []
-        if note is None or (note.kind in (Kind.FIELD, Kind.ITEM) and not _has_header(group)):
+        if note is not None and note.kind is Kind.ITEM and not _joins_header(note, group):
+            note = None
+        if note is None or (note.kind is Kind.FIELD and not _has_header(group)):
             if group:
                 yield group
             group, pending = [], []
@@ -267,6 +267,20 @@ def _groups(lines: list[Line], notes: list[Note | None]) -> Iterator[list[Note]]
             group.append(note)
     if group:
         yield group
+
+
+def _joins_header(item: Note, group: list[Note]) -> bool:
+    """An unlabelled line belongs to a notes block as a list item, as a further line of the
+    block's paragraph, or when it talks about keywords or the article; a plain paragraph after
+    a notes block is the story going on."""
+    if not _has_header(group):
+        return False
+    line = item.line
+    return line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or _talks_about_article(line.text)
+
+
+def _talks_about_article(text: str) -> bool:
+    return bool(_SEO_TERM.search(text) or _SELF_REFERENCE.search(text))
 
 
 def _has_header(group: list[Note]) -> bool:
@@ -282,7 +296,10 @@ def _is_leftover(group: list[Note]) -> bool:
         # Advice to readers ("Use keywords your audience uses") under "SEO checklist:" is an article
         # about SEO; notes left behind describe this article instead.
         items = [n for n in group[at + 1 :] if n.kind is not Kind.HEADER and not _ADVICE.match(n.line.text.lstrip("*_ "))]
-        if items and (group[at].explicit or any(n.kind is Kind.CANDIDATE or n.about_article for n in items)):
+        if items and (group[at].explicit or any(
+            n.kind is Kind.CANDIDATE or n.about_article or (n.kind is Kind.ITEM and _talks_about_article(n.line.text))
+            for n in items
+        )):
             # A notes heading and its list, or a heading whose list is written about the article.
             return True
     return kinds.count(Kind.CANDIDATE) >= 2

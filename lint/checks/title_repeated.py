@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks._duplicates import jaccard, normalize, shingles, words
+from lint.checks._duplicates import jaccard, normalize, shingles, word_count, words
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
@@ -49,7 +49,7 @@ class TitleRepeated(Check):
         for index, block in enumerate(blocks):
             if normalize(block.text.text) not in forms:
                 # Notes in block quotes ("Update: ...") may sit above the page heading.
-                body_started = body_started or (block.kind is BlockKind.PARAGRAPH and len(block.words) >= 8
+                body_started = body_started or (block.kind is BlockKind.PARAGRAPH and word_count(block.text.text) >= 8
                                                 and not in_blockquote(doc, block))
                 continue
             if block.kind is BlockKind.HEADING and not body_started and block is doc.headings[0]:
@@ -72,6 +72,6 @@ class TitleRepeated(Check):
 def _opening_words(blocks: list[Block], forms: set[str]) -> frozenset[int]:
     """Shingles of the article's first paragraph (not the title itself)."""
     for block in blocks:
-        if block.kind is BlockKind.PARAGRAPH and normalize(block.text.text) not in forms and len(block.words) >= 8:
+        if block.kind is BlockKind.PARAGRAPH and normalize(block.text.text) not in forms and word_count(block.text.text) >= 8:
             return shingles(words(block.text.text))
     return frozenset()
