@@ -137,3 +137,20 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(tmp_path: Path
     assert "Found 1 finding" in result.output
     log = json.loads(Path("out.sarif").read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["placeholder-text"]
+
+
+def test_files_that_could_not_be_linted_and_warnings_become_notifications():
+    from lint.engine import FileResult
+
+    results = [
+        FileResult("broken.md", error="binary file (contains NUL bytes), not an article"),
+        FileResult("ok.md", warnings=["grammar: cannot use LanguageTool server"]),
+    ]
+    log = json.loads(renderer("sarif")(RunReport(results, "9.9.9")))
+    validate(log, VENDORED_SCHEMA)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert [(n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]] == [
+        ("error", "broken.md: binary file (contains NUL bytes), not an article"),
+        ("warning", "grammar: cannot use LanguageTool server"),
+    ]
