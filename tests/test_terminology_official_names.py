@@ -14,6 +14,14 @@ def test_listed_wrong_form_gets_the_official_name():
     )
 
 
+def test_listed_wrong_form_inside_a_longer_name_is_left_alone():
+    text = "India's National Center for Disease Control and the Center for Disease Control.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f)) for f in found] == [(53, "Center for Disease Control")]
+    text = "The North Atlantic Treaty Association and Ukraine’s North Atlantic Treaty Association.\n"
+    assert [f.column for f in findings(text, select=RULE)] == [5, 53]
+
+
 def test_one_word_slips_by_edit_distance():
     text = "Talks with the European Onion’s envoy and the Federal Comunications Commission stalled.\n"
     found = findings(text, select=RULE)

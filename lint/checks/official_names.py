@@ -117,6 +117,8 @@ class OfficialName(Check):
             reported: list[tuple[int, int]] = []
             if names.wrong_pattern is not None:
                 for m in names.wrong_pattern.finditer(prose):
+                    if _inside_longer_name(prose, m.start()):
+                        continue
                     right = names.wrong[m.group().lower()]
                     span = block.text.span(m.start(), m.end())
                     reported.append((m.start(), m.end()))
@@ -135,6 +137,22 @@ class OfficialName(Check):
                         f"“{prose[start:end]}” looks like a slip for “{right}”: check the name.",
                         fix=Fix(span, right, safe=False),
                     )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*) $")
+_SENTENCE_WORDS = frozenset(
+    "the a an in of and for at by on to with from as its their our his her this that new former".split()
+)
+
+
+def _inside_longer_name(prose: str, start: int) -> bool:
+    """A capitalised word just before ("National Center for Disease Control", India's agency) makes
+    the match part of another, longer name; "The" or "Ukraine’s" do not."""
+    before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+    if not before:
+        return False
+    word = before.group(1)
+    return word[0].isupper() and word.lower() not in _SENTENCE_WORDS and not _POSSESSIVE.search(word)
 
 
 def _trie_regex(phrases: Iterable[str]) -> str:
