@@ -48,6 +48,7 @@ class Name:
     separators: tuple[str, ...]  # normalised text between tokens (" ", "-", "'")
     kind: str  # the data file's stem, or "glossary"
     generic: bool = False  # made of ordinary words: flag only a partly capitalised form
+    everyday: bool = False  # generic, and its lowercase form is an everyday term ("supreme court")
     rule: str = ""  # ambiguity rule for common words ("place", "date", ...), "" when none
 
     @property
@@ -149,13 +150,15 @@ def normalise_separator(text: str) -> str:
 
 
 def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") -> Name | None:
+    everyday = canonical.endswith(" ~")
+    canonical = canonical.removesuffix(" ~")
     spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(canonical)]
-    if not spans:
-        return None
+    if not spans or any(c.isdigit() for c in canonical):
+        return None  # names are matched by their letters: "Article 5" would match any "article"
     tokens = tuple(canonical[s:e] for s, e in spans)
     pairs = zip(spans, spans[1:], strict=False)
     separators = tuple(normalise_separator(canonical[a[1] : b[0]]) for a, b in pairs)
-    return Name(canonical, tokens, separators, kind, generic, rule)
+    return Name(canonical, tokens, separators, kind, generic=generic, everyday=everyday, rule=rule)
 
 
 def _data_lines(filename: str) -> list[str]:
@@ -181,7 +184,8 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
         if kind in _META_FILES:
             continue
         for line in _data_lines(filename):
-            name = make_name(line, kind, generic=kind == "institutions", rule=rules.get(line.lower(), ""))
+            rule = rules.get(line.lower(), "")
+            name = make_name(line, kind, generic=kind == "institutions", rule=rule)
             if name is None or name.key in names:
                 continue
             names[name.key] = name

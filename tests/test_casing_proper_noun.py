@@ -110,3 +110,23 @@ def test_html_positions_survive_entities_and_tags():
     text = "<html><body><p>Caf&eacute; owners in <b>rome</b> met.</p></body></html>\n"
     found = findings(text, name="page.html", select=RULE)
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 41, "rome")]
+
+
+def test_lowercase_institution_or_place_when_the_article_names_it_properly_elsewhere():
+    text = (
+        "The White House and Turkey spoke.\n\n"
+        "Later the white house said turkey would join. The state supreme court and the Supreme Court"
+        " differ. Polish diplomats came to polish the text.\n"
+    )
+    found = findings(text, select=RULE)
+    assert [(f.line, snippet(text, f), f.severity) for f in found] == [
+        (3, "white house", Severity.WARNING),
+        (3, "turkey", Severity.WARNING),
+    ]
+    assert [f.fix.replacement for f in found] == ["White House", "Turkey"]
+    assert not any(f.fix.safe for f in found)
+
+
+def test_names_with_digits_are_not_matched_by_their_letters_alone():
+    text = "Read the article. It cites Article 5 of the treaty.\n"
+    assert findings(text, select=RULE) == []

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Fix, Severity
 from lint.names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon, mask_non_prose
@@ -60,22 +61,38 @@ class ProperNounCase(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lexicon = load_lexicon(tuple(house.glossary))
+        texts: list[tuple[Block, MappedText]] = []
         for block in doc.blocks:
             if block.is_prose:
-                yield from self._check_text(block, block.text, lexicon)
+                texts.append((block, block.text))
             elif options.check_tables and block.kind is BlockKind.TABLE_ROW:
-                for cell in block.cells:
-                    yield from self._check_text(block, cell, lexicon)
+                texts.extend((block, cell) for cell in block.cells)
+        found = []
+        for block, mapped in texts:
+            masked = mask_non_prose(mapped.text)
+            found.append((block, mapped, masked, list(lexicon.find(masked))))
+        # Names the article writes in their canonical form somewhere: then "white house" or a
+        # lone "turkey" elsewhere in the same article is the name written carelessly.
+        canonical = {
+            match.name.key for *_, matches in found for match in matches if match.written == match.name.tokens
+        }
+        for block, mapped, masked, matches in found:
+            if matches:
+                yield from self._check_text(block, mapped, masked, matches, lexicon, canonical)
 
-    def _check_text(self, block: Block, mapped, lexicon: NameLexicon) -> Iterator[Finding]:
-        text = mask_non_prose(mapped.text)
-        matches = list(lexicon.find(text))
-        if not matches:
-            return
+    def _check_text(
+        self,
+        block: Block,
+        mapped: MappedText,
+        text: str,
+        matches: list[Match],
+        lexicon: NameLexicon,
+        canonical: set[tuple[str, ...]],
+    ) -> Iterator[Finding]:
         starts = _sentence_starts(block, mapped.text) if mapped is block.text else {0}
         tokens = [(m.start(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
         for k, match in enumerate(matches):
-            verdict = self._verdict(text, matches, k, starts, tokens, lexicon)
+            verdict = self._verdict(text, matches, k, starts, tokens, lexicon, match.name.key in canonical)
             if verdict is None:
                 continue
             severity, safe = verdict
@@ -100,6 +117,7 @@ class ProperNounCase(Check):
         starts: set[int],
         tokens: list[tuple[int, str]],
         lexicon: NameLexicon,
+        written_canonically: bool,
     ) -> tuple[Severity, bool] | None:
         """(severity, fix is safe) when the match is a wrongly cased name, else None."""
         match = matches[k]
@@ -121,7 +139,9 @@ class ProperNounCase(Check):
                 and w[0].isupper()
                 and not _at_sentence_start(match.token_starts[i], starts, text)
             ]
-            return (Severity.ERROR, True) if capitalised else None
+            if capitalised:
+                return Severity.ERROR, True
+            return (Severity.WARNING, False) if written_canonically and not name.everyday else None
         if len(name.tokens) > 1 or not name.rule:
             return Severity.ERROR, True
         if name.rule == "never":
@@ -130,8 +150,11 @@ class ProperNounCase(Check):
             after, before = text[match.end : match.end + 12], text[max(0, match.start - 6) : match.start]
             is_date = _DAY_OR_YEAR_AFTER.match(after) or _DAY_BEFORE.search(before)
             return (Severity.WARNING, True) if is_date else None
-        # "place" and "nation": next to another name of a list, or before a word about a state.
+        # "place" and "nation": next to another name of a list, or before a word about a state;
+        # a place also when the article names it properly elsewhere ("polish" stays a verb).
         if _STATE_WORD.match(text, match.end) or _next_to_place(text, matches, k):
+            return Severity.WARNING, False
+        if name.rule == "place" and written_canonically:
             return Severity.WARNING, False
         return None
 
