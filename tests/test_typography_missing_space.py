@@ -17,6 +17,12 @@ def test_comma_and_period_without_space_are_found_with_a_fix():
     assert "write “help. Then”" in found[2].message
 
 
+def test_exclamation_mark_after_a_word_ending_in_e():
+    text = "What a game!Then it rained on E!News.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["game!Then"]
+
+
 def test_question_mark_and_closing_quote():
     text = "Was it worth it?According to him, “it was.”Nobody agreed.\n"
     found = findings(text, select=RULE)

@@ -49,7 +49,7 @@ def technical_token() -> re.Pattern[str]:
 
 
 # Brand names with punctuation inside, and dotted abbreviations that glue to the next word.
-_GLUED_NAMES = frozenset({"yahoo!", "jeopardy!", "e!", "wham!", "node.js", "vue.js", "next.js", "react.js"})
+_GLUED_NAMES = ("yahoo!", "jeopardy!", "e!", "wham!", "node.js", "vue.js", "next.js", "react.js")
 
 
 def token_bounds(text: str, at: int) -> tuple[int, int]:
@@ -71,7 +71,7 @@ def is_technical(token: str) -> bool:
     core = token.strip(_EDGE).rstrip(".!?")
     if not core:
         return False
-    if core.lower() in _GLUED_NAMES or any(name in core.lower() for name in _GLUED_NAMES):
+    if core.lower().startswith(_GLUED_NAMES):
         return True
     return technical_token().fullmatch(core) is not None
 
