@@ -89,3 +89,15 @@ def test_one_dateline_and_dates_in_prose_are_fine():
         "The first round, on December 7, 2025 – a Sunday – ended early. On March 3, 2026, they meet again.\n"
     )
     assert findings(text, select=("glued-articles",)) == []
+
+
+def test_undated_datelines_glued_to_a_headline_or_in_capitals():
+    text = (
+        "Leeds, England – March 3, 2026 – Union leaders met rail bosses on Monday.\n\n"
+        "Floods Close Roads Across the ValleyYork – Heavy rain closed roads.\n\n"
+        "ROME — The Italian government said on Friday that ferries would run.\n"
+    )
+    found = findings(text, select=("glued-articles",))
+    assert [snippet(text, f) for f in found] == ["Floods Close Roads Across the ValleyYork –", "ROME —"]
+    # capitals alone are no dateline without a dated one in the article
+    assert findings("NASA — the space agency — said on Friday it would wait.\n\nMore.\n", select=("glued-articles",)) == []

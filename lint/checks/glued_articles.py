@@ -1,6 +1,7 @@
 """glued-articles: several articles pasted into one file.
 
-A news story has one dateline ("WASHINGTON (AP) —", "Berlin, Germany – December 14, 2025 –").
+A news story has one dateline ("WASHINGTON (AP) —", "KYIV —", "Berlin, Germany – December 14,
+2025 –").
 A second dateline further down means another story was pasted in, often glued to the end of the
 previous text together with its own headline ("...Divides AlliesWashington D.C. – December 7,
 2025 – A firestorm ..."). Each dateline after the first is reported, with the headline glued in
@@ -32,6 +33,9 @@ _DATELINE = re.compile(
     # "WASHINGTON (AP) —": a place in capitals and a news agency
     rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,}}(?:,?\s[A-Z][\w.'’-]*){{0,2}})\s*{_AGENCY}\s*{_DASH}",
 )
+# A dateline without a date: "KYIV —" opening a paragraph, or "Kyiv –" run into a headline.
+_BARE_DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,2})\s+[–—]\s+(?=[A-Z\"“‘])")
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
 # "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]?\s+")
@@ -46,7 +50,9 @@ class Dateline:
 
 
 def find_datelines(doc: Document) -> list[Dateline]:
-    found = []
+    found: list[Dateline] = []
+    caps_only: list[Dateline] = []  # "ROME —": counted only next to a dated or agency dateline
+    has_dated = False
     for block in doc.prose_blocks:
         text = block.text.text
         for m in _DATELINE.finditer(text):
@@ -56,6 +62,21 @@ def find_datelines(doc: Document) -> list[Dateline]:
             if glue:
                 start = glue[-1].start()  # "AlliesWashington D.C." -> "Washington D.C."
             found.append(Dateline(block, start, m.end(), _glued_headline(text, start)))
+            has_dated = True
+        for m in _BARE_DATELINE.finditer(text):
+            if any(d.block is block and d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            glue = list(_GLUE.finditer(text, m.start(), m.start() + len(m.group("place"))))
+            if glue:  # "... Urgent Breaking NewsKyiv – As the conflict ..."
+                start = glue[-1].start()
+                headline = _glued_headline(text, start)
+                if headline < start:
+                    found.append(Dateline(block, start, m.end(), headline))
+            elif m.start() == 0 and _CAPS_PLACE.match(m.group("place")):  # "KYIV — The ..."
+                caps_only.append(Dateline(block, 0, m.end(), 0))
+    if has_dated:
+        found += caps_only
+    found.sort(key=lambda d: d.block.span.start + d.start)
     return found
 
 
@@ -96,7 +117,10 @@ class GluedArticles(Check):
         first_line = doc.position(first.block.text.span(first.start, first.end).start).line
         for dateline in datelines[1:]:
             text = dateline.block.text.text
-            span = dateline.block.text.span(dateline.headline_start, dateline.end)
+            end = dateline.end
+            while end > dateline.start and text[end - 1].isspace():
+                end -= 1
+            span = dateline.block.text.span(dateline.headline_start, end)
             shown = " ".join(text[dateline.start : dateline.end].rstrip(" –—-").split())
             headline = text[dateline.headline_start : dateline.start].strip()
             glued = f" after the headline “{headline}”" if headline else ""
