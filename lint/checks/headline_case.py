@@ -133,7 +133,7 @@ class HeadlineCase(Check):
         paired = {
             id(w)
             for a, b in zip(words, words[1:], strict=False)
-            if a.text[0].isupper() and b.text[0].isupper() and text[a.end : b.start] == " "
+            if not a.first and a.text[0].isupper() and b.text[0].isupper() and text[a.end : b.start] == " "
             for w in (a, b)
         }
         capital_common = [
@@ -147,7 +147,11 @@ class HeadlineCase(Check):
         first = words[0]
         starts_lower = not first.skip and first.text[0].islower()
         enough_capitals = len(capital_common) >= options.min_mixed_words
-        mixed = enough_capitals and (starts_lower or len(lower_content) >= options.min_mixed_words)
+        # Title case capitalises the last word: "Ongoing Negotiations & Future outlook" is neither.
+        ends_lower = words[-1] in lower_content
+        mixed = enough_capitals and (
+            starts_lower or ends_lower or len(lower_content) >= options.min_mixed_words
+        )
         if not mixed or len(words) > options.max_mixed_heading_words:
             return
         sentence = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage))
