@@ -70,7 +70,7 @@ def test_options_can_override_the_house_style():
 
 
 def test_capitalised_heading_ending_in_a_lowercase_word_is_mixed():
-    text = "## Rising Prices & Weak outlook\n\nPrices are rising and the outlook is weak.\n"
+    text = "## Rising Prices & Weak outlook\n\nThe prices are rising and the outlook is weak.\n"
     found = findings(text, select=RULE)
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 4, "Rising Prices & Weak outlook")]
     assert found[0].fix.replacement == "Rising prices & weak outlook"
