@@ -1,11 +1,4 @@
-"""duplicate-heading: the same heading twice in one article.
-
-Two sections with one name are a merge or paste accident. Headings that repeat under different
-parents are parallel structure, not duplicates ("Added" and "Fixed" under each release), and
-so are short stock headings with other sections between the copies ("Additional resources"
-after each step) and headings used three times or more. A table of contents names headings on
-purpose and is left alone. A heading equal to the article's title is the `title-repeated` check's.
-"""
+"""duplicate-heading: the same heading twice in one article."""
 
 from __future__ import annotations
 
@@ -42,6 +35,12 @@ def heading_parents(doc: Document) -> dict[int, str]:
 
 
 class DuplicateHeading(Check):
+    """Two sections with one name are a merge or paste accident. Headings that repeat under different
+    parents are parallel structure, not duplicates ("Added" and "Fixed" under each release), and
+    so are short stock headings with other sections between the copies ("Additional resources"
+    after each step) and headings used three times or more. A table of contents names headings on
+    purpose and is left alone. A heading equal to the article's title is the `title-repeated` check's."""
+
     id = "duplicate-heading"
     category = "duplicate"
     severity = Severity.WARNING

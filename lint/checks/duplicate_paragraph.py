@@ -1,10 +1,4 @@
-"""duplicate-paragraph: a paragraph or a whole section that appears twice, exactly or nearly.
-
-Paragraphs are compared by their word 3-shingles (Jaccard similarity) with a MinHash index,
-so an article of any length is checked in linear time. A run of repeated paragraphs that
-follow one another is one finding: a repeated section. The finding sits on the second copy and
-names the line of the first.
-"""
+"""duplicate-paragraph: a paragraph or a whole section that appears twice, exactly or nearly."""
 
 from __future__ import annotations
 
@@ -98,6 +92,11 @@ def _source_text(doc: Document, block: Block) -> str:
 
 
 class DuplicateParagraph(Check):
+    """Paragraphs are compared by their word 3-shingles (Jaccard similarity) with a MinHash index,
+    so an article of any length is checked in linear time. A run of repeated paragraphs that
+    follow one another is one finding: a repeated section. The finding sits on the second copy and
+    names the line of the first."""
+
     id = "duplicate-paragraph"
     category = "duplicate"
     severity = Severity.ERROR

@@ -1,10 +1,4 @@
-"""duplicate-toc-stub: a contents entry copied into the body as a heading with nothing under it.
-
-When a table of contents names a section, the heading for it appears in the body, and the next
-thing after that heading is another heading of the same or a higher level (or the end of the
-article), the section was never written: only the contents line was copied down. The general
-empty-section check skips headings named by a contents entry and leaves them to this one.
-"""
+"""duplicate-toc-stub: a contents entry copied into the body as a heading with nothing under it."""
 
 from __future__ import annotations
 
@@ -17,6 +11,11 @@ from lint.findings import Finding, Severity
 
 
 class DuplicateTocStub(Check):
+    """When a table of contents names a section, the heading for it appears in the body, and the next
+    thing after that heading is another heading of the same or a higher level (or the end of the
+    article), the section was never written: only the contents line was copied down. The general
+    empty-section check skips headings named by a contents entry and leaves them to this one."""
+
     id = "duplicate-toc-stub"
     category = "duplicate"
     severity = Severity.WARNING

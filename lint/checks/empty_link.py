@@ -1,9 +1,4 @@
-"""empty-link: links that go nowhere or show nothing.
-
-`[text]()`, `[text](#)` and `<a href="">text</a>` have no address: the writer meant to paste
-one. Named anchors (`<a name="top"></a>`) are not links and are left alone, and so is
-`<a href="#">` in HTML, which scripts use for buttons.
-"""
+"""empty-link: links that go nowhere or show nothing."""
 
 from __future__ import annotations
 
@@ -21,6 +16,10 @@ _EMPTY_TARGET = re.compile(r"\]\(\s*(?:<\s*>|#)?\s*\)$")
 
 
 class EmptyLink(Check):
+    """`[text]()`, `[text](#)` and `<a href="">text</a>` have no address: the writer meant to paste
+    one. Named anchors (`<a name="top"></a>`) are not links and are left alone, and so is
+    `<a href="#">` in HTML, which scripts use for buttons."""
+
     id = "empty-link"
     category = "placeholder"
     severity = Severity.ERROR

@@ -1,12 +1,4 @@
-"""glued-articles: several articles pasted into one file.
-
-A news story has one dateline ("WASHINGTON (AP) —", "KYIV —", "Berlin, Germany – December 14,
-2025 –").
-A second dateline further down means another story was pasted in, often glued to the end of the
-previous text together with its own headline ("...Divides AlliesWashington D.C. – December 7,
-2025 – A firestorm ..."). Each dateline after the first is reported, with the headline glued in
-front of it when there is one.
-"""
+"""glued-articles: several articles pasted into one file."""
 
 from __future__ import annotations
 
@@ -95,6 +87,13 @@ def _glued_headline(text: str, start: int) -> int:
 
 
 class GluedArticles(Check):
+    """A news story has one dateline ("WASHINGTON (AP) —", "KYIV —", "Berlin, Germany – December 14,
+    2025 –").
+    A second dateline further down means another story was pasted in, often glued to the end of the
+    previous text together with its own headline ("...Divides AlliesWashington D.C. – December 7,
+    2025 – A firestorm ..."). Each dateline after the first is reported, with the headline glued in
+    front of it when there is one."""
+
     id = "glued-articles"
     category = "duplicate"
     severity = Severity.ERROR

@@ -1,9 +1,4 @@
-"""image-alt-missing: images without alt text.
-
-In HTML an `<img>` without an `alt` attribute is missing it, while `alt=""` marks a decorative
-image on purpose and is fine. Markdown has no way to say "decorative", so `![](photo.jpg)` is
-taken as alt text forgotten.
-"""
+"""image-alt-missing: images without alt text."""
 
 from __future__ import annotations
 
@@ -16,6 +11,10 @@ from lint.findings import Finding, Severity
 
 
 class ImageAltMissing(Check):
+    """In HTML an `<img>` without an `alt` attribute is missing it, while `alt=""` marks a decorative
+    image on purpose and is fine. Markdown has no way to say "decorative", so `![](photo.jpg)` is
+    taken as alt text forgotten."""
+
     id = "image-alt-missing"
     category = "placeholder"
     severity = Severity.WARNING

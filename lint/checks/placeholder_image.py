@@ -1,11 +1,4 @@
-"""placeholder-image: image placeholders left where a picture should be.
-
-In the text: "Image Placeholder: [Insert image of ...]", "[IMAGE: ...]", "[Insert map of ...]",
-"Alt text: ..." lines. In the markup: images whose address is a placeholder service
-(placehold.co, picsum.photos ...), an empty address, or alt text that is itself a placeholder
-("placeholder", "image here"). Alt text that merely mentions placeholders ("Placeholder text in
-a search box") describes a real picture and is fine.
-"""
+"""placeholder-image: image placeholders left where a picture should be."""
 
 from __future__ import annotations
 
@@ -75,6 +68,12 @@ def placeholder_source(src: str) -> str | None:
 
 
 class PlaceholderImage(Check):
+    """In the text: "Image Placeholder: [Insert image of ...]", "[IMAGE: ...]", "[Insert map of ...]",
+    "Alt text: ..." lines. In the markup: images whose address is a placeholder service
+    (placehold.co, picsum.photos ...), an empty address, or alt text that is itself a placeholder
+    ("placeholder", "image here"). Alt text that merely mentions placeholders ("Placeholder text in
+    a search box") describes a real picture and is fine."""
+
     id = "placeholder-image"
     category = "placeholder"
     severity = Severity.ERROR

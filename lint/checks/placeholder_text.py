@@ -1,14 +1,4 @@
-"""placeholder-text: placeholder words left in copy (TK, lorem ipsum, [Insert ...], XX percent).
-
-Two kinds of placeholder are told apart. Markers ("TK", "[Insert quote]", "INSERT LINK",
-"[citation needed]", lorem ipsum filler, `{{name}}` tokens) never belong in published copy.
-Slots ("[link]", "[name]", "$XX", "XX/XX/XX") are also how an article shows readers a template
-to fill in, so inside quotation marks or a block quote they are taken as an example.
-
-Lorem ipsum is flagged as filler (the Latin runs on: "Lorem ipsum dolor sit amet", or it
-stands alone), not where an article names it as a subject ("designers use Lorem Ipsum").
-Image placeholders are the `placeholder-image` check's.
-"""
+"""placeholder-text: placeholder words left in copy (TK, lorem ipsum, [Insert ...], XX percent)."""
 
 from __future__ import annotations
 
@@ -69,6 +59,15 @@ class Options:
 
 
 class PlaceholderText(Check):
+    """Two kinds of placeholder are told apart. Markers ("TK", "[Insert quote]", "INSERT LINK",
+    "[citation needed]", lorem ipsum filler, `{{name}}` tokens) never belong in published copy.
+    Slots ("[link]", "[name]", "$XX", "XX/XX/XX") are also how an article shows readers a template
+    to fill in, so inside quotation marks or a block quote they are taken as an example.
+
+    Lorem ipsum is flagged as filler (the Latin runs on: "Lorem ipsum dolor sit amet", or it
+    stands alone), not where an article names it as a subject ("designers use Lorem Ipsum").
+    Image placeholders are the `placeholder-image` check's."""
+
     id = "placeholder-text"
     category = "placeholder"
     severity = Severity.ERROR
@@ -112,12 +111,12 @@ class PlaceholderText(Check):
                 try:
                     for um in find_all(pattern, text):
                         yield self._placeholder(block, um.start, um.end, um.text)
-                except PatternTimeout as err:
+                except (PatternTimeout, ValueError) as err:  # too slow, or not a valid pattern
                     stopped[pattern] = str(err)
         if stopped:
             # Findings already yielded stay; the engine prints this once per run as a warning.
             raise CheckUnavailable(
-                "; ".join(stopped.values()) + " (simplify the extra_patterns entry in the config)"
+                "; ".join(stopped.values()) + " (fix the extra_patterns entry in the config)"
             )
 
     def _placeholder(self, block: Block, start: int, end: int, found: str) -> Finding:

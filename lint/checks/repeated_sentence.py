@@ -1,12 +1,4 @@
-"""repeated-sentence: the same sentence twice in one article.
-
-A sentence pasted twice, or kept in two places during a rewrite. Paragraphs repeated whole are
-the `duplicate-paragraph` check's and are not reported again here. Only paragraphs are read:
-list items (release notes, checklists), quotes, captions and headings repeat by design. Also
-left alone: questions (interviews ask each guest the same one), sentences said three times or
-more (a refrain, a template), and copies far apart under different headings (a summary that a
-later section restates).
-"""
+"""repeated-sentence: the same sentence twice in one article."""
 
 from __future__ import annotations
 
@@ -34,6 +26,13 @@ class Options:
 
 
 class RepeatedSentence(Check):
+    """A sentence pasted twice, or kept in two places during a rewrite. Paragraphs repeated whole are
+    the `duplicate-paragraph` check's and are not reported again here. Only paragraphs are read:
+    list items (release notes, checklists), quotes, captions and headings repeat by design. Also
+    left alone: questions (interviews ask each guest the same one), sentences said three times or
+    more (a refrain, a template), and copies far apart under different headings (a summary that a
+    later section restates)."""
+
     id = "repeated-sentence"
     category = "duplicate"
     severity = Severity.WARNING

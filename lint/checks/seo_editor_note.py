@@ -1,9 +1,4 @@
-"""seo-editor-note: notes between writer and desk left in the published copy.
-
-"Note to editor: ...", "[Editor: add quote]", "(Desk: confirm spelling)", "TODO: ..." are
-instructions for colleagues. Published editor's notes ("Editor's note: this story was
-updated ...") are written for readers and are never flagged.
-"""
+"""seo-editor-note: notes between writer and desk left in the published copy."""
 
 from __future__ import annotations
 
@@ -41,6 +36,10 @@ _ADDRESSED_LINE = re.compile(rf"^{_ADDRESSEE}\s*:\s*{_INSTRUCTION}[^\n]*", re.I)
 
 
 class SeoEditorNote(Check):
+    """"Note to editor: ...", "[Editor: add quote]", "(Desk: confirm spelling)", "TODO: ..." are
+    instructions for colleagues. Published editor's notes ("Editor's note: this story was
+    updated ...") are written for readers and are never flagged."""
+
     id = "seo-editor-note"
     category = "seo"
     severity = Severity.ERROR

@@ -1,10 +1,4 @@
-"""seo-prompt-leftover: the chat around an AI-written draft, pasted in with the article.
-
-What gives it away is the model talking to the person who asked for the text: an opener that
-hands the text over ("Sure! Here's the rewritten article:"), a disclaimer about being a model
-("As an AI language model"), or a closing offer ("Let me know if you'd like any changes").
-Phrases inside quotation marks are left alone: an article about chatbots may quote them.
-"""
+"""seo-prompt-leftover: the chat around an AI-written draft, pasted in with the article."""
 
 from __future__ import annotations
 
@@ -52,6 +46,11 @@ _QUOTES = re.compile(r"[“\"«][^“”\"«»]*[”\"»]|‘[^‘’]*’")
 
 
 class SeoPromptLeftover(Check):
+    """What gives it away is the model talking to the person who asked for the text: an opener that
+    hands the text over ("Sure! Here's the rewritten article:"), a disclaimer about being a model
+    ("As an AI language model"), or a closing offer ("Let me know if you'd like any changes").
+    Phrases inside quotation marks are left alone: an article about chatbots may quote them."""
+
     id = "seo-prompt-leftover"
     category = "seo"
     severity = Severity.ERROR

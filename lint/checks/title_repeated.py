@@ -1,12 +1,4 @@
-"""title-repeated: the article's title repeated in the body as a heading.
-
-The first heading of an article may restate its title: many outlets print the front-matter title
-as the page heading, and a plain-text article's first line is its title. Further down, the title
-is a pasted duplicate when it comes back as a second top-level heading, as a bare line of plain
-text, or followed by the story's opening paragraph again (the story pasted twice). A blog
-section named after the post ("How to merge two pages" in a post of that name) is fine. A page
-title's site suffix ("... | City Desk") is ignored.
-"""
+"""title-repeated: the article's title repeated in the body as a heading."""
 
 from __future__ import annotations
 
@@ -30,6 +22,13 @@ def title_forms(title: str) -> set[str]:
 
 
 class TitleRepeated(Check):
+    """The first heading of an article may restate its title: many outlets print the front-matter title
+    as the page heading, and a plain-text article's first line is its title. Further down, the title
+    is a pasted duplicate when it comes back as a second top-level heading, as a bare line of plain
+    text, or followed by the story's opening paragraph again (the story pasted twice). A blog
+    section named after the post ("How to merge two pages" in a post of that name) is fine. A page
+    title's site suffix ("... | City Desk") is ignored."""
+
     id = "title-repeated"
     category = "duplicate"
     severity = Severity.WARNING
