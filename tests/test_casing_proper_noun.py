@@ -130,3 +130,9 @@ def test_lowercase_institution_or_place_when_the_article_names_it_properly_elsew
 def test_names_with_digits_are_not_matched_by_their_letters_alone():
     text = "Read the article. It cites Article 5 of the treaty.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_language_names_are_flagged_but_standard_lowercase_phrases_are_not():
+    text = "She speaks french and english. We ate french fries, an english muffin and swiss chard.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["french", "english"]
