@@ -45,3 +45,9 @@ def test_real_images_and_ordinary_brackets_are_fine():
         "The map placeholder in the app confused users, the survey found.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_alt_text_lines_with_a_prefix():
+    text = "The valley flooded.\n\nImage Alt Text: Aerial view of the valley\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("placeholder-image", 3, 1, 3, 42)]

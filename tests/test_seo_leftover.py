@@ -141,3 +141,10 @@ def test_advice_under_an_seo_checklist_is_an_article_about_seo():
 def test_field_in_parentheses_at_the_end():
     found = findings(STORY + "\n(Word count: 612)\n", select=RULE)
     assert located(found) == [("seo-leftover", 5, 1, 5, 18)]
+
+
+def test_any_label_naming_seo_and_a_word_budget():
+    text = STORY + "\nSEO-friendly title: Board Backs Channel Dredging\n\nLength: 750 words\n"
+    found = findings(text, select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(5, 7)]
+    assert findings(STORY + "\nLength: 3 miles of new channel.\n", select=RULE) == []

@@ -43,3 +43,10 @@ def test_text_handed_to_the_user():
     text = "Here is your news article, optimized for search engines:\n\nThe council approved the budget.\n"
     found = findings(text, select=RULE)
     assert located(found) == [("seo-prompt-leftover", 1, 1, 1, 57)]
+
+
+def test_fiction_disclaimers_and_requests():
+    text = "The board met.\n\nNote: The above article is a fictional news report written as you requested.\n"
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == ["The above article is a fictional", "as you requested"]
+    assert findings("The data was released as requested by the committee.\n", select=RULE) == []

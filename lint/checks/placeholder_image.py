@@ -29,7 +29,7 @@ _IN_TEXT = re.compile(
     # "[Image: ...]", "[Photo of the mayor]", "[image here]"
     rf"|(?i:\[\s*{_MEDIA}\s*(?::|of\b|showing\b|here\b|placeholder\b|to come\b|tk\b|tbd\b)[^\]\n]*\])"
     # "Alt text: ..." opening a line: alt text belongs in the image markup
-    r"|(?im:^(?:suggested\s+)?alt[\s-]?text\s*:[^\n]*)",
+    r"|(?im:^(?:suggested\s+|image\s+|photo\s+|featured\s+image\s+)?alt[\s-]?(?:text|tag)\s*:[^\n]*)",
 )
 _PLACEHOLDER_ALT = re.compile(
     r"^\W*(?:(?:image|photo|picture|img)\s+)?placeholder(?:\s+(?:image|photo|picture|img))?\W*(?::.*)?$"

@@ -95,6 +95,8 @@ _ADVICE = re.compile(
     r"|limit|aim|focus|target|research|identify|monitor|measure|track|ask|plan|publish|share|tag|describe|label)\b",
     re.I,
 )
+_SEO_WORD = re.compile(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
+_WORD_TOTAL = re.compile(r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -211,7 +213,7 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
     if len(label.split()) > 6:
         return None
     self_ref = bool(_SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value))
-    if strong.match(label):
+    if strong.match(label) or _SEO_WORD.search(label):
         at_edge = index < edge_lines or index >= count - edge_lines
         if self_ref or _field_value(label, value) or (at_edge and _PASTE_LABEL.search(label)
                                                       and not _DEFINITION.match(value)):
@@ -220,6 +222,8 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
             return Note(line, Kind.CANDIDATE, label, self_ref)
         return Note(line, Kind.WEAK, label, self_ref)
     if weak.match(label):
+        if _WORD_TOTAL.match(value):
+            return Note(line, Kind.CERTAIN, label)  # "Length: 750 words": a brief, not a story
         return Note(line, Kind.CANDIDATE if self_ref else Kind.WEAK, label, self_ref)
     return Note(line, Kind.FIELD, label, self_ref or bool(_SEO_TERM.search(value)))
 
