@@ -45,10 +45,17 @@ def test_sentence_starts_headings_and_ties_do_not_count():
     assert findings(text, select=RULE) == []
 
 
-def test_known_names_are_left_to_proper_noun_case_unless_asked():
+def test_known_names_point_at_the_canonical_form_and_can_be_left_to_proper_noun_case():
     text = "The European Union met. Later the European union voted.\n"
-    assert findings(text, select=RULE) == []
-    settings = {"checks": {"name-case-consistency": {"include_known_names": True}}}
-    found = findings(text, select=RULE, settings=settings)
-    assert [snippet(text, f) for f in found] == ["European union"]
+    found = findings(text, select=RULE)
+    assert located(found) == [("name-case-consistency", 1, 35, 1, 49)]
+    assert snippet(text, found[0]) == "European union"
     assert found[0].fix.replacement == "European Union"
+    settings = {"checks": {"name-case-consistency": {"include_known_names": False}}}
+    assert findings(text, select=RULE, settings=settings) == []
+
+
+def test_known_name_inside_a_longer_capitalised_run_is_found():
+    text = "Aid from the United States and the European Union grew. The European union then paused it.\n"
+    found = findings(text, select=RULE)
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 61, "European union")]

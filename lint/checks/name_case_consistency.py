@@ -7,8 +7,9 @@ Two kinds of slips, both reported at each minority form with the form the articl
   name no dictionary knows written capitalised and lowercase ("Zelenskyy" and "zelenskyy").
 
 Words at the start of a sentence, headings (their case is the headline style's business),
-all-caps words and addresses or code are not counted. Names in the curated list are left to
-proper-noun-case, which knows their canonical form, unless `include_known_names` is on.
+all-caps words and addresses or code are not counted. A name from the curated list or the
+glossary points at its canonical form ("European union" -> "European Union"); proper-noun-case
+flags those too, so an outlet running both may turn `include_known_names` off.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ _FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    # Also report names from the curated list (proper-noun-case reports those already).
-    include_known_names: bool = False
+    # Also report names from the curated list and glossary (proper-noun-case flags them as well).
+    include_known_names: bool = True
     # A multi-word name needs at least this many words that are not connectors.
     min_name_words: int = 2
     # ... and must be written in full capitals at least this many times, and more often than
@@ -92,10 +93,14 @@ class NameCaseConsistency(Check):
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
         for tokens in runs:
-            for name in _capitalised_names(tokens, options.min_name_words):
-                key = tuple(t.text.lower() for t in name)
-                full[key] += 1
-                forms[key] = " ".join(t.text for t in name)
+            for run in _capitalised_names(tokens, options.min_name_words):
+                for name in _sub_names(run, options.min_name_words):
+                    key = tuple(t.text.lower() for t in name)
+                    # Inside a longer run only known names count ("States and the European
+                    # Union" holds "European Union"); other parts are not names of their own.
+                    if len(name) == len(run) or lexicon.get(key) is not None:
+                        full[key] += 1
+                        forms[key] = " ".join(t.text for t in name)
         if not full:
             return
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -230,6 +235,17 @@ def _capitalised_names(tokens: list[_Token], min_words: int) -> Iterator[list[_T
         run = []
         if token is not None and token.capitalised and not token.sentence_start:
             run = [token]
+
+
+def _sub_names(run: list[_Token], min_words: int, longest: int = 8) -> Iterator[list[_Token]]:
+    """The run and the names inside it: "States and the European Union" holds "European Union"."""
+    for i in range(len(run)):
+        if run[i].text in _CONNECTORS:
+            continue
+        for j in range(i + 1, min(len(run), i + longest) + 1):
+            part = run[i:j]
+            if part[-1].text not in _CONNECTORS and sum(t.text not in _CONNECTORS for t in part) >= min_words:
+                yield part
 
 
 def _adjacent(a: _Token, b: _Token) -> bool:
