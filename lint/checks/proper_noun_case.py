@@ -3,8 +3,12 @@
 Names come from the curated lists in `lint/data/names/` plus the outlet's glossary. A name is
 flagged when a word that the canonical form capitalises is written lowercase. Names that are
 also ordinary words ("turkey", "march", "polish") are flagged only where the context makes the
-name certain, and "may" never; names made of ordinary words ("White House") only when written
-partly capitalised.
+name certain (next to another place, before "government", as a date, or when the article writes
+the name properly elsewhere), and "may" never; names made of ordinary words ("White House") when
+written partly capitalised, or all lowercase in an article that also writes them properly.
+
+Severity: error for names that are never ordinary words (the fix is safe); warning, with an
+unsafe fix, where the verdict rests on context.
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ class ProperNounCase(Check):
                 texts.append((block, block.text))
             elif options.check_tables and block.kind is BlockKind.TABLE_ROW:
                 texts.extend((block, cell) for cell in block.cells)
-        found = []
+        found: list[tuple[Block, MappedText, str, list[Match]]] = []
         for block, mapped in texts:
             masked = mask_non_prose(mapped.text)
             found.append((block, mapped, masked, list(lexicon.find(masked))))
