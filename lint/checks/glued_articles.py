@@ -125,6 +125,6 @@ class GluedArticles(Check):
             glued = f" after the headline “{headline}”" if headline else ""
             yield self.finding(
                 Span(span.start, span.end),
-                f"A second dateline (“{shown}”){glued}: another article seems to be pasted in here "
+                f"Another dateline (“{shown}”){glued}: another article seems to be pasted in here "
                 f"(the first dateline is on line {first_line}). Split the stories or delete the extra one.",
             )
