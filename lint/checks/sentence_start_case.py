@@ -100,7 +100,7 @@ class SentenceStartCase(Check):
         code_words = words_in_code(doc)
         # Word texts only: `block.words` would map every word back to the source, which costs.
         prose_words = Counter(w for b in doc.prose_blocks for w in WORD_RE.findall(b.text.text) if "-" in w)
-        lists = _list_verdicts(doc, options, brands, code_words)
+        lists = _list_verdicts(doc, options)
         starts: list[_Start] = []
         previous: Block | None = None
         for block in doc.blocks:
@@ -245,9 +245,7 @@ def _continues_previous(previous: Block | None) -> bool:
     return bool(_CONTINUES.search(previous.text.text))
 
 
-def _list_verdicts(
-    doc: Document, options: Options, brands: frozenset[str], code_words: frozenset[str]
-) -> dict[int, bool]:
+def _list_verdicts(doc: Document, options: Options) -> dict[int, bool]:
     """For each list item: is its lowercase start a slip? Only a full sentence in a capitalised list."""
     verdicts: dict[int, bool] = {}
     run: list[Block] = []
@@ -263,7 +261,7 @@ def _list_verdicts(
             capitals = sum(1 for w in firsts if w[:1].isupper())
             lowers = sum(1 for w in firsts if w[:1].islower())
             capitalised = capitals >= 2 and capitals >= options.list_capital_share * (capitals + lowers)
-            for item, word in zip(items, firsts, strict=False):
+            for item, word in zip(items, firsts, strict=True):
                 # "- bump x", "- apples", "- bors": fragments and names; "- the tool now...": a sentence.
                 verdicts[id(item)] = capitalised and word in _SENTENCE_OPENERS
         run = []
