@@ -98,6 +98,35 @@ class MappedText:
             return Span(at, at)
         return Span(self.source_offset(start), self.source_end(end))
 
+    def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
+        """`span(start, end)` for each range, in one walk over the segments.
+
+        Words and sentences come in text order, so the segment that holds each start is found by
+        stepping forward from the last one instead of a binary search per range.
+        """
+        segments, starts = self.segments, self._starts
+        count = len(segments)
+        size = len(self.text)
+        out: list[Span] = []
+        k = 0  # the segment that holds the current start
+        for start, end in ranges:
+            if end <= start or start >= size or not segments:
+                out.append(self.span(start, end))
+                continue
+            if starts[k] > start:  # out of order: look it up afresh
+                k = max(bisect.bisect_right(starts, start) - 1, 0)
+            while k + 1 < count and starts[k + 1] <= start:
+                k += 1
+            seg = segments[k]
+            first = seg.source.start + (start - seg.text_start) if seg.exact else seg.source.start
+            j = k  # the segment that holds the last character, end - 1
+            while j + 1 < count and starts[j + 1] <= end - 1:
+                j += 1
+            seg = segments[j]
+            last = seg.source.start + (end - seg.text_start) if seg.exact else seg.source.end
+            out.append(Span(first, last))
+        return out
+
     @property
     def source_span(self) -> Span:
         return self.span(0, len(self.text))
