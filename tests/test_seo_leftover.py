@@ -148,3 +148,15 @@ def test_any_label_naming_seo_and_a_word_budget():
     found = findings(text, select=RULE)
     assert [(f.line, f.end_line) for f in found] == [(5, 7)]
     assert findings(STORY + "\nLength: 3 miles of new channel.\n", select=RULE) == []
+
+
+def test_fields_run_into_the_end_of_a_paragraph():
+    text = (
+        "Work starts in March and ends in June.Keywords: harbour dredging, east channel, ferries\n\n"
+        "Ferries keep running. (Word count: 640) The board meets again in May.\n\n"
+        "Our keywords: the words readers use. The board said: Keywords: none were given.\n"
+    )
+    found = findings(text, select=RULE)
+    assert [snippet(text, f) for f in found] == [
+        "Keywords: harbour dredging, east channel, ferries", "Word count: 640",
+    ]

@@ -97,6 +97,12 @@ _ADVICE = re.compile(
 )
 _SEO_WORD = re.compile(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
 _WORD_TOTAL = re.compile(r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I)
+# A label that starts after a sentence end, an opening parenthesis, or glued to a word
+# ("expected.Keywords:", "rose. Word count: 800", "(Focus keyphrase: ...").
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.!?…”\"])\s*|(?<=[a-z])(?=[A-Z])|(?<=\()\s*)(?P<label>[A-Z][A-Za-z\- ]{1,40}?)\s*:\s+"
+)
+_VALUE_END = re.compile(r"[.!?](?=\s+[A-Z]|[A-Z])|\)")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -162,9 +168,31 @@ class SeoLeftover(Check):
         weak = _vocabulary("weak_labels")
         lines = prose_lines(doc)
         notes = [_classify(line, i, len(lines), strong, weak, options.edge_lines) for i, line in enumerate(lines)]
+        reported: set[int] = set()
         for group in _groups(lines, notes):
             if _is_leftover(group):
+                reported.update(id(n.line) for n in group)
                 yield self._report(doc, group)
+        for line in lines:
+            if id(line) not in reported and ":" in line.text:
+                yield from self._inline_fields(line, strong)
+
+    def _inline_fields(self, line: Line, strong: re.Pattern[str]) -> Iterator[Finding]:
+        """A meta field run into the end of a paragraph when line breaks were lost:
+        "... are expected.Keywords: budget, council, vote"."""
+        text = line.text
+        for m in _INLINE_LABEL.finditer(text):
+            label = m.group("label").strip()
+            if m.start("label") == 0 or not strong.match(label):
+                continue  # a field that opens the line is judged with its neighbours above
+            end = _VALUE_END.search(text, m.end())
+            value_end = end.start() if end else len(text)
+            value = text[m.end() : value_end].strip().rstrip(".")
+            if _field_value(label, value) or _SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value):
+                yield self.finding(
+                    line.block.text.span(line.start + m.start("label"), line.start + value_end),
+                    f"A “{label}” field for the writer or SEO tool is run into the text here: delete it.",
+                )
 
     def _report(self, doc: Document, group: list[Note]) -> Finding:
         first, last = group[0].line, group[-1].line
