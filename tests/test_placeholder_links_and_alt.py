@@ -30,3 +30,8 @@ def test_empty_links():
         ("empty-link", 3, 8, 3, 31),
     ]
     assert "“the report”" in found[0].message
+
+
+def test_valueless_alt_attribute_is_decorative():
+    text = "<p>A rule <img alt src=\"/line.png\"> and <img src=\"/x.png\" alt> here.</p>\n"
+    assert findings(text, select=("image-alt-missing",)) == []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, HouseStyle
 from lint.checks.placeholder_image import placeholder_source
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+
+
+_BARE_ALT = re.compile(r"\salt(?=[\s/>])", re.I)
 
 
 class ImageAltMissing(Check):
@@ -31,6 +35,9 @@ class ImageAltMissing(Check):
             if placeholder_source(image.src):
                 continue  # the placeholder-image check reports the whole image
             markdown_syntax = doc.source.startswith("![", image.span.start)
+            raw = doc.source[image.span.start : image.span.end]
+            if image.alt is None and _BARE_ALT.search(raw):
+                continue  # <img alt src=...>: an empty alt written without a value, decorative
             if image.alt is None or (markdown_syntax and not image.alt.strip()):
                 yield self.finding(
                     image.span,
