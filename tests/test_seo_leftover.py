@@ -160,3 +160,12 @@ def test_fields_run_into_the_end_of_a_paragraph():
     assert [snippet(text, f) for f in found] == [
         "Keywords: harbour dredging, east channel, ferries", "Word count: 640",
     ]
+
+
+def test_keyword_heading_with_a_bare_term_list_and_hashtag_lines():
+    text = STORY + "\n## Keywords\n\nharbour, dredging, east channel, ferries, port budget\n"
+    assert [(f.line, f.end_line) for f in findings(text, select=RULE)] == [(5, 7)]
+    tags = STORY + "\n#Harbour #Dredging #EastChannel\n"
+    assert [f.line for f in findings(tags, select=RULE)] == [5]
+    prose = STORY + "\n## Keywords\n\nThe words people search for matter, the team found.\n\n#1 #2\n"
+    assert findings(prose, select=RULE) == []

@@ -70,6 +70,7 @@ _NUMBER = re.compile(
     re.I,
 )
 _SLUG = re.compile(r"^[\"'“`]?/?[a-z0-9]+(?:-[a-z0-9]+){1,}/?[\"'”`]?\.?$")
+_HASHTAGS = re.compile(r"^#[^\W\d_]\w*(?:[\s,]+#[^\W\d_]\w*){2,}$")
 _LIST_SPLIT = re.compile(r"\s*[,;|]\s*|\s+[•·]\s+")
 # Labels whose value is a keyword, keyphrase, title or description to paste into the CMS.
 _PASTE_LABEL = re.compile(
@@ -230,6 +231,8 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
                 return Note(line, Kind.HEADER, label, explicit=bool(_EXPLICIT_HEADER.search(label)))
             if _SEO_TERM.search(label) and _EXPLICIT_HEADER.search(label):
                 return Note(line, Kind.HEADER, label, explicit=True)
+        if _HASHTAGS.match(text):
+            return Note(line, Kind.CERTAIN, "hashtags")  # "#Budget #Council #Vote": social copy
         # An unlabelled line may be an item of a notes block (see _joins_header).
         # (Whether it talks about the article is asked only under a header, in _is_leftover.)
         if len(text) <= 200 and len(text.split()) <= 25:
@@ -308,7 +311,18 @@ def _joins_header(item: Note, group: list[Note]) -> bool:
     if not _has_header(group):
         return False
     line = item.line
-    return line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or _talks_about_article(line.text)
+    return (line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or _talks_about_article(line.text)
+            or _term_list(line.text))
+
+
+def _term_list(text: str) -> bool:
+    """A bare list of search terms: "Ukraine, NATO, peace talks, Berlin" or "#Budget #Council #Vote"."""
+    text = text.strip().rstrip(".")
+    if _HASHTAGS.match(text):
+        return True
+    items = [item for item in _LIST_SPLIT.split(text) if item]
+    return len(items) >= 4 and all(1 <= len(item.split()) <= 3 and not item.endswith(("?", "!")) for item in items) \
+        and not re.search(r"\b(?:and|or)\s+\w+$", items[-1])  # a sentence's own series ends "... and Berlin"
 
 
 def _talks_about_article(text: str) -> bool:
@@ -329,7 +343,8 @@ def _is_leftover(group: list[Note]) -> bool:
         # about SEO; notes left behind describe this article instead.
         items = [n for n in group[at + 1 :] if n.kind is not Kind.HEADER and not _ADVICE.match(n.line.text.lstrip("*_ "))]
         if items and (group[at].explicit or any(
-            n.kind is Kind.CANDIDATE or n.about_article or (n.kind is Kind.ITEM and _talks_about_article(n.line.text))
+            n.kind is Kind.CANDIDATE or n.about_article
+            or (n.kind is Kind.ITEM and (_talks_about_article(n.line.text) or _term_list(n.line.text)))
             for n in items
         )):
             # A notes heading and its list, or a heading whose list is written about the article.
