@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from lint.atomic import write_bytes_atomic
 from lint.document.reader import InputError, decode
 from lint.engine import FileResult
 from lint.findings import Finding
@@ -106,17 +107,8 @@ def write_baseline(path: Path, results: list[FileResult], read: SourceReader = r
     ]
     data = {"tool": "newslint", "version": FORMAT_VERSION, "findings": entries}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-    import stat
-    import tempfile
-
     try:
-        # A baseline is shared in the repository: readable by all, like any file git checks out.
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(dir=base_dir, prefix=".newslint-baseline-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        write_bytes_atomic(path, text.encode("utf-8"))
     except OSError as err:
         raise BaselineError(f"{path}: cannot write the baseline: {err.strerror or err}") from None
     return sum(counts.values())

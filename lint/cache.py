@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from lint import __version__
+from lint.atomic import write_bytes_atomic
 from lint.config import Resolved
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -62,10 +62,7 @@ def store(cache_dir: Path, key: str, result: Any) -> None:
         marker = cache_dir / ".gitignore"
         if not marker.exists():
             marker.write_text("# created by newslint\n*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, entry)
+        write_bytes_atomic(entry, json.dumps(data).encode("utf-8"))
     except OSError:
         pass
 

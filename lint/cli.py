@@ -72,7 +72,15 @@ def check(
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
-    from lint.engine import ConfigCache, FileResult, Selection, discover, lint_targets, lint_text, valid_selectors
+    from lint.engine import (
+        ConfigCache,
+        FileResult,
+        Selection,
+        discover,
+        lint_targets,
+        lint_text,
+        valid_selectors,
+    )
     from lint.findings import Severity
     from lint.report import RunReport, renderer
 
@@ -235,13 +243,10 @@ def _lint_stdin(name: str, configs, selection, lint_text):  # type: ignore[no-un
 
 
 def _write_report(path: Path, text: str) -> None:
-    import tempfile
+    from lint.atomic import write_bytes_atomic
 
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".newslint-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        os.replace(tmp, path)
+        write_bytes_atomic(path, (text + "\n").encode("utf-8"))
     except OSError as err:
         _fail(f"{path}: cannot write report: {err.strerror or err}")
 

@@ -11,13 +11,11 @@ and permission bits of the original are kept.
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.atomic import write_bytes_atomic
 from lint.config import Resolved
 from lint.document import format_for
 from lint.document.reader import Decoded, InputError, decode
@@ -25,7 +23,6 @@ from lint.engine import FileResult, Selection, Target, lint_text
 from lint.findings import Finding, Fix
 
 MAX_PASSES = 10
-TEMP_SUFFIX = ".newslint-tmp"
 
 
 @dataclass(frozen=True)
@@ -142,42 +139,9 @@ def encode(text: str, decoded: Decoded) -> bytes:
 
 
 def write_atomic(path: Path, text: str, decoded: Decoded) -> None:
-    """Replace the file's content all at once, keeping its encoding and permission bits.
-
-    A symbolic link stays a link: its target is what gets replaced.
-    """
-    real = Path(os.path.realpath(path))
+    """Replace the article all at once, in its own encoding, keeping its permission bits."""
     data = encode(text, decoded)  # fails before anything is touched when a character does not fit
-    mode = stat.S_IMODE(real.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _sync_folder(real.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); best effort elsewhere."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_bytes_atomic(path, data, durable=True)
 
 
 def unified_diff(outcome: FixOutcome) -> str:

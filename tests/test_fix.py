@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from lint.cli import cli
 from lint.document.span import Span
 from lint.findings import Fix
-from lint.fix import TEMP_SUFFIX, apply_fixes
+from lint.atomic import TEMP_SUFFIX
+from lint.fix import apply_fixes
 
 PLUGIN = Path(__file__).resolve().parent / "plugins" / "demo_fix.py"
 ARTICLE = "# Budget\n\nWe recieve teh report today.\n\nWe utilize ABCD here.\n"
@@ -124,7 +125,7 @@ def test_unsafe_fixes_are_never_applied(newsroom: Path):
 # The process is killed by a patched function at a chosen point of the third file's write.
 KILLER = """
 import os, signal, sys
-import lint.fix
+import lint.atomic
 calls = {"n": 0}
 point = sys.argv[1]
 
@@ -154,10 +155,10 @@ class HalfWriter:
         return getattr(self.handle, name)
 
 if point == "replace":
-    lint.fix.os.replace = die_on_third(os.replace)
+    lint.atomic.os.replace = die_on_third(os.replace)
 elif point == "write":
     real_fdopen = os.fdopen
-    lint.fix.os.fdopen = lambda *a, **k: HalfWriter(real_fdopen(*a, **k))
+    lint.atomic.os.fdopen = lambda *a, **k: HalfWriter(real_fdopen(*a, **k))
 from lint.cli import cli
 cli(["check", "--no-cache", "--jobs", "1", "--select", "demo-fix", "--fix", "."])
 """
