@@ -74,3 +74,10 @@ def test_capitalised_heading_ending_in_a_lowercase_word_is_mixed():
     found = findings(text, select=RULE)
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 4, "Rising Prices & Weak outlook")]
     assert found[0].fix.replacement == "Rising prices & weak outlook"
+
+
+def test_heading_with_a_template_tag_gets_no_rewrite_fix():
+    text = "## ongoing Negotiations {{< icon >}} & Future outlook\n\nThe negotiations and the future.\n"
+    found = findings(text, select=RULE)
+    assert len(found) == 1 and found[0].fix is None
+    assert "\ufffc" not in found[0].message and "negotiations \u2026 &" in found[0].message

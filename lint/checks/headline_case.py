@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document
+from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.names import NameLexicon, is_english_word, load_lexicon, lowercase_brands, mask_non_prose
 
@@ -108,8 +110,8 @@ class HeadlineCase(Check):
             span = block.text.span(0, len(block.text.text))
             yield self.finding(
                 span,
-                f"Heading is not in title case ({listed}): write \u201c{right}\u201d",
-                fix=Fix(span, right, safe=False),
+                f"Heading is not in title case ({listed}): write \u201c{_shown(right)}\u201d",
+                fix=_heading_fix(span, right),
             )
 
     def _sentence(self, block: Block, words: list[_Word], usage: _Usage) -> Iterator[Finding]:
@@ -122,8 +124,8 @@ class HeadlineCase(Check):
             span = block.text.span(0, len(block.text.text))
             yield self.finding(
                 span,
-                f"Heading is not in sentence case ({listed}): write \u201c{right}\u201d",
-                fix=Fix(span, right, safe=False),
+                f"Heading is not in sentence case ({listed}): write \u201c{_shown(right)}\u201d",
+                fix=_heading_fix(span, right),
             )
 
     def _mixed(self, block: Block, words: list[_Word], usage: _Usage, options: Options) -> Iterator[Finding]:
@@ -159,10 +161,20 @@ class HeadlineCase(Check):
         span = block.text.span(0, len(block.text.text))
         yield self.finding(
             span,
-            f"Heading mixes capitalised and lowercase words: write \u201c{sentence}\u201d (sentence case) "
-            f"or \u201c{title}\u201d (title case)",
-            fix=Fix(span, sentence, safe=False),
+            f"Heading mixes capitalised and lowercase words: write \u201c{_shown(sentence)}\u201d "
+            f"(sentence case) or \u201c{_shown(title)}\u201d (title case)",
+            fix=_heading_fix(span, sentence),
         )
+
+
+def _shown(heading: str) -> str:
+    """The heading for a message: code and template tags show as an ellipsis."""
+    return heading.replace(ATOM, "\u2026")
+
+
+def _heading_fix(span: Span, right: str) -> Fix | None:
+    """An unsafe fix rewriting the heading; none when it holds code or a template tag."""
+    return None if ATOM in right else Fix(span, right, safe=False)
 
 
 def _usage(doc: Document) -> _Usage:
