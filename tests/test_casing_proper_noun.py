@@ -136,3 +136,10 @@ def test_language_names_are_flagged_but_standard_lowercase_phrases_are_not():
     text = "She speaks french and english. We ate french fries, an english muffin and swiss chard.\n"
     found = findings(text, select=RULE)
     assert [snippet(text, f) for f in found] == ["french", "english"]
+
+
+def test_no_fix_when_markup_sits_inside_the_name():
+    text = "Aid from the United **states** rose, and *paris* waited.\n"
+    found = findings(text, select=RULE)
+    assert [(snippet(text, f), f.fix) for f in found][0] == ("United **states", None)
+    assert found[1].fix is not None and found[1].fix.replacement == "Paris"

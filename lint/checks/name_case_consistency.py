@@ -80,15 +80,15 @@ class NameCaseConsistency(Check):
         lexicon = load_lexicon(tuple(house.glossary))
         runs = _token_runs(doc)
         reported: set[tuple[int, int]] = set()
-        for finding in self._multiword(runs, lexicon, options):
+        for finding in self._multiword(doc.source, runs, lexicon, options):
             reported.add((finding.span.start, finding.span.end))
             yield finding
-        for finding in self._words(runs, lexicon, options):
+        for finding in self._words(doc.source, runs, lexicon, options):
             if not any(a <= finding.span.start < b for a, b in reported):
                 yield finding
 
     def _multiword(
-        self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
+        self, source: str, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
     ) -> Iterator[Finding]:
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
@@ -139,10 +139,12 @@ class NameCaseConsistency(Check):
                 span,
                 f"\u201c{written}\u201d is written \u201c{right}\u201d elsewhere in this article "
                 f"({times} time{'s' if times > 1 else ''}): use one form",
-                fix=Fix(span, right, safe=False),
+                fix=_fix(source, span, written, right),
             )
 
-    def _words(self, runs: list[list[_Token]], lexicon: NameLexicon, options: Options) -> Iterator[Finding]:
+    def _words(
+        self, source: str, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
+    ) -> Iterator[Finding]:
         # Only capitalised forms can be variants of one another (see _is_name_variation).
         groups: dict[str, list[_Token]] = defaultdict(list)
         first_form: dict[str, str] = {}
@@ -178,8 +180,13 @@ class NameCaseConsistency(Check):
                     span,
                     f"\u201c{token.text}\u201d is written \u201c{majority}\u201d elsewhere in this article "
                     f"({top} time{'s' if top > 1 else ''}): use one form",
-                    fix=Fix(span, majority, safe=False),
+                    fix=_fix(source, span, token.text, majority),
                 )
+
+
+def _fix(source: str, span: Span, written: str, right: str) -> Fix | None:
+    """An unsafe fix, unless markup inside the name ("Open Data **council**") would be lost."""
+    return Fix(span, right, safe=False) if source[span.start : span.end] == written else None
 
 
 def _is_name_variation(forms: list[str]) -> bool:

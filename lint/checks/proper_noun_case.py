@@ -82,10 +82,11 @@ class ProperNounCase(Check):
         }
         for block, mapped, masked, matches in found:
             if matches:
-                yield from self._check_text(block, mapped, masked, matches, lexicon, canonical)
+                yield from self._check_text(doc, block, mapped, masked, matches, lexicon, canonical)
 
     def _check_text(
         self,
+        doc: Document,
         block: Block,
         mapped: MappedText,
         text: str,
@@ -111,7 +112,9 @@ class ProperNounCase(Check):
             message = f"\u201c{written}\u201d should be \u201c{right}\u201d"
             if severity is Severity.WARNING:
                 message += f" (here it is the name, not the ordinary word \u201c{written.lower()}\u201d)"
-            yield self.finding(span, message, fix=Fix(span, right, safe=safe), severity=severity)
+            # Markup inside the name ("United **states**") would be lost by rewriting the span.
+            fix = Fix(span, right, safe=safe) if doc.source[span.start : span.end] == written else None
+            yield self.finding(span, message, fix=fix, severity=severity)
 
     def _verdict(
         self,

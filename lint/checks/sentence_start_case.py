@@ -124,7 +124,8 @@ class SentenceStartCase(Check):
                 continue
             right = written[0].upper() + written[1:]
             span = start.block.text.span(lo, hi)
-            yield self.finding(span, _message(start, written, right), fix=Fix(span, right, safe=True))
+            fix = Fix(span, right, safe=True) if doc.source[span.start : span.end] == written else None
+            yield self.finding(span, _message(start, written, right), fix=fix)
 
     def _starts(
         self, doc: Document, block: Block, previous: Block | None, lists: dict[int, bool], options: Options
