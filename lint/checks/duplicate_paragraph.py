@@ -7,7 +7,15 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks._duplicates import expanded_prose, group_runs, near_duplicates, normalize, shingles, word_count, words
+from lint.checks._duplicates import (
+    expanded_prose,
+    group_runs,
+    near_duplicates,
+    normalize,
+    shingles,
+    word_count,
+    words,
+)
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
@@ -106,14 +114,18 @@ class DuplicateParagraph(Check):
         "A repeated paragraph is a paste or merge accident; readers notice it at once and stop trusting "
         "the rest. Near copies are worse: someone edited one version and the other went out too."
     )
-    bad = "The bridge reopens on Monday after six weeks of repairs, the council said.\n\n...\n\nThe bridge reopens on Monday after six weeks of repairs, the council said."
+    bad = (
+        "The bridge reopens on Monday after six weeks of repairs, the council said.\n\n...\n\n"
+        "The bridge reopens on Monday after six weeks of repairs, the council said."
+    )
     good = "The bridge reopens on Monday after six weeks of repairs, the council said."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         for firsts, seconds, similarity in repeated_blocks(doc, options):
             line = doc.position(firsts[0].span.start).line
             span = Span(seconds[0].span.start, seconds[-1].span.end)
-            exact = all(_source_text(doc, a) == _source_text(doc, b) for a, b in zip(firsts, seconds, strict=True))
+            copies = zip(firsts, seconds, strict=True)
+            exact = all(_source_text(doc, a) == _source_text(doc, b) for a, b in copies)
             what = "paragraph" if len(seconds) == 1 else f"section of {len(seconds)} paragraphs"
             if exact:
                 message = f"This {what} repeats line {line} word for word: delete this copy."

@@ -37,13 +37,15 @@ class DuplicateTocStub(Check):
         for i, block in enumerate(body):
             if block.kind is not BlockKind.HEADING or normalize(block.text.text) not in entries:
                 continue
-            following = next((b for b in body[i + 1 :] if not (b.is_prose and is_atom_only(b.text.text))), None)
+            # The next block with content: a lone shortcode or image atom is not a section's text.
+            with_content = (b for b in body[i + 1 :] if not (b.is_prose and is_atom_only(b.text.text)))
+            following = next(with_content, None)
             if following is None or (following.kind is BlockKind.HEADING and following.level <= block.level):
                 entry_line = doc.position(entries[normalize(block.text.text)].span.start).line
                 name = " ".join(block.text.text.split())
                 shown = name if len(name) <= 60 else name[:59].rstrip() + "…"
                 yield self.finding(
                     block.text.source_span,
-                    f"“{shown}” is listed in the table of contents (line {entry_line}) but has no text under "
-                    "it here: write the section, or delete this heading and its contents entry.",
+                    f"“{shown}” is listed in the table of contents (line {entry_line}) but has no text "
+                    "under it here: write the section, or delete this heading and its contents entry.",
                 )

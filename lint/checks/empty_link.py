@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import Document
 from lint.document.mapped import ATOM
+from lint.document.model import Document
 from lint.findings import Finding, Severity
 
 _EMPTY_HREF = re.compile(r"""^<a\b[^>]*\bhref\s*=\s*(?:""|''|"\s+"|(?=[\s>]))""", re.I)

@@ -15,7 +15,8 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = rf"{_WEEKDAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _PLACE = r"[A-Z][\w.'’-]*(?:,?\s(?:[A-Z][\w.'’-]*|D\.C\.)){0,3}"
 _AGENCY = r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN|BBC|PA|ANSA|Xinhua|Kyodo)\)"
 _DASH = r"[–—-]{1,2}"
@@ -26,7 +27,9 @@ _DATELINE = re.compile(
     rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,}}(?:,?\s[A-Z][\w.'’-]*){{0,2}})\s*{_AGENCY}\s*{_DASH}",
 )
 # A dateline without a date: "KYIV —" opening a paragraph, or "Kyiv –" run into a headline.
-_BARE_DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,2})\s+[–—]\s+(?=[A-Z\"“‘])")
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,2})\s+[–—]\s+(?=[A-Z\"“‘])"
+)
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
 # "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")

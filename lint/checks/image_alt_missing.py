@@ -10,7 +10,6 @@ from lint.checks.placeholder_image import placeholder_source
 from lint.document.model import Document
 from lint.findings import Finding, Severity
 
-
 _BARE_ALT = re.compile(r"\salt(?=[\s/>])", re.I)
 
 

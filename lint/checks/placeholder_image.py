@@ -23,7 +23,8 @@ _IN_TEXT = re.compile(
     # (a label: a colon, a dash or a bracket follows)
     rf"(?i:\b{_MEDIA}\s+placeholder\b)(?:\s*[:\-–—]\s*|\s*(?=\[))(?:\[[^\]\n]*\]?|[^\n\[]*)"
     # "[Insert image of ...]", "[Add a relevant photo]", "[Embed video]"
-    rf"|(?i:\[\s*(?:insert|add|include|place|put|embed|paste|upload|use)\s+(?:[\w-]+\s+){{0,3}}?{_MEDIA}\b[^\]\n]*\]?)"
+    rf"|(?i:\[\s*(?:insert|add|include|place|put|embed|paste|upload"
+    rf"|use)\s+(?:[\w-]+\s+){{0,3}}?{_MEDIA}\b[^\]\n]*\]?)"
     # "[IMAGE: ...]", "[PHOTO]", "[MAP of ...]": a media label in capitals
     r"|\[\s*(?:IMAGE|IMG|PHOTO|PICTURE|VIDEO|CHART|MAP|GRAPHIC|INFOGRAPHIC|EMBED|GALLERY)\b[^\]\n]*\]"
     # "[Image: ...]", "[Photo of the mayor]", "[image here]"
@@ -35,11 +36,13 @@ _PLACEHOLDER_ALT = re.compile(
     r"^\W*(?:(?:image|photo|picture|img)\s+)?placeholder(?:\s+(?:image|photo|picture|img))?\W*(?::.*)?$"
     r"|^\W*(?:insert|add)\s+(?:an?\s+|the\s+)?(?:image|photo|picture)\b.*"
     r"|^\W*(?:image|photo|picture)\s+(?:here|tk|tbd|to come|goes here)\W*$"
-    r"|^\W*(?:alt(?:\s|-)?text(?:\s+here)?|your alt text|image description|description here|tk|todo|lorem ipsum.*)\W*$",
+    r"|^\W*(?:alt(?:\s|-)?text(?:\s+here)?|your alt text|image description|description here|tk|todo"
+    r"|lorem ipsum.*)\W*$",
     re.I,
 )
 _PLACEHOLDER_FILE = re.compile(
-    r"(?:^|/)(?:image[-_]?)?placeholder(?:[-_](?:image|img|photo))?\.\w+$|(?:^|/)(?:no[-_]?image|dummy(?:[-_]image)?)\.\w+$",
+    r"(?:^|/)(?:image[-_]?)?placeholder(?:[-_](?:image|img|photo))?\.\w+$|(?:^|/)(?:no[-_]?image"
+    r"|dummy(?:[-_]image)?)\.\w+$",
     re.I,
 )
 
@@ -60,7 +63,8 @@ def placeholder_source(src: str) -> str | None:
     where = host + parts.path.lower()
     for service in _placeholder_hosts():
         name, _, path = service.partition("/")
-        if (host == name or host.endswith("." + name)) and where[len(host):].startswith("/" + path if path else ""):
+        on_host = host == name or host.endswith("." + name)
+        if on_host and where[len(host):].startswith("/" + path if path else ""):
             return f"comes from {name}, a placeholder-image service"
     if _PLACEHOLDER_FILE.search(parts.path):
         return "is a placeholder file"
@@ -77,7 +81,10 @@ class PlaceholderImage(Check):
     id = "placeholder-image"
     category = "placeholder"
     severity = Severity.ERROR
-    summary = "An image placeholder instead of a picture ([Insert image of ...], placehold.co, alt=\"placeholder\")."
+    summary = (
+        "An image placeholder instead of a picture "
+        "([Insert image of ...], placehold.co, alt=\"placeholder\")."
+    )
     why = (
         "A placeholder where a picture should be shows readers an unfinished page, and the instruction "
         "text in brackets reads as nonsense in the story."
@@ -93,14 +100,17 @@ class PlaceholderImage(Check):
                 shown = found if len(found) <= 50 else found[:49].rstrip() + "…"
                 yield self.finding(
                     block.text.span(m.start(), m.end()),
-                    f"Image placeholder left in the copy (“{shown}”): put in the picture with its alt text, or delete this.",
+                    f"Image placeholder left in the copy (“{shown}”): "
+                    "put in the picture with its alt text, or delete this.",
                 )
         for image in doc.images:
             reason = placeholder_source(image.src)
             if reason:
-                yield self.finding(image.span, f"This image {reason}: put in the real picture or remove the image.")
+                message = f"This image {reason}: put in the real picture or remove the image."
+                yield self.finding(image.span, message)
             elif image.alt is not None and _PLACEHOLDER_ALT.match(image.alt.strip()) and image.alt.strip():
                 yield self.finding(
                     image.span,
-                    f"The alt text “{image.alt.strip()}” is a placeholder: describe what the picture shows.",
+                    f"The alt text “{image.alt.strip()}” is a placeholder: "
+                    "describe what the picture shows.",
                 )

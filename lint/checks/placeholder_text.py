@@ -42,10 +42,12 @@ _SLOTS = re.compile(
     # [link], [URL], [name], [date], and qualified ones: [company name], [your email address]
     r"\[\s*(?:(?:link|url|hyperlink|name|date|number|figure|amount|stat|statistic|citation|quote)"
     r"|(?:your|the|company|business|agency|person['’]s|first|last|full|event|product|insert)\s+"
-    r"(?:link|url|name|date|time|number|figure|amount|location|city|title|quote|email(?: address)?|phone(?: number)?"
+    r"(?:link|url|name|date|time|number|figure|amount|location|city|title|quote|email(?: address)?"
+    r"|phone(?: number)?"
     r"|address|website))(?:\s+(?:here|tk|tbd|to come))?\s*\]"
     # XX percent, $XX million, XX%, X,XXX people, 20XX, XX/XX/XX
-    r"|(?<![\w$])(?:\$\s?)?X{2,}(?:[.,]X+)*\s?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b)"
+    r"|(?<![\w$])(?:\$\s?)?X{2,}(?:[.,]X+)*\s?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b"
+    r"|thousand\b)"
     r"|(?<![\w])\$\s?X+(?:[.,]X+)*\b|(?<![\w,])X{1,3}(?:,X{3})+\b|\b(?:19|20)XX\b|\bXX?/XX?/XX(?:XX)?\b",
     re.I,
 )
@@ -87,7 +89,8 @@ class PlaceholderText(Check):
             may_mark = "TK" in text or "[" in text or "{{" in text or "INSERT" in text or "ADD" in text \
                 or "nsert" in text
             may_lorem = "orem" in text or "OREM" in text or "dolor" in text or "adipiscing" in text
-            may_slot = "[" in text or "XX" in text or "$X" in text or "$ X" in text or "X," in text or "X/" in text
+            may_slot = "[" in text or "XX" in text or "$X" in text or "$ X" in text or "X," in text \
+                or "X/" in text
             for m in _MARKERS.finditer(text) if may_mark else ():
                 if m.group("tk") and _in_name(text, m.start(), names_with_tk):
                     continue

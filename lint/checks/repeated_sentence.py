@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from lint.checks._duplicates import expanded_prose, normalize, word_count
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
-from lint.checks.duplicate_paragraph import Options as ParagraphOptions
 from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, repeated_blocks
+from lint.checks.duplicate_paragraph import Options as ParagraphOptions
 from lint.document.model import BlockKind, Document, Sentence
 from lint.findings import Finding, Severity
-
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,8 @@ class RepeatedSentence(Check):
                 continue  # a pull quote repeats a sentence of the body on purpose
             prose = expanded_prose(doc.source, block.text)
             for sentence in block.sentences:
-                if word_count(sentence.text) < options.min_words or sentence.text.rstrip(" ”\"'’)").endswith("?"):
+                is_question = sentence.text.rstrip(" ”\"'’)").endswith("?")
+                if word_count(sentence.text) < options.min_words or is_question:
                     continue
                 key = normalize(prose[sentence.start : sentence.end]) if prose is block.text.text else \
                     normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end)))

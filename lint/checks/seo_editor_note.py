@@ -11,20 +11,25 @@ from lint.document.model import Document
 from lint.findings import Finding, Severity
 
 _ADDRESSEE = (
-    r"(?:the\s+)?(?:editors?|eds?\.?|desk|copy\s?desk|news\s?desk|subs?|sub-?editors?|producers?|web\s+team|designers?"
+    r"(?:the\s+)?(?:editors?|eds?\.?|desk|copy\s?desk|news\s?desk|subs?|sub-?editors?|producers?|web\s+team"
+    r"|designers?"
     r"|layout|photo\s?desk|graphics)"
 )
 # An instruction: what a note asks a colleague to do.
 _INSTRUCTION = (
-    r"(?:please\s+)?(?:add|insert|check|confirm|verify|update|fix|find|get|need|needs|cut|trim|rewrite|link|include"
-    r"|call|ask|chase|source|replace|swap|double[- ]check|fact[- ]check|move|remove|delete|expand|shorten|tk|tbd"
-    r"|waiting|awaiting|pending|hold|embed|attach|put|use|do\s+not\s+publish|don['’]t\s+publish|not\s+for\s+publication)\b"
+    r"(?:please\s+)?(?:add|insert|check|confirm|verify|update|fix|find|get|need|needs|cut|trim|rewrite|link"
+    r"|include"
+    r"|call|ask|chase|source|replace|swap|double[- ]check|fact[- ]check|move|remove|delete|expand|shorten"
+    r"|tk|tbd"
+    r"|waiting|awaiting|pending|hold|embed|attach|put|use|do\s+not\s+publish|don['’]t\s+publish"
+    r"|not\s+for\s+publication)\b"
 )
 _NOTE = re.compile(
     # "Note to editor: ...", "Notes to the desk - ..."
     rf"\bnotes?\s+(?:to|for)\s+{_ADDRESSEE}\s*[:\-–—]\s*[^\n]*"
     # "[Editor: add quote]", "(Desk: confirm)", "[TODO: ...]": a bracketed note addressed to a colleague
-    rf"|[\[(]\s*(?:{_ADDRESSEE}|todo|to\s?do|fixme|reporter|writer|fact[- ]?check(?:er)?|seo)\s*[:\-–—]\s*[^\])\n]*[\])]"
+    rf"|[\[(]\s*(?:{_ADDRESSEE}|todo|to\s?do|fixme|reporter|writer|fact[- ]?check(?:er)?"
+    rf"|seo)\s*[:\-–—]\s*[^\])\n]*[\])]"
     # "[Note: check the figure]": a bracketed note that is an instruction
     rf"|[\[(]\s*(?:note|nb|n\.b\.)\s*[:\-–—]?\s*{_INSTRUCTION}[^\])\n]*[\])]",
     re.I,
@@ -55,11 +60,13 @@ class SeoEditorNote(Check):
         for line in prose_lines(doc):
             text = line.text
             # A line that opens with "TODO:" or "Editor: please ..." is one note, reported once.
-            matches = list(_NOTE.finditer(text)) or [m for m in (_TODO.match(text), _ADDRESSED_LINE.match(text)) if m][:1]
+            opening = [m for m in (_TODO.match(text), _ADDRESSED_LINE.match(text)) if m][:1]
+            matches = list(_NOTE.finditer(text)) or opening
             for m in matches:
                 yield self.finding(
                     line.block.text.span(line.start + m.start(), line.start + m.end()),
-                    f"Note for the desk left in the copy (“{_short(m.group())}”): do what it asks, then delete it.",
+                    f"Note for the desk left in the copy (“{_short(m.group())}”): "
+                    "do what it asks, then delete it.",
                 )
 
 

@@ -37,15 +37,20 @@ _HEADER_SUFFIX = (
 # The value talks about the article as a piece of work ("The article is optimized for ...",
 # "The piece answers ...").
 _WORK_NOUN = (
-    r"(?:news\s+|blog\s+|rewritten\s+|revised\s+)?(?:article|post|piece|story|text|content|copy|draft|headline|title"
-    r"|writing(?:\s+style)?|tone|framing|structure|intro(?:duction)?|conclusion|lede|paragraphs?|sections?|rewrite"
+    r"(?:news\s+|blog\s+|rewritten\s+|revised\s+)?(?:article|post|piece|story|text|content|copy|draft"
+    r"|headline|title"
+    r"|writing(?:\s+style)?|tone|framing|structure|intro(?:duction)?|conclusion|lede|paragraphs?|sections?"
+    r"|rewrite"
     r"|version|subheadings?|headings?|word\s+count)"
 )
 _SELF_REFERENCE = re.compile(
-    r"^(?:the|this|our|my)\s+(?:news\s+|blog\s+|rewritten\s+)?(?:article|post|piece|story|draft|rewrite)(?:['’]s)?"
+    r"^(?:the|this|our|my)\s+(?:news\s+|blog\s+|rewritten\s+)?(?:article|post|piece|story|draft"
+    r"|rewrite)(?:['’]s)?"
     r"\s+(?!of\b|and\b|or\b|that\b|which\b)[a-z]"
-    rf"|\b(?:the|this|our|my|your)\s+{_WORK_NOUN}(?:['’]s)?\s+(?:is|are|was|has|have|uses?|used|includes?|included"
-    r"|aims?|follows?|targets?|avoids?|incorporates?|contains?|features?|provides?|reads?|remains?|maintains?|stays?"
+    rf"|\b(?:the|this|our|my|your)\s+{_WORK_NOUN}(?:['’]s)?\s+(?:is|are|was|has|have|uses?|used|includes?"
+    rf"|included"
+    r"|aims?|follows?|targets?|avoids?|incorporates?|contains?|features?|provides?|reads?|remains?"
+    r"|maintains?|stays?"
     r"|(?:\w+ly\s+)?(?:optimi[sz]ed|structured|written|dated|designed|framed|kept|tailored))\b",
     re.I,
 )
@@ -58,14 +63,16 @@ _WRITER_REPORT = re.compile(
 )
 # A definition, as an article about SEO writes it ("Meta description: a short summary ...").
 _DEFINITION = re.compile(
-    r"^(?:an?|the (?:text|words?|part|summary|snippet|description|title|name|tag|page|url|address|phrase|term)s?"
+    r"^(?:an?|the (?:text|words?|part|summary|snippet|description|title|name|tag|page|url|address|phrase"
+    r"|term)s?"
     r"|this is|these are|it|they|used|refers?|describes?|shows?|tells?|helps?|is|are|what|how"
     r"|when|where|why|words?|terms?|phrases?|text|short|brief|each|every|your|you|use|make|keep|write"
     r"|avoid|include|add|think|try|don['’]t|do|should|must)\b",
     re.I,
 )
 _NUMBER = re.compile(
-    r"^(?:about|approximately|approx\.?|around|roughly|~|under|over|at least)?\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?"
+    r"^(?:about|approximately|approx\.?|around|roughly|~|under|over"
+    r"|at least)?\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?"
     r"\s*(?:words?|characters?|chars|minutes?|mins?)?\s*(?:\(.*\))?\.?$",
     re.I,
 )
@@ -80,24 +87,32 @@ _SLUG_LABEL = re.compile(r"slug|url|permalink", re.I)
 # Meta-writing terms anywhere in a line ("Keyword density is around 1.5 percent").
 _SEO_TERM = re.compile(
     r"\b(?:seo|key\s?words?|key\s?phrases?|meta (?:description|title|tags?)|title tags?|slug|internal links?"
-    r"|internal linking|backlinks?|anchor text|schema markup|featured snippets?|search intent|serp|keyword density"
-    r"|readability score|flesch|ai detect(?:ion|ors?)|plagiarism|alt text|e-?e-?a-?t|word count|search engines?)\b",
+    r"|internal linking|backlinks?|anchor text|schema markup|featured snippets?|search intent|serp"
+    r"|keyword density"
+    r"|readability score|flesch|ai detect(?:ion|ors?)|plagiarism|alt text|e-?e-?a-?t|word count"
+    r"|search engines?)\b",
     re.I,
 )
 # A header that announces notes, not a topic: "SEO notes", "Key SEO elements used", "Headline options".
 _EXPLICIT_HEADER = re.compile(
-    r"\b(?:notes?|checklist|details|data|information|info|elements|analysis|report|breakdown|options|suggestions"
+    r"\b(?:notes?|checklist|details|data|information|info|elements|analysis|report|breakdown|options"
+    r"|suggestions"
     r"|recommendations|used|applied|included|summary|fields|metadata)\b",
     re.I,
 )
 _ADVICE = re.compile(
-    r"(?:make|use|design|summari[sz]e|write|add|include|keep|avoid|follow|ensure|check|consider|try|don['’]t|do|create"
-    r"|choose|put|give|place|think|start|test|provide|optimi[sz]e|link|update|review|remember|find|let|be|get|set"
-    r"|limit|aim|focus|target|research|identify|monitor|measure|track|ask|plan|publish|share|tag|describe|label)\b",
+    r"(?:make|use|design|summari[sz]e|write|add|include|keep|avoid|follow|ensure|check|consider|try"
+    r"|don['’]t|do|create"
+    r"|choose|put|give|place|think|start|test|provide|optimi[sz]e|link|update|review|remember|find|let|be"
+    r"|get|set"
+    r"|limit|aim|focus|target|research|identify|monitor|measure|track|ask|plan|publish|share|tag|describe"
+    r"|label)\b",
     re.I,
 )
 _SEO_WORD = re.compile(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
-_WORD_TOTAL = re.compile(r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I)
+_WORD_TOTAL = re.compile(
+    r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I
+)
 # A label that starts after a sentence end, an opening parenthesis, or glued to a word
 # ("expected.Keywords:", "rose. Word count: 800", "(Focus keyphrase: ...").
 _INLINE_LABEL = re.compile(
@@ -114,7 +129,8 @@ def _vocabulary(name: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     fragments = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     fragments += [re.escape(word) for word in extra]
     body = "|".join(f"(?:{f})" for f in fragments)
-    return re.compile(rf"^(?:(?:suggested|primary|secondary|main|additional|final|seo|recommended|proposed)\s+)?(?:{body}){_HEADER_SUFFIX}$", re.I)
+    qualifier = r"(?:(?:suggested|primary|secondary|main|additional|final|seo|recommended|proposed)\s+)?"
+    return re.compile(rf"^{qualifier}(?:{body}){_HEADER_SUFFIX}$", re.I)
 
 
 class Kind(Enum):
@@ -160,7 +176,8 @@ class SeoLeftover(Check):
     )
     bad = (
         "The talks resume on Monday.\n\nKeywords: budget, council, vote, taxes\n\nSEO Notes:\n"
-        "* Focus keyphrase: The article targets \"council budget vote\".\n* Internal linking: Added a link to last year's story."
+        "* Focus keyphrase: The article targets \"council budget vote\".\n"
+        "* Internal linking: Added a link to last year's story."
     )
     good = "The talks resume on Monday."
 
@@ -168,7 +185,9 @@ class SeoLeftover(Check):
         strong = _vocabulary("strong_labels", tuple(options.extra_labels))
         weak = _vocabulary("weak_labels")
         lines = prose_lines(doc)
-        notes = [_classify(line, i, len(lines), strong, weak, options.edge_lines) for i, line in enumerate(lines)]
+        notes = [
+            _classify(line, i, len(lines), strong, weak, options.edge_lines) for i, line in enumerate(lines)
+        ]
         reported: set[int] = set()
         for group in _groups(lines, notes):
             if _is_leftover(group):
@@ -189,7 +208,8 @@ class SeoLeftover(Check):
             end = _VALUE_END.search(text, m.end())
             value_end = end.start() if end else len(text)
             value = text[m.end() : value_end].strip().rstrip(".")
-            if _field_value(label, value) or _SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value):
+            about_article = _SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value)
+            if _field_value(label, value) or about_article:
                 yield self.finding(
                     line.block.text.span(line.start + m.start("label"), line.start + value_end),
                     f"A “{label}” field for the writer or SEO tool is run into the text here: delete it.",
@@ -311,8 +331,10 @@ def _joins_header(item: Note, group: list[Note]) -> bool:
     if not _has_header(group):
         return False
     line = item.line
-    return (line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block or _talks_about_article(line.text)
-            or _term_list(line.text))
+    return (
+        line.block.kind is BlockKind.LIST_ITEM or not line.first_in_block
+        or _talks_about_article(line.text) or _term_list(line.text)
+    )
 
 
 def _term_list(text: str) -> bool:
@@ -321,8 +343,9 @@ def _term_list(text: str) -> bool:
     if _HASHTAGS.match(text):
         return True
     items = [item for item in _LIST_SPLIT.split(text) if item]
-    return len(items) >= 4 and all(1 <= len(item.split()) <= 3 and not item.endswith(("?", "!")) for item in items) \
-        and not re.search(r"\b(?:and|or)\s+\w+$", items[-1])  # a sentence's own series ends "... and Berlin"
+    short_terms = all(1 <= len(item.split()) <= 3 and not item.endswith(("?", "!")) for item in items)
+    # A sentence's own series ends "... and Berlin"; a keyword list does not.
+    return len(items) >= 4 and short_terms and not re.search(r"\b(?:and|or)\s+\w+$", items[-1])
 
 
 def _talks_about_article(text: str) -> bool:
@@ -341,7 +364,10 @@ def _is_leftover(group: list[Note]) -> bool:
         at = kinds.index(Kind.HEADER)
         # Advice to readers ("Use keywords your audience uses") under "SEO checklist:" is an article
         # about SEO; notes left behind describe this article instead.
-        items = [n for n in group[at + 1 :] if n.kind is not Kind.HEADER and not _ADVICE.match(n.line.text.lstrip("*_ "))]
+        items = [
+            n for n in group[at + 1 :]
+            if n.kind is not Kind.HEADER and not _ADVICE.match(n.line.text.lstrip("*_ "))
+        ]
         if items and (group[at].explicit or any(
             n.kind is Kind.CANDIDATE or n.about_article
             or (n.kind is Kind.ITEM and (_talks_about_article(n.line.text) or _term_list(n.line.text)))

@@ -34,7 +34,10 @@ class TitleRepeated(Check):
     severity = Severity.WARNING
     summary = "The article's title appears again in the body as a heading."
     why = "A headline repeated inside the article is a paste accident; often the whole story follows twice."
-    bad = "# Bridge to close for repairs\n\nThe county ...\n\n## Bridge to close for repairs\n\nThe county ..."
+    bad = (
+        "# Bridge to close for repairs\n\nThe county ...\n\n"
+        "## Bridge to close for repairs\n\nThe county ..."
+    )
     good = "# Bridge to close for repairs\n\nThe county ..."
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
@@ -48,8 +51,10 @@ class TitleRepeated(Check):
         for index, block in enumerate(blocks):
             if normalize(block.text.text) not in forms:
                 # Notes in block quotes ("Update: ...") may sit above the page heading.
-                body_started = body_started or (block.kind is BlockKind.PARAGRAPH and word_count(block.text.text) >= 8
-                                                and not in_blockquote(doc, block))
+                body_started = body_started or (
+                    block.kind is BlockKind.PARAGRAPH and word_count(block.text.text) >= 8
+                    and not in_blockquote(doc, block)
+                )
                 continue
             if block.kind is BlockKind.HEADING and not body_started and block is doc.headings[0]:
                 continue  # the page heading that restates the title, above the story
@@ -57,7 +62,10 @@ class TitleRepeated(Check):
             # name); it is a duplicate when it is a second top-level title, a bare line in plain
             # text, or when the story's opening follows it again.
             after = blocks[index + 1] if index + 1 < len(blocks) else None
-            story_again = after is not None and bool(opening) and jaccard(opening, shingles(words(after.text.text))) >= 0.5
+            story_again = (
+                after is not None and bool(opening)
+                and jaccard(opening, shingles(words(after.text.text))) >= 0.5
+            )
             if not (block.level == 1 or doc.format == "text" or story_again):
                 continue
             yield self.finding(
@@ -71,6 +79,7 @@ class TitleRepeated(Check):
 def _opening_words(blocks: list[Block], forms: set[str]) -> frozenset[int]:
     """Shingles of the article's first paragraph (not the title itself)."""
     for block in blocks:
-        if block.kind is BlockKind.PARAGRAPH and normalize(block.text.text) not in forms and word_count(block.text.text) >= 8:
+        is_story = block.kind is BlockKind.PARAGRAPH and word_count(block.text.text) >= 8
+        if is_story and normalize(block.text.text) not in forms:
             return shingles(words(block.text.text))
     return frozenset()
