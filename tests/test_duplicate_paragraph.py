@@ -36,7 +36,10 @@ def test_threshold_option():
     edited = P2.replace("adds about ten minutes to the trip", "adds ten minutes to each trip")
     text = f"{P1}\n\n{P2}\n\n{P3}\n\n{edited}\n"
     assert findings(text, select=RULE) == []
-    assert len(findings(text, select=RULE, settings={"checks": {"duplicate-paragraph": {"threshold": 0.5}}})) == 1
+    assert (
+        len(findings(text, select=RULE, settings={"checks": {"duplicate-paragraph": {"threshold": 0.5}}}))
+        == 1
+    )
 
 
 def test_designed_repetition_is_left_alone():
@@ -46,14 +49,19 @@ def test_designed_repetition_is_left_alone():
         f"## Ana\n\n{question}\n\nI started as a clerk.\n\n{stock}\n\n"
         f"## Ben\n\n{question}\n\nI was an engineer.\n\n{stock}\n\n"
         f"> {P1}\n\n{P1}\n\n"
-        "These types were stable in `std::ffi` before, and from this release are also in `core` and `alloc`:\n\n"
-        "These types were stable in `std::os::raw` before, and from this release are in `core::ffi` and `std::ffi`:\n"
+        "These types were stable in `std::ffi` before, and from this release are "
+        "also in `core` and `alloc`:\n\n"
+        "These types were stable in `std::os::raw` before, and from this release are "
+        "in `core::ffi` and `std::ffi`:\n"
     )
     assert findings(text, name="a.md", select=RULE) == []
 
 
 def test_minhash_index_is_deterministic_and_finds_copies_among_many():
-    texts = [shingles(words(f"paragraph number {i} talks about topic {i * 7} in its own words today")) for i in range(300)]
+    texts = [
+        shingles(words(f"paragraph number {i} talks about topic {i * 7} in its own words today"))
+        for i in range(300)
+    ]
     texts.append(texts[17])
     pairs = near_duplicates(texts, 0.8)
     assert [(p.first, p.second) for p in pairs] == [(17, 300)]

@@ -18,7 +18,8 @@ def test_repeated_within_one_paragraph():
 
 def test_what_is_not_a_repeated_sentence():
     text = (
-        f"## Summary\n\n{S}\n\n## Details\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n{S}\n\n"  # far apart, other heading
+        f"## Summary\n\n{S}\n\n## Details\n\n"
+        f"One.\n\nTwo.\n\nThree.\n\nFour.\n\n{S}\n\n"  # far apart, other heading
         "What did the council decide about the old bridge on Monday night?\n\n"
         "What did the council decide about the old bridge on Monday night?\n\n"  # questions
         "> The bridge is safe for now but will not last another winter, the engineer said.\n\n"

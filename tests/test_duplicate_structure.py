@@ -13,7 +13,8 @@ def test_duplicate_heading_same_level_same_parent():
 
 def test_parallel_and_stock_headings_are_not_duplicates():
     text = (
-        "# Release notes\n\n## Version 2\n\n### Added\n\nA thing.\n\n## Version 1\n\n### Added\n\nAnother.\n\n"
+        "# Release notes\n\n## Version 2\n\n### Added\n\n"
+        "A thing.\n\n## Version 1\n\n### Added\n\nAnother.\n\n"
         "## Step one\n\n### Resources\n\nA.\n\n### How it reads\n\nB.\n\n### Resources\n\nC.\n\n"
         "## Contents\n\n- Step two\n- Step three\n\n## Step two\n\nX.\n\n## Step three\n\nY.\n"
     )
@@ -39,13 +40,19 @@ def test_toc_stub_in_plain_text():
 
 
 def test_toc_entries_with_sections_are_fine_in_markdown():
-    text = "# Bridge\n\n## Contents\n\n- [Background](#background)\n- [Costs](#costs)\n\n## Background\n\nText.\n\n## Costs\n\n### Detail\n\nMore.\n"
+    text = (
+        "# Bridge\n\n## Contents\n\n- [Background](#background)\n- [Costs](#costs)\n"
+        "\n## Background\n\nText.\n\n## Costs\n\n### Detail\n\nMore.\n"
+    )
     assert findings(text, select=("duplicate-toc-stub",)) == []
 
 
 def test_title_repeated_with_the_story_after_it():
     opening = "The county will close the old bridge on Monday so crews can replace the deck."
-    text = f"---\ntitle: Bridge to close for repairs\n---\n\n{opening}\n\nMore.\n\n## Bridge to close for repairs\n\n{opening}\n"
+    text = (
+        f"---\ntitle: Bridge to close for repairs\n---\n\n{opening}\n"
+        f"\nMore.\n\n## Bridge to close for repairs\n\n{opening}\n"
+    )
     found = findings(text, select=("title-repeated",))
     assert located(found) == [("title-repeated", 9, 4, 9, 31)]
     assert "story starts again" in found[0].message
@@ -60,11 +67,16 @@ def test_title_as_page_heading_or_section_name_is_fine():
 
 
 def test_title_repeated_in_plain_text_and_html_suffix():
-    text = "Council Backs New Bridge\nThe council voted on Monday.\nCouncil Backs New Bridge\nIt will open in 2027.\n"
+    text = (
+        "Council Backs New Bridge\nThe council voted on Monday.\n"
+        "Council Backs New Bridge\nIt will open in 2027.\n"
+    )
     assert [(f.line, f.column) for f in findings(text, name="a.txt", select=("title-repeated",))] == [(3, 1)]
-    page = ("<html><head><title>Council backs new bridge | City Desk</title></head><body><article>"
-            "<h1>Council backs new bridge</h1><p>It voted.</p><h1>Council backs new bridge</h1><p>Again.</p>"
-            "</article></body></html>")
+    page = (
+        "<html><head><title>Council backs new bridge | City Desk</title></head><body><article>"
+        "<h1>Council backs new bridge</h1><p>It voted.</p><h1>Council backs new bridge</h1><p>Again.</p>"
+        "</article></body></html>"
+    )
     found = findings(page, name="a.html", select=("title-repeated",))
     assert [snippet(page, f) for f in found] == ["Council backs new bridge"] and found[0].column > 100
 
@@ -73,7 +85,8 @@ def test_glued_articles_second_dateline_with_glued_headline():
     text = (
         "Rail Strike Talks Resume\n"
         "Leeds, England – March 3, 2026 – Union leaders met rail bosses on Monday.\n"
-        "Talks will continue. Floods Close Roads Across the ValleyYork – March 1, 2026 – Heavy rain closed roads.\n"
+        "Talks will continue. Floods Close Roads Across the ValleyYork – March 1, 2026 – "
+        "Heavy rain closed roads.\n"
     )
     found = findings(text, name="a.txt", select=("glued-articles",))
     assert len(found) == 1
@@ -100,4 +113,9 @@ def test_undated_datelines_glued_to_a_headline_or_in_capitals():
     found = findings(text, select=("glued-articles",))
     assert [snippet(text, f) for f in found] == ["Floods Close Roads Across the ValleyYork –", "ROME —"]
     # capitals alone are no dateline without a dated one in the article
-    assert findings("NASA — the space agency — said on Friday it would wait.\n\nMore.\n", select=("glued-articles",)) == []
+    assert (
+        findings(
+            "NASA — the space agency — said on Friday it would wait.\n\nMore.\n", select=("glued-articles",)
+        )
+        == []
+    )

@@ -5,7 +5,9 @@ RULE = ("placeholder-image",)
 
 def test_image_placeholders_in_text():
     text = (
-        "The river rose overnight. Photo Placeholder: [Insert photo of sandbags. Alt text: Sandbags.] Crews worked.\n\n"
+        "The river rose overnight. Photo Placeholder: [Insert photo of sandbags. Alt text: Sandbags.]"
+        " Crews worked.\n"
+        "\n"
         "[IMAGE: aerial view of the flooded town]\n\n"
         "Residents left early [Insert a map of the evacuation zone] and stayed with family.\n\n"
         "[Chart here]\n\n"
@@ -28,7 +30,7 @@ def test_placeholder_image_sources_and_alt_text():
     text = (
         "![Flooded street](https://placehold.co/600x400)\n\n"
         "![Sandbags](https://picsum.photos/id/10/400/300)\n\n"
-        "<p>Crews <img src=\"\" alt=\"Crew at work\"> arrived.</p>\n\n"
+        '<p>Crews <img src="" alt="Crew at work"> arrived.</p>\n\n'
         "![placeholder](/img/flood.jpg)\n\n"
         "![Image here](/img/flood2.jpg)\n"
     )

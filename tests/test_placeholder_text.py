@@ -29,7 +29,12 @@ def test_markers_of_every_kind_with_positions():
     )
     found = findings(text, select=RULE)
     assert [(f.line, f.column, f.end_column) for f in found] == [
-        (1, 13, 17), (1, 27, 32), (3, 20, 52), (5, 21, 38), (7, 15, 25), (7, 31, 48),
+        (1, 13, 17),
+        (1, 27, 32),
+        (3, 20, 52),
+        (5, 21, 38),
+        (7, 15, 25),
+        (7, 31, 48),
     ]
 
 
@@ -39,14 +44,19 @@ def test_slots_and_template_tokens_in_plain_text():
 
 
 def test_template_tokens_are_markup_when_the_outlet_uses_liquid():
-    text = "Read {{ page.title }} and {{< ref \"x.md\" >}} today.\n"
+    text = 'Read {{ page.title }} and {{< ref "x.md" >}} today.\n'
     assert _snippets(text) == []
     assert _snippets(text, settings={"markdown": {"template_syntax": ["hugo"]}}) == ["{{ page.title }}"]
 
 
 def test_lorem_ipsum_filler_but_not_the_subject():
     filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nLorem Ipsum\n"
-    assert _snippets(filler) == ["Lorem ipsum", "dolor sit amet", "consectetur adipiscing elit", "Lorem Ipsum"]
+    assert _snippets(filler) == [
+        "Lorem ipsum",
+        "dolor sit amet",
+        "consectetur adipiscing elit",
+        "Lorem Ipsum",
+    ]
     subject = "Designers fill mock-ups with Lorem Ipsum, the famous dummy text, instead of real copy.\n"
     assert _snippets(subject) == []
 
@@ -73,5 +83,6 @@ def test_slots_in_quoted_templates_are_examples():
 
 def test_extra_patterns_from_the_outlet_run_safely():
     text = "The fee is ##AMOUNT## this year.\n"
-    assert _snippets(text, settings={"checks": {"placeholder-text": {"extra_patterns": ["##[A-Z]+##"]}}}) == ["##AMOUNT##"]
-
+    assert _snippets(text, settings={"checks": {"placeholder-text": {"extra_patterns": ["##[A-Z]+##"]}}}) == [
+        "##AMOUNT##"
+    ]

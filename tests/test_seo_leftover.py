@@ -23,7 +23,10 @@ def test_keyword_line_and_notes_block_are_one_finding_in_plain_text():
 
 
 def test_notes_heading_and_field_list_in_markdown_is_removed_safely():
-    text = STORY + "\n## SEO checklist\n\n* Meta title: Harbour board backs dredging\n* Slug: harbour-board-dredging\n"
+    text = (
+        STORY
+        + "\n## SEO checklist\n\n* Meta title: Harbour board backs dredging\n* Slug: harbour-board-dredging\n"
+    )
     found = findings(text, select=RULE)
     assert located(found) == [("seo-leftover", 5, 4, 8, 31)]
     fix = found[0].fix
@@ -66,7 +69,11 @@ def test_html_paragraphs():
 
 
 def test_front_matter_keywords_and_description_are_metadata():
-    text = "---\ntitle: Dredging\nkeywords: [dredging, harbour]\ndescription: The board votes.\nslug: dredging-vote\n---\n\n" + STORY
+    text = (
+        "---\ntitle: Dredging\nkeywords: [dredging, harbour]\n"
+        "description: The board votes.\nslug: dredging-vote\n---\n\n"
+        + STORY
+    )
     assert findings(text, select=RULE) == []
 
 
@@ -87,8 +94,7 @@ def test_articles_that_explain_seo_to_readers_are_left_alone():
 
 def test_labels_that_are_ordinary_in_news_need_meta_shape():
     text = (
-        STORY
-        + "\nSources: Harbour board minutes and interviews with ferry operators.\n\n"
+        STORY + "\nSources: Harbour board minutes and interviews with ferry operators.\n\n"
         "Structure: The new quay will be built of concrete.\n\n"
         "Tags: Ports\n"
     )
@@ -96,20 +102,30 @@ def test_labels_that_are_ordinary_in_news_need_meta_shape():
 
 
 def test_code_blocks_and_tables_are_not_notes():
-    text = STORY + "\n```\nKeywords: a, b, c, d\n```\n\n| Field | Value |\n|---|---|\n| Keywords: | a, b, c |\n"
+    text = (
+        STORY + "\n```\nKeywords: a, b, c, d\n```\n\n| Field | Value |\n|---|---|\n| Keywords: | a, b, c |\n"
+    )
     assert findings(text, select=RULE) == []
 
 
 def test_outlet_labels_from_options():
-    text = STORY + "\nDesk checklist:\n- Angle: The story leads on the ferry delays.\n- Picture desk: The photo is agreed.\n"
+    text = (
+        STORY
+        + "\nDesk checklist:\n- Angle: The story leads on the ferry delays.\n"
+          "- Picture desk: The photo is agreed.\n"
+    )
     assert findings(text, select=RULE) == []
-    found = findings(text, select=RULE, settings={"checks": {"seo-leftover": {"extra_labels": ["desk checklist"]}}})
+    found = findings(
+        text, select=RULE, settings={"checks": {"seo-leftover": {"extra_labels": ["desk checklist"]}}}
+    )
     assert located(found) == [("seo-leftover", 5, 1, 7, 37)]
 
 
 def test_bold_labels_with_size_hints_and_weak_fields_join_the_block():
     text = (
-        STORY + "\n---\n\n**SEO Meta Description (155 characters):** The harbour board backs dredging the east channel.\n\n"
+        STORY
+        + "\n---\n\n"
+          "**SEO Meta Description (155 characters):** The harbour board backs dredging the east channel.\n\n"
         "**Suggested URL:** /harbour-board-backs-dredging\n\n**Tags:** harbour, dredging, ferries\n"
     )
     found = findings(text, select=RULE)
@@ -119,9 +135,11 @@ def test_bold_labels_with_size_hints_and_weak_fields_join_the_block():
 
 def test_notes_headers_with_unlabelled_items():
     cases = [
-        "### Optimization notes\n\n- The headline includes the primary keyword.\n- Keyword density is about 1.5 percent.\n",
+        "### Optimization notes\n\n- The headline includes the primary keyword.\n"
+        "- Keyword density is about 1.5 percent.\n",
         "Headline options:\n1. Board Backs Channel Dredging\n2. East Channel Dredging Wins Approval\n",
-        "Key SEO elements used:\n* Primary keyword used in the first paragraph\n* Internal link to our ferry coverage\n",
+        "Key SEO elements used:\n* Primary keyword used in the first paragraph\n"
+        "* Internal link to our ferry coverage\n",
     ]
     for case, end_line in zip(cases, (8, 7, 7), strict=True):
         found = findings(STORY + "\n" + case, select=RULE)
@@ -158,7 +176,8 @@ def test_fields_run_into_the_end_of_a_paragraph():
     )
     found = findings(text, select=RULE)
     assert [snippet(text, f) for f in found] == [
-        "Keywords: harbour dredging, east channel, ferries", "Word count: 640",
+        "Keywords: harbour dredging, east channel, ferries",
+        "Word count: 640",
     ]
 
 

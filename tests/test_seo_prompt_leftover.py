@@ -13,8 +13,11 @@ def test_opener_line_is_removed_safely():
 
 
 def test_opener_variants_in_plain_text():
-    for opener in ("Here's the SEO-optimized news article you requested:", "I have rewritten the story as requested.",
-                   "Sure, here's a more engaging headline:"):
+    for opener in (
+        "Here's the SEO-optimized news article you requested:",
+        "I have rewritten the story as requested.",
+        "Sure, here's a more engaging headline:",
+    ):
         found = findings(opener + "\nThe council approved the budget.\n", name="a.txt", select=RULE)
         assert [(f.line, f.column) for f in found] == [(1, 1)], opener
 
@@ -25,7 +28,9 @@ def test_model_talk_inside_a_paragraph():
     assert located(found) == [("seo-prompt-leftover", 1, 34, 1, 58)]
     closing = "The council approved the budget.\n\nLet me know if you'd like any changes to the tone.\n"
     found = findings(closing, select=RULE)
-    assert [(f.line, f.column, snippet(closing, f)) for f in found] == [(3, 1, "Let me know if you'd like any")]
+    assert [(f.line, f.column, snippet(closing, f)) for f in found] == [
+        (3, 1, "Let me know if you'd like any")
+    ]
 
 
 def test_quoted_and_reader_facing_phrases_are_left_alone():
