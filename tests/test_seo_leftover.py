@@ -188,3 +188,11 @@ def test_keyword_heading_with_a_bare_term_list_and_hashtag_lines():
     assert [f.line for f in findings(tags, select=RULE)] == [5]
     prose = STORY + "\n## Keywords\n\nThe words people search for matter, the team found.\n\n#1 #2\n"
     assert findings(prose, select=RULE) == []
+
+
+def test_any_meta_field_in_the_last_lines():
+    text = STORY + "\nInternal links: our March ferry story, the port budget explainer\n"
+    assert [f.line for f in findings(text, select=RULE)] == [5]
+    middle = "Internal links: our March ferry story, the port budget explainer\n\n" + STORY
+    middle += "\nMore.\n\nEven more.\n"
+    assert findings("Intro.\n\nMore intro.\n\nAnd more.\n\nStill more.\n\n" + middle, select=RULE) == []

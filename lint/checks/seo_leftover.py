@@ -266,8 +266,10 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
     self_ref = bool(_SELF_REFERENCE.search(value[:120]) or _WRITER_REPORT.match(value))
     if strong.match(label) or _SEO_WORD.search(label):
         at_edge = index < edge_lines or index >= count - edge_lines
-        if self_ref or _field_value(label, value) or (at_edge and _PASTE_LABEL.search(label)
-                                                      and not _DEFINITION.match(value)):
+        # The article's last lines are where notes are left: there any meta field counts.
+        at_end = index >= count - 2
+        pasted = (at_edge and _PASTE_LABEL.search(label)) or at_end
+        if self_ref or _field_value(label, value) or (pasted and not _DEFINITION.match(value)):
             return Note(line, Kind.CERTAIN, label, self_ref)
         if not _DEFINITION.match(value):
             return Note(line, Kind.CANDIDATE, label, self_ref)
