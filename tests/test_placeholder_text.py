@@ -86,3 +86,9 @@ def test_extra_patterns_from_the_outlet_run_safely():
     assert _snippets(text, settings={"checks": {"placeholder-text": {"extra_patterns": ["##[A-Z]+##"]}}}) == [
         "##AMOUNT##"
     ]
+
+
+def test_bracketed_requests_and_counted_slots():
+    text = "The union objected. [Quote from union leader] About XXX people came, said [name of official].\n"
+    assert _snippets(text) == ["[Quote from union leader]", "XXX people", "[name of official]"]
+    assert _snippets("The XX chromosome and XXL shirts. [The mayor] said so.\n") == []

@@ -24,7 +24,10 @@ _MARKERS = re.compile(
     rf"|(?i:\[\s*(?:(?:insert|add|include|paste|enter|fill in|put)\b"
     rf"(?!\s+(?:(?:an?|the|relevant|suitable)\s+)?{_MEDIA}\b)[^\]\n]{{0,120}}"
     r"|placeholder(?:\s+text)?|tk|tbd|tbc|to come|xx+|citation needed|source needed"
-    r"|needs? (?:a )?(?:source|citation|quote|link)|(?:quote|link|update) (?:here|tk|to come))\s*\])"
+    r"|needs? (?:a )?(?:source|citation|quote|link)|(?:quote|link|update) (?:here|tk|to come)"
+    # [Quote from the mayor], [Comment from the union], [Name of official]
+    r"|(?:quote|comment|statement|response|reaction|remarks?)s?\s+(?:from|by)\b[^\]\n]{0,80}"
+    r"|name of\b[^\]\n]{0,60})\s*\])"
     # INSERT QUOTE, ADD LINK HERE: capitals shouting at the editor.
     r"|\b(?:INSERT|ADD)\s+(?:A\s+|THE\s+)?(?:QUOTE|LINK|NAME|DATE|FIGURE|STAT|STATISTIC|URL|HEADLINE|TITLE"
     r"|CAPTION|SOURCE|NUMBER|AMOUNT|TEXT|COPY)(?:\s+HERE)?\b"
@@ -47,7 +50,9 @@ _SLOTS = re.compile(
     r"|address|website))(?:\s+(?:here|tk|tbd|to come))?\s*\]"
     # XX percent, $XX million, XX%, X,XXX people, 20XX, XX/XX/XX
     r"|(?<![\w$])(?:\$\s?)?X{2,}(?:[.,]X+)*\s?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b"
-    r"|thousand\b)"
+    r"|thousand\b|people\b|residents\b|workers\b|employees\b|jobs\b|cases\b|deaths\b|patients\b"
+    r"|students\b|users\b|customers\b|votes\b|homes\b|years\b|months\b|days\b|hours\b|dollars\b|euros\b"
+    r"|pounds\b|points\b|miles\b|kilometers\b|kilometres\b|acres\b|tons\b|tonnes\b)"
     r"|(?<![\w])\$\s?X+(?:[.,]X+)*\b|(?<![\w,])X{1,3}(?:,X{3})+\b|\b(?:19|20)XX\b|\bXX?/XX?/XX(?:XX)?\b",
     re.I,
 )
