@@ -337,6 +337,9 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
             raise ConfigError(f"{at('files', 'encodings')}: unknown encoding {encoding!r}") from None
     html = _section(data, "html", {"article_selector": str}, at)
     markdown = _section(data, "markdown", {"template_syntax": list[Literal["hugo", "liquid"]]}, at)
+    raw_lt = data.get("languagetool")
+    if isinstance(raw_lt, dict) and raw_lt.get("mode") is False:
+        data = {**data, "languagetool": {**raw_lt, "mode": "off"}}  # YAML 1.1 reads a bare `off` as false
     languagetool = _section(data, "languagetool", LANGUAGETOOL_KEYS, at)
 
     if html.get("article_selector"):
