@@ -108,3 +108,24 @@ def test_config_is_found_upward(tmp_path: Path) -> None:
 )
 def test_globs(path: str, globs: tuple[str, ...], expected: bool) -> None:
     assert matches_any(path, globs) is expected
+
+
+@pytest.mark.parametrize("name", ["default", "us-wire", "uk", "example-outlet"])
+def test_every_preset_is_valid(name: str) -> None:
+    from lint.config import presets_dir
+
+    config = load_config(presets_dir() / f"{name}.yaml")
+    assert config.for_file(Path("story.md")).checks
+
+
+def test_the_readme_config_example_is_valid(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Configuration", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "house_checks.py").write_text(
+        "from lint.checks.base import Check\n\n\nclass Nothing(Check):\n    id = 'house-nothing'\n"
+        "    category = 'structure'\n\n    def run(self, doc, options, house):\n        return []\n",
+        encoding="utf-8",
+    )
+    config = load_config(write(tmp_path / ".newslint.yaml", block))
+    assert config.house.outlet_name == "Harbor News"
+    assert "house-nothing" in config.registry.ids()
