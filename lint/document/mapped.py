@@ -104,27 +104,29 @@ class MappedText:
         Words and sentences come in text order, so the segment that holds each start is found by
         stepping forward from the last one instead of a binary search per range.
         """
-        segments, starts = self.segments, self._starts
-        count = len(segments)
+        starts = self._starts
+        count = len(starts)
         size = len(self.text)
+        # (source start, source end, offset for exact runs or None) per segment, read once
+        runs = [(s.source.start, s.source.end, s.source.start - s.text_start if s.exact else None)
+                for s in self.segments]
         out: list[Span] = []
         k = 0  # the segment that holds the current start
         for start, end in ranges:
-            if end <= start or start >= size or not segments:
+            if end <= start or start >= size or not count:
                 out.append(self.span(start, end))
                 continue
             if starts[k] > start:  # out of order: look it up afresh
                 k = max(bisect.bisect_right(starts, start) - 1, 0)
             while k + 1 < count and starts[k + 1] <= start:
                 k += 1
-            seg = segments[k]
-            first = seg.source.start + (start - seg.text_start) if seg.exact else seg.source.start
+            src_start, _, shift = runs[k]
+            first = src_start if shift is None else start + shift
             j = k  # the segment that holds the last character, end - 1
-            while j + 1 < count and starts[j + 1] <= end - 1:
+            while j + 1 < count and starts[j + 1] < end:
                 j += 1
-            seg = segments[j]
-            last = seg.source.start + (end - seg.text_start) if seg.exact else seg.source.end
-            out.append(Span(first, last))
+            _, src_end, shift = runs[j]
+            out.append(Span(first, src_end if shift is None else end + shift))
         return out
 
     @property
