@@ -303,13 +303,21 @@ def lint_targets(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+    fork = sys.platform != "win32"
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        # Lint the first file here: what the checks build on first use (compiled patterns,
+        # word lists) is then inherited by every forked worker instead of built once in each.
+        results.append(_worker(tasks[0]))
+        if progress:
+            progress(1, len(tasks))
+    rest = tasks[len(results):]
+    chunk = max(1, min(16, len(rest) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for i, result in enumerate(pool.map(_worker, tasks, chunksize=chunk), 1):
+        for result in pool.map(_worker, rest, chunksize=chunk):
             results.append(result)
             if progress:
-                progress(i, len(tasks))
+                progress(len(results), len(tasks))
     return results
 
 
