@@ -217,7 +217,9 @@ def lowercase_brands(glossary: tuple[str, ...] = ()) -> frozenset[str]:
 _NON_PROSE = re.compile(
     r"""
       (?:https?|ftp)://\S+ | \bwww\.\S+
-    | \{[{%].*?[%}]\}                                     # template tags left in prose
+    | \{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}                # template tags left in prose; the
+                                                         # inside stops at the next opening, so a
+                                                         # line of unclosed "{{" stays linear
     | (?<!\S)\S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*  # a run holding an address, handle,
                                                          # path, file name, code atom or tag
     | (?<!\S)\S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+          # spelled-out addresses: jo (at) x (dot) gov
