@@ -108,6 +108,15 @@ CASES = [
          finding="unclosed.html:1:45: error [placeholder-text]"),
     Case("unclosed tags to the end", "tags.html", lambda: b"<p>Text TK.</p>" + b"<a " * 50_000, 1,
          finding="tags.html:1:9: error [placeholder-text]", args=SELECT_FAST),
+    # Hostile runs through every check (no --select): each once made some regex quadratic.
+    Case("50,000 nested brackets", "brackets.md", lambda: b"[" * 50_000 + b"TK" + b"]" * 50_000 + b"\n", 1,
+         finding="brackets.md:1:50000: error [placeholder-text]"),
+    Case("a line of unclosed template tags", "tags.md",
+         lambda: b"The mayor added TK seats.\n\n" + b"{{< " * 20_000 + b"<!-- " * 20_000 + b"\n", 1,
+         finding="tags.md:1:17: error [placeholder-text]"),
+    Case("50,000 nested block quotes", "quotes.md",
+         lambda: b"The mayor added TK seats.\n\n" + b"> " * 50_000 + b"deep\n", 1,
+         finding="quotes.md:1:17: error [placeholder-text]"),
     Case("Markdown table with 500 columns", "wide-table.md", lambda: _table(500), 1,
          finding="wide-table.md:9:11: error [placeholder-text]"),
 ]
