@@ -29,7 +29,7 @@ def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
 def explain_text(check: type[Check]) -> str:
     doc = inspect.cleandoc(typing.cast(str, check.__doc__ or ""))
     parts = [
-        f"{check.id}  ({check.category}, {check.severity.value}{'' if check.enabled_by_default else ', off by default'})",
+        f"{check.id}  ({check.category}, {check.severity.value}{'' if check.enabled_by_default else ', off by default'})",  # noqa: E501
         "",
         check.summary,
     ]
@@ -39,7 +39,7 @@ def explain_text(check: type[Check]) -> str:
         parts += ["", "Why it matters:", textwrap.indent(textwrap.fill(check.why, 88), "  ")]
     rows = option_rows(check)
     if rows:
-        parts += ["", "Options (under checks: {id}: in the outlet config):".format(id=check.id)]
+        parts += ["", f"Options (under checks: {check.id}: in the outlet config):"]
         parts += [f"  {name}: {type_name} = {default}" for name, type_name, default in rows]
     if check.bad:
         parts += ["", "Bad:", textwrap.indent(check.bad.strip(), "  ")]

@@ -41,7 +41,8 @@ def test_json_contract(workdir: Path) -> None:
     assert report["files"][0]["path"] == "story.md"
     assert report["files"][0]["format"] == "markdown"
     first = report["findings"][0]
-    assert {k: first[k] for k in ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity")} == {
+    keys = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity")
+    assert {k: first[k] for k in keys} == {
         "path": "story.md", "line": 3, "column": 19, "end_line": 3, "end_column": 21,
         "rule": "placeholder-text", "category": "placeholder", "severity": "error",
     }

@@ -73,7 +73,7 @@ def test_prose_maps_back_to_exact_source_characters() -> None:
 
 def test_links_and_images_are_recorded() -> None:
     doc = parse("a.md", ARTICLE)
-    assert [(l.text, l.href) for l in doc.links] == [("Tuesday", "https://example.com/tue")]
+    assert [(link.text, link.href) for link in doc.links] == [("Tuesday", "https://example.com/tue")]
     assert [(i.alt, i.src) for i in doc.images] == [("Dock at dawn", "dock.jpg")]
 
 

@@ -28,7 +28,9 @@ def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def run(args: list[str], cwd: Path, site: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, site: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     if site is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
@@ -41,7 +43,8 @@ def test_entry_point_plugin_is_listed_and_runs(plugin_site: Path, tmp_path: Path
     assert any(line.startswith("demo-exclamation ") for line in rules.stdout.splitlines())
     article = tmp_path / "a.md"
     article.write_text("# Markets\n\nPrices fell!!! Then rose.\n", encoding="utf-8")
-    result = run(["check", "--no-cache", "--format", "json", "--select", "demo-exclamation", "a.md"], tmp_path, plugin_site)
+    args = ["check", "--no-cache", "--format", "json", "--select", "demo-exclamation", "a.md"]
+    result = run(args, tmp_path, plugin_site)
     report = json.loads(result.stdout)
     assert [(f["rule"], f["line"], f["column"], f["end_column"], f["fix"]) for f in report["findings"]] == [
         ("demo-exclamation", 3, 12, 15, "!")

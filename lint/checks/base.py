@@ -37,7 +37,8 @@ class HouseStyle:
     @property
     def spelling(self) -> str:
         """"us" or "gb": the spelling variety the outlet's language asks for."""
-        return "gb" if self.language.lower().replace("_", "-") in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie") else "us"
+        british = ("en-gb", "en-uk", "en-au", "en-nz", "en-ie")
+        return "gb" if self.language.lower().replace("_", "-") in british else "us"
 
 
 class CheckUnavailable(Exception):

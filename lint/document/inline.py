@@ -29,7 +29,10 @@ _TEMPLATE_ALL = tuple(TEMPLATE_PATTERNS)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # Bracketed parts never run past the next opening bracket: each unclosed "[" or "<" would
 # otherwise scan to the end of the text, and a long line full of them took quadratic time.
-_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<src><[^<>]*>|[^)\s\[]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"\((?P<src><[^<>]*>|[^)\s\[]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 _IMAGE_REF = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\[[^\[\]]*\]")
 _LINK = re.compile(
     r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"

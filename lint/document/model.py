@@ -101,7 +101,7 @@ WORD_RE = re.compile(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
 def _words_of(text: MappedText, start: int, end: int) -> list[Word]:
     matches = list(WORD_RE.finditer(text.text, start, end))
     spans = text.spans([m.span() for m in matches])  # one pass, not a search per word
-    return [Word(m.group(), span, m.start()) for m, span in zip(matches, spans)]
+    return [Word(m.group(), span, m.start()) for m, span in zip(matches, spans, strict=True)]
 
 
 @dataclass(frozen=True)

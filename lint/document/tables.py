@@ -35,7 +35,7 @@ def cell_spans(source: str, start: int, end: int) -> list[Span]:
     if bounds and bounds[-1] == stripped_end - 1:
         edges = edges[:-1]
     spans = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in zip(edges, edges[1:], strict=False):
         lo, hi = a + 1, b
         while lo < hi and line[lo].isspace():
             lo += 1

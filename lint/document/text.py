@@ -59,7 +59,7 @@ def _lines(source: str) -> list[tuple[int, int]]:
 
 def _group_blocks(source: str, group: list[tuple[int, int]], table_index: int) -> list[Block]:
     kinds = [_line_kind(source[s:e]) for s, e in group]
-    prose_lengths = [len(source[s:e].strip()) for (s, e), k in zip(group, kinds) if k == "prose"]
+    prose_lengths = [len(source[s:e].strip()) for (s, e), k in zip(group, kinds, strict=True) if k == "prose"]
     wrapped = (
         len(prose_lengths) >= 2
         and max(prose_lengths) <= _WRAP_MAX

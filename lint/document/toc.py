@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from lint.document.model import Block, BlockKind
 
-TOC_TITLE = re.compile(r"^\s*(table of contents|contents|in this (article|story|post)|on this page|jump to)\s*:?\s*$", re.I)
+TOC_TITLE = re.compile(
+    r"^\s*(table of contents|contents|in this (article|story|post)|on this page|jump to)\s*:?\s*$", re.I
+)
 _ENTRY_NUMBER = re.compile(r"^\s*(\d{1,3}(\.\d{1,3})*[.)]?|[ivxlc]{1,5}[.)])\s+", re.I)
 
 

@@ -25,7 +25,7 @@ class DoubledExclamation(Check):
     good = "Prices fell."
 
     def run(self, doc, options, house):
-        pattern = re.compile("!{%d,}" % (options.max_marks + 1))
+        pattern = re.compile(f"!{{{options.max_marks + 1},}}")
         for block in doc.prose_blocks:
             for m in pattern.finditer(block.text.text):
                 span = block.text.span(m.start(), m.end())
