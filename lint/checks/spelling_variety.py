@@ -141,7 +141,8 @@ class SpellingVariety(Check):
                 severity = Severity(options.variant_severity)
             elif consistent and options.follow == "outlet":
                 severity = Severity(options.consistent_severity)
-            yield self.finding(span, message, fix=Fix(span, right, safe=True), severity=severity)
+            # Suggested, never applied by --fix: the word may sit in a name or a quotation the check missed.
+            yield self.finding(span, message, fix=Fix(span, right, safe=False), severity=severity)
 
     @staticmethod
     def _wrong_in(spelling: Spelling, target: str, options: Options) -> bool:
