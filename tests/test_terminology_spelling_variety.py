@@ -84,3 +84,11 @@ def test_shipped_pairs_match_their_generator_and_rules():
     assert pairs["honorable"] == "honourable" and pairs["traveled"] == "travelled"
     # Words spelled alike in both varieties never appear: plurals of -ysis nouns, -our-less derivatives.
     assert not {"analyses", "humorous", "honorary", "laborious"} & (set(pairs) | set(pairs.values()))
+
+
+def test_respelling_is_suggested_never_applied_by_fix():
+    text = "The city will prioritise roads and prioritize schools.\n"
+    found = findings(text, select=("spelling-variety",))
+    assert [snippet(text, f) for f in found] == ["prioritise"]
+    assert found[0].fix is not None and found[0].fix.replacement == "prioritize"
+    assert found[0].fix.safe is False
