@@ -15,6 +15,7 @@ Quiet where lowercase is right or cannot be told from a slip:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -211,10 +212,16 @@ def _ordinary_word(
     return all(is_english_word(part) for part in re.split(r"[-‑'’]", word) if part)
 
 
+_LOOK_BACK = 400  # characters before a sentence that are enough to read how the one before ended
+
+
 def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
     """True when the sentence before ended with a full stop that really ends a sentence."""
     text = block.text.text
-    raw = text[: sentence.start].rstrip()
+    # Only the end of the text before is read: slicing from 0 for every sentence made a
+    # paragraph of thousands of sentences quadratic.
+    window = max(0, sentence.start - _LOOK_BACK)
+    raw = text[window : sentence.start].rstrip()
     before = raw.rstrip(_CLOSING)
     if any(c in _QUOTES for c in raw[len(before) :]):
         return False  # after a quotation the sentence often goes on: "...a pilot.” reads the slide
@@ -227,10 +234,12 @@ def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
         return False  # "approx.", "U.S.", "1. what we do, 2. what we expect"
     if stem.isupper() or any(c.isupper() for c in stem[1:]):
         return False  # "Minot, ND. photo by", "Robert Read, PhD. recently"
-    previous = next((s for s in reversed(block.sentences) if s.end <= sentence.start), None)
+    sentences = block.sentences
+    at = bisect.bisect_right(sentences, sentence.start, key=lambda s: s.end)  # those ending before
+    previous = sentences[at - 1] if at else None
     if _count_words(sentence.text) <= 2 or (previous is not None and _count_words(previous.text) <= 2):
         return False  # emphasis: "every. single. change."
-    gap = doc.source[block.text.source_end(len(before)) : block.text.source_offset(sentence.start)]
+    gap = doc.source[block.text.source_end(window + len(before)) : block.text.source_offset(sentence.start)]
     return not _LINK_OR_IMAGE.search(gap)
 
 
