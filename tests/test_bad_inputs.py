@@ -98,7 +98,8 @@ CASES = [
     Case("100,000 tiny lines", "tiny.md", lambda: b"x\n\n" * 100_000 + b"Last TK line.\n", 1,
          finding="tiny.md:200001:6: error [placeholder-text]", args=SELECT_FAST),
     Case("100,000 nested divs", "nested.html",
-         lambda: b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep TK text.</p>" + b"</div>" * 100_000 + b"</body></html>",
+         lambda: b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep TK text.</p>" + b"</div>" * 100_000
+         + b"</body></html>",
          1, finding=f"nested.html:1:{12 + 5 * 100_000 + 9}: error [placeholder-text]", args=SELECT_FAST),
     Case("100,000 nested divs in Markdown", "nested.md",
          lambda: b"# Title\n\n" + b"<div>" * 100_000 + b"Deep TK text." + b"</div>" * 100_000 + b"\n",

@@ -9,7 +9,8 @@ import pytest
 from lint.engine import ConfigCache, FileResult, Selection, discover, lint_targets
 
 ARTICLES = {
-    f"story{n:02}.md": f"# Story {n}\n\nThe council added TK dollars.{' Again TK.' * (n % 3)}\n\nIt said [Insert quote].\n"
+    f"story{n:02}.md":
+        f"# Story {n}\n\nThe council added TK dollars.{' Again TK.' * (n % 3)}\n\nIt said [Insert quote].\n"
     for n in range(12)
 }
 

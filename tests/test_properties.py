@@ -13,10 +13,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+from helpers import make_config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import make_config
 from lint.engine import FileResult, lint_text
 
 settings.register_profile(
