@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -251,9 +252,21 @@ def read_source(path: Path, max_size_mb: float, encodings: tuple[str, ...] = ())
     return decode(data, encodings).text
 
 
+def _special_file(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # read_source says what is wrong with it
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def lint_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult:
     resolved = target.config.for_file(target.path)
     fmt = format_for(str(target.path))
+    if not target.explicit and _special_file(target.path):
+        # Reading a named pipe found in a folder would wait for a writer forever. One named on
+        # the command line is read: the user may mean it ("newslint check <(cat story.md)").
+        return FileResult(target.display, fmt, error="not a regular file (a named pipe, socket or device)")
     try:
         source = read_source(target.path, target.config.max_size_mb, target.config.encodings)
     except InputError as err:

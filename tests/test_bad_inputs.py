@@ -182,6 +182,18 @@ def test_broken_symlink_inside_a_folder(tmp_path: Path) -> None:
     assert "site/good.md:3:19: error [placeholder-text]" in run.out
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_in_a_folder_does_not_hang_the_run(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "good.md").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "site" / "pipe.md")  # reading it would wait for a writer forever
+    run = newslint(tmp_path, "site")
+    assert_clean_failure(run)
+    assert run.code == 2
+    assert error_lines(run) == ["site/pipe.md: error: not a regular file (a named pipe, socket or device)"]
+    assert "site/good.md:3:19: error [placeholder-text]" in run.out
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; see the simulated test below")
 def test_unreadable_file(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
