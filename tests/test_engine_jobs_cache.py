@@ -63,3 +63,23 @@ def test_an_edited_file_is_linted_again(corpus: Path, tmp_path_factory: pytest.T
     again = {r.path.rsplit("/", 1)[-1]: r for r in _run(corpus, jobs=1, cache_dir=cache)}
     assert not again["story00.md"].cached and again["story00.md"].findings == []
     assert again["story01.md"].cached
+
+
+def test_damaged_cache_entries_are_misses(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    cache = tmp_path_factory.mktemp("cache")
+    first = _run(corpus, jobs=1, cache_dir=cache)
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_text('{"path": "x", "findings": [', encoding="utf-8")  # cut short mid-write
+    again = _run(corpus, jobs=1, cache_dir=cache)
+    assert _comparable(again) == _comparable(first)
+    assert not any(r.cached for r in again)
+
+
+def test_a_cache_folder_that_cannot_be_made_is_not_used(corpus: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go\n", encoding="utf-8")
+    first = _run(corpus, jobs=1)
+    assert _comparable(_run(corpus, jobs=1, cache_dir=blocker)) == _comparable(first)
+    assert blocker.read_text(encoding="utf-8") == "a file where the cache folder would go\n"
