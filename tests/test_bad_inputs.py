@@ -302,3 +302,14 @@ def test_check_never_writes_to_articles(tmp_path: Path) -> None:
                             timeout=HANG_GUARD_SECONDS)
     assert cached.returncode == 1
     assert _hashes(tmp_path) == before
+
+
+def test_binary_on_standard_input(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--no-cache", "--stdin-filename", "story.md", "-"],
+        cwd=tmp_path, input=b"\x00\x01\x02binary\xff", capture_output=True, timeout=HANG_GUARD_SECONDS,
+    )
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    assert proc.returncode == 2
+    assert "story.md: error: binary file" in err
