@@ -51,9 +51,11 @@ TRICKY = [
     "👩‍👩‍👧", "🇺🇸", "\ufffc", "\ufffd", "ǅ", "ß", "İ", "ﬁ", "\U0001d400",
 ]
 
+pieces = st.one_of(st.sampled_from(MARKUP), st.sampled_from(PROSE), st.sampled_from(TRICKY))
 fragments = st.one_of(
-    st.sampled_from(MARKUP), st.sampled_from(PROSE), st.sampled_from(TRICKY),
+    pieces, pieces, pieces,
     st.text(max_size=12),  # any code point except surrogates, which a decoded file cannot hold
+    st.builds(lambda piece, times: piece * times, pieces, st.integers(2, 300)),  # runs: nesting, unclosed openers
 )
 documents = st.lists(fragments, max_size=80).map("".join)
 front_matter = st.sampled_from(["", "---\ntitle: A title\n---\n", "---\n: [\n---\n", "---\n", "+++\nx = 1\n+++\n"])
