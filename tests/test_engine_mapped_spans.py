@@ -35,3 +35,25 @@ def test_spans_agree_with_span(text: MappedText, data: st.DataObject) -> None:
 def test_words_keep_their_spans() -> None:
     text = MappedText.build([("Hello ", Span(2, 8)), ("&amp;", Span(8, 13)), (" world", Span(20, 26))])
     assert text.spans([(0, 5), (6, 11), (12, 17)]) == [Span(2, 7), Span(8, 13), Span(21, 26)]
+
+
+prose_text = st.lists(
+    st.sampled_from(
+        ["The", "U.S.", "Dr.", "it's", "co-op", "3.5", "A.", "end.", "Why?", "“Yes,”", "x_y", "—", "…", "é"]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(prose_text, st.integers(0, 60), st.integers(0, 60))
+def test_sentence_words_are_the_words_matched_in_the_sentence(text: str, a: int, b: int) -> None:
+    from lint.document import parse
+    from lint.document.model import _words_of
+
+    doc = parse("a.txt", text)
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            assert sentence.words == _words_of(block.text, sentence.start, sentence.end)
+        start, end = sorted((min(a, len(block.text)), min(b, len(block.text))))
+        assert block.words_between(start, end) == _words_of(block.text, start, end)  # any range, even mid-word

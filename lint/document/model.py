@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -46,7 +47,7 @@ class Sentence:
 
     @cached_property
     def words(self) -> list[Word]:
-        return _words_of(self.block.text, self.start, self.end)
+        return self.block.words_between(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,25 @@ class Block:
     @cached_property
     def words(self) -> list[Word]:
         return _words_of(self.text, 0, len(self.text))
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.block_offset for w in self.words]
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The words of the prose slice [start, end), taken from the block's own words.
+
+        Sentences end and start at white space, so their words are a run of the block's: the
+        words are found once per block instead of once more per sentence. A range that cuts
+        through a word is matched afresh, as before.
+        """
+        words, starts = self.words, self._word_starts
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        cut_before = lo > 0 and starts[lo - 1] + len(words[lo - 1].text) > start
+        cut_after = hi > lo and starts[hi - 1] + len(words[hi - 1].text) > end
+        if cut_before or cut_after:
+            return _words_of(self.text, start, end)
+        return words[lo:hi]
 
 
 WORD_RE = re.compile(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
