@@ -131,7 +131,8 @@ def check(
     if baseline_path is not None:
         results = _apply_baseline(baseline_path, results, quiet)
 
-    use_color = color if color is not None else (sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ)
+    terminal = sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ
+    use_color = color if color is not None else terminal
     report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks))
     try:
         text = renderer(fmt)(report)

@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.checks.base import CheckUnavailable
 from lint.config import Config, ConfigError, Resolved, find_config, load_config
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
-from lint.checks.base import CheckUnavailable
 from lint.findings import CATEGORIES, Finding
 from lint.suppress import apply_suppressions
 
@@ -241,7 +241,9 @@ def read_source(path: Path, max_size_mb: float, encodings: tuple[str, ...] = ())
     try:
         size = path.stat().st_size
         if size > max_size_mb * 1_000_000:
-            raise InputError(f"file is {size / 1_000_000:.1f} MB, over the {max_size_mb:g} MB limit (files.max_size_mb)")
+            raise InputError(
+                f"file is {size / 1_000_000:.1f} MB, over the {max_size_mb:g} MB limit (files.max_size_mb)"
+            )
         data = path.read_bytes()
     except PermissionError:
         raise InputError("permission denied") from None

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from lint.atomic import TEMP_SUFFIX
 from lint.cli import cli
 from lint.document.span import Span
 from lint.findings import Fix
-from lint.atomic import TEMP_SUFFIX
 from lint.fix import apply_fixes
 
 PLUGIN = Path(__file__).resolve().parent / "plugins" / "demo_fix.py"

@@ -1,5 +1,4 @@
 import pytest
-
 from helpers import findings, lint, located
 
 RULE = ("readability-score",)

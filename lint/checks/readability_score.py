@@ -85,7 +85,10 @@ class ReadabilityScore(Check):
         "reconceptualisation of intergovernmental procurement methodologies necessitated unprecedented "
         "interdepartmental coordination."
     )
-    good = "Officials were wary. Still, the government changed how its departments buy things, and they had to work together."
+    good = (
+        "Officials were wary. Still, the government changed how its departments buy things, "
+        "and they had to work together."
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         targets = _targets(options)
