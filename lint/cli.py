@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lint import __version__
+
+if TYPE_CHECKING:
+    from lint.engine import ConfigCache, FileResult, Selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,15 +76,7 @@ def check(
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
-    from lint.engine import (
-        ConfigCache,
-        FileResult,
-        Selection,
-        discover,
-        lint_targets,
-        lint_text,
-        valid_selectors,
-    )
+    from lint.engine import ConfigCache, Selection, discover, lint_targets, valid_selectors
     from lint.findings import Severity
     from lint.report import RunReport, renderer
 
@@ -88,8 +84,6 @@ def check(
         paths = (".",)
     try:
         explicit = load_config(config_path) if config_path else None
-        if config_path and not config_path.exists():
-            _fail(f"{config_path}: config file not found")
         configs = ConfigCache(explicit)
         selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
@@ -106,7 +100,11 @@ def check(
         if changes is not None:  # changed files were named one by one: keep the articles among them
             targets = [t for t in targets if t.config.included(t.path)]
         if "-" in paths:
-            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection, lint_text))
+            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection))
+        elif not targets and not errors and changes is None and not quiet:
+            includes = ", ".join(base_config.include)
+            click.echo(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})",
+                       err=True)
     except ConfigError as err:
         _fail(str(err))
         return
@@ -231,9 +229,9 @@ def _default_cache() -> Path:
     return default_cache_dir()
 
 
-def _lint_stdin(name: str, configs, selection, lint_text):  # type: ignore[no-untyped-def]
+def _lint_stdin(name: str, configs: ConfigCache, selection: Selection) -> FileResult:
     from lint.document.reader import InputError, decode
-    from lint.engine import FileResult
+    from lint.engine import FileResult, lint_text
 
     config = configs.for_dir(Path(name).parent if Path(name).parent.exists() else Path.cwd())
     try:

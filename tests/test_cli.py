@@ -101,3 +101,11 @@ def test_rules_explain_init(workdir: Path) -> None:
     assert again.exit_code == 2 and "already exists" in again.output
     # The starter config is valid: a check run with it works.
     assert invoke("--select", "placeholder-text", "story.md").exit_code == 1
+
+
+def test_a_folder_without_articles_says_so(workdir: Path) -> None:
+    (workdir / "empty").mkdir()
+    (workdir / "empty" / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    result = invoke("empty")
+    assert result.exit_code == 0
+    assert "newslint: warning: no articles found in empty (files.include: *.md" in result.output
