@@ -34,7 +34,7 @@ def write_articles(folder: Path, url: str, extra: str = "", timeout: float = 5) 
     (folder / "wire.txt").write_text(TEXT, encoding="utf-8")
 
 
-def newslint(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def newslint(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -53,6 +53,7 @@ def newslint(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
 
 
@@ -148,25 +149,7 @@ def test_local_mode_that_cannot_download_is_one_warning(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LTP_")}
     for name in ("NEW_RELEASES", "RELEASE", "ARCHIVE", "SNAPSHOT"):
         env[f"LTP_DOWNLOAD_HOST_{name}"] = f"{closed}/{{version}}/"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lint",
-            "check",
-            "--no-cache",
-            "--format",
-            "json",
-            "--select",
-            "grammar,placeholder",
-            ".",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    run = newslint(tmp_path, env=env)
     assert places(run) == [("story.md", 1, 12, 1, 14, "placeholder-text", "error")]
     (line,) = run.stderr.splitlines()
     assert line.startswith(
