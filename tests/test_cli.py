@@ -109,3 +109,23 @@ def test_a_folder_without_articles_says_so(workdir: Path) -> None:
     result = invoke("empty")
     assert result.exit_code == 0
     assert "newslint: warning: no articles found in empty (files.include: *.md" in result.output
+
+
+def test_broken_config_binary_and_non_utf8_files_give_one_line_each(workdir: Path) -> None:
+    (workdir / "desk").mkdir()
+    (workdir / "desk" / ".newslint.yaml").write_text("checks:\n  placeholder-txt: true\n", encoding="utf-8")
+    (workdir / "desk" / "a.md").write_text("Fine text.\n", encoding="utf-8")
+    (workdir / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (workdir / "latin1.txt").write_bytes("Caf\xe9 owners met.\n".encode("latin-1"))
+    result = invoke("--select", "placeholder", ".")
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 3, result.output
+    assert any(line.endswith("desk/.newslint.yaml:2: error: unknown check 'placeholder-txt' "
+                             "(did you mean 'placeholder-text'? valid: " + line.split("valid: ", 1)[-1])
+               for line in errors)
+    assert "photo.txt: error: binary file (contains NUL bytes), not an article" in errors
+    assert any(line.startswith("latin1.txt: error: not valid UTF-8 (first bad byte at offset 3)") for line in errors)
+    assert "Traceback" not in result.output
+    # The good article beside them was still linted.
+    assert "in 1 file" in result.output.splitlines()[-1]
