@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -17,10 +18,16 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 
 
+@functools.cache
 def _parser() -> Any:
+    """One CommonMark parser per process, block rules only.
+
+    newslint strips inline markup itself (lint/document/inline.py, which keeps the source
+    mapping), so markdown-it's own inline pass would be thrown away: it is switched off.
+    """
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 
 
 def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
