@@ -129,3 +129,13 @@ def test_broken_config_binary_and_non_utf8_files_give_one_line_each(workdir: Pat
     assert "Traceback" not in result.output
     # The good article beside them was still linted.
     assert "in 1 file" in result.output.splitlines()[-1]
+
+
+def test_every_check_lives_in_the_module_named_after_its_id() -> None:
+    from lint.checks.registry import load_registry
+
+    misplaced = [
+        (c.id, c.__module__) for c in load_registry(entry_points=False)
+        if c.__module__ != "lint.checks." + c.id.replace("-", "_")
+    ]
+    assert misplaced == []
