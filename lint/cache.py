@@ -6,9 +6,11 @@ and a cache folder that cannot be written is silently not used.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +29,35 @@ def default_cache_dir() -> Path:
 
 def cache_key(source: str, display: str, resolved: Resolved, selection: Any) -> str:
     h = hashlib.sha256()
-    for part in (__version__, resolved.fingerprint, repr(selection), display):
+    code = code_fingerprint(tuple(sorted({rc.check.__module__ for rc in resolved.checks})))
+    for part in (__version__, code, resolved.fingerprint, repr(selection), display):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     h.update(source.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+@functools.cache
+def code_fingerprint(check_modules: tuple[str, ...]) -> str:
+    """Size and modification time of newslint's own files and of every check's module.
+
+    An edited check (in a checkout, or a plugin file) must not be answered from results the old
+    code produced; the version number alone does not change between commits. Reading the stat
+    of a few hundred files costs a few milliseconds, once per process.
+    """
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for name in check_modules:
+        module_file = getattr(sys.modules.get(name), "__file__", None)
+        if module_file:
+            files.append(Path(module_file))
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
