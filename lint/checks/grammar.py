@@ -79,8 +79,6 @@ _URL = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w",
     re.I,
 )
-# Template tags the parser left in prose (inside raw HTML blocks, say) are not prose either.
-_TEMPLATE_TAG = re.compile(r"\{\{.{0,300}?\}\}|\{%.{0,300}?%\}", re.S)
 _SUGGESTION_TAG = re.compile(r"</?suggestion>")
 _NEWLINE = re.compile(r"\r?\n|\r")
 
@@ -131,7 +129,7 @@ def build_chunks(doc: Document, limit: int) -> list[Chunk]:
 
 def _request_prose(text: MappedText) -> MappedText:
     """A block's prose as LanguageTool should read it, still mapped to the source."""
-    hidden = text.substitute(_URL, lambda m: ATOM).substitute(_TEMPLATE_TAG, lambda m: ATOM)
+    hidden = text.substitute(_URL, lambda m: ATOM)
     # A lone newline inside a paragraph is a soft line break, not a paragraph break; a space
     # has the same length, so columns stay exact.
     return hidden.substitute(_NEWLINE, lambda m: " ")

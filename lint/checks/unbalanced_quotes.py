@@ -11,15 +11,9 @@ from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 
 _QUOTES = '"“”„'
-# Template tags and attribute lists that reach the prose as text (inside raw HTML, say) carry
-# their own straight quotes: {{< img alt="..." >}}, {% image "..." %}, {:target="_blank"}.
-# A template tag inside an HTML attribute can leave its tail in the text: `}}">Title`.
-# Bounded repeats keep the search linear on long adversarial lines.
-_TEMPLATE = re.compile(
-    r"\{\{.{0,800}?\}\}|\{%.{0,800}?%\}|\{:[^}\n]{0,200}\}"
-    r"|[^\s\"]{0,200}\"[^\"\n]{0,200}?[>%]\}\}[^<>\n]{0,200}>?|\}\}[^<>\s]{0,200}>?",
-    re.DOTALL,
-)
+# Kramdown attribute lists reach the prose as text with their own straight quotes:
+# {:target="_blank"}. (Template tags are atoms already: the parsers turn them into ATOM.)
+_TEMPLATE = re.compile(r"\{:[^}\n]{0,200}\}")
 _OPEN_BEFORE = set("([{—–-/=")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…")
 
