@@ -115,6 +115,15 @@ class ReadabilityScore(Check):
         return {name: round(value, 2) for name, value in scores.items() if name in options.scores}
 
     def _scores(self, doc: Document, options: Options, targets: dict[str, float]) -> dict[str, float]:
+        # The engine calls `run` and `metrics` on one instance per document: score it once.
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] is doc:
+            return memo[1]
+        scores = self._compute(doc, options, targets)
+        self._memo = (doc, scores)
+        return scores
+
+    def _compute(self, doc: Document, options: Options, targets: dict[str, float]) -> dict[str, float]:
         text, words = prose_for_scoring(doc)
         if words < options.min_words:
             return {}
