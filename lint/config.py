@@ -6,7 +6,6 @@ wrong and the valid choices; the CLI prints it and exits 2.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import hashlib
 import json
@@ -551,7 +550,3 @@ def _closest(name: str, choices: list[str]) -> str | None:
 
     found = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
     return found[0] if found else None
-
-
-def options_as_dict(options: Any) -> dict[str, Any]:
-    return dataclasses.asdict(options) if dataclasses.is_dataclass(options) else {}

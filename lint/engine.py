@@ -152,9 +152,6 @@ def _display(path: Path) -> str:
 
 # -- linting one document --------------------------------------------------------------------------
 
-CheckFailure = Callable[[str, Exception], None]
-
-
 @dataclass
 class CheckRun:
     """What running the checks on one document produced."""
@@ -195,17 +192,15 @@ def _drop_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
     """One defect, one finding: LanguageTool's `grammar` matches that overlap another category's
     finding about the same words (casing, typography...) are dropped; the dedicated check's
     message is the better one. Findings about a whole sentence or paragraph do not count."""
+    if not any(f.category == "grammar" for f in findings):
+        return findings  # the usual case: the grammar check is off
     others = [f.span for f in findings if f.category != "grammar"]
 
-    def overlaps(f: Finding) -> bool:
+    def repeats(f: Finding) -> bool:
         a = f.span
-        return any(
-            (max(a.start, b.start) < min(a.end, b.end) or (a.start, a.end) == (b.start, b.end))
-            and b.end - b.start <= a.end - a.start + 20
-            for b in others
-        )
+        return any((a.overlaps(b) or a == b) and len(b) <= len(a) + 20 for b in others)
 
-    return [f for f in findings if f.category != "grammar" or not overlaps(f)]
+    return [f for f in findings if f.category != "grammar" or not repeats(f)]
 
 
 def _place(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -72,12 +72,6 @@ class Block:
     attrs: tuple[tuple[str, str], ...] = ()  # images: alt, src; code: info string
     ordinal: str = ""  # list items: the marker as written ("-", "*", "1.")
 
-    def attr(self, name: str, default: str = "") -> str:
-        for key, value in self.attrs:
-            if key == name:
-                return value
-        return default
-
     @property
     def is_prose(self) -> bool:
         return self.kind in PROSE_KINDS
