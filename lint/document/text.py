@@ -39,8 +39,10 @@ def parse_text(path: str, source: str) -> Document:
     for group in groups:
         if not group:
             continue
-        blocks.extend(_group_blocks(source, group, tables))
-        tables = sum(1 for b in blocks if b.table and b.table.row == 0)
+        new = _group_blocks(source, group, tables)
+        # Count only this group's new tables: recounting every block made long files quadratic.
+        tables += sum(1 for b in new if b.table and b.table.row == 0)
+        blocks.extend(new)
     _mark_title(blocks)
     doc.blocks = promote_toc_headings(blocks)
     return doc
