@@ -13,6 +13,7 @@ from lint import __version__
 
 if TYPE_CHECKING:
     from lint.engine import ConfigCache, FileResult, Selection
+    from lint.shard import Shard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -67,12 +68,15 @@ def cli() -> None:
               help="Apply the safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--shard", "shard_spec", default=None, metavar="K/N",
+              help="Lint only this job's share of the files: shard K of N (a stable split by path).")
 def check(
     paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
     no_cache: bool, cache_dir: Path | None, quiet: bool, color: bool | None, output: Path | None,
     changed: bool, base_ref: str | None, changed_lines: bool, report_unused_suppressions: bool,
     baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
+    shard_spec: str | None,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
@@ -82,6 +86,7 @@ def check(
 
     if not paths:
         paths = (".",)
+    shard = _shard(shard_spec, paths)
     try:
         explicit = load_config(config_path) if config_path else None
         configs = ConfigCache(explicit)
@@ -105,6 +110,10 @@ def check(
             includes = ", ".join(base_config.include)
             click.echo(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})",
                        err=True)
+        if shard is not None:
+            from lint.shard import shard_key
+
+            targets = [t for t in targets if shard.owns(shard_key(t.path, t.config))]
     except ConfigError as err:
         _fail(str(err))
         return
@@ -159,6 +168,20 @@ def check(
     if any(f.severity.rank >= threshold.rank for f in report.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _shard(spec: str | None, paths: tuple[str, ...]) -> Shard | None:
+    if spec is None:
+        return None
+    from lint.shard import Shard, ShardError
+
+    if "-" in paths:
+        _fail("--shard splits files; standard input ('-') cannot be split")
+    try:
+        return Shard.parse(spec)
+    except ShardError as err:
+        _fail(str(err))
+        return None
 
 
 def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-untyped-def]
