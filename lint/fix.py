@@ -44,12 +44,12 @@ def safe_fixes(findings: Iterable[Finding]) -> list[Fix]:
     return [f.fix for f in findings if f.fix is not None and f.fix.safe]
 
 
-def apply_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> tuple[str, int]:
-    """Apply fixes that do not overlap an earlier one; returns the new text and how many applied.
+def choose_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> list[Fix]:
+    """The fixes one pass applies, in order: those that do not overlap an earlier one.
 
     Two fixes overlap when their spans share a character, or when they meet at a point and one
     of them is an insertion (which goes first would be a guess). The later one waits for the
-    next pass. A fix that changes nothing is not counted.
+    next pass. A fix that changes nothing is left out.
     """
     chosen: list[Fix] = []
     last_start, last_end = -1, -1
@@ -57,24 +57,32 @@ def apply_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> tuple
         start, end = fix.span.start, fix.span.end
         if not (0 <= start <= end <= len(source)):
             continue
-        replacement = _with_newline(fix.replacement, newline)
-        if source[start:end] == replacement:
+        if source[start:end] == _with_newline(fix.replacement, newline):
             continue
         touching = start == last_end and (start == end or last_start == last_end)
         if start < last_end or touching:
             continue
-        chosen.append(Fix(fix.span, replacement, fix.safe))
+        chosen.append(fix)
         last_start, last_end = start, end
-    if not chosen:
-        return source, 0
+    return chosen
+
+
+def splice(source: str, chosen: list[Fix], newline: str = "\n") -> str:
+    """Apply fixes chosen by `choose_fixes` (sorted, not overlapping)."""
     parts: list[str] = []
     pos = 0
     for fix in chosen:
         parts.append(source[pos : fix.span.start])
-        parts.append(fix.replacement)
+        parts.append(_with_newline(fix.replacement, newline))
         pos = fix.span.end
     parts.append(source[pos:])
-    return "".join(parts), len(chosen)
+    return "".join(parts)
+
+
+def apply_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> tuple[str, int]:
+    """Apply the fixes `choose_fixes` picks; returns the new text and how many applied."""
+    chosen = choose_fixes(source, fixes, newline)
+    return (splice(source, chosen, newline), len(chosen)) if chosen else (source, 0)
 
 
 def _with_newline(text: str, newline: str) -> str:
@@ -92,17 +100,26 @@ def fix_text(
     fmt: str,
     newline: str = "\n",
     max_passes: int = MAX_PASSES,
+    log: list[tuple[int, Finding]] | None = None,
 ) -> tuple[str, int, FileResult]:
-    """Fix in memory until stable: the new text, the fixes applied, the lint of the new text."""
+    """Fix in memory until stable: the new text, the fixes applied, the lint of the new text.
+
+    `log`, when given, receives (pass number, finding) for every fix applied; the finding's
+    position is in the text as that pass found it.
+    """
     result = lint_text(display, source, resolved, selection, fmt)
     applied = 0
-    for _ in range(max_passes):
+    for number in range(1, max_passes + 1):
         if result.error:
             break
-        source, count = apply_fixes(source, safe_fixes(result.findings), newline)
-        if not count:
+        chosen = choose_fixes(source, safe_fixes(result.findings), newline)
+        if not chosen:
             break
-        applied += count
+        if log is not None:
+            by_fix = {f.fix: f for f in result.findings if f.fix is not None}
+            log.extend((number, by_fix[fix]) for fix in chosen)
+        source = splice(source, chosen, newline)
+        applied += len(chosen)
         result = lint_text(display, source, resolved, selection, fmt)
     return source, applied, result
 
