@@ -21,6 +21,7 @@ from lint.checks.base import Check, HouseStyle
 from lint.checks.registry import PluginError, Registry, load_registry
 from lint.document.options import ParseOptions
 from lint.findings import Severity
+from lint.safe_yaml import YamlError, load_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "newslint.yaml", "newslint.yml")
 PRESET_SUFFIX = ".yaml"
@@ -28,6 +29,7 @@ TOP_LEVEL_KEYS = (
     "extends", "outlet", "style", "glossary", "terminology", "checks", "files", "overrides", "html",
     "markdown", "languagetool", "plugins", "fail_on",
 )
+MAX_EXTENDS_DEPTH = 32  # a chain of configs each extending the next; deeper is a mistake or an attack
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "__pycache__/", ".newslint_cache/")
 
@@ -80,13 +82,10 @@ def _read_yaml(path: Path) -> tuple[Any, dict[tuple[str, ...], str]]:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise ConfigError(f"{path}{line}: config is not valid YAML: {problem}") from None
+        data, node = load_yaml(text)
+    except YamlError as err:
+        line = f":{err.line}" if err.line is not None else ""
+        raise ConfigError(f"{path}{line}: config is not valid YAML: {err.problem}") from None
     where: dict[tuple[str, ...], str] = {}
     if node is not None:
         _collect_marks(node, (), path, where)
@@ -122,6 +121,8 @@ def load_raw(path: Path, _chain: tuple[Path, ...] = ()) -> RawConfig:
     if path in _chain:
         cycle = " -> ".join(p.name for p in (*_chain, path))
         raise ConfigError(f"{_chain[-1]}: config extends itself ({cycle})")
+    if len(_chain) >= MAX_EXTENDS_DEPTH:
+        raise ConfigError(f"{_chain[-1]}: extends chain is more than {MAX_EXTENDS_DEPTH} files deep")
     data, where = _read_yaml(path)
     if data is None:
         data = {}

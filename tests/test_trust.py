@@ -1,0 +1,150 @@
+"""Trust boundaries (issue 17): articles, configs and file names from a pull request.
+
+Each section is one numbered point of the issue; every test reproduces the attack on a fixture
+written here and asserts what newslint does instead. Runs go through the real command line in
+a subprocess (as in CI or a pre-commit hook) wherever the process itself is part of the attack.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import findings, located
+
+from lint.safe_yaml import YamlError, YamlLimits, load_yaml
+
+GUARD_SECONDS = 120  # not a timing assertion: only stops a hung run from hanging CI
+MEMORY_CAP = 1_500_000_000  # bytes of address space for runs that used to grow without end
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def newslint(cwd: Path, *args: str, env: dict[str, str] | None = None, command: str = "check",
+             cap_memory: bool = False, stdin: bytes | None = None) -> Run:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+    # The runner's own GITHUB_ACTIONS must not change what a test sees; tests that need it pass it.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NEWSLINT_NO_PLUGINS")}
+    full_env = {**inherited, "NO_COLOR": "1", **(env or {})}
+    extra = ("--no-cache", "--jobs", "1") if command == "check" else ()
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", command, *extra, *args], cwd=cwd, capture_output=True, env=full_env,
+        timeout=GUARD_SECONDS, preexec_fn=limit if cap_memory else None, input=stdin,
+    )
+    return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+def no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.err and "Traceback" not in run.out, run.err
+
+
+# -- 1. one safe YAML loader: front matter and configs ------------------------------------------
+
+def alias_bomb(levels: int, key: str = "newslint: {disable: *%s}") -> str:
+    """Each level lists the one before nine times: 9**levels values from a few hundred bytes."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append(key % f"a{levels - 1}")
+    return "\n".join(lines) + "\n"
+
+
+def test_front_matter_aliases_are_a_parse_error_at_their_line() -> None:
+    text = "---\n" + alias_bomb(4) + "---\n\n# Vote\n\nThe council voted.\n"
+    found = findings(text, select=("parse-error",))
+    assert located(found) == [("parse-error", 3, 1, 3, 1)]
+    assert found[0].message == (
+        "front matter is not valid YAML: uses the alias *a0; aliases are not allowed (write the value out)"
+    )
+
+
+def test_front_matter_alias_bomb_does_not_exhaust_memory(tmp_path: Path) -> None:
+    text = "---\n" + alias_bomb(9) + "---\n\n# Vote\n\nThe council voted.\n"
+    assert len(text) < 600
+    (tmp_path / "bomb.md").write_text(text, encoding="utf-8")
+    (tmp_path / "good.md").write_text("# Vote\n\nThe council added TK dollars.\n", encoding="utf-8")
+    run = newslint(tmp_path, "bomb.md", "good.md", cap_memory=True)
+    no_traceback(run)
+    assert run.code == 1
+    assert "bomb.md:3:1: error [parse-error] front matter is not valid YAML: uses the alias *a0" in run.out
+    assert "good.md:3:19: error [placeholder-text]" in run.out  # the run went on
+
+
+def test_front_matter_nested_too_deep_or_too_big_is_a_parse_error() -> None:
+    deep = "---\nx: " + "[" * 100 + "]" * 100 + "\n---\n\nText.\n"
+    assert [f.message for f in findings(deep, select=("parse-error",))] == [
+        "front matter is not valid YAML: is nested more than 64 levels deep"
+    ]
+    deeper = "---\nx: " + "[" * 20000 + "]" * 20000 + "\n---\n\nText.\n"  # libyaml itself stops this one
+    assert [f.message for f in findings(deeper, select=("parse-error",))] == [
+        "front matter is not valid YAML: exceeded maximum nesting depth"
+    ]
+    toml = "+++\nx = " + "[" * 5000 + "]" * 5000 + "\n+++\n\nText.\n"
+    assert [f.message for f in findings(toml, select=("parse-error",))] == [
+        "front matter is not valid TOML: nested too deeply"
+    ]
+    bad_date = "---\ndate: 2024-02-30\n---\n\nText.\n"
+    assert [f.message for f in findings(bad_date, select=("parse-error",))] == [
+        "front matter is not valid YAML: a value cannot be read (day is out of range for month)"
+    ]
+
+
+def test_loader_limits() -> None:
+    assert load_yaml("a: [1, 2]\nb: {c: d}\n")[0] == {"a": [1, 2], "b": {"c": "d"}}
+    for text, limits, problem, line in (
+        ("a: &x 1\nb: *x\n", YamlLimits(), "uses the alias *x; aliases are not allowed (write the value out)", 2),
+        ("a: [1, 2, 3]\n", YamlLimits(max_nodes=3), "has more than 3 values", 1),
+        ("a:\n  b:\n    c: 1\n", YamlLimits(max_depth=2), "is nested more than 2 levels deep", 3),
+        ("a: 1\n", YamlLimits(max_chars=3), "is longer than the limit of 3 characters", None),
+        ("n: " + "9" * 5000 + "\n", YamlLimits(), "a value cannot be read", None),
+        ("a: !!python/object:os.system x\n", YamlLimits(), "could not determine a constructor", 1),
+    ):
+        try:
+            load_yaml(text, limits)
+        except YamlError as err:
+            assert err.problem.startswith(problem), err.problem
+            assert err.line == line
+        else:
+            raise AssertionError(f"{text!r} was accepted")
+
+
+def test_config_alias_bomb_is_one_error_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text(alias_bomb(9, "glossary: *%s"), encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Vote\n\nThe council voted.\n", encoding="utf-8")
+    run = newslint(tmp_path, "a.md", cap_memory=True)
+    no_traceback(run)
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        f"newslint: error: {tmp_path / '.newslint.yaml'}:2: config is not valid YAML: uses the alias *a0; "
+        "aliases are not allowed (write the value out)"
+    ]
+
+
+def test_config_nested_thousands_deep_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("glossary:\n" + "- " * 3000 + "x\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Vote\n\nThe council voted.\n", encoding="utf-8")
+    run = newslint(tmp_path, "a.md")
+    no_traceback(run)
+    assert run.code == 2
+    assert run.err.strip() == f"newslint: error: {tmp_path / '.newslint.yaml'}:2: config is not valid YAML: is nested more than 64 levels deep"
+
+
+def test_long_extends_chain_is_one_error_line(tmp_path: Path) -> None:
+    for i in range(1500):
+        (tmp_path / f"c{i}.yaml").write_text(f"extends: c{i + 1}.yaml\n" if i < 1499 else "{}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Vote\n\nThe council voted.\n", encoding="utf-8")
+    run = newslint(tmp_path, "--config", "c0.yaml", "a.md")
+    no_traceback(run)
+    assert run.code == 2
+    assert run.err.strip() == f"newslint: error: {tmp_path / 'c31.yaml'}: extends chain is more than 32 files deep"
