@@ -20,7 +20,8 @@ def error_of(path: Path) -> str:
 def test_presets_ship_with_the_package() -> None:
     assert {"default", "us-wire", "uk", "example-outlet"} <= set(preset_names())
     config = load_config(None)
-    assert config.house.language == "en-US"
+    assert config.house.language == ""  # no language: spelling follows each article
+    assert config.house.spelling == "us"
 
 
 def test_extends_preset_and_overrides_house_style(tmp_path: Path) -> None:

@@ -2,11 +2,12 @@ from helpers import findings, located, snippet
 
 RULE = ("spelling-variety",)
 GB = {"outlet": {"language": "en-GB"}}
+US = {"outlet": {"language": "en-US"}}
 
 
 def test_british_forms_in_american_copy_with_fix_and_count():
     text = "The defence ministry formalised plans.\nIts defence budget will prioritize the neighbourhood.\n"
-    found = findings(text, select=RULE)
+    found = findings(text, select=RULE, settings=US)
     assert located(found) == [
         ("spelling-variety", 1, 5, 1, 12),
         ("spelling-variety", 1, 22, 1, 32),
@@ -21,10 +22,10 @@ def test_british_forms_in_american_copy_with_fix_and_count():
 
 
 def test_an_article_in_the_other_variety_throughout_is_reported_gently():
-    found = findings("The defence ministry formalised plans.\n", select=RULE)
+    found = findings("The defence ministry formalised plans.\n", select=RULE, settings=US)
     assert [(f.column, f.severity.value) for f in found] == [(5, "info"), (22, "info")]
     assert "like the rest of this article; this outlet uses American spelling" in found[0].message
-    strict = {"checks": {"spelling-variety": {"consistent_severity": "warning"}}}
+    strict = {**US, "checks": {"spelling-variety": {"consistent_severity": "warning"}}}
     found = findings("The defence ministry formalised plans.\n", select=RULE, settings=strict)
     assert [f.severity.value for f in found] == ["warning", "warning"]
 
@@ -49,7 +50,7 @@ def test_one_way_pairs_and_variants():
     # British English also writes "program" (software) and "meter" (a device): no finding in British copy.
     assert findings("The program reads the meter.\n", select=RULE, settings=GB) == []
     text = "The color programme was cancelled after a judgement.\n"
-    found = findings(text, select=RULE)
+    found = findings(text, select=RULE, settings=US)
     assert [(snippet(text, f), f.severity.value) for f in found] == [
         ("programme", "warning"),
         ("cancelled", "info"),
@@ -61,7 +62,7 @@ def test_oxford_spelling_and_following_the_article():
     text = "They organize the colour guide.\n"
     oxford = {**GB, "checks": {"spelling-variety": {"oxford_spelling": True}}}
     assert findings(text, select=RULE, settings=oxford) == []
-    article = {"checks": {"spelling-variety": {"follow": "article"}}}
+    article = {**US, "checks": {"spelling-variety": {"follow": "article"}}}
     found = findings("The colour and flavour of the centre, then color.\n", select=RULE, settings=article)
     assert [f.fix.replacement for f in found] == ["colour"]
     assert "the rest of the article uses British spelling" in found[0].message
@@ -88,7 +89,25 @@ def test_shipped_pairs_match_their_generator_and_rules():
 
 def test_respelling_is_suggested_never_applied_by_fix():
     text = "The city will prioritise roads and prioritize schools.\n"
-    found = findings(text, select=("spelling-variety",))
+    found = findings(text, select=("spelling-variety",), settings=US)
     assert [snippet(text, f) for f in found] == ["prioritise"]
     assert found[0].fix is not None and found[0].fix.replacement == "prioritize"
     assert found[0].fix.safe is False
+
+
+def test_without_an_outlet_language_the_article_sets_the_variety():
+    # A British article is never told to write American, and an American one never British.
+    assert findings("The council apologised and will recognise the defence staff.\n", select=RULE) == []
+    assert findings("The council apologized and will recognize the defense staff.\n", select=RULE) == []
+    # A mix: only the minority forms, pointing at the article's own majority.
+    text = "The colour of the neighbourhood and the flavour of the centre changed.\nThe color faded.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("spelling-variety", 2, 5, 2, 10)]
+    assert found[0].message == (
+        "“color” is American spelling; the rest of the article uses British spelling: write “colour”."
+    )
+    text = "The color of the neighborhood changed.\nThe colour faded in the center.\n"
+    found = findings(text, select=RULE)
+    assert [(snippet(text, f), f.fix.replacement) for f in found] == [("colour", "color")]
+    # A tie says nothing about which variety is meant.
+    assert findings("The colour and the color.\n", select=RULE) == []

@@ -23,7 +23,8 @@ class HouseStyle:
 
     outlet_name: str = ""
     domains: tuple[str, ...] = ()
-    language: str = "en-US"
+    # "" when the config names no language: checks that depend on it read the article instead.
+    language: str = ""
     headline_case: str = "any"  # sentence | title | any
     quotes: str = "any"  # curly | straight | any
     dashes: str = "any"  # spaced | closed | any
@@ -36,7 +37,7 @@ class HouseStyle:
 
     @property
     def spelling(self) -> str:
-        """"us" or "gb": the spelling variety the outlet's language asks for."""
+        """"us" or "gb": the spelling variety the outlet's language asks for ("us" when none is set)."""
         british = ("en-gb", "en-uk", "en-au", "en-nz", "en-ie")
         return "gb" if self.language.lower().replace("_", "-") in british else "us"
 

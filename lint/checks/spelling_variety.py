@@ -48,7 +48,8 @@ def spelling_pairs() -> dict[str, Spelling]:
 @dataclass(frozen=True)
 class Options:
     # outlet: follow the outlet's language (outlet.language); article: follow the variety most of the
-    # article uses, for outlets that run both (wire copy, syndicated columns).
+    # article uses, for outlets that run both (wire copy, syndicated columns). With no outlet
+    # language set, the article is followed either way.
     follow: Literal["outlet", "article"] = "outlet"
     # British copy in Oxford spelling ("organize", "realize") accepts -ize.
     oxford_spelling: bool = False
@@ -68,16 +69,19 @@ class SpellingVariety(Check):
     severity = Severity.WARNING
     Options = Options
     summary = (
-        'British spellings in American copy and the reverse ("defence", "prioritise" in an en-US outlet).'
+        'American and British spellings mixed in one article ("color" and "neighbourhood"), or the '
+        "other variety in an outlet that sets its language."
     )
     why = (
         'An outlet writes one variety of English; a stray "colour" in American copy or "color" in '
-        "British copy reads as a slip, and an article that mixes both looks unedited. Names keep "
-        'their spelling ("Ministry of '
-        'Defence", "Labour Party"): capitalised words, quotations and code are left alone.'
+        "British copy reads as a slip, and an article that mixes both looks unedited. With no "
+        "`outlet.language` in the config the article's own majority variety is taken as intended and "
+        "only the minority forms are flagged, so a British article is never told to write American. "
+        'Names keep their spelling ("Ministry of Defence", "Labour Party"): capitalised words, '
+        "quotations and code are left alone."
     )
-    bad = "The defence ministry formalised plans to prioritise the neighbourhood (in an en-US outlet)."
-    good = "The defense ministry formalized plans to prioritize the neighborhood."
+    bad = "The colour of the neighbourhood and the flavour of the centre changed, and the color faded."
+    good = "The colour of the neighbourhood and the flavour of the centre changed, and the colour faded."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         forms = spelling_pairs()
@@ -102,9 +106,13 @@ class SpellingVariety(Check):
             other_variety = "gb" if spelling.variety == "us" else "us"
             if not spelling.variant and self._wrong_in(spelling, other_variety, options):
                 counts[spelling.variety] += 1
+        follow = options.follow if house.language else "article"
         target = house.spelling
-        if options.follow == "article" and counts["us"] != counts["gb"]:
-            target = max(counts, key=lambda v: counts[v])
+        if follow == "article":
+            if counts["us"] != counts["gb"]:
+                target = max(counts, key=lambda v: counts[v])
+            elif not house.language:
+                return  # no majority and no outlet language: nothing says which variety is meant
         # An article written in the other variety throughout is syndicated or guest copy: converting
         # it is an editor's call. An article that mixes both is a slip.
         consistent = counts[target] == 0
@@ -124,7 +132,7 @@ class SpellingVariety(Check):
                     continue
                 reported.add(word)
             wrong_name, right_name = _VARIETY_NAME[spelling.variety], _VARIETY_NAME[target]
-            if options.follow == "article":
+            if follow == "article":
                 context = f"; the rest of the article uses {right_name} spelling"
             elif consistent:
                 context = f", like the rest of this article; this outlet uses {right_name} spelling"
@@ -139,7 +147,7 @@ class SpellingVariety(Check):
             severity = None
             if spelling.variant:
                 severity = Severity(options.variant_severity)
-            elif consistent and options.follow == "outlet":
+            elif consistent and follow == "outlet":
                 severity = Severity(options.consistent_severity)
             # Suggested, never applied by --fix: the word may sit in a name or a quotation the check missed.
             yield self.finding(span, message, fix=Fix(span, right, safe=False), severity=severity)
