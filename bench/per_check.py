@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
 
     from lint.document import parse
-    from lint.engine import ConfigCache, Selection, discover, read_source
+    from lint.engine import ConfigCache, discover, read_source
+    from lint.results import Selection
 
     errors: list = []
     targets = discover([str(options.corpus)], ConfigCache(None), errors)

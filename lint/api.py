@@ -20,9 +20,10 @@ from pathlib import Path
 
 from lint.config import Config, ConfigError
 from lint.config import load_config as _load_config_file
-from lint.engine import ConfigCache, FileResult, Selection, Target, lint_target, valid_selectors
+from lint.engine import ConfigCache, Target, lint_target, valid_selectors
 from lint.engine import lint_text as _lint_text
 from lint.findings import CATEGORIES, Finding, Fix, Severity
+from lint.results import FileResult, Selection
 
 __all__ = [
     "AppliedFix", "CATEGORIES", "CheckInfo", "Config", "ConfigError", "FileResult", "Finding", "Fix",

@@ -24,8 +24,8 @@ from pathlib import Path, PurePosixPath
 
 from lint.atomic import write_bytes_atomic
 from lint.document.reader import InputError, decode
-from lint.engine import FileResult
 from lint.findings import Finding
+from lint.results import FileResult
 
 FORMAT_VERSION = 1
 CONTEXT = 24  # characters of context on each side, within the finding's lines

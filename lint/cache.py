@@ -19,6 +19,7 @@ from lint.atomic import write_bytes_atomic
 from lint.config import Resolved
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.results import FileResult, Selection
 
 DEFAULT_DIR = ".newslint_cache"
 
@@ -27,7 +28,7 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("NEWSLINT_CACHE_DIR") or DEFAULT_DIR)
 
 
-def cache_key(source: str, display: str, resolved: Resolved, selection: Any) -> str:
+def cache_key(source: str, display: str, resolved: Resolved, selection: Selection) -> str:
     h = hashlib.sha256()
     code = code_fingerprint(tuple(sorted({rc.check.__module__ for rc in resolved.checks})))
     for part in (__version__, code, resolved.fingerprint, repr(selection), display):
@@ -65,9 +66,7 @@ def _entry(cache_dir: Path, key: str) -> Path:
     return cache_dir / __version__ / key[:2] / f"{key}.json"
 
 
-def load(cache_dir: Path, key: str) -> Any:
-    from lint.engine import FileResult
-
+def load(cache_dir: Path, key: str) -> FileResult | None:
     try:
         data = json.loads(_entry(cache_dir, key).read_text(encoding="utf-8"))
         return FileResult(
@@ -78,7 +77,7 @@ def load(cache_dir: Path, key: str) -> Any:
         return None
 
 
-def store(cache_dir: Path, key: str, result: Any) -> None:
+def store(cache_dir: Path, key: str, result: FileResult) -> None:
     entry = _entry(cache_dir, key)
     data = {
         "path": result.path, "format": result.format, "words": result.words, "metrics": result.metrics,

@@ -12,7 +12,8 @@ import click
 from lint import __version__
 
 if TYPE_CHECKING:
-    from lint.engine import ConfigCache, FileResult, Selection
+    from lint.engine import ConfigCache
+    from lint.results import FileResult, Selection
     from lint.shard import Shard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -80,9 +81,10 @@ def check(
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
-    from lint.engine import ConfigCache, Selection, discover, lint_targets, valid_selectors
+    from lint.engine import ConfigCache, discover, lint_targets, valid_selectors
     from lint.findings import Severity
     from lint.report import RunReport, renderer
+    from lint.results import Selection
 
     if not paths:
         paths = (".",)
@@ -254,7 +256,8 @@ def _default_cache() -> Path:
 
 def _lint_stdin(name: str, configs: ConfigCache, selection: Selection) -> FileResult:
     from lint.document.reader import InputError, decode
-    from lint.engine import FileResult, lint_text
+    from lint.engine import lint_text
+    from lint.results import FileResult
 
     config = configs.for_dir(Path(name).parent if Path(name).parent.exists() else Path.cwd())
     try:

@@ -10,26 +10,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
 from lint.config import Config, ConfigError, Resolved, find_config, load_config
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
 from lint.findings import CATEGORIES, Finding
+from lint.results import FileResult, Selection
 from lint.suppress import apply_suppressions
-
-
-@dataclass
-class FileResult:
-    path: str
-    format: str = "text"
-    words: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None  # the file could not be linted; one line
-    warnings: list[str] = field(default_factory=list)  # a check could not run; shown once per run
-    fatal_warning: bool = False  # one of those checks was required (exit 2)
-    metrics: dict[str, float] = field(default_factory=dict)
-    cached: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,20 +29,6 @@ class Target:
     display: str
     config: Config
     explicit: bool = False
-
-
-@dataclass(frozen=True)
-class Selection:
-    """--select / --ignore: check ids or categories."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    report_unused_suppressions: bool = False  # --report-unused-suppressions (lint/suppress.py)
-
-    def wants(self, check_id: str, category: str) -> bool:
-        if self.select and check_id not in self.select and category not in self.select:
-            return False
-        return check_id not in self.ignore and category not in self.ignore
 
 
 class ConfigCache:
@@ -270,8 +245,6 @@ def lint_target(target: Target, selection: Selection, cache_dir: Path | None) ->
         return FileResult(target.display, fmt, error=str(err))
     key = None
     if cache_dir is not None:
-        from lint.cache import cache_key, load, store
-
         key = cache_key(source, target.display, resolved, selection)
         hit = load(cache_dir, key)
         if hit is not None:

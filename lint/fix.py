@@ -19,8 +19,9 @@ from lint.atomic import write_bytes_atomic
 from lint.config import Resolved
 from lint.document import format_for
 from lint.document.reader import Decoded, InputError, decode
-from lint.engine import FileResult, Selection, Target, lint_text
+from lint.engine import Target, lint_text
 from lint.findings import Finding, Fix
+from lint.results import FileResult, Selection
 
 MAX_PASSES = 10
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.engine import FileResult
+from lint.results import FileResult
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _DIFF_FILTER = "--diff-filter=ACMRT"  # added, copied, modified, renamed, type changed

@@ -22,16 +22,13 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lint.config import Resolved
 from lint.document.directives import find_directives
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import CATEGORIES, Finding, Severity
-
-if TYPE_CHECKING:  # the engine imports this module
-    from lint.engine import Selection
+from lint.results import Selection
 
 UNKNOWN_ID = "unknown-suppression"
 UNUSED_ID = "unused-suppression"

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from lint.config import RawConfig, build_config, deep_merge, load_raw, presets_dir
-from lint.engine import FileResult, Selection, lint_text
+from lint.engine import lint_text
 from lint.findings import Finding
+from lint.results import FileResult, Selection
 
 
 def make_config(settings: dict[str, Any] | None = None, preset: str | None = "default"):

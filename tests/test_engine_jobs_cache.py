@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import ConfigCache, FileResult, Selection, discover, lint_targets
+from lint.engine import ConfigCache, discover, lint_targets
+from lint.results import FileResult, Selection
 
 ARTICLES = {
     f"story{n:02}.md":

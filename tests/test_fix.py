@@ -196,8 +196,9 @@ def test_the_seed_article_is_fixed_in_one_run_touching_only_what_the_fixes_named
 
     from helpers import make_config
 
-    from lint.engine import Selection, lint_text
+    from lint.engine import lint_text
     from lint.fix import safe_fixes
+    from lint.results import Selection
 
     seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"))
     if not seeds:

@@ -17,7 +17,8 @@ from helpers import make_config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.engine import FileResult, lint_text
+from lint.engine import lint_text
+from lint.results import FileResult
 
 settings.register_profile(
     "newslint-ci", max_examples=60, deadline=None, derandomize=True, database=None,

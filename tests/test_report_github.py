@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lint.document.span import Span
-from lint.engine import FileResult
 from lint.findings import Finding, Severity
 from lint.report import RunReport, renderer
+from lint.results import FileResult
 
 
 def finding(

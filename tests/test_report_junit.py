@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from lint.document.span import Span
-from lint.engine import FileResult
 from lint.findings import Finding, Severity
 from lint.report import RunReport, renderer
+from lint.results import FileResult
 
 
 def finding(path: str, line: int, message: str) -> Finding:

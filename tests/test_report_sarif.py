@@ -140,7 +140,7 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(tmp_path: Path
 
 
 def test_files_that_could_not_be_linted_and_warnings_become_notifications():
-    from lint.engine import FileResult
+    from lint.results import FileResult
 
     results = [
         FileResult("broken.md", error="binary file (contains NUL bytes), not an article"),

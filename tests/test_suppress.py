@@ -7,7 +7,8 @@ from pathlib import Path
 from helpers import findings, located, make_config, snippet
 
 from lint.document import parse
-from lint.engine import Selection, lint_text
+from lint.engine import lint_text
+from lint.results import Selection
 
 PH = ("placeholder-text", "unknown-suppression", "unused-suppression")
 

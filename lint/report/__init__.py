@@ -6,8 +6,8 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lint.engine import FileResult
 from lint.findings import Finding, Severity
+from lint.results import FileResult
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 

@@ -6,9 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from lint.engine import FileResult
 from lint.findings import Finding
 from lint.report import RunReport
+from lint.results import FileResult
 
 # XML 1.0 cannot carry most control characters, even escaped; an invisible-character finding may quote one.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
