@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -82,8 +83,13 @@ def self_promotion_patterns(outlet_name: str, domains: tuple[str, ...]) -> tuple
 def best_per_span(matches: Iterable[tuple[int, int, Severity]]) -> list[tuple[int, int, Severity]]:
     """Overlapping matches collapse to one: the most severe, then the longest."""
     ordered = sorted(matches, key=lambda m: (-m[2].rank, -(m[1] - m[0]), m[0]))
-    kept: list[tuple[int, int, Severity]] = []
+    kept: list[tuple[int, int, Severity]] = []  # disjoint, in source order: one bisection per match
     for start, end, severity in ordered:
-        if all(end <= s or start >= e for s, e, _ in kept):
-            kept.append((start, end, severity))
-    return sorted(kept)
+        i = bisect.bisect_left(kept, (end, end))
+        before = kept[i - 1] if i else None
+        if before is not None and before[1] > start and before[0] < end:
+            continue
+        if i < len(kept) and kept[i][0] < end and start < kept[i][1]:
+            continue
+        kept.insert(i, (start, end, severity))
+    return kept

@@ -9,6 +9,7 @@ Python's `hash`, so results are the same in every process.
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections import defaultdict
@@ -20,6 +21,9 @@ from lint.document.mapped import ATOM, MappedText
 _START_TAG = re.compile(r"^<([A-Za-z][\w-]*)[^>]*>$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BANDS, _ROWS = 16, 3  # 48 bins; pairs at Jaccard 0.5 share a band about 88% of the time
+# Candidates compared per text at most: a text meeting hundreds of others in its buckets that are
+# all too different from it is a crafted input, and comparing them all would be quadratic.
+_MAX_COMPARED = 100
 
 
 def normalize(text: str) -> str:
@@ -104,23 +108,39 @@ class Pair:
 
 
 def near_duplicates(texts: Sequence[frozenset[int]], threshold: float) -> list[Pair]:
-    """For each text, the earliest earlier text it is at least `threshold` similar to."""
+    """For each text, the earliest earlier text it is at least `threshold` similar to.
+
+    Candidates are visited in order, earliest first, so the search stops at the first good one.
+    An exact copy gets its first occurrence's answer without a search and joins no bucket (the
+    first occurrence stands for it), so a text repeated thousands of times costs no more than
+    different texts.
+    """
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
     best: dict[int, Pair] = {}
+    first_copy: dict[frozenset[int], int] = {}
     for index, items in enumerate(texts):
         if not items:
             continue
+        original = first_copy.setdefault(items, index)
+        if original != index and threshold <= 1.0:
+            earlier = best.get(original)
+            best[index] = Pair(earlier.first, index, earlier.similarity) if earlier else Pair(original, index, 1.0)
+            continue
         sig = signature(items)
-        candidates: set[int] = set()
-        for band in range(_BANDS):
-            key = (band, sig[band * _ROWS : (band + 1) * _ROWS])
-            candidates.update(buckets[key])
-            buckets[key].append(index)
-        for other in sorted(candidates):
+        keys = [(band, sig[band * _ROWS : (band + 1) * _ROWS]) for band in range(_BANDS)]
+        compared: set[int] = set()
+        for other in heapq.merge(*(buckets[key] for key in keys)):
+            if other in compared:
+                continue
+            if len(compared) == _MAX_COMPARED:
+                break
+            compared.add(other)
             score = jaccard(items, texts[other])
             if score >= threshold:
                 best[index] = Pair(other, index, score)
                 break
+        for key in keys:
+            buckets[key].append(index)
     return [best[i] for i in sorted(best)]
 
 

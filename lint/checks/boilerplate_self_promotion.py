@@ -63,7 +63,8 @@ class BoilerplateSelfPromotion(Check):
 
 
 def _sentence_index(block: Block, index: int) -> int:
-    return next((i for i, s in enumerate(block.sentences) if s.start <= index < s.end), -1 - index)
+    found = block.sentence_index_at(index)
+    return -1 - index if found is None else found
 
 
 def _delete_sentence(doc: Document, block: Block, index: int) -> Fix | None:
@@ -72,8 +73,11 @@ def _delete_sentence(doc: Document, block: Block, index: int) -> Fix | None:
     Only offered when the sentence is written in the source exactly as in the prose (no markup
     inside that a deletion could break), and never applied automatically: the editor decides.
     """
-    sentence = next((s for s in block.sentences if s.start <= index < s.end), None)
-    if sentence is None or not exact_source(doc, block, sentence.start, sentence.end):
+    found = block.sentence_index_at(index)
+    if found is None:
+        return None
+    sentence = block.sentences[found]
+    if not exact_source(doc, block, sentence.start, sentence.end):
         return None
     prose = block.text.text
     end = sentence.end

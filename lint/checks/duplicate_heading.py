@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,11 +67,16 @@ class DuplicateHeading(Check):
             if not text or is_atom_only(block.text.text) or text == title:
                 continue
             groups[(text, block.level, parents[id(block)])].append(index)
+        by_level: dict[int, list[int]] = defaultdict(list)  # level -> indexes in headings, in order
+        for index, block in enumerate(headings):
+            by_level[block.level].append(index)
         for (text, level, _), indexes in groups.items():
             if len(indexes) != 2:
                 continue  # three or more: a pattern ("Additional resources" after every step)
             first, second = indexes
-            between = [h for h in headings[first + 1 : second] if h.level == level]
+            same_level = by_level[level]
+            after_first = bisect.bisect_right(same_level, first)
+            between = after_first < len(same_level) and same_level[after_first] < second
             if between and len(text.split()) < options.distinctive_words:
                 continue  # a short stock heading in parallel sections ("Web metrics" in part 1 and 2)
             block = headings[second]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,23 +18,27 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE = rf"{_WEEKDAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-_PLACE = r"[A-Z][\w.'’-]*(?:,?\s(?:[A-Z][\w.'’-]*|D\.C\.)){0,3}"
+# Words are bounded ({0,60}): unbounded runs made each capital of a long run of letters rescan the
+# rest of it (quadratic).
+_WORD = r"[\w.'’-]{0,60}"
+_PLACE = rf"[A-Z]{_WORD}(?:,?\s(?:[A-Z]{_WORD}|D\.C\.)){{0,3}}"
 _AGENCY = r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN|BBC|PA|ANSA|Xinhua|Kyodo)\)"
 _DASH = r"[–—-]{1,2}"
 _DATELINE = re.compile(
     # "Berlin, Germany – December 14, 2025 –", "LONDON (Reuters) - March 3, 2024 -"
     rf"(?P<place>{_PLACE})\s*(?:{_AGENCY}\s*)?{_DASH}\s*{_DATE}\s*{_DASH}"
     # "WASHINGTON (AP) —": a place in capitals and a news agency
-    rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,}}(?:,?\s[A-Z][\w.'’-]*){{0,2}})\s*{_AGENCY}\s*{_DASH}",
+    rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,60}}(?:,?\s[A-Z]{_WORD}){{0,2}})\s*{_AGENCY}\s*{_DASH}",
 )
 # A dateline without a date: "KYIV —" opening a paragraph, or "Kyiv –" run into a headline.
 _BARE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,2})\s+[–—]\s+(?=[A-Z\"“‘])"
+    rf"(?P<place>[A-Z]{_WORD}(?:,?\s[A-Z]{_WORD}){{0,2}})\s+[–—]\s+(?=[A-Z\"“‘])"
 )
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
 # "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]?\s+")
+_MAX_HEADLINE = 1000  # characters: longer text before a dateline is not a glued headline
 
 
 @dataclass(frozen=True)
@@ -50,21 +55,27 @@ def find_datelines(doc: Document) -> list[Dateline]:
     has_dated = False
     for block in doc.prose_blocks:
         text = block.text.text
+        ends = _SentenceEnds(text)
+        dated: list[Dateline] = []  # this block's, in order: a bare dateline inside one is skipped
         for m in _DATELINE.finditer(text):
             start = m.start()
             place = m.group("place") or m.group("wire")
             glue = list(_GLUE.finditer(text, m.start(), m.start() + len(place)))
             if glue:
                 start = glue[-1].start()  # "AlliesWashington D.C." -> "Washington D.C."
-            found.append(Dateline(block, start, m.end(), _glued_headline(text, start)))
+            dated.append(Dateline(block, start, m.end(), _glued_headline(text, start, ends)))
             has_dated = True
+        found += dated
+        i = 0
         for m in _BARE_DATELINE.finditer(text):
-            if any(d.block is block and d.start < m.end() and m.start() < d.end for d in found):
+            while i < len(dated) and dated[i].end <= m.start():
+                i += 1
+            if i < len(dated) and dated[i].start < m.end():
                 continue
             glue = list(_GLUE.finditer(text, m.start(), m.start() + len(m.group("place"))))
             if glue:  # "... Urgent Breaking NewsKyiv – As the conflict ..."
                 start = glue[-1].start()
-                headline = _glued_headline(text, start)
+                headline = _glued_headline(text, start, ends)
                 if headline < start:
                     found.append(Dateline(block, start, m.end(), headline))
             elif m.start() == 0 and _CAPS_PLACE.match(m.group("place")):  # "KYIV — The ..."
@@ -75,13 +86,29 @@ def find_datelines(doc: Document) -> list[Dateline]:
     return found
 
 
-def _glued_headline(text: str, start: int) -> int:
+class _SentenceEnds:
+    """Where sentences end in a block's prose, found once (not rescanned for every dateline)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+
+    def last_before(self, offset: int) -> int:
+        """End of the last sentence end at or before `offset` (0 when none); `offset` must follow
+        a character that is not a space, so no sentence end runs across it."""
+        if self._ends is None:
+            self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        i = bisect.bisect_right(self._ends, offset)
+        return self._ends[i - 1] if i else 0
+
+
+def _glued_headline(text: str, start: int, ends: _SentenceEnds) -> int:
     """Start of a headline run into the dateline with no break, or `start` when there is none."""
     if start == 0 or text[start - 1].isspace():
         return start
-    head_start = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        head_start = m.end()
+    head_start = ends.last_before(start)
+    if start - head_start > _MAX_HEADLINE:
+        return start
     words = text[head_start:start].split()
     capitals = sum(1 for w in words if w[:1].isupper())
     if 3 <= len(words) <= 20 and capitals >= 0.6 * len(words):

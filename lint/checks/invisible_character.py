@@ -98,8 +98,7 @@ class InvisibleCharacter(Check):
             if before in _MOJIBAKE_LEAD:
                 return None
             name, replacement = f"a control character (U+{ord(ch):04X})", ""
-        left = re.search(r"[^ \t\n]*$", prose[:at]).group()  # type: ignore[union-attr]
-        right = re.match(r"[^ \t\n]*", prose[at + 1 :]).group()  # type: ignore[union-attr]
+        left, right = _word_around(prose, at)
         if ch == "\u2011":
             shown = (left + "-" + right).replace("\u2011", "-").strip(_EDGE)
             message = f"“{shown}” is written with {name} (U+2011): type an ordinary hyphen."
@@ -111,6 +110,23 @@ class InvisibleCharacter(Check):
         safe = ch not in "\u2028\u2029"  # a separator may have been meant as a line break
         severity = Severity(options.hidden_severity) if ch in _UNSEEN else None
         return self.finding(span, message, fix=Fix(span, replacement, safe=safe), severity=severity)
+
+
+def _word_around(prose: str, at: int, limit: int = 40) -> tuple[str, str]:
+    """The rest of the word around `at`, at most `limit` characters each side ("…" marks a cut):
+    a long run of such characters must not make every finding read the whole run."""
+    lo = at
+    while lo > 0 and at - lo < limit and prose[lo - 1] not in " \t\n":
+        lo -= 1
+    hi = at + 1
+    while hi < len(prose) and hi - at - 1 < limit and prose[hi] not in " \t\n":
+        hi += 1
+    left, right = prose[lo:at], prose[at + 1 : hi]
+    if lo > 0 and prose[lo - 1] not in " \t\n":
+        left = "…" + left
+    if hi < len(prose) and prose[hi] not in " \t\n":
+        right += "…"
+    return left, right
 
 
 def _advice(replacement: str) -> str:

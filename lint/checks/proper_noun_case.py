@@ -95,7 +95,7 @@ class ProperNounCase(Check):
         canonical: set[tuple[str, ...]],
     ) -> Iterator[Finding]:
         starts = _sentence_starts(block, mapped.text) if mapped is block.text else {0}
-        tokens = [(m.start(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+        tokens = _Tokens.of(text)
         for k, match in enumerate(matches):
             verdict = self._verdict(text, matches, k, starts, tokens, lexicon, match.name.key in canonical)
             if verdict is None:
@@ -122,7 +122,7 @@ class ProperNounCase(Check):
         matches: list[Match],
         k: int,
         starts: set[int],
-        tokens: list[tuple[int, str]],
+        tokens: _Tokens,
         lexicon: NameLexicon,
         written_canonically: bool,
     ) -> tuple[Severity, bool] | None:
@@ -201,15 +201,29 @@ def _at_sentence_start(offset: int, starts: set[int], text: str) -> bool:
     return at in starts
 
 
-def _in_lowercase_phrase(match: Match, tokens: list[tuple[int, str]], lexicon: NameLexicon) -> bool:
+@dataclass(frozen=True)
+class _Tokens:
+    """A text's lowercased tokens and each token's index by its start offset, built once per text
+    (a scan per match was quadratic in a long paragraph of names)."""
+
+    words: list[str]
+    index: dict[int, int]
+
+    @classmethod
+    def of(cls, text: str) -> _Tokens:
+        found = [(m.start(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+        return cls([w for _, w in found], {start: i for i, (start, _) in enumerate(found)})
+
+
+def _in_lowercase_phrase(match: Match, tokens: _Tokens, lexicon: NameLexicon) -> bool:
     """True inside a phrase where the lowercase form is standard ("french fries", "bone china")."""
     if not lexicon.lowercase_ok:
         return False
-    first = next((i for i, (start, _) in enumerate(tokens) if start == match.start), None)
+    first = tokens.index.get(match.start)
     if first is None:
         return False
     last = first + len(match.written) - 1
-    words = [w for _, w in tokens]
+    words = tokens.words
     for lo in range(max(0, first - 3), first + 1):
         for hi in range(last + 1, min(len(words), last + 4) + 1):
             if tuple(words[lo:hi]) in lexicon.lowercase_ok:

@@ -47,6 +47,7 @@ class TitleRepeated(Check):
         forms = title_forms(title)
         blocks = [b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)]
         opening = _opening_words(blocks, forms)
+        page_heading = next(iter(doc.headings), None)
         body_started = False
         for index, block in enumerate(blocks):
             if normalize(block.text.text) not in forms:
@@ -56,7 +57,7 @@ class TitleRepeated(Check):
                     and not in_blockquote(doc, block)
                 )
                 continue
-            if block.kind is BlockKind.HEADING and not body_started and block is doc.headings[0]:
+            if block.kind is BlockKind.HEADING and not body_started and block is page_heading:
                 continue  # the page heading that restates the title, above the story
             # A blog may name a section after its title ("How to merge two pages" in a post of that
             # name); it is a duplicate when it is a second top-level title, a bare line in plain

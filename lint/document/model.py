@@ -90,6 +90,18 @@ class Block:
         return _words_of(self.text, 0, len(self.text))
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        """Index of the sentence holding prose[offset], or None (found by bisection: checks ask
+        once per match, and a scan of all sentences each time was quadratic)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    @cached_property
     def _word_starts(self) -> list[int]:
         return [w.block_offset for w in self.words]
 
