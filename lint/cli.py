@@ -12,7 +12,9 @@ import click
 from lint import __version__
 
 if TYPE_CHECKING:
-    from lint.engine import ConfigCache
+    from collections.abc import Callable
+
+    from lint.engine import ConfigCache, Target
     from lint.results import FileResult, Selection
     from lint.shard import Shard
 
@@ -69,6 +71,8 @@ def cli() -> None:
               help="Apply the safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Lint on a Dask cluster: the scheduler's address (tcp://host:8786) or scheduler file.")
 @click.option("--shard", "shard_spec", default=None, metavar="K/N",
               help="Lint only this job's share of the files: shard K of N (a stable split by path).")
 def check(
@@ -77,7 +81,7 @@ def check(
     no_cache: bool, cache_dir: Path | None, quiet: bool, color: bool | None, output: Path | None,
     changed: bool, base_ref: str | None, changed_lines: bool, report_unused_suppressions: bool,
     baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
-    shard_spec: str | None,
+    shard_spec: str | None, dask_address: str | None,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
@@ -124,7 +128,10 @@ def check(
     cache = None if no_cache else (cache_dir or _default_cache())
     show_progress = not quiet and sys.stderr.isatty() and len(targets) > 5
     progress = _progress_bar() if show_progress else None
-    results.extend(lint_targets(targets, selection, max(jobs, 1), cache, progress))
+    if dask_address:
+        results.extend(_lint_on_cluster(dask_address, targets, selection, cache, progress))
+    else:
+        results.extend(lint_targets(targets, selection, max(jobs, 1), cache, progress))
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     results.extend(errors)
@@ -184,6 +191,17 @@ def _shard(spec: str | None, paths: tuple[str, ...]) -> Shard | None:
     except ShardError as err:
         _fail(str(err))
         return None
+
+
+def _lint_on_cluster(address: str, targets: list[Target], selection: Selection, cache: Path | None,
+                     progress: Callable[[int, int], None] | None) -> list[FileResult]:
+    from lint.cluster import ClusterError, lint_on_cluster
+
+    try:
+        return lint_on_cluster(address, targets, selection, cache, progress)
+    except ClusterError as err:
+        _fail(f"--dask: {err}")
+        return []
 
 
 def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-untyped-def]

@@ -232,7 +232,19 @@ def _special_file(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def lint_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult:
+@dataclass(frozen=True)
+class Pending:
+    """A file that was read and is not in the cache: everything linting it needs."""
+
+    display: str
+    source: str
+    fmt: str
+    resolved: Resolved
+    cache_key: str | None = None
+
+
+def read_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult | Pending:
+    """Read a file and look it up in the cache: a finished result (an error, a hit) or the work left."""
     resolved = target.config.for_file(target.path)
     fmt = format_for(str(target.path))
     if not target.explicit and _special_file(target.path):
@@ -249,16 +261,34 @@ def lint_target(target: Target, selection: Selection, cache_dir: Path | None) ->
         hit = load(cache_dir, key)
         if hit is not None:
             return hit
-    try:
-        result = lint_text(target.display, source, resolved, selection, fmt)
-    except RecursionError:
-        return FileResult(target.display, fmt, error="too deeply nested to parse")
-    except Exception as err:  # a parser bug on one odd file must not end the run for all the others
-        return FileResult(target.display, fmt,
-                          error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
-    if key is not None and result.error is None and not result.warnings:
-        store(cache_dir, key, result)
+    return Pending(target.display, source, fmt, resolved, key)
+
+
+def remember(pending: Pending, result: FileResult, cache_dir: Path | None) -> None:
+    """Store a fresh result in the cache (only clean results: a check that could not run is retried)."""
+    if cache_dir is not None and pending.cache_key is not None and result.error is None and not result.warnings:
+        store(cache_dir, pending.cache_key, result)
+
+
+def lint_target(target: Target, selection: Selection, cache_dir: Path | None) -> FileResult:
+    item = read_target(target, selection, cache_dir)
+    if isinstance(item, FileResult):
+        return item
+    result = lint_source(item.display, item.source, item.resolved, selection, item.fmt)
+    remember(item, result, cache_dir)
     return result
+
+
+def lint_source(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str) -> FileResult:
+    """lint_text for a file of a run: a crash on one odd file becomes that file's error line."""
+    try:
+        return lint_text(display, source, resolved, selection, fmt)
+    except RecursionError:
+        return FileResult(display, fmt, error="too deeply nested to parse")
+    except Exception as err:  # a parser bug on one odd file must not end the run for all the others
+        return FileResult(display, fmt,
+                          error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
+
 
 
 # -- many files --------------------------------------------------------------------------------------
