@@ -25,11 +25,11 @@ def test_opener_variants_in_plain_text():
 def test_model_talk_inside_a_paragraph():
     text = "The council approved the budget. As an AI language model, I cannot verify the figures.\n"
     found = findings(text, select=RULE)
-    assert located(found) == [("seo-prompt-leftover", 1, 34, 1, 58)]
+    assert located(found) == [("seo-prompt-leftover", 1, 34, 1, 87)]
     closing = "The council approved the budget.\n\nLet me know if you'd like any changes to the tone.\n"
     found = findings(closing, select=RULE)
     assert [(f.line, f.column, snippet(closing, f)) for f in found] == [
-        (3, 1, "Let me know if you'd like any")
+        (3, 1, "Let me know if you'd like any changes to the tone.")
     ]
 
 
@@ -53,5 +53,47 @@ def test_text_handed_to_the_user():
 def test_fiction_disclaimers_and_requests():
     text = "The board met.\n\nNote: The above article is a fictional news report written as you requested.\n"
     found = findings(text, select=RULE)
-    assert [snippet(text, f) for f in found] == ["The above article is a fictional", "as you requested"]
+    assert [snippet(text, f) for f in found] == [
+        "Note: The above article is a fictional news report written as you requested."
+    ]
     assert findings("The data was released as requested by the committee.\n", select=RULE) == []
+
+
+def test_a_request_for_the_material_takes_the_promised_list_with_it():
+    text = (
+        "Please send me the article you want me to shorten, and I will trim it.\n"
+        "Once you send it, I will:\n"
+        "1. **Cut the repeated quotes.**\n"
+        "2. **Tighten the opening paragraph.**\n"
+        "\n"
+        "The ferry service resumes on Friday.\n"
+    )
+    found = findings(text, name="draft.txt", select=RULE)
+    assert located(found) == [("seo-prompt-leftover", 1, 1, 4, 38)]
+    assert "“Please send me the article you want me to shorten, and I will trim it.”" in found[0].message
+
+
+def test_weak_clues_need_corroboration_from_the_same_article():
+    hedged = (
+        "Voters in the county (or city, or ward, depending on the race) head to the polls today.\n\n"
+        "Turnout is expected to be high (or low, depending on the weather) across the region.\n\n"
+        "This article will serve as your guide to the count as results come in overnight.\n"
+    )
+    found = findings(hedged, name="live.txt", select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(1, 5)]
+    # One such clue alone is how many human writers introduce a post.
+    blog = "In this post, we will explore how the team moved its forms online.\n\nIt took a year.\n"
+    assert findings(blog, select=RULE) == []
+
+
+def test_answer_labels_and_generator_credits():
+    text = (
+        "Title: Harbour ferry returns\n\nThe harbour ferry returns to its winter timetable on Friday, the operator said.\n\n"
+        "* Sam helped WriteBot to generate this content.\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, snippet(text, f)) for f in found] == [
+        (1, "Title: Harbour ferry returns"),
+        (5, "Sam helped WriteBot to generate this content."),
+    ]
+    assert findings("The title: a novel in three parts, was published in May.\n", select=RULE) == []

@@ -1,0 +1,77 @@
+"""Weak signals added up: the detectors that decide from several clues rather than one phrase.
+
+A `Signal` is one kind of evidence (a regular expression and the points it is worth). A line's
+evidence is the signals found in it, each counted once, outside quotation marks (an article may
+quote a chatbot or a web page). A detector flags a line whose points reach its threshold and
+quotes the strongest clue in its message, so an editor sees why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+# Quoted passages: “…”, "…", ‘…’ (not apostrophes: ‘ must open and ’ close a run without ‘ inside).
+_QUOTED = re.compile(r"“[^“”]{0,600}”|\"[^\"\n]{0,600}\"|‘[^‘’\n]{0,300}’(?!\w)")
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    points: int
+    pattern: str
+    flags: int = re.IGNORECASE
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+
+@dataclass(frozen=True)
+class Clue:
+    signal: Signal
+    start: int  # offset in the text searched
+    end: int
+    text: str
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def clues(text: str, signals: Iterable[Signal], skip_quoted: bool = True) -> list[Clue]:
+    """The first match of each signal in `text` that is not inside quotation marks."""
+    quoted = quoted_ranges(text) if skip_quoted else []
+    found = []
+    for signal in signals:
+        for m in signal.regex.finditer(text):
+            if m.end() == m.start() or any(a <= m.start() < b for a, b in quoted):
+                continue
+            found.append(Clue(signal, m.start(), m.end(), m.group()))
+            break
+    return found
+
+
+def points(found: Iterable[Clue]) -> int:
+    return sum(c.signal.points for c in found)
+
+
+def strongest(found: list[tuple[Clue, str]]) -> tuple[Clue, str]:
+    """The clue worth most points (the earliest of equals), with the line it was found in."""
+    return max(found, key=lambda pair: pair[0].signal.points)
+
+
+_SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
+
+
+def quote_clue(line: str, clue: Clue, limit: int = 70) -> str:
+    """A clue as a message quotes it: from the clue to the end of its sentence, trimmed, and cut
+    with an ellipsis when long, so the editor reads the words that gave the line away."""
+    end = _SENTENCE_END.search(line, clue.end)
+    text = " ".join(line[clue.start : end.end() if end else len(line)].split()).strip(" ,;")
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > len(clue.text) // 2 else limit].rstrip(" ,;") + "…"
