@@ -1,0 +1,263 @@
+"""page-furniture: the web page around a story, pasted in with it: menus, widgets, comment forms,
+share bars, donation appeals, counters, related-story teasers and copyright lines.
+
+Each line is read for the evidence boilerplate-removal research uses (jusText's features among
+them), each worth points:
+- it speaks for the site, not the story: a comment form, a donation appeal, a reading-time or
+  media widget, a copyright line (`lint/data/boilerplate/site_voice.txt`), or a teaser label
+  ("Read more: ...", "Also read ...");
+- it is short and made of interface words: the words on buttons, menus and widgets
+  (`interface_words.txt`: "Sign in Subscribe", "Most Popular", "Leave a Reply");
+- it is a counter or a lone symbol ("0:00", "737", "×"), or a date with nothing else;
+- it is short, has no sentence punctuation and few stop words (jusText's stop-word density):
+  a label or a headline, not prose; a link with nothing around it counts the same.
+A line that is a real sentence (long enough, dense in stop words, ending in punctuation) scores
+nothing unless the site speaks in it. Furniture comes in runs: a run of lines that each carry
+some evidence is reported when one of them is clearly furniture and the run adds up; a headline
+standing alone is never enough. Real headings of Markdown and HTML articles are the outlet's own
+design ("Related posts" in a blog) and are left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from lint.checks._boilerplate import pattern_lines
+from lint.checks._evidence import Clue, Signal, quote_clue
+from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import BlockKind, Document
+from lint.document.span import Span
+from lint.findings import Finding, Severity
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A counter, a timer or a symbol with nothing else: "0:00", "737", "×", "· · ·", "64°F", "6 C".
+_COUNTER = re.compile(r"^[\d\s:.,×x%+°·|/#()\-–—*•]*(?:[°º]?\s?[CF])?$", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"^(?:{_DAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.I,
+)
+_TEASER = re.compile(
+    r"^(?:also read|read also|read more|more from|see also|related|recommended|must read|don['’]t miss|"
+    r"watch|listen|read|also see|trending|suggested)\s*(?::|\||>>?|»|-|–)\s*\S",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class Options:
+    # Points a line needs to count as clearly furniture (see `explain` for what scores).
+    line_threshold: int = 3
+    # Points a run of neighbouring lines needs, with one line clearly furniture among them.
+    run_threshold: int = 4
+    # The outlet's own furniture phrases (whole words, any case): each scores as site voice.
+    extra_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Scored:
+    line: Line
+    points: int
+    evidence: str  # what gave it away, for the message
+    clue: str  # the words quoted
+
+
+class PageFurniture(Check):
+    id = "page-furniture"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "The web page around the story pasted in: menus, widgets, comment forms, share bars, teasers."
+    why = (
+        "Copy scraped or pasted from a web page brings the page with it: \"Leave a Reply\", \"Sign in "
+        "Subscribe\", \"0:00\", \"Read more: ...\". Readers see a broken page inside the article, and "
+        "search engines see thin, duplicated content."
+    )
+    bad = (
+        "Main menu\n\nSign in Subscribe\n\nCouncil approves the harbour budget\n\n"
+        "The council approved the harbour budget on Monday after a long debate.\n\n"
+        "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n"
+    )
+    good = "Council approves the harbour budget\n\nThe council approved the harbour budget on Monday after a long debate.\n"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        lines = prose_lines(doc) if doc.format == "text" else _block_lines(doc)
+        voice = _site_voice(options.extra_phrases)
+        links = _LinkIndex(sorted((link.span.start, link.span.end) for link in doc.links))
+        scored = [_score(doc, line, voice, links) for line in lines]
+        for first, last in _runs(scored, options):
+            run = scored[first : last + 1]
+            shown = sorted((s for s in run if s.points >= options.line_threshold), key=lambda s: -s.points)[:2]
+            quoted = ", ".join(f"“{s.clue}”" for s in shown)
+            kinds = sorted({s.evidence for s in shown})
+            where = "" if first == last else f" and the {last - first} line(s) around it"
+            yield self.finding(
+                Span(run[0].line.span.start, run[-1].line.span.end),
+                f"Page furniture in the article: {quoted} ({', '.join(kinds)}){where}. "
+                "It belongs to the web page, not the story: delete it.",
+            )
+
+
+def _block_lines(doc: Document) -> list[Line]:
+    """Markdown and HTML wrap a paragraph over several source lines: the block is the unit."""
+    lines = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind in NOTE_KINDS:
+            text = block.text.text
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            if end > start:
+                lines.append(Line(block, index, start, end, True, True))
+    return lines
+
+
+def _runs(scored: list[_Scored], options: Options) -> Iterator[tuple[int, int]]:
+    """Maximal runs of neighbouring lines with evidence, reported when one line is clearly
+    furniture and the run adds up; trimmed to start and end at lines with evidence."""
+    i = 0
+    while i < len(scored):
+        if scored[i].points <= 0:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(scored) and scored[j + 1].points > 0:
+            j += 1
+        run = scored[i : j + 1]
+        strong = [s for s in run if s.points >= options.line_threshold]
+        if strong and sum(s.points for s in run) >= options.run_threshold:
+            yield i, j
+        i = j + 1
+
+
+@dataclass(frozen=True)
+class _Voice:
+    kinds: tuple[str, ...]
+    signals: tuple[Signal, ...]
+
+
+@cache
+def _site_voice(extra_phrases: tuple[str, ...]) -> _Voice:
+    kinds, signals = [], []
+    for line in pattern_lines("site_voice.txt"):
+        kind, pattern = line.split(None, 1)
+        kinds.append(kind)
+        signals.append(Signal(kind, 3, pattern))
+    for phrase in extra_phrases:
+        words = [re.escape(w) for w in phrase.split()]
+        if words:
+            kinds.append("outlet")
+            signals.append(Signal("outlet", 3, r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"))
+    return _Voice(tuple(kinds), tuple(signals))
+
+
+_KIND_NAMES = {
+    "comments": "a comment form",
+    "appeal": "a membership or donation appeal",
+    "newsletter": "a newsletter sign-up",
+    "widget": "a media or reading widget",
+    "navigation": "navigation",
+    "ads": "an ad slot",
+    "legal": "a copyright or syndication line",
+    "share": "a share bar",
+    "aggregator": "an aggregator's note",
+    "outlet": "the outlet's furniture",
+    "interface": "interface labels",
+    "teaser": "a link to another story",
+    "counter": "a counter or widget value",
+    "date": "a date line",
+}
+
+
+def _score(doc: Document, line: Line, voice: _Voice, links: _LinkIndex) -> _Scored:
+    text = " ".join(line.text.split())
+    words = _WORD.findall(text)
+    lowered = [w.lower() for w in words]
+    if line.block.kind is BlockKind.HEADING and doc.format != "text":
+        return _Scored(line, 0, "", "")
+    for signal in voice.signals:
+        m = signal.regex.search(text)
+        if m and m.end() > m.start():
+            return _Scored(line, 3, _KIND_NAMES[signal.name], quote_clue(text, Clue(signal, m.start(), m.end(), m.group())))
+    # A link the author made on purpose (a "Read: ..." list, "Back to contents") is not pasted chrome.
+    linked = links.share(line.span) >= 0.8
+    if linked and doc.format != "text":
+        return _Scored(line, 0, "", "")
+    if _TEASER.match(text) and len(words) >= 3:
+        return _Scored(line, 3, _KIND_NAMES["teaser"], _cut(text))
+    if not words or _COUNTER.match(text):
+        return _Scored(line, 2 if text else 0, _KIND_NAMES["counter"], _cut(text))
+    if _DATE_ONLY.match(text):
+        return _Scored(line, 1, _KIND_NAMES["date"], _cut(text))
+    stop = stopwords()
+    sentence = len(words) >= 6 and _SENTENCE_END.search(text) and _share(lowered, stop) >= 0.3
+    if sentence:
+        return _Scored(line, 0, "", "")
+    short = len(words) <= 8
+    content = [w for w in lowered if w not in _FUNCTION_WORDS]
+    ui = [w for w in content if w in interface_words()]
+    points = 0
+    if short and content and len(ui) == len(content):
+        points = 2 + (len(ui) >= 2)
+    elif short and content and len(ui) * 2 >= len(content):
+        points = 1 + (len(ui) >= 2)
+    if points >= 3:
+        return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))
+    if len(words) <= 16 and not _SENTENCE_END.search(text) and _share(lowered, stop) < 0.35:
+        points = max(points, 1)  # a label or a headline: furniture only beside furniture
+    if linked:
+        points += 1
+    return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))
+
+
+# Words that say nothing about what a line is ("Sign in", "Follow us", "Read it here").
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of to in on at for by with from this that our your my all here now up us you is are be "
+    "it me we no not".split()
+)
+
+
+def _share(words: list[str], vocabulary: frozenset[str]) -> float:
+    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+
+
+@dataclass(frozen=True)
+class _LinkIndex:
+    """The document's links in source order, so a line finds its own links by bisection."""
+
+    spans: list[tuple[int, int]]
+
+    def share(self, span: Span) -> float:
+        """How much of the span is inside links (HTML and Markdown keep their links)."""
+        covered = 0
+        i = bisect.bisect_left(self.spans, (span.start, -1))
+        if i > 0 and self.spans[i - 1][1] > span.start:
+            i -= 1  # a link that starts before the line and reaches into it
+        while i < len(self.spans) and self.spans[i][0] < span.end:
+            start, end = self.spans[i]
+            covered += max(0, min(span.end, end) - max(span.start, start))
+            i += 1
+        return covered / max(1, span.end - span.start)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(pattern_lines("stopwords_en.txt"))
+
+
+@cache
+def interface_words() -> frozenset[str]:
+    return frozenset(pattern_lines("interface_words.txt"))
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
