@@ -21,6 +21,7 @@ design ("Related posts" in a blog) and are left alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from lint.checks._boilerplate import pattern_lines
 from lint.checks._evidence import Clue, Signal, quote_clue
 from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
 from lint.checks.base import Check, HouseStyle
-from lint.document.model import BlockKind, Document
+from lint.document.model import BlockKind, Document, is_atom_only
 from lint.document.span import Span
 from lint.findings import Finding, Severity
 
@@ -93,9 +94,15 @@ class PageFurniture(Check):
         voice = _site_voice(options.extra_phrases)
         links = _LinkIndex(sorted((link.span.start, link.span.end) for link in doc.links))
         scored = [_score(doc, line, voice, links) for line in lines]
+        # Menus and widgets sit at the top and bottom of a scraped page: a line there with
+        # evidence of its own gains a point. (A Markdown or HTML article's ending is authored.)
+        edges = {0, 1, len(scored) - 2, len(scored) - 1} if doc.format == "text" else set()
+        for k in edges & set(range(len(scored))):
+            if scored[k].points > 0:
+                scored[k] = dataclasses.replace(scored[k], points=scored[k].points + 1)
         for first, last in _runs(scored, options):
             run = scored[first : last + 1]
-            shown = sorted((s for s in run if s.points >= options.line_threshold), key=lambda s: -s.points)[:2]
+            shown = sorted(run, key=lambda s: -s.points)[:2]
             quoted = ", ".join(f"“{s.clue}”" for s in shown)
             kinds = sorted({s.evidence for s in shown})
             where = "" if first == last else f" and the {last - first} line(s) around it"
@@ -132,7 +139,9 @@ def _runs(scored: list[_Scored], options: Options) -> Iterator[tuple[int, int]]:
             j += 1
         run = scored[i : j + 1]
         strong = [s for s in run if s.points >= options.line_threshold]
-        if strong and sum(s.points for s in run) >= options.run_threshold:
+        # Three counters or symbols in a row ("8", "×", "0:00") are a widget's values.
+        counters = sum(1 for s in run if s.evidence == _KIND_NAMES["counter"])
+        if (strong or counters >= 3) and sum(s.points for s in run) >= options.run_threshold:
             yield i, j
         i = j + 1
 
@@ -193,7 +202,9 @@ def _score(doc: Document, line: Line, voice: _Voice, links: _LinkIndex) -> _Scor
     if _TEASER.match(text) and len(words) >= 3:
         return _Scored(line, 3, _KIND_NAMES["teaser"], _cut(text))
     if not words or _COUNTER.match(text):
-        return _Scored(line, 2 if text else 0, _KIND_NAMES["counter"], _cut(text))
+        # Numbers alone in Markdown or HTML are list or table content; atoms are images or code.
+        counts = doc.format == "text" and not is_atom_only(text) and any(c.isdigit() or c in "×·|" for c in text)
+        return _Scored(line, 2 if counts else 0, _KIND_NAMES["counter"], _cut(text))
     if _DATE_ONLY.match(text):
         return _Scored(line, 1, _KIND_NAMES["date"], _cut(text))
     stop = stopwords()
