@@ -13,6 +13,7 @@ from pathlib import Path
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
 from lint.config import Config, ConfigError, Resolved, find_config, load_config
+from lint.dedupe import one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
@@ -158,24 +159,9 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
             out.fatal = out.fatal or err.required
         except Exception as err:  # one broken check must not hide the others' findings
             out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
-    findings = _drop_grammar_duplicates(findings)
+    findings = one_finding_per_defect(findings, {rc.check.id: rc.check.supersedes for rc in resolved.checks})
     out.findings = _place(doc, apply_suppressions(doc, findings, resolved, selection))
     return out
-
-
-def _drop_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One defect, one finding: LanguageTool's `grammar` matches that overlap another category's
-    finding about the same words (casing, typography...) are dropped; the dedicated check's
-    message is the better one. Findings about a whole sentence or paragraph do not count."""
-    if not any(f.category == "grammar" for f in findings):
-        return findings  # the usual case: the grammar check is off
-    others = [f.span for f in findings if f.category != "grammar"]
-
-    def repeats(f: Finding) -> bool:
-        a = f.span
-        return any((a.overlaps(b) or a == b) and len(b) <= len(a) + 20 for b in others)
-
-    return [f for f in findings if f.category != "grammar" or not repeats(f)]
 
 
 def _place(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -12,8 +12,8 @@ from helpers import findings, lint, located, snippet
 from lt_server import GRAMMAR, STYLE, TYPO, FakeLanguageTool, FakeRule, closed_port_url, utf16_len
 
 from lint.checks.grammar import BLOCK_SEPARATOR
+from lint.dedupe import one_finding_per_defect
 from lint.document.span import Span
-from lint.engine import _drop_grammar_duplicates
 from lint.findings import Finding, Severity
 from lint.languagetool import Settings, Utf16Index, chunk_bounds, connection, parse_answer
 
@@ -309,7 +309,7 @@ def test_findings_about_a_whole_sentence_do_not_hide_grammar_matches() -> None:
         make("typography", 30, 31),
         make("grammar", 29, 35),
     )
-    assert _drop_grammar_duplicates([sentence, word, quote, typo]) == [sentence, word, quote]
+    assert one_finding_per_defect([sentence, word, quote, typo], {}) == [sentence, word, quote]
 
 
 # -- failures --------------------------------------------------------------------------------------

@@ -88,7 +88,8 @@ def test_weak_clues_need_corroboration_from_the_same_article():
 
 def test_answer_labels_and_generator_credits():
     text = (
-        "Title: Harbour ferry returns\n\nThe harbour ferry returns to its winter timetable on Friday, the operator said.\n\n"
+        "Title: Harbour ferry returns\n\n"
+        "The harbour ferry returns to its winter timetable on Friday, the operator said.\n\n"
         "* Sam helped WriteBot to generate this content.\n"
     )
     found = findings(text, name="story.txt", select=RULE)

@@ -68,6 +68,9 @@ class Check:
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type] = NoOptions
     enabled_by_default: ClassVar[bool] = True
+    # Checks this one is more specific than: where their findings overlap one of this check's,
+    # theirs are dropped (one defect, one finding; lint/dedupe.py).
+    supersedes: ClassVar[tuple[str, ...]] = ()
     summary: ClassVar[str] = ""
     why: ClassVar[str] = ""
     bad: ClassVar[str] = ""

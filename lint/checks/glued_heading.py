@@ -76,6 +76,7 @@ class Glue:
 class GluedHeading(Check):
     id = "glued-heading"
     category = "readability"
+    supersedes = ("missing-space", "paragraph-length", "sentence-length")
     severity = Severity.WARNING
     Options = Options
     summary = "A heading run into the text after it because its line break was lost (\"Breaking NewsKyiv\")."

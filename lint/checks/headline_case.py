@@ -72,6 +72,7 @@ class _Usage:
 class HeadlineCase(Check):
     id = "headline-case"
     category = "casing"
+    supersedes = ("sentence-start-case",)
     severity = Severity.WARNING
     Options = Options
     summary = "Headings that break the outlet's headline case (sentence or title) or mix the two."

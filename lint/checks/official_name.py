@@ -94,6 +94,7 @@ class Options:
 class OfficialName(Check):
     id = "official-name"
     category = "terminology"
+    supersedes = ("proper-noun-case", "name-case-consistency")
     severity = Severity.WARNING
     Options = Options
     summary = (

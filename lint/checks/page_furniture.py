@@ -74,6 +74,7 @@ class _Scored:
 class PageFurniture(Check):
     id = "page-furniture"
     category = "boilerplate"
+    supersedes = ("boilerplate-chrome", "boilerplate-call-to-action")
     severity = Severity.WARNING
     Options = Options
     summary = "The web page around the story pasted in: menus, widgets, comment forms, share bars, teasers."
@@ -87,7 +88,10 @@ class PageFurniture(Check):
         "The council approved the harbour budget on Monday after a long debate.\n\n"
         "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n"
     )
-    good = "Council approves the harbour budget\n\nThe council approved the harbour budget on Monday after a long debate.\n"
+    good = (
+        "Council approves the harbour budget\n\n"
+        "The council approved the harbour budget on Monday after a long debate.\n"
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lines = prose_lines(doc) if doc.format == "text" else _block_lines(doc)
@@ -194,7 +198,8 @@ def _score(doc: Document, line: Line, voice: _Voice, links: _LinkIndex) -> _Scor
     for signal in voice.signals:
         m = signal.regex.search(text)
         if m and m.end() > m.start():
-            return _Scored(line, 3, _KIND_NAMES[signal.name], quote_clue(text, Clue(signal, m.start(), m.end(), m.group())))
+            said = quote_clue(text, Clue(signal, m.start(), m.end(), m.group()))
+            return _Scored(line, 3, _KIND_NAMES[signal.name], said)
     # A link the author made on purpose (a "Read: ..." list, "Back to contents") is not pasted chrome.
     linked = links.share(line.span) >= 0.8
     if linked and doc.format != "text":

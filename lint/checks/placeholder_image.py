@@ -80,6 +80,7 @@ class PlaceholderImage(Check):
 
     id = "placeholder-image"
     category = "placeholder"
+    supersedes = ("placeholder-slot", "placeholder-text")
     severity = Severity.ERROR
     summary = (
         "An image placeholder instead of a picture "

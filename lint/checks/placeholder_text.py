@@ -77,6 +77,7 @@ class PlaceholderText(Check):
 
     id = "placeholder-text"
     category = "placeholder"
+    supersedes = ("placeholder-slot",)
     severity = Severity.ERROR
     Options = Options
     summary = "Placeholder text left in the copy (TK, lorem ipsum, [Insert ...], XX percent, {{name}})."

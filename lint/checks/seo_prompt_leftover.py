@@ -62,10 +62,12 @@ SIGNALS: tuple[Signal, ...] = (
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
            r"|\bmy (?:knowledge|training)(?: data)? cut-?off\b|\bas of my last (?:knowledge |training )?update\b"
-           r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece) is (?:a |an |entirely )?"
+           r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece) is "
+           r"(?:a |an |entirely )?"
            r"(?:fictional|fictitious|hypothetical|imaginary)\b"),
     Signal("apologises", 1,
-           rf"{_I}(?:['’]m| am) sorry\b|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b"),
+           rf"{_I}(?:['’]m| am) sorry\b"
+           r"|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b"),
     Signal("says what it cannot do", 2,
            rf"{_I}(?:['’]m| am)? (?:not able|unable) to (?:access|browse|provide|fulfil|fulfill|complete|generate|"
            r"write|create|verify|summari[sz]e|rewrite)\b"
@@ -88,7 +90,8 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|{_I} will:\s*$"),
     Signal("hands the text over", 3,
            rf"^(?:(?:sure|certainly|absolutely|of course|okay|ok|great|alright)\b[!,.]?\s*)?"
-           rf"(?:here(?:['’]s| is| are)|below is|I(?:['’]ve| have) (?:re-?written|revised|updated|edited|created|written))"
+           rf"(?:here(?:['’]s| is| are)|below is"
+           rf"|I(?:['’]ve| have) (?:re-?written|revised|updated|edited|created|written))"
            rf"\s+(?:(?:the|a|an|your|my)\s+)?(?:[\w-]+\s+){{0,3}}?"
            rf"(?:{_EDITED}\s+(?:[\w-]+\s+){{0,2}}?{_HANDOVER_WORK}|{_HANDOVER_WORK}\s+(?:you requested|as requested))\b"
            rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|I(?:['’]ll| will| can))\b"

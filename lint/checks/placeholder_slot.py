@@ -1,0 +1,212 @@
+"""placeholder-slot: a slot in a template that describes content instead of being content.
+
+placeholder-text knows the newsroom's own markers (TK, lorem ipsum, "[Insert quote]"). Templates,
+content farms and AI drafts leave slots of many more shapes; what they share is that they name
+a kind of content where the content should be:
+- a bracketed, parenthesised or braced slot that names a kind of content and asks for it:
+  "[candidate's name]", "(Insert Specific Race 1)", "[insert team name here]", "{{::tile.title}}",
+  "[position]";
+- spun text, where a tool was to pick one of several words: "{great|good|fine}",
+  "thrilled/excited/delighted", "John/Mary/Sarah";
+- a directive in capitals: "INSERT COMMUNITY", "IDENTIFY LOCAL ASSET(S)";
+- a template line: "Headline goes here", "by Your Name", a byline or date line with nothing in
+  it ("By | "), "Placeholder Image", an ad slot's size on a line of its own ("728x90"), a date
+  with XX for the day ("July XX, 2015"), a shortcode left unrendered ("[ad_1]"), a stock
+  company name ("ABC Company");
+- the standard filler paragraphs that follow lorem ipsum ("It is a long established fact that a
+  reader will be distracted...").
+Quoted passages and block quotes are left alone: an article may show a template to readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks._evidence import quoted_ranges
+from lint.checks._leftover_lines import in_blockquote
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, Document
+from lint.findings import Finding, Severity
+
+# Words that name a kind of content a writer is to supply.
+_CONTENT_NOUNS = (
+    r"name|names|title|headline|subheadline|date|time|day|year|place|location|venue|city|town|state|country"
+    r"|region|area|community|neighbou?rhood|address|position|role|job title|quote|quotes|quotation|source"
+    r"|website|url|link|email|phone|number|figure|amount|price|percentage|statistic|stat|company|business"
+    r"|organi[sz]ation|agency|brand|product|team|player|candidate|person|official|author|event|race|topic"
+    r"|keyword|impact|issue|detail|details|description|logo|seal|asset|assets|resource|resources|group"
+    r"|party|school|district|score|result|results|winner|opponent"
+)
+_INSTRUCTION = r"insert|add|enter|include|fill in|put|replace|specify|choose|select|type|paste|provide|mention"
+_SLOT_BODY = re.compile(
+    rf"^(?:(?:{_INSTRUCTION})\b.{{0,80}}"  # [insert team name here], (Insert Specific Race 1)
+    rf"|(?:[\w-]+['’]s?\s+)?(?:[\w-]+\s+)?(?:{_CONTENT_NOUNS})(?:\s+(?:here|tbd|tk|to come|goes here))?"
+    rf"|(?:your|specific|relevant)\s+(?:[\w-]+\s+){{0,2}}(?:{_CONTENT_NOUNS})(?:\s+\d{{1,2}})?"
+    rf"|name of (?:the )?[\w -]{{1,40}})$",
+    re.I,
+)
+# Brackets, parentheses and braces with a short inside.
+_BRACKETED = re.compile(r"\[\s*([^\[\]\n]{1,80}?)\s*\]|\(\s*([^()\n]{1,80}?)\s*\)|\{\{?\s*([^{}\n]{1,80}?)\s*\}\}?")
+_DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our|my|this|that|these|those|sic)\b", re.I)
+_TEMPLATE_VARIABLE = re.compile(r"\{\{\s*:{0,2}\s*[\w.]+(?:\s*\|[^{}\n]{0,40})?\s*\}\}")
+_SHORTCODE = re.compile(r"\[\[?[a-z]+_?\d*(?::[^\]\n]{0,40})?\]\]?")
+# Spintax: {a|b|c}, and spun alternatives joined by slashes or bars: thrilled/excited/delighted.
+_SPINTAX = re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,8}\}")
+_SPUN = re.compile(
+    r"(?<![\w/.:|@-])[A-Za-z][a-z’']+(?:[/|][\"“]?[A-Za-z][\w’' ]{0,30}?[\"”]?){2,8}(?![\w/.|@-])"
+)
+_PRONOUNS = frozenset("he she they him her them his hers their theirs s he/she it".split())
+_CAPS_DIRECTIVE = re.compile(
+    r"\b(?:INSERT|ADD|IDENTIFY|DESCRIBE|INCLUDE|ENTER|SPECIFY|REPLACE|FILL IN|LIST)"
+    r"(?:\s+(?:[A-Z][A-Z’'()/&-]+|\([A-Z]+\)))+"
+)
+_TEMPLATE_LINE = re.compile(
+    r"^(?:(?:headline|title|subtitle|subheading|caption|text|copy|body|content|summary|intro|name|quote)"
+    r"(?: text)? (?:goes )?here|by your name|your name here|(?:image|photo|picture) goes here"
+    r"|placeholder(?: (?:image|photo|text|title|headline|caption))?|(?:image|photo|text) placeholder)\W*$",
+    re.I,
+)
+_EMPTY_META = re.compile(
+    r"^(?:by|posted by|written by|author|published(?: on)?|posted(?: on)?|updated(?: on)?|date|dateline"
+    r"|photo|credit|source|filed under|tags)\s*[:|,–—-]?\s*[|:]?\s*$",
+    re.I,
+)
+_AD_SIZE = re.compile(r"^\s*\d{2,4}\s?[x×]\s?\d{2,4}\s*$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_XX_DATE = re.compile(rf"\b{_MONTH}\s+X{{1,2}}\b|\bX{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
+_STOCK_COMPANY = re.compile(
+    r"\b(?:ABC|XYZ|Acme)\s+(?:Business|Company|Corp(?:oration)?|Inc|Ltd|Store|Shop|Group|Organi[sz]ation|Agency"
+    r"|Enterprises?|Industries)\b"
+)
+_STOCK_NAME = "A stock placeholder name"  # flagged even in quotes: no one is quoted naming "ABC Company"
+# Markdown image syntax with nothing in it, left as text: "![]()".
+_EMPTY_IMAGE = re.compile(r"!\[\s*\]\(\s*\)")
+_FILLER = re.compile(
+    r"\bit is a long established fact that a reader wil|\blorem ipsum is simply dummy text\b"
+    r"|\bdummy text of the printing and typesetting\b|\bcontrary to popular belief, lorem ipsum\b"
+    r"|\bthere are many variations of passages of lorem ipsum\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    start: int
+    end: int
+    what: str  # the kind of placeholder, for the message
+    sure: bool = True  # False: a shape human writers also use now and then (reported as a warning)
+
+
+class PlaceholderSlot(Check):
+    id = "placeholder-slot"
+    category = "placeholder"
+    severity = Severity.ERROR
+    summary = "Template slots left unfilled: [candidate's name], {great|good}, INSERT TOWN, \"Headline goes here\"."
+    why = (
+        "A slot that names a kind of content (a name, a place, a quote) where the content should be shows "
+        "readers an unfinished template; spun alternatives show the copy came from a content farm."
+    )
+    bad = "The winner was [candidate's name], residents were thrilled/excited/delighted."
+    good = "The winner was Maria Lopez, and residents were delighted."
+
+    def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
+        for block in doc.prose_blocks:
+            text = block.text.text
+            if in_blockquote(doc, block):
+                continue
+            quoted = quoted_ranges(text)
+            slots = sorted(_slots(doc, block, text), key=lambda s: (s.start, -s.end))
+            last_end = -1
+            for slot in slots:
+                in_quotes = slot.what != _STOCK_NAME and any(a < slot.start and slot.end < b for a, b in quoted)
+                if slot.start < last_end or in_quotes:
+                    continue
+                last_end = slot.end
+                found = " ".join(text[slot.start : slot.end].split())
+                yield self.finding(
+                    block.text.span(slot.start, slot.end),
+                    f"{slot.what} left in the copy: “{_cut(found)}”. Put in the real text before publishing.",
+                    severity=None if slot.sure else Severity.WARNING,
+                )
+
+
+def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
+    for m in _BRACKETED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        verdict = _describes_content(inner, parenthesis=m.group().startswith("("))
+        if verdict:
+            yield _Slot(m.start(), m.end(), "A template slot", sure=verdict == "sure")
+    for m in _TEMPLATE_VARIABLE.finditer(text):
+        yield _Slot(m.start(), m.end(), "A template variable")
+    if doc.format == "text":
+        for m in _SHORTCODE.finditer(text):
+            if "_" in m.group() or m.group().startswith("[["):
+                yield _Slot(m.start(), m.end(), "An unrendered shortcode")
+    for m in _SPINTAX.finditer(text):
+        yield _Slot(m.start(), m.end(), "Spun text (alternatives for a tool to pick from)")
+    # One list of alternatives ("days/weeks/months") is a writer's shorthand; spun text has several.
+    spun = [m for m in _SPUN.finditer(text) if _spun(m.group())]
+    if len(spun) >= 2 or any("|" in m.group() and "/" in m.group() for m in spun):
+        for m in spun:
+            yield _Slot(m.start(), m.end(), "Spun text (alternatives for a tool to pick from)")
+    for m in _CAPS_DIRECTIVE.finditer(text):
+        yield _Slot(m.start(), m.end(), "A directive to the writer")
+    for pattern, what in (
+        (_XX_DATE, "A date with XX for the day"),
+        (_STOCK_COMPANY, _STOCK_NAME),
+        (_EMPTY_IMAGE, "An image with neither address nor description"),
+        (_FILLER, "Filler text"),
+    ):
+        for m in pattern.finditer(text):
+            yield _Slot(m.start(), m.end(), what)
+    line = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if _TEMPLATE_LINE.match(line):
+        yield _Slot(lead, lead + len(line), "A template line")
+    elif _EMPTY_META.match(line) and doc.format == "text":
+        yield _Slot(lead, lead + len(line), "An empty byline or date line")
+    elif _AD_SIZE.match(line):
+        yield _Slot(lead, lead + len(line), "An ad slot's size")
+
+
+_NOUN = re.compile(rf"\b(?:{_CONTENT_NOUNS})\b", re.I)
+
+
+def _describes_content(inner: str, parenthesis: bool) -> str:
+    """"sure", "likely" or "" for the inside of a bracket, parenthesis or brace.
+
+    "(Insert Specific Race 1)" and "[insert team name here]" ask for a kind of content: sure.
+    "[candidate's name]", "[position]" and "[your agency]" name one: likely, in square brackets
+    (parentheses hold glosses like "(URL)" in running prose)."""
+    inner = " ".join(inner.split())
+    if len(inner.split()) > 8 or _DETERMINERS.match(inner) or inner.isdigit() or not _SLOT_BODY.match(inner):
+        return ""
+    asks = re.match(rf"(?:{_INSTRUCTION})\b", inner, re.I) or re.search(r"\b(?:here|tbd|tk|to come)$", inner, re.I)
+    if asks:
+        # The instruction must ask for content: a kind of content, or a qualified, numbered or
+        # title-cased slot ("Insert Specific Ward 2"); "(fill in the blank)" in a how-to is prose.
+        qualified = re.search(r"\b(?:specific|relevant|appropriate|your|here)\b|\d$", inner, re.I)
+        titled = all(w[:1].isupper() for w in inner.split()[1:]) and len(inner.split()) >= 2
+        return "sure" if _NOUN.search(inner) or qualified or titled else ""
+    if parenthesis:
+        return ""
+    words = inner.split()
+    if len(words) == 1:
+        return "likely" if inner.islower() or inner.isupper() else ""
+    possessive = re.search(r"['’]s?\s", inner)
+    return "likely" if possessive or re.match(r"(?:your|specific|relevant)\b", inner, re.I) else ""
+
+
+def _spun(found: str) -> bool:
+    parts = [p.strip(" \"“”") for p in re.split(r"[/|]", found)]
+    if len(parts) < 3 or any(not p for p in parts):
+        return False
+    if {p.lower() for p in parts} <= _PRONOUNS or all(len(p) <= 2 for p in parts):
+        return False
+    return all(re.fullmatch(r"[A-Za-z][A-Za-z’' ]*", p) for p in parts)
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

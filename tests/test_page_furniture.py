@@ -1,0 +1,48 @@
+from helpers import findings, located, snippet
+
+RULE = ("page-furniture",)
+
+STORY = "The council approved the harbour budget on Monday after a long and heated debate.\n\n"
+
+
+def test_a_comment_form_at_the_end_of_a_scraped_page():
+    text = STORY + "Source link\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    found = findings(text, name="story.txt", select=RULE)
+    assert located(found) == [("page-furniture", 3, 1, 7, 42)]
+    assert "“Source link”" in found[0].message and "a comment form" in found[0].message
+
+
+def test_menus_and_counters_at_the_top():
+    text = "Main menu\n\nSign in Subscribe\n\n0:00\n\n" + STORY
+    found = findings(text, name="story.txt", select=RULE)
+    assert located(found) == [("page-furniture", 1, 1, 5, 5)]
+
+
+def test_a_teaser_for_another_story_inside_the_text():
+    text = STORY + "Read more: Ferry strike ends after two weeks\n\n" + STORY
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, snippet(text, f)) for f in found] == [(3, "Read more: Ferry strike ends after two weeks")]
+
+
+def test_live_blog_times_transcript_labels_and_headlines_are_prose():
+    text = (
+        "Transcript\n\nSTEVE HOST, HOST:\n\nGood morning, and welcome to the programme on this cold day.\n\n"
+        "11:15 p.m.\n\nThe storm weakened slightly overnight, forecasters said on Sunday.\n\n___\n\n"
+        "Storm heads north\n\nThe storm is expected to reach the coast by Tuesday morning.\n"
+    )
+    assert findings(text, name="story.txt", select=RULE) == []
+
+
+def test_authored_markdown_links_and_headings_are_the_outlets_design():
+    text = (
+        "# Council approves budget\n\n" + STORY + "## Related posts\n\n"
+        "- [Ferry strike ends](/ferry)\n- [Back to top](#top)\n"
+    )
+    assert findings(text, select=RULE) == []
+
+
+def test_a_donation_appeal_pasted_into_markdown():
+    appeal = "Your support makes this reporting possible.\n\nGive today. A monthly donation of $5 helps.\n\n"
+    text = STORY + appeal + STORY
+    found = findings(text, select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(3, 5)]
