@@ -7,7 +7,7 @@ import inspect
 import textwrap
 import typing
 
-from lint.checks.base import Check
+from lint.checks.base import Check, Example
 
 
 def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
@@ -26,6 +26,25 @@ def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _dotted(settings: typing.Mapping[str, typing.Any], prefix: str = "") -> list[str]:
+    """{"style": {"quotes": "curly"}} -> ["style.quotes: curly"]"""
+    lines = []
+    for key, value in settings.items():
+        if isinstance(value, typing.Mapping) and value:
+            lines += _dotted(value, f"{prefix}{key}.")
+        else:
+            lines.append(f"{prefix}{key}: {value}")
+    return lines
+
+
+def example_label(label: str, example: Example) -> str:
+    """ "Bad", or "Bad (in article.txt; with style.quotes: curly)" when the example needs a format or settings."""
+    notes = [] if example.name.endswith(".md") else [f"in {example.name}"]
+    if example.settings:
+        notes.append("with " + ", ".join(_dotted(example.settings)))
+    return f"{label} ({'; '.join(notes)})" if notes else label
+
+
 def explain_text(check: type[Check]) -> str:
     doc = inspect.cleandoc(typing.cast(str, check.__doc__ or ""))
     parts = [
@@ -41,10 +60,9 @@ def explain_text(check: type[Check]) -> str:
     if rows:
         parts += ["", f"Options (under checks: {check.id}: in the outlet config):"]
         parts += [f"  {name}: {type_name} = {default}" for name, type_name, default in rows]
-    if check.bad:
-        parts += ["", "Bad:", textwrap.indent(check.bad.strip(), "  ")]
-    if check.good:
-        parts += ["", "Good:", textwrap.indent(check.good.strip(), "  ")]
+    for label, example in zip(("Bad", "Good"), check.examples(), strict=True):
+        if example is not None:
+            parts += ["", f"{example_label(label, example)}:", textwrap.indent(example.text.strip(), "  ")]
     return "\n".join(parts)
 
 

@@ -42,6 +42,16 @@ class HouseStyle:
         return "gb" if self.language.lower().replace("_", "-") in british else "us"
 
 
+@dataclass(frozen=True)
+class Example:
+    """A documented example: `newslint explain` shows it and a test runs it (the bad one must raise
+    a finding of its check, the good one none) on the default preset plus `settings`."""
+
+    text: str
+    name: str = "article.md"  # the file name decides the format: .md, .html or .txt
+    settings: Mapping[str, Any] = field(default_factory=dict)  # config on top of the default preset
+
+
 class CheckUnavailable(Exception):
     """Raised by a check that cannot run at all (its server is down, say).
 
@@ -73,8 +83,9 @@ class Check:
     supersedes: ClassVar[tuple[str, ...]] = ()
     summary: ClassVar[str] = ""
     why: ClassVar[str] = ""
-    bad: ClassVar[str] = ""
-    good: ClassVar[str] = ""
+    # Plain text (a Markdown article) or an Example; a plain `good` is read like the `bad` one.
+    bad: ClassVar[str | Example] = ""
+    good: ClassVar[str | Example] = ""
 
     def run(self, doc: Document, options: Any, house: HouseStyle) -> Iterable[Finding]:
         raise NotImplementedError
@@ -91,6 +102,13 @@ class Check:
         severity: Severity | None = None,
     ) -> Finding:
         return Finding(self.id, self.category, severity or self.severity, span, message, fix)
+
+    @classmethod
+    def examples(cls) -> tuple[Example | None, Example | None]:
+        """The bad and the good example, each with the file name and settings it is read with."""
+        bad = Example(cls.bad) if isinstance(cls.bad, str) else cls.bad
+        good = dataclasses.replace(bad, text=cls.good) if isinstance(cls.good, str) else cls.good
+        return (bad if bad.text else None), (good if good.text else None)
 
     @classmethod
     def option_fields(cls) -> list[dataclasses.Field[Any]]:

@@ -62,7 +62,11 @@ class DanglingListIntro(Check):
         "When copy is pasted from a web page or a CMS drops a block, the list goes missing and the "
         "announcing sentence is left hanging: readers are promised points they never get."
     )
-    bad = "The plan has three parts. Key elements include:\n\nWhile the proposal was welcomed, critics..."
+    bad = (
+        "The plan has three parts. Key elements include:\n\n"
+        "While the proposal was welcomed by most members of the council, critics said it would take years "
+        "to pay for and that the buffer zone was far too small to matter.\n"
+    )
     good = "The plan has three parts. Key elements include:\n\n- a ceasefire\n- a buffer zone\n- elections"
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._tokens import prose_texts
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 
@@ -36,7 +36,7 @@ class DashStyle(Check):
         "An outlet sets its dashes either closed (“talks—which”) or spaced (“talks – which”); mixing them "
         'looks careless. With the default "any" this check says nothing. Ranges (2019–2020) are left alone.'
     )
-    bad = "The talks — which began in May—stalled (with style.dashes: closed)."
+    bad = Example("The talks — which began in May—stalled.", settings={"style": {"dashes": "closed"}})
     good = "The talks—which began in May—stalled."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:

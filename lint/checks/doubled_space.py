@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -38,7 +38,8 @@ class DoubledSpace(Check):
         "Markdown and HTML collapse runs of ordinary spaces, so those are left alone there, as are "
         "indentation, line-end hard breaks and table alignment."
     )
-    bad = "The council met on Tuesday.  It voted  to close the library."
+    # In plain text; Markdown and HTML collapse plain spaces (see markup_plain_spaces).
+    bad = Example("The council met on Tuesday.  It voted  to close the library.", name="article.txt")
     good = "The council met on Tuesday. It voted to close the library."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:

@@ -51,8 +51,16 @@ class DuplicateHeading(Check):
         "Two sections with the same name usually mean a section was pasted twice or two drafts were "
         "merged; readers and the page's navigation cannot tell them apart."
     )
-    bad = "## What happens next\n\n...\n\n## What happens next"
-    good = "## What happens next\n\n...\n\n## How to apply"
+    bad = (
+        "# Library to close for repairs\n\nThe county library closes on Monday for six weeks.\n\n"
+        "## What happens next\n\nBooks can be returned at the town hall.\n\n"
+        "## What happens next\n\nThe library reopens in March.\n"
+    )
+    good = (
+        "# Library to close for repairs\n\nThe county library closes on Monday for six weeks.\n\n"
+        "## What happens next\n\nBooks can be returned at the town hall.\n\n"
+        "## When it reopens\n\nThe library reopens in March.\n"
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         toc = find_toc(doc.blocks)

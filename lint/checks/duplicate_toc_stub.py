@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document, is_atom_only
 from lint.document.toc import entry_text, find_toc, normalize
 from lint.findings import Finding, Severity
@@ -24,8 +24,15 @@ class DuplicateTocStub(Check):
         "The contents promise a section the article does not have: readers who jump to it find a bare "
         "heading. It usually means a draft's outline was pasted in and never filled."
     )
-    bad = "Contents\n- Background\n- What comes next\n\nBackground\nThe council first ...\nWhat comes next\n"
-    good = "Contents\n- Background\n\nBackground\nThe council first ..."
+    bad = Example(
+        "Contents\n- Background\n- What comes next\n\n"
+        "Background\nThe council first debated the bridge in 2019.\n\nWhat comes next\n",
+        name="article.txt",
+    )
+    good = (
+        "Contents\n- Background\n- What comes next\n\n"
+        "Background\nThe council first debated the bridge in 2019.\n\nWhat comes next\nA vote is due in May.\n"
+    )
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         toc = find_toc(doc.blocks)

@@ -81,8 +81,15 @@ class HeadlineCase(Check):
         "(house headline_case: sentence, title or any) keeps them uniform. A heading that starts "
         "lowercase and capitalises words at random is usually a pasted or half-edited one."
     )
-    bad = "ongoing Negotiations & Future outlook"
-    good = "Ongoing negotiations and future outlook"
+    # The body writes "negotiations" and "future" lowercase: the evidence that they are not names.
+    bad = (
+        "## ongoing Negotiations & Future outlook\n\n"
+        "The negotiations resumed on Monday, and the future of the port is still open.\n"
+    )
+    good = (
+        "## Ongoing negotiations and future outlook\n\n"
+        "The negotiations resumed on Monday, and the future of the port is still open.\n"
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         style = house.headline_case if options.style == "inherit" else options.style

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -66,9 +66,9 @@ class OutletTerminology(Check):
         "terms it prefers, "
         "words it bans. Applying it by hand is slow and uneven; this check applies it to every article."
     )
-    bad = (
-        "Officials in Kiev said the migrants were illegals "
-        "(with replace: {Kiev: Kyiv}, banned: {illegals: ...})."
+    bad = Example(
+        "Officials in Kiev said the migrants were illegals.",
+        settings={"terminology": {"replace": {"Kiev": "Kyiv"}, "banned": {"illegals": "say undocumented migrants"}}},
     )
     good = "Officials in Kyiv said the migrants were undocumented."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
 
@@ -36,8 +36,17 @@ class ParagraphLength(Check):
         "breaks were lost when the copy was pasted. Up to max_words words and max_sentences "
         "sentences pass; longer is a warning, and more than error_words words is an error."
     )
-    bad = "A single 900-word paragraph that runs the background, the quotes and the FAQ together."
-    good = "The same text in paragraphs of one to three sentences, each making one point."
+    # Shown with a low limit to stay short; the default limits are 250 words or 15 sentences.
+    bad = Example(
+        "The council met on Tuesday. It approved the budget. Libraries lose two staff. Parks keep theirs. "
+        "A vote on fees comes in May. Residents can comment until April.",
+        settings={"checks": {"paragraph-length": {"max_sentences": 4}}},
+    )
+    good = (
+        "The council met on Tuesday and approved the budget.\n\n"
+        "Libraries lose two staff; parks keep theirs.\n\n"
+        "A vote on fees comes in May. Residents can comment until April."
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         for block in doc.blocks:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -36,7 +36,7 @@ class QuoteStyle(Check):
         'style.quotes; with the default "any" this check says nothing. Feet and inches (6\'2") '
         "and code are left alone."
     )
-    bad = 'She said "it\'s over" (with style.quotes: curly).'
+    bad = Example('She said "it\'s over".', settings={"style": {"quotes": "curly"}})
     good = "She said “it’s over”."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from lint.checks.base import Check, CheckUnavailable, HouseStyle
+from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Document
 from lint.findings import Finding, Severity
@@ -80,10 +80,12 @@ class ReadabilityScore(Check):
         "targets as min_<score> or max_<score> under targets; a target nobody reaches (max 100) "
         "switches one off."
     )
-    bad = (
+    # Shown on one sentence; by default a text needs min_words (100) words to be scored.
+    bad = Example(
         "Notwithstanding considerable institutional reticence, the administration's comprehensive "
         "reconceptualisation of intergovernmental procurement methodologies necessitated unprecedented "
-        "interdepartmental coordination."
+        "interdepartmental coordination.",
+        settings={"checks": {"readability-score": {"min_words": 10}}},
     )
     good = (
         "Officials were wary. Still, the government changed how its departments buy things, "

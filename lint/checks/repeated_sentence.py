@@ -38,8 +38,14 @@ class RepeatedSentence(Check):
     Options = Options
     summary = "The same sentence appears twice in the article."
     why = "A sentence said twice is a paste or rewrite accident; readers notice and it wastes their time."
-    bad = "The bridge reopens on Monday. Repairs took six weeks. ... The bridge reopens on Monday."
-    good = "The bridge reopens on Monday. Repairs took six weeks."
+    bad = (
+        "The bridge over the river reopens to traffic on Monday morning. Repairs took six weeks.\n\n"
+        "Drivers should expect delays at first. The bridge over the river reopens to traffic on Monday morning.\n"
+    )
+    good = (
+        "The bridge over the river reopens to traffic on Monday morning. Repairs took six weeks.\n\n"
+        "Drivers should expect delays at first.\n"
+    )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         seen: dict[str, list[Sentence]] = defaultdict(list)

@@ -35,10 +35,17 @@ class TitleRepeated(Check):
     summary = "The article's title appears again in the body as a heading."
     why = "A headline repeated inside the article is a paste accident; often the whole story follows twice."
     bad = (
-        "# Bridge to close for repairs\n\nThe county ...\n\n"
-        "## Bridge to close for repairs\n\nThe county ..."
+        "# Bridge to close for repairs\n\n"
+        "The county will close the Elm Street bridge for repairs from Monday, officials said.\n\n"
+        "Work is expected to take six weeks.\n\n"
+        "## Bridge to close for repairs\n\n"
+        "The county will close the Elm Street bridge for repairs from Monday, officials said.\n"
     )
-    good = "# Bridge to close for repairs\n\nThe county ..."
+    good = (
+        "# Bridge to close for repairs\n\n"
+        "The county will close the Elm Street bridge for repairs from Monday, officials said.\n\n"
+        "Work is expected to take six weeks.\n"
+    )
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         title = doc.title

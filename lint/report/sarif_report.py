@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from lint.docs import example_label
 from lint.findings import Finding, Severity
 from lint.report import RunReport
 from lint.report.fingerprint import stable_fingerprints
@@ -40,12 +41,13 @@ def _rule(check: Any) -> dict[str, Any]:
     if check.why:
         text += ["", check.why]
         markdown += ["", check.why]
-    if check.bad:
-        text += ["", f"Bad: {check.bad}"]
-        markdown += ["", "Bad:", "```", check.bad, "```"]
-    if check.good:
-        text += [f"Good: {check.good}"]
-        markdown += ["", "Good:", "```", check.good, "```"]
+    bad, good = check.examples()
+    if bad is not None:
+        text += ["", f"{example_label('Bad', bad)}: {bad.text}"]
+        markdown += ["", f"{example_label('Bad', bad)}:", "```", bad.text, "```"]
+    if good is not None:
+        text += [f"{example_label('Good', good)}: {good.text}"]
+        markdown += ["", f"{example_label('Good', good)}:", "```", good.text, "```"]
     text += ["", f"Run 'newslint explain {check.id}' for its options."]
     return {
         "id": check.id,
