@@ -1,0 +1,303 @@
+"""glued-words: words run together with no space, or one word split by a stray space.
+
+Each candidate is scored on evidence from an English vocabulary (`lint/words.py`: SCOWL words
+with wordfreq frequencies) and from the article itself; it is reported when the evidence adds up:
+
+- a lowercase word glued to the next ("conferencebefore", "reformwere", "Delhias"): the run is no
+  word at all, and it splits into two words that are, the second a common one;
+- words glued at a capital ("Tim CookThis Wednesday", "trustGetty Images", "seasonLive"): the
+  run is no word or known camel-case name, the part after the capital is a common word, and the
+  part before is a word or a name;
+- capitals glued to a word ("iOSlocated", "transferringOU"), and a long number glued to a
+  capitalised word ("ID 8230993Theresa");
+- a word split by a stray space ("t he third"): a lone letter or non-word that joins its
+  neighbour into a common word;
+- a time run into a date ("12:1629/06/2023").
+
+A word the article uses more than once, writes as code, or that the glossary or
+`lint/data/camel_case_names.txt` lists, is a name, not an accident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lint.checks._tokens import is_technical, prose_texts, token_bounds
+from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import MappedText
+from lint.document.model import Document
+from lint.findings import Finding, Fix, Severity
+from lint.names import lowercase_brands, mask_non_prose, words_in_code
+from lint.words import Entry, entry
+
+# A run of letters with inner apostrophes ("Mackay'spublished"), or digits glued to letters.
+_RUN = re.compile(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/]|\.\w)")
+_LOWER_TO_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A capitalised word after a word and a space: a name, not a sentence start ("Tim Cook said").
+_ALONE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
+_NUMBER_GLUE = re.compile(r"(?<![\w.,:/-])(?P<num>\d{3,})(?P<word>[A-Z][a-z]{2,})\b")
+_TIME_DATE = re.compile(r"(?<![\d:])(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+# "3. 50 PM": a time whose colon became a full stop and a space.
+_BROKEN_TIME = re.compile(r"(?<![\d.])(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm>[AaPp]\.?[Mm]\b\.?)")
+_SPLIT_PAIR = re.compile(r"(?<![\w’'\-.@#/])(?P<a>[a-z]+) (?P<b>[a-z]+)(?![\w’'\-@#/])")
+# Name prefixes glued to a capital on purpose: McDonald, MacArthur, DeSantis, LaGuardia, O'Neill.
+_NAME_PREFIXES = frozenset("mc mac de la le di da du van von der del dos des al el o st".split())
+_LONE_WORD_LETTERS = frozenset("a i o".split())  # one-letter words
+# Words that end compounds and names ("toolchain" no, but "runtimes", "ThinkUp", "Ashwell",
+# "layoff", "PhaseOne"): after a break at one of these the run is more likely one word.
+_COMPOUND_HEADS = frozenset(
+    "up out off on in down over back away about along long way ways time times day days one ones body thing things "
+    "where man men like less wide side work works line lines point base set book place house room start "
+    "team teams week net gov hub lab labs box link bank care corps well more son field land wood ford "
+    "worth stone ville burg dale mouth water hill ridge port view town stead shire horn brook gate".split()
+)
+# Beginnings of compounds and code identifiers ("subcommand", "openNASA", "lastModified").
+_PREFIXES = frozenset(
+    "sub pre inter over under super multi anti post micro mini self cross counter semi hyper meta "
+    "open last beta prod time data user page file new old get set has max min web cyber auto".split()
+)
+# Two-letter words that may be glued to the end of a lowercase word ("reformas" no: "Delhias").
+_GLUED_SHORT_WORDS = frozenset("of to by it he we be".split())  # not "as", "at": suffixes too
+_FUNCTION_ZIPF = 5.8  # "before", "were", "said", "which": about once per 1,600 words or more
+
+
+@cache
+def _camel_names() -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "camel_case_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Options:
+    # How common (wordfreq's Zipf scale: 3 is once per million words) the word after the glue
+    # must be, and the joined word of a split one.
+    min_zipf: float = 4.0
+    # Glued lowercase runs shorter than this are left alone (too many short names and codes).
+    min_glued_length: int = 6
+
+
+@dataclass(frozen=True)
+class _Glue:
+    start: int  # prose offsets of the whole run
+    end: int
+    at: int  # where the space belongs
+    what: str  # what makes it glued, for the message
+
+
+class GluedWords(Check):
+    id = "glued-words"
+    category = "typography"
+    severity = Severity.WARNING
+    Options = Options
+    summary = 'Words run together with no space ("conferencebefore", "Tim CookThis") or split apart ("t he").'
+    why = (
+        "Text pasted from a page, a PDF or a feed often loses the space between two words, or between "
+        "a caption and the text after it, and readers stumble over the result. Each run is checked "
+        "against an English vocabulary: it must be no word itself and split into real words. Camel-case "
+        "names (YouTube, iPhone, the glossary's) and words the article uses more than once are left alone."
+    )
+    bad = "Police said at a news conferencebefore the arrest that Tim CookThis week met the t he mayor."
+    good = "Police said at a news conference before the arrest that Tim Cook this week met the mayor."
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        names = _camel_names() | frozenset(house.glossary) | lowercase_brands(tuple(house.glossary))
+        code_words = words_in_code(doc)
+        counts: Counter[str] = Counter()
+        alone: Counter[str] = Counter()  # capitalised words standing alone mid-sentence
+        texts = list(prose_texts(doc))
+        masked = [mask_non_prose(t.text) for t in texts]
+        for m in masked:
+            counts.update(w.lower() for w in _RUN.findall(m))
+            alone.update(_ALONE.findall(m))
+        for text, prose in zip(texts, masked, strict=True):
+            for glue in self._find(prose, text.text, options, names, code_words, counts, alone):
+                yield self._report(doc, text, glue)
+
+    def _find(
+        self,
+        prose: str,
+        raw: str,
+        options: Options,
+        names: frozenset[str],
+        code_words: frozenset[str],
+        counts: Counter[str],
+        alone: Counter[str],
+    ) -> Iterator[_Glue]:
+        found: list[_Glue] = []
+        for m in _RUN.finditer(prose):
+            word = m.group()
+            if len(word) < 4 or word in names or word.lower() in code_words or counts[word.lower()] > 1:
+                continue
+            if _technical(prose, m.start()):
+                continue
+            glue = None
+            if _LOWER_TO_UPPER.search(word):
+                cut = _LOWER_TO_UPPER.search(word).start()  # type: ignore[union-attr]
+                glue = _camel(word, alone[word[:cut]], options)
+            glue = glue or _caps_glue(word, options) or _lower_glue(word, options)
+            if glue is not None:
+                at, what = glue
+                found.append(_Glue(m.start(), m.end(), m.start() + at, what))
+        for m in _NUMBER_GLUE.finditer(prose):
+            if entry(m.group("word")) is not None:
+                found.append(_Glue(m.start(), m.end(), m.start("word"), "a number run into a word"))
+        for m in _TIME_DATE.finditer(raw):  # dates hold slashes, which the mask blanks
+            found.append(_Glue(m.start(), m.end(), m.start("date"), "a time run into a date"))
+        for m in _BROKEN_TIME.finditer(prose):
+            found.append(_Glue(m.start(), m.end(), -1, "a time broken by a full stop and a space"))
+        for m in _SPLIT_PAIR.finditer(prose):
+            split = _split_word(m.group("a"), m.group("b"), options)
+            if split and counts[m.group("a")] <= 2 and counts[m.group("b")] <= 2:
+                found.append(_Glue(m.start(), m.end(), -2, split))
+        found.sort(key=lambda g: g.start)
+        last = -1
+        for glue in found:
+            if glue.start >= last:
+                yield glue
+                last = glue.end
+
+    def _report(self, doc: Document, text: MappedText, glue: _Glue) -> Finding:
+        prose = text.text
+        written = prose[glue.start : glue.end]
+        span = text.span(glue.start, glue.end)
+        if glue.at == -1:  # "3. 50 PM"
+            m = _BROKEN_TIME.match(written)
+            assert m is not None
+            right = f"{m.group('h')}:{m.group('m')} {m.group('ampm')}"
+        elif glue.at == -2:  # "t he"
+            right = written.replace(" ", "")
+        else:
+            right = prose[glue.start : glue.at] + " " + prose[glue.at : glue.end]
+        message = f"“{written}” looks like {glue.what}: write “{right}”."
+        fix = Fix(span, right, safe=False) if doc.source[span.start : span.end] == written else None
+        return self.finding(span, message, fix=fix)
+
+
+def _technical(prose: str, at: int) -> bool:
+    start, end = token_bounds(prose, at)
+    return is_technical(prose[start:end])
+
+
+def _common(part: str, min_zipf: float) -> Entry | None:
+    found = entry(part)
+    return found if found is not None and found.zipf >= min_zipf else None
+
+
+def _is_name_or_word(part: str) -> bool:
+    found = entry(part.rstrip("s").rstrip("'’") if part.endswith(("'s", "’s")) else part)
+    return found is not None
+
+
+def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | None:
+    """"CookThis", "trustGetty", "FraserImage": a word, then a capitalised common word.
+
+    `left_alone` counts the article's other uses of the left part as a capitalised word of its own
+    ("Tim Cook" elsewhere makes "CookThis" a name with the next word glued on)."""
+    cut = [m.start() for m in _LOWER_TO_UPPER.finditer(word)]
+    if len(cut) != 1:
+        return None  # "iPhoneXs", "DevSecOps": names
+    at = cut[0]
+    left, right = word[:at], word[at:]
+    if entry(word) is not None or left.lower() in _NAME_PREFIXES or len(left) < 2:
+        return None
+    if not right[1:].islower() or len(right) < 2 or right.lower() in _COMPOUND_HEADS:
+        return None  # "ThinkUp", "PhaseOne", "GovStart": brands end in such words
+    right_entry = entry(right)
+    left_entry = entry(left)
+    if right_entry is None or left_entry is None:
+        return None
+    if left[0].islower():
+        # "trustGetty", "seasonLive": a whole lowercase word before the capital; code identifiers
+        # ("lastModified", "openData") start with short words or prefixes.
+        if len(left) < 5 or not left_entry.lower or left_entry.zipf < 3.5 or left.lower() in _PREFIXES:
+            return None
+        return (at, "two words run together") if right_entry.zipf >= 3.0 else None
+    score = 0
+    if right_entry.zipf >= 5.5:
+        score += 2  # a function word starting the next sentence: "This", "The", "He"
+    elif right_entry.zipf >= options.min_zipf:
+        score += 1
+    if left_entry.capital and not left_entry.lower:
+        score += 2  # a name glued to the next word: "FraserImage"
+    else:
+        score += 1  # "CookThis"; "PowerPoint", two common words, stays below the bar
+    if left_alone:
+        score += 1
+    return (at, "two words run together") if score >= 4 else None
+
+
+def _caps_glue(word: str, options: Options) -> tuple[int, str] | None:
+    """"iOSlocated", "transferringOU": a run of capitals glued to a lowercase word."""
+    if entry(word) is not None:
+        return None
+    m = re.fullmatch(r"(?P<head>[a-z]?[A-Z]{2,})(?P<tail>[a-z]{5,})", word)
+    if m:
+        tail = entry(m.group("tail"))
+        if tail is None or not tail.lower or tail.zipf < 3.5:
+            return None
+        if entry(m.group("head")[-1] + m.group("tail")) is not None:
+            return None  # "HAProxy": capitals, then a capitalised word
+        return m.start("tail"), "two words run together"
+    m = re.fullmatch(r"(?P<head>[a-z]{6,})(?P<tail>[A-Z]{2,})", word)
+    if m:
+        head = entry(m.group("head"))
+        if head is not None and head.lower and head.zipf >= 3.0 and m.group("head") not in _PREFIXES:
+            return m.start("tail"), "two words run together"
+    return None
+
+
+def _lower_glue(word: str, options: Options) -> tuple[int, str] | None:
+    """"conferencebefore", "reformwere", "Mackay'spublished": two words with the space lost.
+
+    The part after the break must be a very common word (a function word or auxiliary: the kind a
+    compound or a name does not end in), the part before a word or a name of four letters or more."""
+    plain = word.replace("’", "'")
+    if len(plain) < options.min_glued_length or not plain[1:].replace("'", "").islower():
+        return None
+    if entry(plain) is not None or (plain.endswith("'s") and entry(plain[:-2]) is not None):
+        return None
+    capitalised = plain[0].isupper()
+    best: tuple[float, int] | None = None
+    for at in range(4, len(plain) - 1):
+        left, right = plain[:at], plain[at:]
+        if "'" in right or right in _COMPOUND_HEADS:
+            continue
+        if len(right) <= 2 and (capitalised or right not in _GLUED_SHORT_WORDS):
+            continue  # "Simonas", "implementor": names and suffixes end so
+        if capitalised and len(right) < 4:
+            continue  # "Halland", "Jewson"
+        right_entry = entry(right)
+        if right_entry is None or not right_entry.lower or right_entry.zipf < _FUNCTION_ZIPF:
+            continue
+        head = left[:-2] if left.endswith("'s") else left
+        if "'" in head or len(head) < 4 or head.lower() in _PREFIXES:
+            continue
+        left_entry = entry(head)
+        if left_entry is None:
+            continue
+        if left_entry.zipf < 3.0 and not (left_entry.capital and not left_entry.lower):
+            continue
+        score = min(left_entry.zipf, right_entry.zipf)
+        if best is None or score > best[0]:
+            best = (score, at)
+    if best is None:
+        return None
+    return best[1], "two words run together"
+
+
+def _split_word(a: str, b: str, options: Options) -> str | None:
+    """"t he": a lone letter or a non-word that joins its neighbour into a common word."""
+    joined = entry(a + b)
+    if joined is None or joined.zipf < options.min_zipf or not joined.lower:
+        return None
+    a_word = a in _LONE_WORD_LETTERS if len(a) == 1 else entry(a) is not None
+    b_word = b in _LONE_WORD_LETTERS if len(b) == 1 else entry(b) is not None
+    if a_word and b_word:
+        return None  # "a part" / "apart", "in to": both readings are words
+    return "one word split by a space"
