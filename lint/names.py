@@ -23,12 +23,11 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
+from lint.datafiles import data_lines, data_path
 from lint.document.mapped import ATOM
 from lint.document.model import BlockKind, Document
 
-NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
 TOKEN_RE = re.compile(r"[^\W\d_]+")
 # Every space and hyphen character counts as the plain one when comparing separators.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
@@ -161,13 +160,12 @@ def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") 
     return Name(canonical, tokens, separators, kind, generic=generic, everyday=everyday, rule=rule)
 
 
-def _data_lines(filename: str) -> list[str]:
-    text = (NAMES_DIR / filename).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _data_lines(filename: str) -> tuple[str, ...]:
+    return data_lines(f"names/{filename}")
 
 
 def _name_files() -> list[str]:
-    return sorted(p.name for p in NAMES_DIR.glob("*.txt"))
+    return sorted(p.name for p in data_path("names").glob("*.txt"))
 
 
 @cache

@@ -10,7 +10,7 @@ Run from the repository root:  .venv/bin/python tools/make_spelling_pairs.py
 
 from __future__ import annotations
 
-from pathlib import Path
+from lint.datafiles import data_path
 
 IZE_STEMS = """
 agon antagon apolog author capital categor central character civil colon commercial computer conceptual
@@ -183,7 +183,7 @@ encyclopedia
 """.split()
 
 
-OUTPUT = Path(__file__).resolve().parent.parent / "lint" / "data" / "spelling" / "us_gb.tsv"
+OUTPUT = data_path("spelling/us_gb.tsv")
 
 
 def build() -> tuple[str, list[str]]:

@@ -10,11 +10,11 @@ Run from the repository root with jusText installed in any environment:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import justext
 
-OUT = Path(__file__).resolve().parent.parent / "lint" / "data" / "boilerplate" / "stopwords_en.txt"
+from lint.datafiles import data_path
+
+OUT = data_path("boilerplate/stopwords_en.txt")
 
 
 def main() -> None:

@@ -7,11 +7,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from lint.datafiles import data_lines
 from lint.findings import Severity
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "boilerplate"
 
 # A name that reads as a website: "archyde.com", "news.example.co.uk". It starts a token and
 # its labels are bounded, so the search stays linear on a long unbroken run of letters.
@@ -21,12 +19,9 @@ DOMAIN_LIKE = r"(?<![\w.-])(?:[a-z0-9][\w-]{0,62}\.){1,4}(?:com|net|org|news|inf
 CAPITALISED_NAME = r"(?-i:(?<!\w)[A-Z][\w&'’-]{0,40}(?:\s+[A-Z][\w&'’-]{0,40}){0,2})"
 
 
-@cache
 def pattern_lines(name: str) -> tuple[str, ...]:
-    """The non-comment lines of a data file in lint/data/boilerplate/."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    """The entries of a list file in lint/data/boilerplate/."""
+    return data_lines(f"boilerplate/{name}")
 
 
 @cache

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from lint.checks.base import Check, HouseStyle
+from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
@@ -49,9 +49,7 @@ _LOOKBACK = 240  # characters: a heading is short, and this keeps the check line
 
 @cache
 def _known_names() -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / "camel_case_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("camel_case_names.txt"))
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from lint.checks.base import Check, HouseStyle
 from lint.checks.spelling_variety import spelling_pairs
+from lint.datafiles import data_path
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "terminology" / "official_names.yaml"
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to", "a", "an", "without"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*")
@@ -40,7 +39,7 @@ class Names:
 def _shipped() -> tuple[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...]]:
     import yaml
 
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = yaml.safe_load(data_path("terminology/official_names.yaml").read_text(encoding="utf-8"))
     entries = tuple(
         (item["name"], tuple(item.get("also", ())), tuple(item.get("wrong", ()))) for item in data["names"]
     )

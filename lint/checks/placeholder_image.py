@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from lint.checks.base import Check, HouseStyle
+from lint.datafiles import data_lines
 from lint.document.model import Document
 from lint.findings import Finding, Severity
-
-_DATA = Path(__file__).resolve().parent.parent / "data" / "placeholders"
 
 _MEDIA = (
     r"(?:images?|photos?|photographs?|pictures?|pics?|maps?|charts?|graphs?|graphics?|infographics?|videos?"
@@ -49,8 +47,7 @@ _PLACEHOLDER_FILE = re.compile(
 
 @cache
 def _placeholder_hosts() -> tuple[str, ...]:
-    lines = (_DATA / "image_hosts.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(line.lower() for line in data_lines("placeholders/image_hosts.txt"))
 
 
 def placeholder_source(src: str) -> str | None:

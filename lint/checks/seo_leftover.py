@@ -16,15 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from pathlib import Path
 
 from lint.checks._leftover_lines import Line, prose_lines, removal_span
 from lint.checks.base import Check, HouseStyle
+from lint.datafiles import data_lines
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-
-_DATA = Path(__file__).resolve().parent.parent / "data" / "seo"
 
 # "Label: value" with a short label that is not a sentence, a time or a URL scheme.
 _FIELD = re.compile(r"^(?P<label>[^\W\d][^:.!?\n]{0,58}?)\s*:(?!//)\s*(?P<value>.*)$", re.S)
@@ -125,8 +123,7 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 @cache
 def _vocabulary(name: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The label vocabulary of one data file as one regex that must match a whole label."""
-    lines = (_DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    fragments = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    fragments = list(data_lines(f"seo/{name}.txt"))
     fragments += [re.escape(word) for word in extra]
     body = "|".join(f"(?:{f})" for f in fragments)
     qualifier = r"(?:(?:suggested|primary|secondary|main|additional|final|seo|recommended|proposed)\s+)?"

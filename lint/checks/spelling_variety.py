@@ -7,16 +7,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle
+from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "spelling" / "us_gb.tsv"
 _VARIETY_NAME = {"us": "American", "gb": "British"}
 # Only lowercase words: a capitalised word is a name or starts a title ("Ministry of Defence",
 # "Labour Party", "Centre for Policy Studies") and keeps its own spelling.
@@ -36,9 +35,7 @@ class Spelling:
 def spelling_pairs() -> dict[str, Spelling]:
     """Every listed form, American and British, with its counterpart (shared with official-name)."""
     forms: dict[str, Spelling] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines("spelling/us_gb.tsv"):
         us, gb, kind, strength = line.split("\t")
         forms[us] = Spelling("us", gb, kind, strength == "variant")
         forms[gb] = Spelling("gb", us, kind, strength == "variant")
