@@ -273,16 +273,23 @@ def _default_cache() -> Path:
 
 
 def _lint_stdin(name: str, configs: ConfigCache, selection: Selection) -> FileResult:
+    from lint.document import format_for
     from lint.document.reader import InputError, decode
-    from lint.engine import lint_text
+    from lint.engine import lint_source
     from lint.results import FileResult
 
     config = configs.for_dir(Path(name).parent if Path(name).parent.exists() else Path.cwd())
+    resolved = config.for_file(Path(name))
+    limit = resolved.limits.max_size_mb
+    # Read no more than the size limit allows: an endless pipe must not fill the memory.
+    data = sys.stdin.buffer.read(int(limit * 1_000_000) + 1) if limit else sys.stdin.buffer.read()
+    if limit and len(data) > limit * 1_000_000:
+        return FileResult(name, error=f"standard input is over the {limit:g} MB limit (files.max_size_mb)")
     try:
-        source = decode(sys.stdin.buffer.read()).text
+        source = decode(data, config.encodings).text
     except InputError as err:
         return FileResult(name, error=str(err))
-    return lint_text(name, source, config.for_file(Path(name)), selection)
+    return lint_source(name, source, resolved, selection, format_for(name))
 
 
 def _write_report(path: Path, text: str) -> None:

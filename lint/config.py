@@ -182,6 +182,16 @@ class ResolvedCheck:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Bounds on one file's work (the config's `files` section): a hostile or broken file costs a
+    clear error line, never the whole run. 0 turns a limit off."""
+
+    max_size_mb: float = 5.0
+    max_line_length: int = 200_000  # characters on one line
+    max_seconds: float = 60.0  # time to lint one file, after which it is reported and skipped
+
+
+@dataclass(frozen=True)
 class Resolved:
     """Everything needed to lint one file."""
 
@@ -191,6 +201,7 @@ class Resolved:
     fingerprint: str  # changes whenever anything that affects findings changes
     # Every check id the registry knows, enabled or not: suppressions naming others are typos.
     known_ids: frozenset[str] = frozenset()
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -208,6 +219,7 @@ class Config:
     plugins: tuple[Path, ...] = ()
     fail_on: Severity = Severity.ERROR
     base_dir: Path = field(default_factory=Path.cwd)
+    limits: Limits = Limits()
     _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
 
     @property
@@ -258,7 +270,8 @@ class Config:
                 default=str,
             ).encode()
         ).hexdigest()
-        return Resolved(tuple(resolved), self.house, self.parse, fingerprint, frozenset(self.registry.ids()))
+        return Resolved(tuple(resolved), self.house, self.parse, fingerprint, frozenset(self.registry.ids()),
+                        self.limits)
 
 
 def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
@@ -326,7 +339,16 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     glossary = _typed(data.get("glossary", []), list[str], at("glossary"), "glossary")
     files = _section(
         data, "files",
-        {"include": list[str], "exclude": list[str], "max_size_mb": float, "encodings": list[str]}, at,
+        {"include": list[str], "exclude": list[str], "max_size_mb": float, "encodings": list[str],
+         "max_line_length": int, "max_seconds": float}, at,
+    )
+    for key in ("max_size_mb", "max_line_length", "max_seconds"):
+        if files.get(key, 0) < 0:
+            raise ConfigError(f"{at('files', key)}: 'files.{key}' must be 0 (no limit) or more, not {files[key]!r}")
+    limits = Limits(
+        max_size_mb=float(files.get("max_size_mb", Limits.max_size_mb)),
+        max_line_length=files.get("max_line_length", Limits.max_line_length),
+        max_seconds=float(files.get("max_seconds", Limits.max_seconds)),
     )
     for encoding in files.get("encodings", []):
         import codecs
@@ -409,12 +431,13 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         checks=checks,
         include=tuple(files.get("include", DEFAULT_INCLUDE)),
         exclude=tuple(DEFAULT_EXCLUDE) + tuple(files.get("exclude", ())),
-        max_size_mb=float(files.get("max_size_mb", 5.0)),
+        max_size_mb=limits.max_size_mb,
         encodings=tuple(files.get("encodings", ())),
         overrides=tuple(overrides),
         plugins=plugins,
         fail_on=Severity(fail_on),
         base_dir=raw.base_dir,
+        limits=limits,
     )
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
+import signal
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
-from lint.config import Config, ConfigError, Resolved, find_config, load_config
+from lint.config import Config, ConfigError, Limits, Resolved, find_config, load_config
 from lint.dedupe import one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
@@ -196,7 +200,7 @@ def read_source(path: Path, max_size_mb: float, encodings: tuple[str, ...] = ())
     """Read and decode an article, or raise InputError with a one-line reason."""
     try:
         size = path.stat().st_size
-        if size > max_size_mb * 1_000_000:
+        if max_size_mb and size > max_size_mb * 1_000_000:
             raise InputError(
                 f"file is {size / 1_000_000:.1f} MB, over the {max_size_mb:g} MB limit (files.max_size_mb)"
             )
@@ -266,15 +270,83 @@ def lint_target(target: Target, selection: Selection, cache_dir: Path | None) ->
 
 
 def lint_source(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str) -> FileResult:
-    """lint_text for a file of a run: a crash on one odd file becomes that file's error line."""
+    """lint_text for a file of a run, within the config's limits: a file over them, or a crash on
+    one odd file, becomes that file's error line."""
+    limits = resolved.limits
+    over = over_limits(source, limits)
+    if over:
+        return FileResult(display, fmt, error=over)
     try:
-        return lint_text(display, source, resolved, selection, fmt)
+        with time_budget(limits.max_seconds), _no_gc():
+            return lint_text(display, source, resolved, selection, fmt)
+    except OverTime:
+        return FileResult(display, fmt, error=(
+            f"gave up after {limits.max_seconds:g} s (files.max_seconds): the file is too large or too unusual "
+            "to lint in time"))
     except RecursionError:
         return FileResult(display, fmt, error="too deeply nested to parse")
     except Exception as err:  # a parser bug on one odd file must not end the run for all the others
         return FileResult(display, fmt,
                           error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
 
+
+def over_limits(source: str, limits: Limits) -> str | None:
+    """One line saying which limit the text breaks (size, line length), or None."""
+    if limits.max_size_mb and len(source) > limits.max_size_mb * 1_000_000:
+        return (f"text is {len(source) / 1_000_000:.1f} million characters, over the {limits.max_size_mb:g} MB "
+                "limit (files.max_size_mb)")
+    if limits.max_line_length and len(source) > limits.max_line_length:
+        longest = max(source.split("\n"), key=len)  # one pass in C; memory as much as the text
+        if len(longest) > limits.max_line_length:
+            line = source[: source.find(longest)].count("\n") + 1
+            return (f"line {line} is {len(longest):,} characters long, over the {limits.max_line_length:,} "
+                    "limit (files.max_line_length)")
+    return None
+
+
+class OverTime(BaseException):
+    """A file's time budget ran out. A BaseException, so that the `except Exception` that keeps one
+    crashing check from hiding the others does not swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverTime in the code running here once `seconds` have passed (0: no limit).
+
+    A timer signal interrupts Python code and the `re` engine alike, so a check stuck on one file
+    is stopped instead of waited for. Only where Unix timer signals can be used: the main thread
+    of a process (the command line and its worker processes).
+    """
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverTime()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while one file is linted: a large file makes hundreds of
+    thousands of small objects, and the collector re-scanning them all cost a quarter of the run.
+    What the file left behind is collected once it is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # -- many files --------------------------------------------------------------------------------------

@@ -1,0 +1,178 @@
+"""Hostile input, hostile config, broken servers (issue 16): nothing hangs, nothing leaks.
+
+Two kinds of tests:
+- limits: a file over a hard limit (size, line length, time) is one error line, exit 2, and the
+  other files are still linted;
+- growth: the rows of the issue's table at scaled sizes. Each row is linted at a size n and at
+  4n and the work must grow about 4 times, not 16: the ratio is compared, never a wall-clock
+  threshold, and the sizes are small enough that linear code runs in a second or two.
+  `bench/hostile.py` runs the full-size table and prints time and memory per row.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+GOOD = "# Council vote\n\nThe council added TK dollars to the budget.\n"
+GOOD_FINDING = "good.md:3:19: error [placeholder-text]"
+HANG_GUARD_SECONDS = 300  # not a timing assertion: only stops a hung run from hanging CI
+
+
+def newslint(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--no-cache", *args],
+        cwd=cwd, input=stdin.decode("utf-8", "replace") if stdin is not None else None,
+        capture_output=True, text=True, env=env, timeout=HANG_GUARD_SECONDS,
+    )
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": error: " in line]
+
+
+# -- hard limits ------------------------------------------------------------------------------------
+
+def test_a_line_over_the_limit_is_one_error_line_and_the_rest_is_linted(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_line_length: 100\n")
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "long.md").write_text("# Title\n\nShort line.\n" + "word " * 60 + "\n")
+    run = newslint(tmp_path, "--jobs", "1", "good.md", "long.md")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == [
+        "long.md: error: line 4 is 300 characters long, over the 100 limit (files.max_line_length)"
+    ]
+    assert GOOD_FINDING in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+def test_the_default_line_limit_refuses_a_quarter_million_characters(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "run.md").write_text("x" * 250_000 + "\n")
+    run = newslint(tmp_path, "--jobs", "1", "good.md", "run.md")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == [
+        "run.md: error: line 1 is 250,000 characters long, over the 200,000 limit (files.max_line_length)"
+    ]
+    assert GOOD_FINDING in run.stdout
+
+
+def test_zero_turns_the_line_limit_off(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_line_length: 0\n")
+    (tmp_path / "run.md").write_text("x" * 250_000 + " TK.\n")
+    run = newslint(tmp_path, "--jobs", "1", "--select", "placeholder-text", "run.md")
+    assert run.returncode == 1, run.stderr
+    assert "run.md:1:250002: error [placeholder-text]" in run.stdout
+
+
+def test_standard_input_has_the_size_limit_too(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_size_mb: 0.001\n")
+    run = newslint(tmp_path, "-", stdin=b"The council met. " * 100)
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == [
+        "stdin.txt: error: standard input is over the 0.001 MB limit (files.max_size_mb)"
+    ]
+
+
+def test_standard_input_has_the_line_limit_too(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_line_length: 50\n")
+    run = newslint(tmp_path, "-", "--stdin-filename", "story.md", stdin=b"# Vote\n\n" + b"word " * 20 + b"\n")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == [
+        "story.md: error: line 3 is 100 characters long, over the 50 limit (files.max_line_length)"
+    ]
+
+
+def test_a_negative_limit_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_seconds: -1\n")
+    (tmp_path / "good.md").write_text(GOOD)
+    run = newslint(tmp_path, "good.md")
+    assert run.returncode == 2
+    assert run.stderr.strip().endswith("'files.max_seconds' must be 0 (no limit) or more, not -1.0")
+
+
+# A check that never ends on an article holding "HANG": a stand-in for a bug or a pattern that
+# backtracks for ever. The second one is stuck inside the `re` engine, in C.
+SLOW_PLUGIN = '''
+import re
+from lint.checks.base import Check
+from lint.findings import Severity
+
+
+class Spin(Check):
+    id = "spin"
+    category = "typography"
+    severity = Severity.WARNING
+    summary = "Never ends on HANG."
+
+    def run(self, doc, options, house):
+        while "HANG" in doc.source:
+            pass
+        return []
+
+
+class Backtrack(Check):
+    id = "backtrack"
+    category = "typography"
+    severity = Severity.WARNING
+    summary = "Backtracks for ever on REGEX."
+
+    def run(self, doc, options, house):
+        if "REGEX" in doc.source:
+            re.match(r"(a+)+$", "a" * 60 + "b")
+        return []
+'''
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("trigger", ["HANG", "REGEX"])
+def test_a_file_over_its_time_budget_is_reported_and_skipped(tmp_path: Path, jobs: str, trigger: str) -> None:
+    (tmp_path / "slow.py").write_text(SLOW_PLUGIN)
+    (tmp_path / ".newslint.yaml").write_text("plugins: [slow.py]\nfiles:\n  max_seconds: 1\n")
+    names = []
+    for i in range(4):  # enough files for worker processes
+        (tmp_path / f"good{i}.md").write_text(GOOD)
+        names.append(f"good{i}.md")
+    (tmp_path / "slow.md").write_text(f"# Title\n\nThis one {trigger}s.\n")
+    run = newslint(tmp_path, "--jobs", jobs, *names[:2], "slow.md", *names[2:])
+    assert run.returncode == 2, run.stderr
+    assert error_lines(run.stderr) == [
+        "slow.md: error: gave up after 1 s (files.max_seconds): the file is too large or too unusual to lint in time"
+    ]
+    for name in names:
+        assert f"{name}:3:19: error [placeholder-text]" in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+def test_the_time_budget_leaves_the_alarm_as_it_found_it() -> None:
+    import signal
+
+    from lint.engine import time_budget
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_budget(5):
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_over_limits_names_the_first_longest_line() -> None:
+    from lint.config import Limits
+    from lint.engine import over_limits
+
+    text = textwrap.dedent("""\
+        short
+        a line of thirty characters ..
+        tiny
+        another of thirty characters .
+    """)
+    assert over_limits(text, Limits(max_line_length=30)) is None
+    assert over_limits(text, Limits(max_line_length=29)) == (
+        "line 2 is 30 characters long, over the 29 limit (files.max_line_length)"
+    )
