@@ -227,8 +227,20 @@ _NON_PROSE = re.compile(
 )
 
 
+# Something each alternative above needs: most paragraphs hold none, and one quick search
+# tells (four times faster than running the pattern itself over plain prose).
+_MAYBE_NON_PROSE = re.compile(
+    r"[@#_/\\\ufffc<>{}]|[^\W_]\.[a-z]|://|www\.|[(\[](?:at|dot)[)\]]|[a-z0-9]-[a-z0-9]+-[a-z0-9]"
+)
+
+
 def mask_non_prose(text: str) -> str:
-    """`text` with addresses, handles, code and file names blanked out, offsets unchanged."""
+    """`text` with addresses, handles, code and file names blanked out, offsets unchanged.
+
+    Several casing checks mask the same blocks: call it as `doc.shared(mask_non_prose, text)`.
+    """
+    if _MAYBE_NON_PROSE.search(text) is None:
+        return text
     return _NON_PROSE.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -100,7 +100,7 @@ class HeadlineCase(Check):
         brands = lowercase_brands(tuple(house.glossary))
         usage = _usage(doc)
         for block in headings:
-            words = _words(block, lexicon, brands, usage)
+            words = _words(doc, block, lexicon, brands, usage)
             if len(words) < 2:
                 continue
             if style == "title":
@@ -205,9 +205,9 @@ def _is_common(word: str, usage: _Usage) -> bool:
     return lower in usage.lower and lower not in usage.capital_mid
 
 
-def _words(block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _Usage) -> list[_Word]:
+def _words(doc: Document, block: Block, lexicon: NameLexicon, brands: frozenset[str], usage: _Usage) -> list[_Word]:
     text = block.text.text
-    masked = mask_non_prose(text)
+    masked = doc.shared(mask_non_prose, text)
     found = [m for m in _WORD.finditer(text)]
     names = _name_offsets(text, lexicon)
     out: list[_Word] = []

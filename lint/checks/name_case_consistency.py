@@ -208,7 +208,7 @@ def _token_runs(doc: Document) -> list[list[_Token]]:
         if block.kind is BlockKind.HEADING:
             continue
         text = block.text.text
-        masked = mask_non_prose(text)
+        masked = doc.shared(mask_non_prose, text)
         starts = {s.start for s in block.sentences} | {0}
         tokens: list[_Token] = []
         for m in _NAME_WORD.finditer(masked):

@@ -73,7 +73,7 @@ class ProperNounCase(Check):
                 texts.extend((block, cell) for cell in block.cells)
         found: list[tuple[Block, MappedText, str, list[Match]]] = []
         for block, mapped in texts:
-            masked = mask_non_prose(mapped.text)
+            masked = doc.shared(mask_non_prose, mapped.text)
             found.append((block, mapped, masked, list(lexicon.find(masked))))
         # Names the article writes in their canonical form somewhere: then "white house" or a
         # lone "turkey" elsewhere in the same article is the name written carelessly.

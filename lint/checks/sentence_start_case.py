@@ -132,14 +132,14 @@ class SentenceStartCase(Check):
         self, doc: Document, block: Block, previous: Block | None, lists: dict[int, bool], options: Options
     ) -> Iterator[_Start]:
         text = block.text.text
-        masked = mask_non_prose(text)
+        masked = doc.shared(mask_non_prose, text)
         for index, sentence in enumerate(block.sentences):
             if index == 0:
                 place = _BLOCK_PLACES.get(block.kind, "paragraph")
                 if block.kind is BlockKind.LIST_ITEM and not lists.get(id(block)):
                     continue
                 if place == "paragraph" and (
-                    _continues_previous(previous) or _count_words(text) < options.min_paragraph_words
+                    _continues_previous(doc, previous) or _count_words(text) < options.min_paragraph_words
                 ):
                     continue
             else:
@@ -243,13 +243,13 @@ def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
     return not _LINK_OR_IMAGE.search(gap)
 
 
-def _continues_previous(previous: Block | None) -> bool:
+def _continues_previous(doc: Document, previous: Block | None) -> bool:
     """True when a paragraph goes on with a sentence that a code block, list or colon cut."""
     if previous is None or previous.kind is BlockKind.HEADING:
         return False
     if previous.kind in _NON_PROSE_BEFORE:
         return True
-    prose = mask_non_prose(previous.text.text).replace(ATOM, " ")
+    prose = doc.shared(mask_non_prose, previous.text.text).replace(ATOM, " ")
     if not prose.strip():
         return True  # a paragraph holding only an image, a shortcode or a bare link
     return bool(_CONTINUES.search(previous.text.text))

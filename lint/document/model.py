@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from lint.document.mapped import ATOM, MappedText
 from lint.document.span import LineIndex, Position, Span
+
+T = TypeVar("T")
 
 
 class BlockKind(str, Enum):
@@ -30,11 +33,16 @@ PROSE_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
-    span: Span
     block_offset: int  # where the word starts in its block's prose
+    mapped: MappedText = field(repr=False, compare=False)  # the block's prose, for the span
+
+    @property
+    def span(self) -> Span:
+        # Mapped on demand: most words are counted or read, few are reported.
+        return self.mapped.span(self.block_offset, self.block_offset + len(self.text))
 
 
 @dataclass(frozen=True)
@@ -125,9 +133,7 @@ WORD_RE = re.compile(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
 
 
 def _words_of(text: MappedText, start: int, end: int) -> list[Word]:
-    matches = list(WORD_RE.finditer(text.text, start, end))
-    spans = text.spans([m.span() for m in matches])  # one pass, not a search per word
-    return [Word(m.group(), span, m.start()) for m, span in zip(matches, spans, strict=True)]
+    return [Word(m.group(), m.start(), text) for m in WORD_RE.finditer(text.text, start, end)]
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,20 @@ class Document:
     images: list[Image] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     title_from_meta: str | None = None  # <title> or front matter title
+    _shared: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """`compute(*args)`, worked out once per document and shared by every check that asks.
+
+        For work several checks repeat on the same text (masking non-prose, lowercasing,
+        tokenising): `doc.shared(mask_non_prose, block.text.text)`. `compute` must be pure.
+        """
+        key = (compute, *args)
+        try:
+            return self._shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._shared[key] = compute(*args)
+            return value
 
     @cached_property
     def lines(self) -> LineIndex:
