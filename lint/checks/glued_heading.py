@@ -101,7 +101,7 @@ class GluedHeading(Check):
                 if not _is_dictionary_word(prose[glue.token_start : glue.last_end]):
                     continue  # the heading's last word is not a real word: a name ("Kaur...")
                 if counts is None:
-                    counts = Counter(w.text for b in doc.prose_blocks for w in b.words)
+                    counts = Counter(w for b in doc.prose_blocks for w in b.word_texts)
                 if counts[token] > 1:
                     continue  # used twice: a name, not an accident
                 yield self._report(doc, block.text, glue)

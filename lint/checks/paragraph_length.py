@@ -52,7 +52,7 @@ class ParagraphLength(Check):
         for block in doc.blocks:
             if block.kind not in _PARAGRAPH_KINDS:
                 continue
-            words = len(block.words)
+            words = len(block.word_texts)
             sentences = len(block.sentences)
             if words <= options.max_words and sentences <= options.max_sentences:
                 continue
