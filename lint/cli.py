@@ -373,6 +373,40 @@ def init(outlet: str, domains: tuple[str, ...], preset: str, language: str, targ
     click.echo(f"Wrote {target}: extends the {preset!r} preset for {outlet}. Run 'newslint check' next.")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The server's config [default: the nearest .newslint.yaml from here]. Requests cannot change it.")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Require 'Authorization: Bearer TOKEN' with the token in this file.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=2 * 1024 * 1024, show_default=True,
+              help="Largest request body; larger is 413.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds of linting per request; longer is 503.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: cores].")
+def serve(host: str, port: int, config_path: Path | None, token_file: Path | None, max_bytes: int,
+          timeout: float, workers: int | None) -> None:
+    """Serve the JSON API and a paste page over HTTP (needs newslint[serve]; docs/serve.md)."""
+    _need_extra("serve", "starlette", "uvicorn")
+    from lint.serve.run import ServeError
+    from lint.serve.run import serve as run_server
+
+    try:
+        run_server(host, port, config_path, token_file, max_bytes, timeout, workers)
+    except ServeError as err:
+        _fail(str(err))
+
+
+def _need_extra(extra: str, *modules: str) -> None:
+    """One line, not a traceback, when an optional extra is not installed."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        _fail(f"'newslint {extra}' needs the {extra} extra: pip install 'newslint[{extra}]' (missing: {missing[0]})")
+
+
 def _config_or_fail(config_path: Path | None):  # type: ignore[no-untyped-def]
     from lint.config import ConfigError, load_config
     from lint.engine import ConfigCache

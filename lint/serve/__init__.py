@@ -1,0 +1,1 @@
+"""`newslint serve`: the HTTP JSON service and paste page (needs the `serve` extra: Starlette, uvicorn)."""

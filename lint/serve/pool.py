@@ -1,0 +1,98 @@
+"""The server's worker processes: linting is CPU-bound Python, so requests run in processes,
+each with the config loaded once, and every request has a time limit.
+
+A request over its limit gets an answer at once (TimeLimit). Its worker is still busy, and a
+process pool cannot stop one task, so the pool is retired: new requests go to a fresh pool, and
+the old one's processes are killed once the requests still running there have had their own
+time. A worker that dies (killed, out of memory) also gets its pool replaced.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from lint.serve import work
+
+T = TypeVar("T")
+
+
+class TimeLimit(Exception):
+    """The request's work took longer than the limit."""
+
+
+class WorkerLost(Exception):
+    """The worker process running the request died."""
+
+
+class WorkerPool:
+    def __init__(self, workers: int, config_path: str | None, timeout: float) -> None:
+        self.workers = workers
+        self.config_path = config_path
+        self.timeout = timeout
+        # forkserver: workers start from a clean single-threaded process, not from the server
+        # with its event loop and threads.
+        self._context = multiprocessing.get_context("forkserver")
+        self._executor = self._new()
+        self._retiring: set[asyncio.Task[None]] = set()
+        self.replaced = 0  # pools replaced after a time-out or a lost worker
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=work.prepare,
+                                   initargs=(self.config_path,))
+
+    async def start(self) -> None:
+        """Start every worker now, so that the first requests do not wait for start-up."""
+        await asyncio.gather(*(asyncio.wrap_future(self._executor.submit(work.pid)) for _ in range(self.workers)))
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        executor = self._executor
+        try:
+            future: Future[T] = executor.submit(fn, *args)
+        except (BrokenProcessPool, RuntimeError):
+            executor = self._replace(executor)
+            future = executor.submit(fn, *args)
+        try:
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
+        except TimeoutError:
+            if not future.cancel():  # it was running, not waiting: its worker is stuck on it
+                self._retire(executor)
+            raise TimeLimit from None
+        except BrokenProcessPool:
+            self._replace(executor)
+            raise WorkerLost from None
+
+    def _replace(self, executor: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        if executor is self._executor:
+            self._executor = self._new()
+            self.replaced += 1
+        return self._executor
+
+    def _retire(self, executor: ProcessPoolExecutor) -> None:
+        if executor is not self._executor:
+            return  # already retired by another request
+        self._replace(executor)
+        task = asyncio.get_running_loop().create_task(self._kill_later(executor))
+        self._retiring.add(task)
+        task.add_done_callback(self._retiring.discard)
+
+    async def _kill_later(self, executor: ProcessPoolExecutor) -> None:
+        await asyncio.sleep(self.timeout)  # the other requests on it finish or time out by then
+        _kill(executor)
+
+    async def close(self) -> None:
+        for task in list(self._retiring):
+            task.cancel()
+        _kill(self._executor)
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop a running task; its process table is the only handle.
+    for process in list(getattr(executor, "_processes", {}).values()):
+        if process.is_alive():
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
