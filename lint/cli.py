@@ -398,6 +398,15 @@ def serve(host: str, port: int, config_path: Path | None, token_file: Path | Non
         _fail(str(err))
 
 
+@cli.command()
+def lsp() -> None:
+    """Run the language server over stdio for editors (needs newslint[lsp]; docs/editors.md)."""
+    _need_extra("lsp", "pygls", "lsprotocol")
+    from lint.lsp.server import main as run_language_server
+
+    run_language_server()
+
+
 def _need_extra(extra: str, *modules: str) -> None:
     """One line, not a traceback, when an optional extra is not installed."""
     import importlib.util

@@ -12,8 +12,8 @@ import hashlib
 import html
 from collections.abc import Sequence
 
-from lint.engine import FileResult
 from lint.findings import Finding
+from lint.results import FileResult
 
 PAGE_STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f6f3;color:#1d1d1b}

@@ -1,6 +1,10 @@
 """The server's worker processes: linting is CPU-bound Python, so requests run in processes,
 each with the config loaded once, and every request has a time limit.
 
+At most one request per worker is handed to the pool at a time; the others wait their turn
+here, so the time limit measures a request's own linting, not the queue in front of it (the
+queue is bounded by the server's connection limit).
+
 A request over its limit gets an answer at once (TimeLimit). Its worker is still busy, and a
 process pool cannot stop one task, so the pool is retired: new requests go to a fresh pool, and
 the old one's processes are killed once the requests still running there have had their own
@@ -39,6 +43,8 @@ class WorkerPool:
         self._context = multiprocessing.get_context("forkserver")
         self._executor = self._new()
         self._retiring: set[asyncio.Task[None]] = set()
+        self._free = asyncio.Semaphore(workers)
+        self._ready: asyncio.Task[None] | None = None  # the current pool's workers starting up
         self.replaced = 0  # pools replaced after a time-out or a lost worker
 
     def _new(self) -> ProcessPoolExecutor:
@@ -47,9 +53,22 @@ class WorkerPool:
 
     async def start(self) -> None:
         """Start every worker now, so that the first requests do not wait for start-up."""
-        await asyncio.gather(*(asyncio.wrap_future(self._executor.submit(work.pid)) for _ in range(self.workers)))
+        self._ready = asyncio.get_running_loop().create_task(self._warm(self._executor))
+        await self._ready
+
+    async def _warm(self, executor: ProcessPoolExecutor) -> None:
+        # One task per worker while none is idle makes the pool start them all (each loads the
+        # config and lints a sample); requests wait for this, so start-up never eats their time.
+        tasks = [asyncio.wrap_future(executor.submit(work.pid)) for _ in range(self.workers)]
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        async with self._free:
+            return await self._run(fn, *args)
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._ready is not None:
+            await asyncio.shield(self._ready)
         executor = self._executor
         try:
             future: Future[T] = executor.submit(fn, *args)
@@ -69,6 +88,7 @@ class WorkerPool:
     def _replace(self, executor: ProcessPoolExecutor) -> ProcessPoolExecutor:
         if executor is self._executor:
             self._executor = self._new()
+            self._ready = asyncio.get_running_loop().create_task(self._warm(self._executor))
             self.replaced += 1
         return self._executor
 

@@ -9,7 +9,7 @@ import functools
 import os
 
 from lint import api
-from lint.engine import FileResult
+from lint.results import FileResult
 
 # Linting this at start-up builds what the checks make on first use (patterns, word lists), so
 # the first real request is as fast as the others.

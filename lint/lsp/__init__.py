@@ -1,0 +1,1 @@
+"""`newslint lsp`: a language server over stdio (needs the `lsp` extra: pygls)."""
