@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-_DATA = Path(__file__).resolve().parent / "data" / "spelling" / "vocabulary.txt"
+from lint.datafiles import data_lines
+
+VOCABULARY_FILE = "spelling/vocabulary.txt"  # under lint/data/
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +26,8 @@ class Entry:
 class Vocabulary:
     """The sorted lines of the data file, searched by bisection: nothing is parsed until asked."""
 
-    def __init__(self, text: str) -> None:
-        self._lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self._lines = lines
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -45,7 +46,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    return Vocabulary(_DATA.read_text(encoding="utf-8"))
+    return Vocabulary(data_lines(VOCABULARY_FILE))
 
 
 def entry(word: str) -> Entry | None:

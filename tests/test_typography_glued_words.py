@@ -1,4 +1,4 @@
-from helpers import findings, located, snippet
+from helpers import findings, snippet
 
 RULE = ("glued-words",)
 
@@ -43,9 +43,10 @@ def test_names_compounds_code_and_repeats_are_left_alone():
 
 
 def test_shipped_vocabulary_is_sorted_for_bisection_and_knows_case():
-    from lint.words import _DATA, entry, is_name_only, is_word
+    from lint.datafiles import data_lines
+    from lint.words import VOCABULARY_FILE, entry, is_name_only, is_word
 
-    lines = [line for line in _DATA.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = list(data_lines(VOCABULARY_FILE))
     assert lines == sorted(lines) and len(lines) > 80000
     assert is_word("conference") and not is_word("conferencebefore")
     assert entry("Pixel").lower and is_name_only("delhi") and entry("bbc").upper

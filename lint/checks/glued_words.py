@@ -25,10 +25,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle
+from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -68,9 +68,7 @@ _FUNCTION_ZIPF = 5.8  # "before", "were", "said", "which": about once per 1,600 
 
 @cache
 def _camel_names() -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / "camel_case_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("camel_case_names.txt"))
 
 
 @dataclass(frozen=True)
