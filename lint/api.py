@@ -180,10 +180,13 @@ def json_report(results: Iterable[FileResult]) -> str:
 
 
 def exit_code(results: Iterable[FileResult], fail_on: Severity | str = Severity.ERROR) -> int:
-    """The CLI's exit code for these results: 2 for a file that could not be linted (or a
-    required check that could not run), 1 for a finding at or above `fail_on`, else 0."""
+    """The CLI's exit code for these results: 3 for a crash inside newslint, 2 for a file that
+    could not be linted (or a required check that could not run), 1 for a finding at or above
+    `fail_on`, else 0."""
     items = list(results)
     threshold = Severity(fail_on)
+    if any(r.internal for r in items):
+        return 3
     if any(r.error or r.fatal_warning for r in items):
         return 2
     if any(f.severity.rank >= threshold.rank for r in items for f in r.findings):

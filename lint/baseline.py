@@ -116,11 +116,13 @@ def write_baseline(path: Path, results: list[FileResult], read: SourceReader = r
 
 def load_baseline(path: Path) -> Counter[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise BaselineError(f"{path}: not a newslint baseline: {err}") from None
+        raise BaselineError(f"{path}: not a newslint baseline: {getattr(err, 'strerror', None) or err}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a newslint baseline: nested too deeply") from None
     if (
         not isinstance(data, dict)
         or data.get("version") != FORMAT_VERSION
@@ -128,14 +130,17 @@ def load_baseline(path: Path) -> Counter[Key]:
     ):
         raise BaselineError(f"{path}: not a newslint baseline of version {FORMAT_VERSION}")
     counts: Counter[Key] = Counter()
-    try:
-        for entry in data["findings"]:
-            counts[Key(str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))] += int(
-                entry.get("count", 1)
-            )
-    except (KeyError, TypeError, ValueError):
-        raise BaselineError(f"{path}: damaged baseline entry") from None
+    for number, entry in enumerate(data["findings"], 1):
+        fields = [entry.get(name) if isinstance(entry, dict) else None for name in ("path", "rule", "fingerprint")]
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        if not all(isinstance(v, str) for v in fields) or type(count) is not int or count < 0:
+            raise BaselineError(f"{path}: damaged baseline entry (finding {number})")
+        counts[Key(*fields)] += count
     return counts
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a count")
 
 
 def filter_new(

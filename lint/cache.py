@@ -67,14 +67,32 @@ def _entry(cache_dir: Path, key: str) -> Path:
 
 
 def load(cache_dir: Path, key: str) -> FileResult | None:
+    """The cached result, or None for a miss; anything damaged or unexpected is a miss too."""
     try:
-        data = json.loads(_entry(cache_dir, key).read_text(encoding="utf-8"))
-        return FileResult(
-            path=data["path"], format=data["format"], words=data["words"],
-            findings=[_finding(f) for f in data["findings"]], metrics=data["metrics"], cached=True,
+        data = json.loads(_entry(cache_dir, key).read_text(encoding="utf-8"), parse_constant=_refuse)
+        if not (isinstance(data, dict) and isinstance(data.get("findings"), list)
+                and isinstance(data.get("metrics"), dict)):
+            return None
+        result = FileResult(
+            path=_typed(data["path"], str), format=_typed(data["format"], str), words=_typed(data["words"], int),
+            findings=[_finding(f) for f in data["findings"]],
+            metrics={_typed(k, str): _typed(v, (int, float)) for k, v in data["metrics"].items()}, cached=True,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        # RecursionError: a planted entry nested thousands deep.
         return None
+    return result
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(f"{name} in a cache entry")
+
+
+def _typed(value: Any, kind: type | tuple[type, ...]) -> Any:
+    """The value when it has the expected JSON type (bools are not numbers), else TypeError."""
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError(f"unexpected {type(value).__name__} in a cache entry")
+    return value
 
 
 def store(cache_dir: Path, key: str, result: FileResult) -> None:
@@ -106,9 +124,12 @@ def _finding(d: dict[str, Any]) -> Finding:
     fix = None
     if d["fix"] is not None:
         a, b, text, safe = d["fix"]
-        fix = Fix(Span(a, b), text, safe)
-    line, col, end_line, end_col = d["pos"]
+        if not isinstance(safe, bool):
+            raise TypeError("fix safety must be true or false")
+        fix = Fix(Span(_typed(a, int), _typed(b, int)), _typed(text, str), safe)
+    line, col, end_line, end_col = (_typed(n, int) for n in d["pos"])
+    start, end = (_typed(n, int) for n in d["span"])
     return Finding(
-        d["rule"], d["category"], Severity(d["severity"]), Span(*d["span"]), d["message"], fix,
-        d["path"], line, col, end_line, end_col,
+        _typed(d["rule"], str), _typed(d["category"], str), Severity(d["severity"]), Span(start, end),
+        _typed(d["message"], str), fix, _typed(d["path"], str), line, col, end_line, end_col,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import os
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -227,10 +228,12 @@ class Config:
         return str(self.raw.files[-1]) if self.raw and self.raw.files else "(built-in defaults)"
 
     def relative(self, path: Path) -> str:
+        # os.path.realpath, unlike Path.resolve, does not raise on a loop of symbolic links.
+        real = Path(os.path.realpath(path))
         try:
-            return PurePosixPath(path.resolve().relative_to(self.base_dir.resolve())).as_posix()
+            return PurePosixPath(real.relative_to(os.path.realpath(self.base_dir))).as_posix()
         except ValueError:
-            return PurePosixPath(path.resolve()).as_posix()
+            return PurePosixPath(real).as_posix()
 
     def excluded(self, path: Path) -> bool:
         return matches_any(self.relative(path), self.exclude)
@@ -511,6 +514,12 @@ def _check_setting(
             raise ConfigError(f"{at(key)}: check {check_id!r} has no option {key!r} (valid: {valid})")
     if "enabled" not in value and not base:
         enabled = True
+    try:  # an Options dataclass may check its values in __post_init__ ("name: what is wrong")
+        check.Options(**options)
+    except (ValueError, TypeError) as err:
+        name = str(err).partition(": ")[0]
+        place = at(name) if name in fields and name in value else where
+        raise ConfigError(f"{place}: check {check_id!r}: {err}") from None
     return CheckSetting(enabled, severity, options)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gc
 import os
 import signal
@@ -91,6 +92,9 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
         if key in seen:
             return
         seen.add(key)
+        if path.is_symlink() and not path.exists():
+            errors.append(FileResult(_display(path), error=_dangling(path)))
+            return
         config = config_for(path.parent)
         if config is None:
             return
@@ -103,7 +107,7 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
     for raw in paths:
         path = Path(raw)
         if path.is_symlink() and not path.exists():
-            errors.append(FileResult(raw, error="broken symbolic link (its target does not exist)"))
+            errors.append(FileResult(raw, error=_dangling(path)))
         elif path.is_dir():
             config = config_for(path)
             if config is None:
@@ -123,6 +127,16 @@ def _walk(root: Path, config: Config) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not config.excluded(base / d / "x") and not d.startswith("."))
         for name in sorted(files):
             yield base / name
+
+
+def _dangling(path: Path) -> str:
+    """Why a symbolic link leads nowhere: a missing target or a loop of links."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop (the links point at each other)"
+    return "broken symbolic link (its target does not exist)"
 
 
 def _display(path: Path) -> str:
@@ -193,6 +207,7 @@ def lint_text(display: str, source: str, resolved: Resolved, selection: Selectio
                         warnings=run.warnings, fatal_warning=run.fatal)
     if run.failures:
         result.error = "; ".join(run.failures)
+        result.internal = True
     return result
 
 
@@ -286,7 +301,7 @@ def lint_source(display: str, source: str, resolved: Resolved, selection: Select
     except RecursionError:
         return FileResult(display, fmt, error="too deeply nested to parse")
     except Exception as err:  # a parser bug on one odd file must not end the run for all the others
-        return FileResult(display, fmt,
+        return FileResult(display, fmt, internal=True,
                           error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
 
 

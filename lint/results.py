@@ -20,6 +20,7 @@ class FileResult:
     error: str | None = None  # the file could not be linted; one line
     warnings: list[str] = field(default_factory=list)  # a check could not run; shown once per run
     fatal_warning: bool = False  # one of those checks was required (exit 2)
+    internal: bool = False  # the error is a bug in newslint (a check or parser crashed): exit 3
     metrics: dict[str, float] = field(default_factory=dict)
     cached: bool = False
 

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from helpers import findings, located
 
 from lint.safe_yaml import YamlError, YamlLimits, load_yaml
@@ -148,3 +149,162 @@ def test_long_extends_chain_is_one_error_line(tmp_path: Path) -> None:
     no_traceback(run)
     assert run.code == 2
     assert run.err.strip() == f"newslint: error: {tmp_path / 'c31.yaml'}: extends chain is more than 32 files deep"
+
+
+# -- 7. crashes are exit 3 with one line, never "findings" ------------------------------------
+
+GOOD = "# Vote\n\nThe council added TK dollars.\n"
+GOOD_FINDING = "good.md:3:19: error [placeholder-text]"
+
+
+def test_symlink_loop_in_a_folder_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    for args in ((".",), ("a.md", "good.md"), ("--fix", "."), ("--write-baseline", "base.json", ".")):
+        run = newslint(tmp_path, *args)
+        no_traceback(run)
+        assert run.code == 2, args
+        assert "a.md: error: symbolic link loop (the links point at each other)" in run.err.splitlines()
+    assert GOOD_FINDING in newslint(tmp_path, ".").out
+
+
+def _poison_cache(cache: Path, text: str) -> int:
+    entries = list(cache.rglob("*.json"))
+    for entry in entries:
+        entry.write_text(text, encoding="utf-8")
+    return len(entries)
+
+
+def test_damaged_cache_entries_are_misses(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = subprocess.run([sys.executable, "-m", "lint", "check", "--cache-dir", str(cache), "good.md"],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=GUARD_SECONDS)
+    assert first.returncode == 1
+    entry = {"path": "good.md", "format": "markdown", "words": 5, "metrics": {}, "findings": [
+        {"rule": "placeholder-text", "category": "placeholder", "severity": "error", "span": [0, 1],
+         "message": "m", "fix": None, "path": "good.md", "pos": "abcd"}]}
+    import json
+
+    for poison in ("[" * 100_000, json.dumps(entry), json.dumps({**entry, "words": "many"}),
+                   json.dumps({**entry, "findings": [{**entry["findings"][0], "pos": [1, 1, 1, 1], "message": 7}]}),
+                   '{"path": "good.md", "format": "markdown", "words": NaN, "metrics": {}, "findings": []}'):
+        assert _poison_cache(cache, poison) == 1
+        again = subprocess.run([sys.executable, "-m", "lint", "check", "--cache-dir", str(cache), "good.md"],
+                               cwd=tmp_path, capture_output=True, text=True, timeout=GUARD_SECONDS)
+        assert "Traceback" not in again.stderr, again.stderr
+        assert again.returncode == 1, poison[:40]
+        assert GOOD_FINDING in again.stdout
+
+
+def test_damaged_baselines_are_one_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    entry = '{"path": "good.md", "rule": "placeholder-text", "fingerprint": "x", "count": %s}'
+    for body, problem in (
+        ("[" * 100_000, "not a newslint baseline: nested too deeply"),
+        ('{"tool": "newslint", "version": 1, "findings": [%s]}' % (entry % "Infinity"),
+         "not a newslint baseline: Infinity is not a count"),
+        ('{"tool": "newslint", "version": 1, "findings": [%s]}' % (entry % "1e400"),
+         "damaged baseline entry (finding 1)"),
+        ('{"tool": "newslint", "version": 1, "findings": [%s]}' % (entry % "-3"),
+         "damaged baseline entry (finding 1)"),
+        ('{"tool": "newslint", "version": 1, "findings": [7]}', "damaged baseline entry (finding 1)"),
+    ):
+        (tmp_path / "base.json").write_text(body, encoding="utf-8")
+        run = newslint(tmp_path, "--baseline", "base.json", "good.md")
+        no_traceback(run)
+        assert run.code == 2, body[:60]
+        assert run.err.strip() == f"newslint: error: base.json: {problem}"
+
+
+def test_internal_error_is_one_line_exit_3_and_debug_shows_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import lint.engine
+    from lint.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(lint.engine, "lint_targets", broken)
+    monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
+    for args, traceback in ((["check", "--no-cache", "good.md"], False),
+                            (["check", "--debug", "--no-cache", "good.md"], True),
+                            (["--debug", "check", "--no-cache", "good.md"], True)):
+        with pytest.raises(SystemExit) as stop:
+            main(args)
+        assert stop.value.code == 3
+        err = capsys.readouterr().err
+        assert err.splitlines()[-1] == (
+            "newslint: internal error: ZeroDivisionError: division by zero "
+            "(a bug in newslint; run again with --debug for the traceback and please report it)"
+        )
+        assert ("Traceback (most recent call last)" in err) is traceback
+
+
+CRASHING_PLUGIN = '''
+import multiprocessing, os, signal
+from lint.checks.base import Check
+from lint.findings import Severity
+
+class Crash(Check):
+    id = "crash-test"
+    category = "structure"
+    severity = Severity.ERROR
+    summary = "crashes on purpose"
+
+    def run(self, doc, options, house):
+        if os.environ.get("CRASH_MODE") == "kill" and multiprocessing.parent_process() is not None:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if os.environ.get("CRASH_MODE") == "raise":
+            raise KeyError("boom")
+        return iter(())
+'''
+
+
+def test_a_crashing_check_or_a_killed_worker_is_exit_3(tmp_path: Path) -> None:
+    (tmp_path / "crash.py").write_text(CRASHING_PLUGIN, encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("plugins: [crash.py]\n", encoding="utf-8")
+    for i in range(6):
+        (tmp_path / f"a{i}.md").write_text(GOOD, encoding="utf-8")
+    run = newslint(tmp_path, ".", env={"CRASH_MODE": "raise"})
+    no_traceback(run)
+    assert run.code == 3
+    assert "a0.md: error: check crash-test failed: KeyError: 'boom'" in run.err.splitlines()
+    proc = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--jobs", "2", "."], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "CRASH_MODE": "kill"},
+                          timeout=GUARD_SECONDS)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 3
+
+
+# -- 9. smaller gaps ------------------------------------------------------------------------------
+
+def test_invalid_extra_pattern_is_a_config_error_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text(
+        'checks:\n  placeholder-text:\n    extra_patterns: ["(unclosed"]\n', encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    run = newslint(tmp_path, "good.md")
+    assert run.code == 2
+    assert run.err.strip() == (
+        f"newslint: error: {tmp_path / '.newslint.yaml'}:3: check 'placeholder-text': extra_patterns: "
+        "invalid regular expression '(unclosed': missing ) at position 9"
+    )
+
+
+def test_extra_patterns_share_one_time_budget_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.user_patterns
+    from helpers import lint as lint_one
+
+    clock = iter(range(0, 10_000))  # each reading of the clock is 0.2 s later: a slow pattern
+    monkeypatch.setattr(lint.user_patterns, "monotonic", lambda: next(clock) * 0.2, raising=False)
+    text = "# Title\n\n" + "".join(f"Paragraph {i} says FIXME.\n\n" for i in range(20))
+    result = lint_one(text, settings={"checks": {"placeholder-text": {"extra_patterns": ["FIXME"]}}},
+                  select=("placeholder-text",))
+    assert result.warnings == [
+        "placeholder-text: pattern 'FIXME' took over 0.5 s and was stopped (simplify the extra_patterns entry in the config)"
+    ]
+    assert [f.line for f in result.findings] == [3]  # found before the budget ran out

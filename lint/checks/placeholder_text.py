@@ -10,7 +10,7 @@ from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, CheckUnavailable, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
-from lint.user_patterns import PatternTimeout, find_all
+from lint.user_patterns import Budget, PatternTimeout, compile_user_pattern, find_all
 
 _MEDIA = (
     r"(?:images?|photos?|photographs?|pictures?|pics?|maps?|charts?|graphs?|graphics?|infographics?|videos?"
@@ -64,6 +64,13 @@ class Options:
     # More placeholder patterns the outlet uses (regular expressions, run with a time limit).
     extra_patterns: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        for pattern in self.extra_patterns:  # a broken pattern is a config error, not one per file
+            try:
+                compile_user_pattern(pattern)
+            except ValueError as err:
+                raise ValueError(f"extra_patterns: {err}") from None
+
 
 class PlaceholderText(Check):
     """Two kinds of placeholder are told apart. Markers ("TK", "[Insert quote]", "INSERT LINK",
@@ -87,6 +94,7 @@ class PlaceholderText(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         stopped: dict[str, str] = {}  # outlet patterns that ran out of time, and why
+        budget = Budget()  # one for the whole article
         names_with_tk = tuple(name for name in house.glossary if re.search(r"\bTK\b", name))
         for block in doc.prose_blocks:
             text = block.text.text
@@ -118,7 +126,7 @@ class PlaceholderText(Check):
                 if pattern in stopped:
                     continue  # one time-out per article, not one per paragraph
                 try:
-                    for um in find_all(pattern, text):
+                    for um in find_all(pattern, text, budget=budget):
                         yield self._placeholder(block, um.start, um.end, um.text)
                 except PatternTimeout as err:
                     stopped[pattern] = str(err)
