@@ -10,6 +10,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -398,13 +399,45 @@ def lint_targets(
         if progress:
             progress(1, len(tasks))
     rest = tasks[len(results):]
-    chunk = max(1, min(16, len(rest) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    workers = min(jobs, len(rest))  # no idle workers for a handful of files
+    chunk = max(1, min(16, len(rest) // (workers * 4)))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_follow_parent, initargs=(os.getpid(),))
+    try:
         for result in pool.map(_worker, rest, chunksize=chunk):
             results.append(result)
             if progress:
                 progress(len(results), len(tasks))
+    except BaseException:  # Ctrl-C, a broken pool: end the workers now, do not wait for them
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _follow_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the run that started it is gone.
+
+    A parent killed outright (SIGKILL, an out-of-memory kill, a cancelled CI job) cannot end its
+    workers; they would wait for work for ever, holding the job's output pipes open. A thread
+    notices the new parent and exits the worker.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
+
+
+def _kill_workers(pool: object) -> None:
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def valid_selectors(names: Iterable[str], known_ids: Iterable[str]) -> list[str]:
