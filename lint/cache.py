@@ -115,7 +115,10 @@ def _plain(f: Finding) -> dict[str, Any]:
     return {
         "rule": f.rule, "category": f.category, "severity": f.severity.value, "span": [f.span.start, f.span.end],
         "message": f.message,
-        "fix": None if f.fix is None else [f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe],
+        "fix": None if f.fix is None else [
+            f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe, f.fix.label,
+            f.fix.line, f.fix.column, f.fix.end_line, f.fix.end_column,
+        ],
         "path": f.path, "pos": [f.line, f.column, f.end_line, f.end_column],
     }
 
@@ -123,10 +126,13 @@ def _plain(f: Finding) -> dict[str, Any]:
 def _finding(d: dict[str, Any]) -> Finding:
     fix = None
     if d["fix"] is not None:
-        a, b, text, safe = d["fix"]
+        a, b, text, safe, label, *pos = d["fix"]
         if not isinstance(safe, bool):
             raise TypeError("fix safety must be true or false")
-        fix = Fix(Span(_typed(a, int), _typed(b, int)), _typed(text, str), safe)
+        if len(pos) != 4:
+            raise TypeError("a fix has four position numbers")
+        fix = Fix(Span(_typed(a, int), _typed(b, int)), _typed(text, str), safe, _typed(label, str),
+                  *(_typed(n, int) for n in pos))
     line, col, end_line, end_col = (_typed(n, int) for n in d["pos"])
     start, end = (_typed(n, int) for n in d["span"])
     return Finding(

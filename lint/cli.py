@@ -47,7 +47,7 @@ def cli() -> None:
 @_debug_option
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format.",
-              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]))
+              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab", "html"]))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Config file to use instead of the nearest .newslint.yaml.")
 @click.option("--select", multiple=True, help="Only these check ids or categories (comma-separated).")
@@ -83,6 +83,15 @@ def cli() -> None:
               help="Lint on a Dask cluster: the scheduler's address (tcp://host:8786) or scheduler file.")
 @click.option("--shard", "shard_spec", default=None, metavar="K/N",
               help="Lint only this job's share of the files: shard K of N (a stable split by path).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the suggested (unsafe) fixes too.")
+@click.option("--sort", type=click.Choice(["position", "severity"]), default="position", show_default=True,
+              help="Text output: findings in file order, or errors first.")
+@click.option("--group-by", type=click.Choice(["file", "category", "severity"]), default="file", show_default=True,
+              help="Text output: one section per file, category or severity.")
+@click.option("--statistics", is_flag=True, help="Text output: a count per check instead of each finding.")
+@click.option("--show-source", is_flag=True, help="Text output: the line around each finding, with a caret.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, metavar="N",
+              help="Exit 1 when any article's quality score (0-100) is below N.")
 def check(
     paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
@@ -90,12 +99,13 @@ def check(
     changed: bool, base_ref: str | None, changed_lines: bool, report_unused_suppressions: bool,
     baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
     shard_spec: str | None, dask_address: str | None,
+    unsafe_fixes: bool, sort: str, group_by: str, statistics: bool, show_source: bool, min_score: float | None,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
     from lint.engine import ConfigCache, discover, lint_targets, valid_selectors
     from lint.findings import Severity
-    from lint.report import RunReport, renderer
+    from lint.report import RunReport, View, renderer
     from lint.results import Selection
 
     if not paths:
@@ -118,8 +128,9 @@ def check(
         targets = discover(file_paths, configs, errors)
         if changes is not None:  # changed files were named one by one: keep the articles among them
             targets = [t for t in targets if t.config.included(t.path)]
+        sources: dict[str, str] = {}  # article texts, for the HTML report and --show-source
         if "-" in paths:
-            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection))
+            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection, sources))
         elif not targets and not errors and changes is None and not quiet:
             includes = ", ".join(base_config.include)
             click.echo(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})",
@@ -145,7 +156,7 @@ def check(
     results.extend(errors)
     if apply_fix or show_diff:
         # --diff wins over --fix (nothing is written) and exits here.
-        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet)
+        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet, unsafe=unsafe_fixes)
     if changes is not None and changed_lines:
         from lint.git import only_changed_lines
 
@@ -157,7 +168,11 @@ def check(
 
     terminal = sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ
     use_color = color if color is not None else terminal
-    report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks))
+    if fmt == "html" or show_source:
+        _read_sources(targets, sources)
+    view = View(sort, group_by, statistics, show_source, quiet)  # type: ignore[arg-type]
+    report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks),
+                       scoring=base_config.scoring, view=view, sources=sources)
     try:
         text = renderer(fmt)(report)
     except ValueError as err:
@@ -174,17 +189,16 @@ def check(
             from lint.report.text_report import summary
 
             click.echo(summary(report), err=True)
-    elif not (quiet and fmt == "text" and not report.findings):
-        if quiet and fmt == "text":
-            text = "\n".join(text.splitlines()[:-1])
+    elif text or fmt != "text":
         click.echo(text)
 
     threshold = Severity(fail_on or base_config.fail_on.value)
     if any(r.internal for r in results):
         sys.exit(EXIT_INTERNAL)
+    low = _below_min_score(report, min_score)
     if report.errors or any(r.fatal_warning for r in results):
         sys.exit(EXIT_ERROR)
-    if any(f.severity.rank >= threshold.rank for f in report.findings):
+    if low or any(f.severity.rank >= threshold.rank for f in report.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
@@ -201,6 +215,16 @@ def _shard(spec: str | None, paths: tuple[str, ...]) -> Shard | None:
     except ShardError as err:
         _fail(str(err))
         return None
+
+
+def _below_min_score(report, min_score: float | None) -> bool:  # type: ignore[no-untyped-def]
+    """--min-score: name each article that scores below it; True when there is one."""
+    from lint.score import below
+
+    low = below(report.results, min_score, report.scoring) if min_score is not None else []
+    for path, value in low:
+        click.echo(f"newslint: {path} scores {value}, below --min-score {min_score:g}", err=True)
+    return bool(low)
 
 
 def _lint_on_cluster(address: str, targets: list[Target], selection: Selection, cache: Path | None,
@@ -223,11 +247,11 @@ def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-unt
         _fail(str(err))
 
 
-def _fix(targets, results, selection, write: bool, quiet: bool):  # type: ignore[no-untyped-def]
+def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool):  # type: ignore[no-untyped-def]
     """--fix: write the safe fixes and go on with what is left; --diff: print them and exit."""
     from lint.fix import fix_results, unified_diff
 
-    results, outcomes = fix_results(targets, results, selection, write)
+    results, outcomes = fix_results(targets, results, selection, write, unsafe)
     for outcome in outcomes:
         if outcome.error:
             click.echo(f"{outcome.display}: error: {outcome.error}", err=True)
@@ -282,7 +306,7 @@ def _default_cache() -> Path:
     return default_cache_dir()
 
 
-def _lint_stdin(name: str, configs: ConfigCache, selection: Selection) -> FileResult:
+def _lint_stdin(name: str, configs: ConfigCache, selection: Selection, sources: dict[str, str]) -> FileResult:
     from lint.document import format_for
     from lint.document.reader import InputError, decode
     from lint.engine import lint_source
@@ -299,7 +323,21 @@ def _lint_stdin(name: str, configs: ConfigCache, selection: Selection) -> FileRe
         source = decode(data, config.encodings).text
     except InputError as err:
         return FileResult(name, error=str(err))
+    sources[name] = source
     return lint_source(name, source, resolved, selection, format_for(name))
+
+
+def _read_sources(targets, sources: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """The articles' texts for reports that show them; one that cannot be read is left out."""
+    from lint.document.reader import InputError
+    from lint.engine import read_source
+
+    for t in targets:
+        if t.display not in sources:
+            try:
+                sources[t.display] = read_source(t.path, t.config.max_size_mb, t.config.encodings)
+            except InputError:
+                pass
 
 
 def _write_report(path: Path, text: str) -> None:

@@ -23,12 +23,13 @@ from lint.checks.registry import PluginError, Registry, load_registry
 from lint.document.options import ParseOptions
 from lint.findings import Severity
 from lint.safe_yaml import YamlError, load_yaml
+from lint.score import SCORE_KEYS, ScoreSettingError, Scoring
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "newslint.yaml", "newslint.yml")
 PRESET_SUFFIX = ".yaml"
 TOP_LEVEL_KEYS = (
     "extends", "outlet", "style", "glossary", "terminology", "checks", "files", "overrides", "html",
-    "markdown", "languagetool", "plugins", "fail_on",
+    "markdown", "languagetool", "plugins", "fail_on", "score",
 )
 MAX_EXTENDS_DEPTH = 32  # a chain of configs each extending the next; deeper is a mistake or an attack
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
@@ -219,6 +220,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     plugins: tuple[Path, ...] = ()
     fail_on: Severity = Severity.ERROR
+    scoring: Scoring = field(default_factory=Scoring)  # the quality score's weights and caps (lint/score.py)
     base_dir: Path = field(default_factory=Path.cwd)
     limits: Limits = Limits()
     _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
@@ -425,6 +427,10 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     fail_on = data.get("fail_on", "error")
     if fail_on not in [s.value for s in Severity]:
         raise ConfigError(f"{at('fail_on')}: fail_on must be one of error, warning, info (got {fail_on!r})")
+    try:
+        scoring = Scoring.from_section(_section(data, "score", SCORE_KEYS, at))
+    except ScoreSettingError as err:
+        raise ConfigError(f"{at('score', *err.key)}: {err}") from None
 
     return Config(
         registry=registry,
@@ -439,6 +445,7 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         overrides=tuple(overrides),
         plugins=plugins,
         fail_on=Severity(fail_on),
+        scoring=scoring,
         base_dir=raw.base_dir,
         limits=limits,
     )

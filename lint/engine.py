@@ -23,7 +23,8 @@ from lint.dedupe import one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
-from lint.findings import CATEGORIES, Finding
+from lint.findings import CATEGORIES, Finding, Fix
+from lint.fix_labels import describe as describe_fix
 from lint.results import FileResult, Selection
 from lint.suppress import apply_suppressions
 
@@ -196,8 +197,20 @@ def _place(doc: Document, findings: list[Finding]) -> list[Finding]:
             placed[key] = dataclasses.replace(
                 f, span=dataclasses.replace(f.span, start=start, end=end), path=doc.path,
                 line=a.line, column=a.column, end_line=b.line, end_column=b.column,
+                fix=None if f.fix is None else _place_fix(doc, f.fix),
             )
     return sorted(placed.values(), key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+
+
+def _place_fix(doc: Document, fix: Fix) -> Fix:
+    """The fix's own line and column (it may reach beyond the finding) and its label in words."""
+    size = len(doc.source)
+    start = min(max(fix.span.start, 0), size)
+    end = min(max(fix.span.end, start), size)
+    a, b = doc.position(start), doc.position(end)
+    label = fix.label or describe_fix(doc.source[start:end], fix.replacement)
+    return dataclasses.replace(fix, span=dataclasses.replace(fix.span, start=start, end=end), label=label,
+                               line=a.line, column=a.column, end_line=b.line, end_column=b.column)
 
 
 def lint_text(display: str, source: str, resolved: Resolved, selection: Selection = Selection(),

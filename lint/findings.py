@@ -38,12 +38,19 @@ CATEGORIES = (
 class Fix:
     """Replace the source text at `span` with `replacement`.
 
-    `safe` fixes are applied by `--fix`; unsafe ones are only suggested.
+    `safe` fixes are applied by `--fix`; the others only with `--unsafe-fixes`. `label` says
+    what the fix does in words; the engine derives it (lint/fix_labels.py) when a check leaves
+    it empty, and places the fix (line and column of its span) like the finding.
     """
 
     span: Span
     replacement: str
     safe: bool = True
+    label: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,9 @@ class FixOutcome:
         return self.fixed != self.original
 
 
-def safe_fixes(findings: Iterable[Finding]) -> list[Fix]:
-    return [f.fix for f in findings if f.fix is not None and f.fix.safe]
+def safe_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
+    """The fixes --fix applies: the safe ones, or every fix with --unsafe-fixes (`unsafe`)."""
+    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
 
 
 def choose_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> list[Fix]:
@@ -102,6 +103,7 @@ def fix_text(
     newline: str = "\n",
     max_passes: int = MAX_PASSES,
     log: list[tuple[int, Finding]] | None = None,
+    unsafe: bool = False,
 ) -> tuple[str, int, FileResult]:
     """Fix in memory until stable: the new text, the fixes applied, the lint of the new text.
 
@@ -113,7 +115,7 @@ def fix_text(
     for number in range(1, max_passes + 1):
         if result.error:
             break
-        chosen = choose_fixes(source, safe_fixes(result.findings), newline)
+        chosen = choose_fixes(source, safe_fixes(result.findings, unsafe), newline)
         if not chosen:
             break
         if log is not None:
@@ -125,7 +127,8 @@ def fix_text(
     return source, applied, result
 
 
-def fix_target(target: Target, selection: Selection, write: bool, max_passes: int = MAX_PASSES) -> FixOutcome:
+def fix_target(target: Target, selection: Selection, write: bool, max_passes: int = MAX_PASSES,
+               unsafe: bool = False) -> FixOutcome:
     """Fix one file; write it (atomically) only when `write` and its text changed."""
     fmt = format_for(str(target.path))
     try:
@@ -137,7 +140,7 @@ def fix_target(target: Target, selection: Selection, write: bool, max_passes: in
         )
     resolved = target.config.for_file(target.path)
     fixed, applied, result = fix_text(
-        target.display, decoded.text, resolved, selection, fmt, decoded.newline, max_passes
+        target.display, decoded.text, resolved, selection, fmt, decoded.newline, max_passes, unsafe=unsafe
     )
     outcome = FixOutcome(target.display, decoded.text, fixed, applied, result)
     if not write or not outcome.changed:
@@ -173,18 +176,18 @@ def unified_diff(outcome: FixOutcome) -> str:
 
 
 def fix_results(
-    targets: list[Target], results: list[FileResult], selection: Selection, write: bool
+    targets: list[Target], results: list[FileResult], selection: Selection, write: bool, unsafe: bool = False
 ) -> tuple[list[FileResult], list[FixOutcome]]:
-    """Fix every target whose findings carry a safe fix; its result becomes what is left after."""
+    """Fix every target whose findings carry a fix to apply; its result becomes what is left after."""
     by_display = {t.display: t for t in targets}
     outcomes: list[FixOutcome] = []
     out: list[FileResult] = []
     for result in results:
         target = by_display.get(result.path)
-        if target is None or result.error or not safe_fixes(result.findings):
+        if target is None or result.error or not safe_fixes(result.findings, unsafe):
             out.append(result)
             continue
-        outcome = fix_target(target, selection, write)
+        outcome = fix_target(target, selection, write, unsafe=unsafe)
         outcomes.append(outcome)
         out.append(result if outcome.error else outcome.result)
     return out, outcomes

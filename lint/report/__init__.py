@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from lint.findings import Finding, Severity
 from lint.results import FileResult
+from lint.score import Scoring, score_of
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
+SORTS = ("position", "severity")
+GROUPS = ("file", "category", "severity")
+
+
+@dataclass(frozen=True)
+class View:
+    """How people want the findings shown (the text report's options)."""
+
+    sort: Literal["position", "severity"] = "position"
+    group_by: Literal["file", "category", "severity"] = "file"
+    statistics: bool = False  # a count per check instead of each finding
+    show_source: bool = False  # the line around each finding, with a caret
+    quiet: bool = False  # findings only: no headers, no summary
 
 
 @dataclass
@@ -20,6 +35,12 @@ class RunReport:
     version: str
     color: bool = False
     rules: dict[str, object] = field(default_factory=dict)  # id -> check class, for rule metadata
+    scoring: Scoring = field(default_factory=Scoring)
+    view: View = field(default_factory=View)
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> article text, for html and --show-source
+
+    def score(self, result: FileResult) -> int | None:
+        return score_of(result, self.scoring)
 
     @property
     def findings(self) -> list[Finding]:
