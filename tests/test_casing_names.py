@@ -1,6 +1,7 @@
 """The shared names list: loading, matching across hyphens and spaces, masking non-prose."""
 
-from lint.names import is_english_word, load_lexicon, lowercase_brands, mask_non_prose
+from lint.checks._names import load_lexicon, lowercase_brands
+from lint.checks._tokens import is_english_word, mask_non_prose
 
 
 def test_lexicon_matches_longest_name_with_any_space_or_hyphen():

@@ -8,12 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from lint.checks._tokens import DOMAIN_LIKE
 from lint.datafiles import data_lines
 from lint.findings import Severity
 
-# A name that reads as a website: "archyde.com", "news.example.co.uk". It starts a token and
-# its labels are bounded, so the search stays linear on a long unbroken run of letters.
-DOMAIN_LIKE = r"(?<![\w.-])(?:[a-z0-9][\w-]{0,62}\.){1,4}(?:com|net|org|news|info|tv|media|io|co\.uk|co)\b"
 # A capitalised name of one to three words ("Archyde", "Example News"); case-sensitive even
 # inside patterns matched without case.
 CAPITALISED_NAME = r"(?-i:(?<!\w)[A-Z][\w&'’-]{0,40}(?:\s+[A-Z][\w&'’-]{0,40}){0,2})"

@@ -1,13 +1,20 @@
-"""Shared helpers for typography checks: is a run of text a URL, domain, file name or code?
+"""Is this prose? The one place that answers it for every check.
 
-Punctuation inside such tokens ("archyde.com", "report.pdf", "net.Error", "1.2.3") is not
-prose punctuation, so the typography checks skip it.
+- `is_technical(token)`: a white-space-delimited token that is a URL, domain, e-mail, file name,
+  version or code. Punctuation inside such tokens ("archyde.com", "report.pdf", "net.Error",
+  "1.2.3") is not prose punctuation, so the typography and terminology checks skip it.
+- `mask_non_prose(text)`: a whole text with addresses, handles, paths, code and template tags
+  blanked out, offsets unchanged, before the casing checks read names and sentence starts.
+- `DOMAIN_LIKE`: a regex piece for a name that reads as a website, for phrase patterns.
+- `is_english_word(word)`: the CMU Pronouncing Dictionary knows it ("since", not "rustfmt").
+- `words_in_code(doc)`: words the article also writes as code ("cargo").
+- `prose_texts(doc)`: every run of reader-visible prose, table cells included.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from lint.document.mapped import ATOM, MappedText
@@ -15,10 +22,10 @@ from lint.document.model import BlockKind, Document
 
 # Top-level domains and file extensions common enough in news and government copy to
 # recognise "word.tld" and "name.ext" without a full registry list.
-_TLDS = """
+TLDS = """
 com org net gov edu mil int io co us uk eu de fr it es nl ru ua cn jp kr in au ca nz ch se no fi dk
 pl cz at be ie pt gr tv me info biz app dev ai ly gl to fm am sh gg is tokyo news online site tech
-cloud blog xyz page
+cloud blog xyz page media
 """.split()
 _EXTENSIONS = """
 pdf doc docx xls xlsx csv tsv txt md rtf ppt pptx odt ods json xml yaml yml toml html htm css js ts
@@ -30,8 +37,8 @@ exe dmg pkg deb rpm iso sql db log ini cfg conf lock wasm
 @cache
 def technical_token() -> re.Pattern[str]:
     """Matches a whole token that is a URL, e-mail, domain, file name, version or code."""
-    short = "|".join(t for t in _TLDS if len(t) < 4)
-    long = "|".join(t for t in _TLDS if len(t) >= 4)
+    short = "|".join(t for t in TLDS if len(t) < 4)
+    long = "|".join(t for t in TLDS if len(t) >= 4)
     capital = "Gov|GOV|Com|COM|Org|ORG|Net|Edu"  # USA.Gov, Challenge.Gov
     ext = "|".join(_EXTENSIONS) + "|" + "|".join(e.upper() for e in _EXTENSIONS)
     return re.compile(
@@ -47,6 +54,14 @@ def technical_token() -> re.Pattern[str]:
         re.VERBOSE,
     )
 
+
+# A name that reads as a website: "archyde.com", "news.example.co.uk". It starts a token and
+# its labels are bounded, so the search stays linear on a long unbroken run of letters.
+DOMAIN_LIKE = (
+    r"(?<![\w.-])(?:[a-z0-9][\w-]{0,62}\.){1,4}(?:"
+    + "|".join(sorted(TLDS, key=len, reverse=True))
+    + r")\b"
+)
 
 # Brand names with punctuation inside, and dotted abbreviations that glue to the next word.
 _GLUED_NAMES = ("yahoo!", "jeopardy!", "e!", "wham!", "node.js", "vue.js", "next.js", "react.js")
@@ -83,3 +98,74 @@ def prose_texts(doc: Document) -> Iterator[MappedText]:
             yield block.text
         elif block.kind is BlockKind.TABLE_ROW and not (block.table and block.table.is_delimiter):
             yield from block.cells
+
+
+# Things in prose that are not words of the language: addresses, handles, code, file names.
+# Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
+# Most alternatives start only where a run of non-space characters starts, so the pattern
+# costs one pass over the text rather than a try at every character.
+_NON_PROSE = re.compile(
+    r"""
+      (?:https?|ftp)://\S+ | \bwww\.\S+
+    | \{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}                # template tags left in prose; the
+                                                         # inside stops at the next opening, so a
+                                                         # line of unclosed "{{" stays linear
+    | (?<!\S)\S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*  # a run holding an address, handle,
+                                                         # path, file name, code atom or tag
+    | (?<!\S)\S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+          # spelled-out addresses: jo (at) x (dot) gov
+    | (?<!\S)[a-z0-9]+(?:-[a-z0-9]+){2,}\b                # slugs (north-atlantic-treaty)
+    """,
+    re.VERBOSE,
+)
+
+
+# Something each alternative above needs: most paragraphs hold none, and one quick search
+# tells (four times faster than running the pattern itself over plain prose).
+_MAYBE_NON_PROSE = re.compile(
+    r"[@#_/\\\ufffc<>{}]|[^\W_]\.[a-z]|://|www\.|[(\[](?:at|dot)[)\]]|[a-z0-9]-[a-z0-9]+-[a-z0-9]"
+)
+
+
+def mask_non_prose(text: str) -> str:
+    """`text` with addresses, handles, code and file names blanked out, offsets unchanged.
+
+    Several casing checks mask the same blocks: call it as `doc.shared(mask_non_prose, text)`.
+    """
+    if _MAYBE_NON_PROSE.search(text) is None:
+        return text
+    return _NON_PROSE.sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _english_lookup() -> Callable[[str], bool]:
+    """Membership in the CMU Pronouncing Dictionary (a dependency already, for syllables)."""
+    from lint.syllables import cmu_dict  # looks words up on disk without loading the whole file
+
+    table = cmu_dict()
+    return lambda word: word in table
+
+
+def is_english_word(word: str) -> bool:
+    """True for a word of the dictionary ("since", "cargo"), false for "rustfmt" or "pnkfelix"."""
+    return _english_lookup()(word.lower())
+
+
+_CODE_WORD = re.compile(r"[a-z][\w-]*")
+
+
+def words_in_code(doc: Document) -> frozenset[str]:
+    """Lowercase words the article also writes as code: commands and identifiers ("cargo")."""
+    words: set[str] = set()
+    for block in doc.blocks:
+        if block.kind is BlockKind.CODE:
+            words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
+        elif block.is_prose and ATOM in block.text.text:
+            text = block.text.text
+            for i, char in enumerate(text):
+                if char == ATOM:
+                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
+                    start = block.text.source_offset(i)
+                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
+                    end = max(end, block.text.source_end(i + 1))
+                    words.update(_CODE_WORD.findall(doc.source[start:end]))
+    return frozenset(words)

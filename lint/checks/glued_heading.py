@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from lint.checks._tokens import is_english_word
 from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
@@ -181,6 +182,4 @@ def _starts_text(prose: str, first_word: str, after: int) -> bool:
 
 def _is_dictionary_word(token: str) -> bool:
     """A word the CMU dictionary knows: "news", or a camel-case name whole ("YouTube")."""
-    from lint.syllables import cmu_dict
-
-    return token.isalpha() and token.lower() in cmu_dict()
+    return token.isalpha() and is_english_word(token)

@@ -26,13 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._tokens import is_technical, prose_texts, token_bounds
+from lint.checks._names import lowercase_brands
+from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
 from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
-from lint.names import lowercase_brands, mask_non_prose, words_in_code
 from lint.words import Entry, entry
 
 # A run of letters with inner apostrophes ("Mackay'spublished"), or digits glued to letters.

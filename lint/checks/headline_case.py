@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from lint.checks._names import NameLexicon, load_lexicon, lowercase_brands
+from lint.checks._tokens import is_english_word, mask_non_prose
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-from lint.names import NameLexicon, is_english_word, load_lexicon, lowercase_brands, mask_non_prose
 
 # AP style: these stay lowercase in title case unless they are the first or last word.
 SMALL_WORDS = frozenset("a an and as at but by for in nor of on or so the to up yet vs via".split())
@@ -236,7 +237,7 @@ def _words(doc: Document, block: Block, lexicon: NameLexicon, brands: frozenset[
 
 def _name_offsets(text: str, lexicon: NameLexicon) -> set[int]:
     """Start offsets of heading words that belong to a known name (any case)."""
-    from lint.names import TOKEN_RE
+    from lint.checks._names import TOKEN_RE
 
     offsets: set[int] = set()
     for match in lexicon.find(text):

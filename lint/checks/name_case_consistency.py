@@ -19,11 +19,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._names import NameLexicon, load_lexicon
+from lint.checks._tokens import mask_non_prose
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-from lint.names import NameLexicon, load_lexicon, mask_non_prose
 
 # A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon
+from lint.checks._tokens import mask_non_prose
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Fix, Severity
-from lint.names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon, mask_non_prose
 
 # Words after a country or nationality that show it is the state or its people.
 _STATE_WORD = re.compile(

@@ -21,11 +21,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._names import lowercase_brands
+from lint.checks._tokens import is_english_word, mask_non_prose, words_in_code
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document, Sentence
 from lint.findings import Finding, Fix, Severity
-from lint.names import is_english_word, lowercase_brands, mask_non_prose, words_in_code
 
 # Characters that may stand before the first word without changing where the sentence starts.
 _LEAD = "*_~ \u00a0\t-–—•"

@@ -20,13 +20,11 @@ apostrophe), whatever space or hyphen character the writer used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from lint.datafiles import data_lines, data_path
-from lint.document.mapped import ATOM
-from lint.document.model import BlockKind, Document
 
 TOKEN_RE = re.compile(r"[^\W\d_]+")
 # Every space and hyphen character counts as the plain one when comparing separators.
@@ -206,74 +204,3 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
 def lowercase_brands(glossary: tuple[str, ...] = ()) -> frozenset[str]:
     """Names (shipped brands plus glossary) that are right with a lowercase first letter."""
     return frozenset(b for b in load_lexicon(glossary).brands if b[:1].islower())
-
-
-# Things in prose that are not words of the language: addresses, handles, code, file names.
-# Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
-# Most alternatives start only where a run of non-space characters starts, so the pattern
-# costs one pass over the text rather than a try at every character.
-_NON_PROSE = re.compile(
-    r"""
-      (?:https?|ftp)://\S+ | \bwww\.\S+
-    | \{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}                # template tags left in prose; the
-                                                         # inside stops at the next opening, so a
-                                                         # line of unclosed "{{" stays linear
-    | (?<!\S)\S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*  # a run holding an address, handle,
-                                                         # path, file name, code atom or tag
-    | (?<!\S)\S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+          # spelled-out addresses: jo (at) x (dot) gov
-    | (?<!\S)[a-z0-9]+(?:-[a-z0-9]+){2,}\b                # slugs (north-atlantic-treaty)
-    """,
-    re.VERBOSE,
-)
-
-
-# Something each alternative above needs: most paragraphs hold none, and one quick search
-# tells (four times faster than running the pattern itself over plain prose).
-_MAYBE_NON_PROSE = re.compile(
-    r"[@#_/\\\ufffc<>{}]|[^\W_]\.[a-z]|://|www\.|[(\[](?:at|dot)[)\]]|[a-z0-9]-[a-z0-9]+-[a-z0-9]"
-)
-
-
-def mask_non_prose(text: str) -> str:
-    """`text` with addresses, handles, code and file names blanked out, offsets unchanged.
-
-    Several casing checks mask the same blocks: call it as `doc.shared(mask_non_prose, text)`.
-    """
-    if _MAYBE_NON_PROSE.search(text) is None:
-        return text
-    return _NON_PROSE.sub(lambda m: " " * len(m.group()), text)
-
-
-@cache
-def _english_lookup() -> Callable[[str], bool]:
-    """Membership in the CMU Pronouncing Dictionary (a dependency already, for syllables)."""
-    from lint.syllables import cmu_dict  # looks words up on disk without loading the whole file
-
-    table = cmu_dict()
-    return lambda word: word in table
-
-
-def is_english_word(word: str) -> bool:
-    """True for a word of the dictionary ("since", "cargo"), false for "rustfmt" or "pnkfelix"."""
-    return _english_lookup()(word.lower())
-
-
-_CODE_WORD = re.compile(r"[a-z][\w-]*")
-
-
-def words_in_code(doc: Document) -> frozenset[str]:
-    """Lowercase words the article also writes as code: commands and identifiers ("cargo")."""
-    words: set[str] = set()
-    for block in doc.blocks:
-        if block.kind is BlockKind.CODE:
-            words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
-        elif block.is_prose and ATOM in block.text.text:
-            text = block.text.text
-            for i, char in enumerate(text):
-                if char == ATOM:
-                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
-                    start = block.text.source_offset(i)
-                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
-                    end = max(end, block.text.source_end(i + 1))
-                    words.update(_CODE_WORD.findall(doc.source[start:end]))
-    return frozenset(words)
