@@ -33,7 +33,7 @@ class Options:
 
 class DoubledWord(Check):
     id = "doubled-word"
-    category = "typography"
+    category = "duplicate"
     severity = Severity.WARNING
     Options = Options
     summary = 'The same word twice in a row ("the the").'

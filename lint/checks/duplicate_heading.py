@@ -44,6 +44,7 @@ class DuplicateHeading(Check):
 
     id = "duplicate-heading"
     category = "duplicate"
+    supersedes = ("repeated-line",)
     severity = Severity.WARNING
     Options = Options
     summary = "The same heading appears twice in the article."

@@ -107,6 +107,7 @@ class DuplicateParagraph(Check):
 
     id = "duplicate-paragraph"
     category = "duplicate"
+    supersedes = ("repeated-line", "repeated-sentence")
     severity = Severity.ERROR
     Options = Options
     summary = "A paragraph or section that appears twice in the article, word for word or nearly."

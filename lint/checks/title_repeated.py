@@ -31,6 +31,7 @@ class TitleRepeated(Check):
 
     id = "title-repeated"
     category = "duplicate"
+    supersedes = ("repeated-line",)
     severity = Severity.WARNING
     summary = "The article's title appears again in the body as a heading."
     why = "A headline repeated inside the article is a paste accident; often the whole story follows twice."
