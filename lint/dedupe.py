@@ -3,7 +3,8 @@
 A check says which checks it is more specific than (`Check.supersedes`): official-name over
 proper-noun-case, glued-heading over missing-space, headline-case over sentence-start-case,
 placeholder-text's newsroom markers over placeholder-slot's general slots. A finding of a
-superseded check is dropped where it overlaps a finding of a check that supersedes it. The
+superseded check is dropped where a finding of a check that supersedes it covers at least half
+of its words; a wider finding (a wall of text around a glued heading) is another defect and stays. The
 `grammar` check (LanguageTool) yields to every other category on the same words.
 
 Spans are compared by sorting and bisection, never pairwise, so an article with thousands of
@@ -21,21 +22,32 @@ from lint.findings import Finding
 
 
 class _Cover:
-    """Sorted spans that answer "does any of them overlap this span?" in log time."""
+    """One check's spans, sorted, answering "does one of them cover most of this span?"."""
+
+    # Spans looked at per question at most: enough for any real article, and a bound on a
+    # crafted one with thousands of findings stacked on the same words.
+    _MAX_LOOKED_AT = 64
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_end: list[int] = []
-        reach = -1
-        for _, end in ordered:
-            reach = max(reach, end)
-            self.max_end.append(reach)
+        self.spans = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
 
-    def overlaps(self, span: Span, slack: int = 0) -> bool:
-        # Spans starting before `span` ends; the furthest any of them reaches decides.
-        k = bisect.bisect_left(self.starts, span.end if span.end > span.start else span.start + 1)
-        return k > 0 and self.max_end[k - 1] > span.start - slack
+    def covers_most_of(self, span: Span) -> bool:
+        """True when a span here overlaps at least half of `span` (both flag the same words)."""
+        size = max(1, span.end - span.start)
+        k = bisect.bisect_left(self.starts, max(span.end, span.start + 1))
+        looked = 0
+        while k > 0 and looked < self._MAX_LOOKED_AT:
+            k -= 1
+            start, end = self.spans[k]
+            if start + self.longest <= span.start:
+                break
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > 0 and 2 * overlap >= size:
+                return True
+            looked += 1
+        return False
 
 
 def one_finding_per_defect(findings: list[Finding], supersedes: Mapping[str, Iterable[str]]) -> list[Finding]:
@@ -50,7 +62,7 @@ def one_finding_per_defect(findings: list[Finding], supersedes: Mapping[str, Ite
         cover = _Cover(f.span for f in by_rule[winner])
         for loser in losers:
             for f in by_rule.get(loser, ()):
-                if cover.overlaps(f.span):
+                if cover.covers_most_of(f.span):
                     dropped.add(id(f))
     kept = [f for f in findings if id(f) not in dropped]
     return _drop_grammar_repeats(kept)
