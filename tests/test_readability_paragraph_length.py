@@ -56,3 +56,12 @@ def test_list_item_counts_and_code_tables_do_not():
     table = "| A |\n|---|\n| " + _paragraph(40) + " |\n"
     found = findings(item + "\n" + code + "\n" + table, select=RULE)
     assert located(found) == [("paragraph-length", 1, 3, 1, len(item))]
+
+
+def test_plain_text_has_a_lower_word_limit_than_markup():
+    sentence = "The council met on Tuesday to discuss the harbour budget and the new ferry timetable. "
+    text = sentence * 11  # 165 words, 11 sentences
+    plain = findings(text + "\n", name="story.txt", select=("paragraph-length",))
+    assert [(f.line, f.column) for f in plain] == [(1, 1)]
+    assert "the limit is 150 words" in plain[0].message
+    assert findings(text + "\n", name="story.md", select=("paragraph-length",)) == []
