@@ -180,8 +180,11 @@ def check(
         return
     for broken in report.errors:
         click.echo(f"{broken.path}: error: {broken.error}", err=True)
+    # A required check that could not run (a LanguageTool server that is down) makes the run
+    # fail: its message is an error, not a warning.
+    fatal = dict.fromkeys(w for r in results if r.fatal_warning for w in r.warnings)
     for warning in dict.fromkeys(w for r in results for w in r.warnings):
-        click.echo(f"newslint: warning: {warning}", err=True)
+        click.echo(f"newslint: {'error' if warning in fatal else 'warning'}: {warning}", err=True)
     sys.stderr.flush()
     if output is not None:
         _write_report(output, text)

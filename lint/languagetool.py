@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 Mode = Literal["local", "remote", "off"]
 
-DEFAULT_TIMEOUT = 20.0  # seconds per request
+DEFAULT_TIMEOUT = 20.0  # seconds per request, all of it: connecting, sending, the whole answer
 DEFAULT_CONCURRENCY = 4  # requests in flight at once for one article's chunks
 # The public API takes 20,000 characters per request; stay well under it so a self-hosted
 # server with a lower maxTextLength also copes.
@@ -195,9 +195,79 @@ def _client_class() -> type:
 
         def check_json(self, text: str) -> Any:
             url = urllib.parse.urljoin(self._url, "check")
-            return self._query_server(url, self._create_params(text), num_tries=1, method="post")
+            return post_form(url, self._create_params(text), self._TIMEOUT)
 
     return TimedLanguageTool
+
+
+class Deadline(TimeoutError):
+    """A request that was not answered in full within its time (languagetool.timeout)."""
+
+
+def post_form(url: str, form: Mapping[str, str], timeout: float) -> Any:
+    """POST a form and read the JSON answer, all within `timeout` seconds.
+
+    A socket timeout alone bounds each read, so a server that sends its answer a byte at a time
+    would be waited on for ever. A timer shuts the connection down when the time is up, whatever
+    the request is doing (connecting, sending, reading the headers or the body). Proxies set in
+    the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY) are used.
+    """
+    import http.client
+    import json
+    import socket
+    import urllib.parse
+    import urllib.request
+
+    parts = urllib.parse.urlsplit(url)
+    https = parts.scheme == "https"
+    host, port = parts.hostname or "", parts.port or (443 if https else 80)
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if proxy and urllib.request.proxy_bypass(host):
+        proxy = None
+    connection_class = http.client.HTTPSConnection if https else http.client.HTTPConnection
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    if proxy:
+        via = urllib.parse.urlsplit(proxy)
+        conn = connection_class(via.hostname or "", via.port or 8080, timeout=timeout)
+        if https:
+            conn.set_tunnel(host, port)
+        else:
+            target = url
+    else:
+        conn = connection_class(host, port, timeout=timeout)
+    expired = threading.Event()
+
+    def cut() -> None:
+        expired.set()
+        sock = conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(timeout, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        conn.request("POST", target, body, {"Content-Type": "application/x-www-form-urlencoded"})
+        response = conn.getresponse()
+        data = response.read()
+    except (OSError, http.client.HTTPException) as err:
+        if expired.is_set():
+            raise Deadline(f"no answer within {timeout:g} s") from None
+        raise ConnectionError(str(err) or type(err).__name__) from err
+    finally:
+        timer.cancel()
+        conn.close()
+    if expired.is_set():
+        raise Deadline(f"no answer within {timeout:g} s")
+    text = data.decode("utf-8", "replace")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:  # kept in the chain: _reason says "not JSON"
+        if response.status == 426:
+            raise ValueError("over the rate limit of the free LanguageTool API; try again later") from err
+        raise ValueError(_first_line(text) or f"HTTP {response.status}") from err
 
 
 @dataclass
@@ -446,9 +516,9 @@ def _reason(err: BaseException, settings: Settings) -> str:
     while cur is not None and len(chain) < 5:
         chain.append(cur)
         cur = cur.__cause__ or cur.__context__
-    if any(isinstance(e, requests.Timeout) for e in chain):
+    if any(isinstance(e, (requests.Timeout, Deadline)) for e in chain):
         return f"no answer within {settings.timeout:g} s (languagetool.timeout)"
-    if any(isinstance(e, requests.ConnectionError) for e in chain):
+    if any(isinstance(e, (requests.ConnectionError, ConnectionError)) for e in chain):
         if settings.mode == "local":
             return (
                 "cannot connect (no internet? run once where there is, or copy the download into cache_dir)"

@@ -5,7 +5,9 @@ form fields `text`, `language`, `disabledRules`, `enabledRules`, `enabledOnly`,
 `disabledCategories`, `level`) and flags every whole-word occurrence of its rules' phrases in
 the text it receives. Like the real server (Java strings), it reports offsets and lengths in
 UTF-16 code units. It can also misbehave on purpose: answer slowly, send garbage, send JSON
-that is not a LanguageTool answer, fail with HTTP 500, or reject texts over a length limit.
+that is not a LanguageTool answer, fail with HTTP 500, reject texts over a length limit, or
+send its answer a byte at a time, never finishing ("dribble": each byte well within any socket
+timeout).
 
     with FakeLanguageTool() as lt:
         ... config {"languagetool": {"mode": "remote", "url": lt.url}} ...
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-Behaviour = Literal["ok", "slow", "garbage", "wrong-shape", "bad-match", "error-500"]
+Behaviour = Literal["ok", "slow", "garbage", "wrong-shape", "bad-match", "error-500", "dribble"]
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,27 @@ class FakeLanguageTool:
                     if fake.behaviour == "slow" and fake.slow_languages:
                         fake._stopping.wait(fake.delay)
                     self._send(200, json.dumps(LANGUAGES))
+                elif path == "/v2/check" and fake.behaviour == "dribble":
+                    self._dribble()
                 elif path == "/v2/check":
                     self._send(*fake.answer(form))
                 elif path == "/v2/healthcheck":
                     self._send(200, "OK", "text/plain")
                 else:
                     self._send(404, "Error: unknown path", "text/plain")
+
+            def _dribble(self) -> None:
+                try:
+                    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n":
+                        if fake._stopping.wait(0.05):
+                            return
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                    while not fake._stopping.wait(0.05):  # a header that never ends
+                        self.wfile.write(b"X")
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up, as it should
 
             def _send(self, status: int, body: str, content_type: str = "application/json") -> None:
                 data = body.encode("utf-8")

@@ -115,8 +115,23 @@ def test_required_languagetool_that_is_down_exits_2(tmp_path: Path) -> None:
     write_articles(tmp_path, closed_port_url(), extra="  required: true\n")
     run = newslint(tmp_path, "--jobs", "1")
     assert run.returncode == 2
-    assert run.stderr.startswith("newslint: warning: grammar: cannot use LanguageTool server")
+    assert run.stderr.startswith("newslint: error: grammar: cannot use LanguageTool server")
     assert len(run.stderr.splitlines()) == 1
+
+
+def test_required_languagetool_that_is_down_is_not_all_clear(tmp_path: Path) -> None:
+    url = closed_port_url()
+    write_articles(tmp_path, url, extra="  required: true\n")
+    run = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--jobs", "1", "--select", "grammar",
+                          "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        f"newslint: error: grammar: cannot use LanguageTool server {url}: cannot connect "
+        "(is the server running, and is languagetool.url right?)"
+    ]
+    assert run.stdout.splitlines() == [
+        "No findings in 3 files; a required check could not run (see the error above)."
+    ]
 
 
 def test_slow_server_times_out_without_a_traceback(tmp_path: Path) -> None:
@@ -156,3 +171,15 @@ def test_local_mode_that_cannot_download_is_one_warning(tmp_path: Path) -> None:
         f"newslint: warning: grammar: cannot download LanguageTool 6.8 into {tmp_path / 'lt-cache'}: "
     )
     assert run.returncode == 1
+
+
+def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on(tmp_path: Path) -> None:
+    # Each byte comes well within the socket timeout: only a deadline for the whole request ends it.
+    with FakeLanguageTool(behaviour="dribble") as server:
+        write_articles(tmp_path, server.url, timeout=1.5)
+        run = newslint(tmp_path, "--jobs", "1")
+    assert run.returncode == 0 and places(run) == []
+    assert run.stderr.splitlines() == [
+        f"newslint: warning: grammar: LanguageTool server {server.url} failed: "
+        "no answer within 1.5 s (languagetool.timeout)"
+    ]

@@ -220,7 +220,9 @@ def summary(report: RunReport) -> str:
     files = len(report.results) - errors
     parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
     broken = f"; {errors} could not be linted (see the errors above)" if errors else ""
+    if any(r.fatal_warning for r in report.results):
+        broken += "; a required check could not run (see the error above)"
     noun = "file" if files == 1 else "files"
     if not total:
-        return f"{'No findings' if errors else 'All clear: no findings'} in {files} {noun}{broken}."
+        return f"{'No findings' if broken else 'All clear: no findings'} in {files} {noun}{broken}."
     return f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} {noun}{broken}."
