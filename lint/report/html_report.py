@@ -403,7 +403,8 @@ aside.findings ol{list-style:none;margin:0;padding:0}
 .fix{display:block;margin-top:2px;font-size:12px}.fix.safe{color:#1b7a3a}.fix.unsafe{color:var(--muted)}
 .detail{position:fixed;left:0;right:0;bottom:0;z-index:4;padding:10px 24px;background:#1d2330;color:#fff;
 font-size:14px;box-shadow:0 -2px 8px rgba(0,0,0,.2)}
-.detail .item{background:transparent;border:0;padding:0;margin:0}.detail a{color:#9cc3ff}
+.detail a{color:#9cc3ff}.detail .pos{font:12px ui-monospace,monospace;margin-right:4px}
+.detail .sev{font-size:11px;text-transform:uppercase;letter-spacing:.04em}.detail .rule{font-size:11px}
 .detail .sev,.detail .rule,.detail .fix.unsafe{color:#c9ceda}.detail .fix.safe{color:#8fe3a9}
 table{border-collapse:collapse;font-size:14px}
 th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left}
@@ -427,7 +428,11 @@ SCRIPT = """
     if (item) {
       item.classList.add("active");
       if (scrollList) { item.scrollIntoView({block: "nearest"}); }
-      detail.replaceChildren(item.cloneNode(true));
+      // A copy of the item's words, without its data attributes: it is not a second finding.
+      var copy = document.createElement("div");
+      copy.className = "copy " + item.dataset.severity;
+      item.childNodes.forEach(function (node) { copy.appendChild(node.cloneNode(true)); });
+      detail.replaceChildren(copy);
       detail.hidden = false;
     }
     if (scrollText && marks.length) { marks[0].scrollIntoView({block: "center"}); }
