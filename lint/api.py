@@ -14,7 +14,7 @@ run the same engine. Everything else under `lint` is internal and may change.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from lint.results import FileResult, Selection
 
 __all__ = [
     "AppliedFix", "CATEGORIES", "CheckInfo", "Config", "ConfigError", "FileResult", "Finding", "Fix",
-    "FixResult", "SelectionError", "Severity", "checks", "config_for", "exit_code", "fix_text", "json_report",
+    "FixResult", "SelectionError", "Severity", "checks", "config_for", "exit_code", "fix_text", "html_report",
+    "json_report",
     "lint_file", "lint_text", "load_config",
 ]
 
@@ -171,12 +172,29 @@ def checks(config: Config | StrPath | None = None) -> list[CheckInfo]:
     ]
 
 
-def json_report(results: Iterable[FileResult]) -> str:
-    """The report `newslint check --format json` prints for these results."""
+def _report(results: Iterable[FileResult], config: Config | None, sources: Mapping[str, str] | None = None):
     from lint import __version__
-    from lint.report import RunReport, renderer
+    from lint.report import RunReport
 
-    return renderer("json")(RunReport(list(results), __version__))
+    loaded = config if config is not None else load_config(None)
+    return RunReport(list(results), __version__, rules=dict(loaded.registry.checks), scoring=loaded.scoring,
+                     sources=dict(sources or {}))
+
+
+def json_report(results: Iterable[FileResult], config: Config | None = None) -> str:
+    """The report `newslint check --format json` prints for these results; `config` gives the
+    quality score's settings and the checks' metadata (None: the `default` preset)."""
+    from lint.report import renderer
+
+    return renderer("json")(_report(results, config))
+
+
+def html_report(results: Iterable[FileResult], sources: Mapping[str, str], config: Config | None = None) -> str:
+    """The self-contained page `newslint check --format html` writes; `sources` maps each
+    result's path to its text, whose findings are marked in it."""
+    from lint.report import renderer
+
+    return renderer("html")(_report(results, config, sources))
 
 
 def exit_code(results: Iterable[FileResult], fail_on: Severity | str = Severity.ERROR) -> int:

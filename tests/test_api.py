@@ -44,14 +44,29 @@ def test_the_filename_picks_the_format():
 
 def test_lint_file_gives_the_same_json_as_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / ".newslint.yaml").write_text("checks:\n  placeholder-text: false\n", encoding="utf-8")
+    config_text = "checks:\n  placeholder-text: false\nscore:\n  weights: {error: 1}\n  min_words: 10\n"
+    (tmp_path / ".newslint.yaml").write_text(config_text, encoding="utf-8")
     (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
     cli_run = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", "story.md"])
     assert cli_run.exit_code == 1, cli_run.output
     from_api = api.lint_file("story.md")  # the nearest config applies, as on the command line
-    assert api.json_report([from_api]) == cli_run.output.rstrip("\n")
-    assert [f["rule"] for f in json.loads(cli_run.output)["findings"]] == ["proper-noun-case"]
+    config = api.config_for("story.md")
+    assert api.json_report([from_api], config) == cli_run.output.rstrip("\n")
+    report = json.loads(cli_run.output)
+    assert [f["rule"] for f in report["findings"]] == ["proper-noun-case"]
+    # The config's score settings reach the report: one error of weight 1 in 24 words, 100 - 1000/24.
+    assert report["files"][0]["words"] == 24 and report["files"][0]["score"] == 58
+    assert json.loads(api.json_report([from_api]))["files"][0]["score"] != 58  # the default preset's weights
     assert api.exit_code([from_api]) == 1
+
+
+def test_html_report_marks_the_findings_in_the_text():
+    text = "# Notes\n\nWe met the united states team. <script>alert(1)</script>\n"
+    result = api.lint_text(text, "notes.md")
+    page = api.html_report([result], {"notes.md": text})
+    assert page.startswith("<!doctype html>") or page.lower().startswith("<!doctype html>")
+    assert 'data-rule="proper-noun-case"' in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_config_as_path_object_or_none(tmp_path: Path):

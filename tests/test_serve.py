@@ -29,7 +29,8 @@ STORY = "# Harbor vote\n\nThe council met in the united states embassy.  It was 
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("newsroom")
     (root / ".newslint.yaml").write_text(
-        f"plugins: [{SLOW_PLUGIN.as_posix()!r}]\nchecks:\n  sentence-length: {{max_words: 30}}\n", encoding="utf-8"
+        f"plugins: [{SLOW_PLUGIN.as_posix()!r}]\nchecks:\n  sentence-length: {{max_words: 30}}\n"
+        "score:\n  weights: {warning: 0.5}\n", encoding="utf-8"
     )
     return root
 

@@ -35,7 +35,7 @@ from lint import __version__, api
 from lint.engine import valid_selectors
 from lint.findings import Severity
 from lint.serve import work
-from lint.serve.page import PAGE_CSP, page_html, report_html
+from lint.serve.page import PAGE_CSP, page_html
 from lint.serve.pool import TimeLimit, WorkerLost, WorkerPool
 
 Scope = MutableMapping[str, Any]
@@ -132,7 +132,7 @@ def create_app(config: api.Config, config_path: str | None, settings: ServeSetti
         authorised(request)
         req = lint_request(json_fields(await body(request)))
         result = await run(work.check, req)
-        return Response(api.json_report([result]), media_type="application/json",
+        return Response(api.json_report([result], config), media_type="application/json",
                         headers={"X-Newslint-Exit-Code": str(api.exit_code([result], req.fail_on))})
 
     async def fix(request: Request) -> Response:
@@ -147,7 +147,7 @@ def create_app(config: api.Config, config_path: str | None, settings: ServeSetti
             for a in fixed.applied
         ]
         data = {"text": fixed.text, "changed": fixed.changed, "applied": applied,
-                "report": json.loads(api.json_report([fixed.result]))}
+                "report": json.loads(api.json_report([fixed.result], config))}
         return JSONResponse(data, headers={"X-Newslint-Exit-Code": str(api.exit_code([fixed.result], req.fail_on))})
 
     async def rules(request: Request) -> Response:
@@ -175,7 +175,7 @@ def create_app(config: api.Config, config_path: str | None, settings: ServeSetti
         authorised(request, form.pop("token", None))
         req = lint_request({k: v for k, v in form.items() if k in ("text", "filename")})
         result = await run(work.check, req)
-        return HTMLResponse(report_html(result, req.text, __version__), headers={
+        return HTMLResponse(api.html_report([result], {result.path: req.text}, config), headers={
             # Shown in the page's sandboxed frame; opened on its own it is sandboxed too.
             "Content-Security-Policy": "sandbox allow-scripts; default-src 'none'; "
                                        "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:",
