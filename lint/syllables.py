@@ -40,6 +40,8 @@ class CmuDict(Mapping[str, list[list[str]]]):
     def __init__(self, data: bytes | mmap.mmap) -> None:
         self._data = data
         self._found: dict[str, list[list[str]]] = {}  # words already looked up, hits and misses
+        self._counts: dict[str, int] = {}  # syllable_count's answers, word by word
+        self._all_counts: dict[bytes, int] | None = None  # every word's, once a run asks for many
 
     def __getitem__(self, word: str) -> list[list[str]]:
         found = self._found.get(word)
@@ -75,6 +77,23 @@ class CmuDict(Mapping[str, list[list[str]]]):
             return None
         return sum(1 for phone in phones if phone[-1].isdigit())
 
+    def syllable_count(self, word: str) -> int:
+        """Syllables of the first pronunciation of a lowercase word, else the vowel-group estimate.
+
+        A one-article run looks a few hundred words up on disk; a run over an archive asks for
+        tens of thousands, and past `_READ_ALL_AFTER` reading every count once is cheaper.
+        """
+        count = self._counts.get(word)
+        if count is None:
+            if self._all_counts is None and len(self._counts) >= _READ_ALL_AFTER:
+                self._all_counts = _all_counts(self._data)
+            if self._all_counts is not None:
+                found = self._all_counts.get(word.encode("ascii")) if word.isascii() else None
+            else:
+                found = self.syllables(word)
+            count = self._counts[word] = found if found is not None else estimate_syllables(word)
+        return count
+
     def _lookup(self, word: str) -> list[list[str]]:
         if not word or not word.isascii() or any(c in word for c in " \n\t#("):
             return []
@@ -107,7 +126,22 @@ def _key(line: bytes) -> bytes:
     """The word a dictionary line is for, without its "(2)" variant mark."""
     space = line.find(b" ")
     head = line if space < 0 else line[:space]
-    return _VARIANT.sub(b"", head)
+    return _VARIANT.sub(b"", head) if head.endswith(b")") else head
+
+
+_READ_ALL_AFTER = 5_000  # distinct words looked up one by one before the whole file is read
+_ENTRY = re.compile(rb"^([^ \n]+) ([^\n#]*)", re.M)
+_STRESSED = re.compile(rb"\d(?= |$)")  # a phone that ends in a stress digit is a vowel
+
+
+def _all_counts(data: bytes | mmap.mmap) -> dict[bytes, int]:
+    """Syllables of every word's first pronunciation in file order, as `_lookup` finds it."""
+    counts: dict[bytes, int] = {}
+    for m in _ENTRY.finditer(data):
+        key = _key(m.group(1))
+        if key not in counts:
+            counts[key] = len(_STRESSED.findall(m.group(2).rstrip()))
+    return counts
 
 
 def _lower_bound(data: bytes | mmap.mmap, target: bytes) -> int:
@@ -123,6 +157,11 @@ def _lower_bound(data: bytes | mmap.mmap, target: bytes) -> int:
         else:
             hi = line_start
     return min(lo, len(data))
+
+
+def syllable_count(word: str) -> int:
+    """Syllables of a lowercase word as textstat counts them: the dictionary's, else the estimate."""
+    return cmu_dict().syllable_count(word)
 
 
 @cache

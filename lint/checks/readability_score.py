@@ -7,7 +7,6 @@ entry under "metrics". Syllables come from the offline CMU dictionary (`lint.syl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
@@ -16,6 +15,7 @@ from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 ScoreName = Literal[
     "flesch_reading_ease",
@@ -41,12 +41,12 @@ _LABELS = {
 }
 # A block without final punctuation (a heading, a list item) still ends a sentence: textstat
 # counts sentences by punctuation, and would otherwise run a heading into the next paragraph.
-_ENDS_SENTENCE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+_ENDS_SENTENCE = lazy_re(r"[.!?:;…][”’\"')\]]*$")
 # Web addresses, file paths, e-mail addresses, handles and template leftovers are not words a
 # reader reads; their length would count as long, hard words.
 # Anchored at the start of a run: unanchored, every position of a long run without any of these
 # characters scanned to its end again (50,000 brackets in a row took a minute).
-_NOT_PROSE = re.compile(r"(?<!\S)\S*?[/\\=<>{}_@|]\S*")
+_NOT_PROSE = lazy_re(r"(?<!\S)\S*?[/\\=<>{}_@|]\S*")
 
 
 @dataclass(frozen=True)
@@ -166,11 +166,25 @@ def prose_for_scoring(doc: Document) -> tuple[str, int]:
 
 
 def compute_scores(text: str, names: tuple[str, ...]) -> dict[str, float]:
-    """textstat's scores of `text`, with syllables from the offline dictionary."""
-    from lint.syllables import offline_textstat
+    """textstat's scores of `text`, with syllables from the offline dictionary.
 
-    textstat = offline_textstat()
-    return {name: float(getattr(textstat, name)(text)) for name in names}
+    The two Flesch scores (the defaults) are computed here as textstat computes them, so a run
+    with the default targets never imports textstat; any other score asks textstat itself.
+    """
+    from lint.checks._flesch import FLESCH_SCORES, flesch_scores
+    from lint.syllables import syllable_count
+
+    scores: dict[str, float] = {}
+    if any(name in FLESCH_SCORES for name in names):
+        flesch = flesch_scores(text, syllable_count)
+        scores.update((name, flesch[name]) for name in names if name in FLESCH_SCORES)
+    others = [name for name in names if name not in FLESCH_SCORES]
+    if others:
+        from lint.syllables import offline_textstat
+
+        textstat = offline_textstat()
+        scores.update((name, float(getattr(textstat, name)(text))) for name in others)
+    return {name: scores[name] for name in names}
 
 
 def _article_span(doc: Document) -> Any:
