@@ -7,27 +7,27 @@ Two ways in: known wrong forms listed in `lint/data/terminology/official_names.y
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from lint.checks.base import Check, HouseStyle
 from lint.checks.spelling_variety import spelling_pairs
-from lint.datafiles import data_path
+from lint.datafiles import data_yaml
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import PhraseMatcher, lazy_re
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to", "a", "an", "without"})
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NAME_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*")
+_POSSESSIVE = lazy_re(r"['’]s?$")
+_NAME_WORD = lazy_re(r"[^\W_](?:[\w'’\-]|\.(?=\w))*")
 
 
 @dataclass(frozen=True)
 class Names:
     wrong: dict[str, str]  # lowercased wrong form -> canonical name
-    wrong_pattern: re.Pattern[str] | None
+    wrong_forms: PhraseMatcher[str]  # the wrong forms, whole words, any case -> canonical name
     valid: frozenset[str]  # lowercased canonical names, accepted variants and lookalikes
     # (length, index of the free word, the other words lowercased) -> (the name, its word there)
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = field(default_factory=dict)
@@ -37,9 +37,7 @@ class Names:
 
 @cache
 def _shipped() -> tuple[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...]]:
-    import yaml
-
-    data = yaml.safe_load(data_path("terminology/official_names.yaml").read_text(encoding="utf-8"))
+    data = data_yaml("terminology/official_names.yaml")
     entries = tuple(
         (item["name"], tuple(item.get("also", ())), tuple(item.get("wrong", ()))) for item in data["names"]
     )
@@ -64,9 +62,7 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
     wrong.update({w.lower(): right for w, right in extra_wrong})
     for form in list(wrong):
         valid.discard(form)
-    pattern = None
-    if wrong:
-        pattern = re.compile(rf"(?<![\w-])(?:{_trie_regex(wrong)})(?![\w-])", re.I)
+    wrong_forms = PhraseMatcher(wrong)
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}
     for form in targets:
         words = form.split()
@@ -79,7 +75,7 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
             near.setdefault(key, []).append((form, word))
     lengths = tuple(sorted({k[0] for k in near}))
     words = frozenset(w.lower() for form in targets for w in form.split())
-    return Names(wrong, pattern, frozenset(valid), near, lengths, words)
+    return Names(wrong, wrong_forms, frozenset(valid), near, lengths, words)
 
 
 @dataclass(frozen=True)
@@ -115,18 +111,16 @@ class OfficialName(Check):
         for block in doc.prose_blocks:
             prose = block.text.text
             reported: list[tuple[int, int]] = []
-            if names.wrong_pattern is not None:
-                for m in names.wrong_pattern.finditer(prose):
-                    if _inside_longer_name(prose, m.start()):
-                        continue
-                    right = names.wrong[m.group().lower()]
-                    span = block.text.span(m.start(), m.end())
-                    reported.append((m.start(), m.end()))
-                    yield self.finding(
-                        span,
-                        f"“{m.group()}” is not the official name: write “{right}”.",
-                        fix=Fix(span, right, safe=False),
-                    )
+            for start, end, right in names.wrong_forms.finditer(prose):
+                if _inside_longer_name(prose, start):
+                    continue
+                span = block.text.span(start, end)
+                reported.append((start, end))
+                yield self.finding(
+                    span,
+                    f"“{prose[start:end]}” is not the official name: write “{right}”.",
+                    fix=Fix(span, right, safe=False),
+                )
             if options.near_misses:
                 for start, end, right in _near_misses(block, names):
                     if any(s < end and start < e for s, e in reported):
@@ -139,7 +133,7 @@ class OfficialName(Check):
                     )
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*) $")
+_WORD_BEFORE = lazy_re(r"([^\W\d_][\w'’\-]*) $")
 _SENTENCE_WORDS = frozenset(
     "the a an in of and for at by on to with from as its their our his her this that new former".split()
 )
@@ -153,28 +147,6 @@ def _inside_longer_name(prose: str, start: int) -> bool:
         return False
     word = before.group(1)
     return word[0].isupper() and word.lower() not in _SENTENCE_WORDS and not _POSSESSIVE.search(word)
-
-
-def _trie_regex(phrases: Iterable[str]) -> str:
-    """One alternation with shared prefixes factored out, which re scans far faster than a flat list."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
 
 
 def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:

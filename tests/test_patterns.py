@@ -1,0 +1,55 @@
+"""lint/patterns.py: lazy patterns behave as compiled ones; the phrase matcher finds what the regex would."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.patterns import LazyPattern, PhraseMatcher, lazy_re
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_answers_like_re() -> None:
+    pattern = lazy_re(r"\b(?P<word>c\w+)", re.I)
+    assert isinstance(pattern, LazyPattern) and pattern._compiled is None
+    text = "The Council cut costs."
+    assert [m.group("word") for m in pattern.finditer(text)] == ["Council", "cut", "costs"]
+    assert pattern._compiled is not None
+    assert pattern.sub("X", text) == "The X X X."
+    assert pattern.pattern == r"\b(?P<word>c\w+)" and pattern.flags & re.I
+
+
+PHRASES = ["North Atlantic Treaty Association", "North Atlantic", "Atlantic Treaty", "EU", "e-mail", "Nato"]
+
+
+def _regex_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{body})(?![\w-])", text, re.I)]
+
+
+def test_the_matcher_takes_the_longest_whole_phrase_left_to_right() -> None:
+    matcher = PhraseMatcher({p: p.upper() for p in PHRASES})
+    text = "The north atlantic treaty association, not the EU-wide NATO nor the EUR; north Atlantic Treaty."
+    found = list(matcher.finditer(text))
+    assert [(text[s:e], v) for s, e, v in found] == [
+        ("north atlantic treaty association", "NORTH ATLANTIC TREATY ASSOCIATION"),
+        ("NATO", "NATO"),
+        ("north Atlantic", "NORTH ATLANTIC"),
+    ]
+    assert [(s, e) for s, e, _ in found] == _regex_spans(text, PHRASES)
+
+
+def test_a_letter_whose_lowercase_is_longer_keeps_offsets() -> None:
+    matcher = PhraseMatcher({"eu": "EU"})
+    text = "İstanbul and the eu"
+    assert [(s, e) for s, e, _ in matcher.finditer(text)] == [(17, 19)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["north", "atlantic", "treaty", "association", "eu", "e-mail", "nato", "x",
+                                 "-", " ", ",", "NATO", "Atlantic", "_", "7"]), max_size=30))
+def test_the_matcher_agrees_with_the_regex(pieces: list[str]) -> None:
+    text = "".join(p if p in " ,-_" else p + " " * (len(p) % 2) for p in pieces)
+    matcher = PhraseMatcher({p: p for p in PHRASES})
+    assert [(s, e) for s, e, _ in matcher.finditer(text)] == _regex_spans(text, PHRASES)
