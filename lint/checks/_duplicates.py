@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lint.document.mapped import ATOM, MappedText
+from lint.patterns import lazy_re
 
-_START_TAG = re.compile(r"^<([A-Za-z][\w-]*)[^>]*>$")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_START_TAG = lazy_re(r"^<([A-Za-z][\w-]*)[^>]*>$")
+_WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
 _BANDS, _ROWS = 16, 3  # 48 bins; pairs at Jaccard 0.5 share a band about 88% of the time
 # Candidates compared per text at most: a text meeting hundreds of others in its buckets that are
 # all too different from it is a crafted input, and comparing them all would be quadratic.

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from lint.patterns import lazy_re
+
 # Quoted passages: “…”, "…", ‘…’ (not apostrophes: ‘ must open and ’ close a run without ‘ inside).
-_QUOTED = re.compile(r"“[^“”]{0,600}”|\"[^\"\n]{0,600}\"|‘[^‘’\n]{0,300}’(?!\w)")
+_QUOTED = lazy_re(r"“[^“”]{0,600}”|\"[^\"\n]{0,600}\"|‘[^‘’\n]{0,300}’(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def strongest(found: list[tuple[Clue, str]]) -> tuple[Clue, str]:
     return max(found, key=lambda pair: pair[0].signal.points)
 
 
-_SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
+_SENTENCE_END = lazy_re(r"[.!?:](?=\s|$)")
 
 
 def quote_clue(line: str, clue: Clue, limit: int = 70) -> str:

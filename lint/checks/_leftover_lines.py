@@ -6,17 +6,17 @@ one Markdown paragraph; reading every prose block line by line treats them all a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
+from lint.patterns import lazy_re
 
 # Kinds that can hold a leftover note; code and tables never do.
 NOTE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.QUOTE,
                         BlockKind.CAPTION})
 # A list marker or bullet left in the prose (plain text keeps "•"; numbered notes keep "1.").
-_BULLET = re.compile(r"^[\s*•·‣◦\-–—+>]*(?:\d{1,2}[.)]\s+)?")
+_BULLET = lazy_re(r"^[\s*•·‣◦\-–—+>]*(?:\d{1,2}[.)]\s+)?")
 
 
 @dataclass(frozen=True)

@@ -19,18 +19,18 @@ apostrophe), whatever space or hyphen character the writer used.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from lint.datafiles import data_lines, data_path
+from lint.patterns import lazy_re
 
-TOKEN_RE = re.compile(r"[^\W\d_]+")
+TOKEN_RE = lazy_re(r"[^\W\d_]+")
 # Every space and hyphen character counts as the plain one when comparing separators.
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
-_HYPHENS = re.compile(r"[\-\u2010\u2011\u2012\u00ad]")
-_APOSTROPHES = re.compile(r"[’‘`]")
+_SPACES = lazy_re(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
+_HYPHENS = lazy_re(r"[\-\u2010\u2011\u2012\u00ad]")
+_APOSTROPHES = lazy_re(r"[’‘`]")
 
 # Files whose names are places or peoples: the context other ambiguous names lean on.
 PLACE_KINDS = frozenset({"countries", "cities", "us_states", "regions", "demonyms"})

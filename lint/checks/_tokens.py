@@ -19,6 +19,7 @@ from functools import cache
 
 from lint.document.mapped import ATOM, MappedText
 from lint.document.model import BlockKind, Document
+from lint.patterns import lazy_re
 
 # Top-level domains and file extensions common enough in news and government copy to
 # recognise "word.tld" and "name.ext" without a full registry list.
@@ -104,7 +105,7 @@ def prose_texts(doc: Document) -> Iterator[MappedText]:
 # Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
 # Most alternatives start only where a run of non-space characters starts, so the pattern
 # costs one pass over the text rather than a try at every character.
-_NON_PROSE = re.compile(
+_NON_PROSE = lazy_re(
     r"""
       (?:https?|ftp)://\S+ | \bwww\.\S+
     | \{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}                # template tags left in prose; the
@@ -121,7 +122,7 @@ _NON_PROSE = re.compile(
 
 # Something each alternative above needs: most paragraphs hold none, and one quick search
 # tells (four times faster than running the pattern itself over plain prose).
-_MAYBE_NON_PROSE = re.compile(
+_MAYBE_NON_PROSE = lazy_re(
     r"[@#_/\\\ufffc<>{}]|[^\W_]\.[a-z]|://|www\.|[(\[](?:at|dot)[)\]]|[a-z0-9]-[a-z0-9]+-[a-z0-9]"
 )
 
@@ -150,7 +151,7 @@ def is_english_word(word: str) -> bool:
     return _english_lookup()(word.lower())
 
 
-_CODE_WORD = re.compile(r"[a-z][\w-]*")
+_CODE_WORD = lazy_re(r"[a-z][\w-]*")
 
 
 def words_in_code(doc: Document) -> frozenset[str]:

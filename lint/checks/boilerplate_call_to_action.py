@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,10 +10,11 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # What may surround a call to action in a block that holds nothing else: punctuation, links
 # turned into atoms, white space.
-_FILLER = re.compile(rf"[\s{ATOM}.,:;!?()\[\]|–—-]*")
+_FILLER = lazy_re(rf"[\s{ATOM}.,:;!?()\[\]|–—-]*")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from lint.checks._structure import is_placeholder_block, is_quoted
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _LIST_NOUNS = (
     "elements|trends|points|factors|steps|features|changes|takeaways|highlights|areas|reasons|ways|measures|"
@@ -17,7 +18,7 @@ _LIST_NOUNS = (
     "recommendations|things|tips|themes|goals|principles|scenarios|implications|items|examples|details"
 )
 # The end of a sentence that promises a list: "... include:", "the following ...:", "several key trends:".
-_INTRO = re.compile(
+_INTRO = lazy_re(
     r"(?:\b(?:include|includes|included|including|are as follows)"
     r"|\bthe following\b(?P<following>[^.!?:]{0,60})"
     r"|\b(?:key|main|major|several|these|two|three|four|five|six|seven|a few|some)\s+"
@@ -30,18 +31,18 @@ _INTRO = re.compile(
 _LIST_LIKE = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW, BlockKind.CODE, BlockKind.HTML,
                         BlockKind.IMAGE, BlockKind.QUOTE, BlockKind.CAPTION})
 # How an item written as a paragraph starts: a number or letter, a bullet, a quotation, "First,".
-_ITEM_START = re.compile(
+_ITEM_START = lazy_re(
     r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|[•·▪‣◦*–—-]\s?|[\"“‘']|(?:first|second|one|the first)\b)",
     re.IGNORECASE,
 )
 # A short label ending in a colon ("Employment outcomes: ..."); a lower-upper seam inside it
 # ("QuestionsQ:") is a heading run into the text, not a label.
-_LABEL = re.compile(r"^[^.!?:\n]{1,40}:\s")
-_GLUED = re.compile(r"[a-z][A-Z]")
-_BOLD_START = re.compile(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
-_BOLD_BEFORE = re.compile(r"<(?:strong|b)>\s*$", re.IGNORECASE)
+_LABEL = lazy_re(r"^[^.!?:\n]{1,40}:\s")
+_GLUED = lazy_re(r"[a-z][A-Z]")
+_BOLD_START = lazy_re(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
+_BOLD_BEFORE = lazy_re(r"<(?:strong|b)>\s*$", re.IGNORECASE)
 # "the following recommendation:" introduces one statement, "the following steps:" a list.
-_PLURAL = re.compile(r"^(?:\w+(?<!s)s|people|criteria|data|media)$", re.IGNORECASE)
+_PLURAL = lazy_re(r"^(?:\w+(?<!s)s|people|criteria|data|media)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from lint.checks._tokens import prose_texts
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # A dash with spaces on both sides between words: "talks — which".
-_SPACED = re.compile(r"(?<=[^\W_])[ \u00a0]+(?P<dash>[—–])[ \u00a0]+(?=[^\W_])")
+_SPACED = lazy_re(r"(?<=[^\W_])[ \u00a0]+(?P<dash>[—–])[ \u00a0]+(?=[^\W_])")
 # An em dash between letters with no spaces: "talks—which". (Closed en dashes are ranges: 2019–2020.)
-_CLOSED = re.compile(r"(?<=[^\W\d_])(?P<dash>—)(?=[^\W\d_])")
+_CLOSED = lazy_re(r"(?<=[^\W\d_])(?P<dash>—)(?=[^\W\d_])")
 # Two hyphens typed for a dash: "talks -- which", "talks--which".
-_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W_])(?P<space> ?)--(?P=space)(?=[^\W_])")
+_DOUBLE_HYPHEN = lazy_re(r"(?<=[^\W_])(?P<space> ?)--(?P=space)(?=[^\W_])")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -11,12 +10,13 @@ from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # Plain spaces: 2 or 3 between two visible characters on one line. Longer runs are column
 # alignment, and runs at the start or end of a line are indentation or a Markdown hard break.
-_PLAIN_RUN = re.compile(r"(?<=[^\s\ufffc]) {2,3}(?=[^\s\ufffc])")
+_PLAIN_RUN = lazy_re(r"(?<=[^\s\ufffc]) {2,3}(?=[^\s\ufffc])")
 # A no-break space next to another space never collapses, in Markdown or HTML either.
-_NBSP_RUN = re.compile(r"(?<=[^\s\ufffc])(?:\u00a0[ \u00a0]|[ \u00a0]\u00a0)[ \u00a0]*(?=[^\s\ufffc])")
+_NBSP_RUN = lazy_re(r"(?<=[^\s\ufffc])(?:\u00a0[ \u00a0]|[ \u00a0]\u00a0)[ \u00a0]*(?=[^\s\ufffc])")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
-_DOUBLED = re.compile(
+_DOUBLED = lazy_re(
     r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I
 )
-_EMPHASIS_MARKUP = re.compile(r"[*_]|<(?:em|i|strong|b)\b", re.I)
+_EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
 _GRAMMATICAL = frozenset(

@@ -21,12 +21,13 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # Paragraphs that repeat by design: interview questions and bold prompts asked of each person,
 # fields of a structured report ("**Progress:** none yet"),
 # attributions ("– Jane Doe, Director") under several quotes by the same person, and notes set
 # wholly in italics or bold ("_This post first appeared on ..._", a bold pull quote).
-TEMPLATE_LINE = re.compile(
+TEMPLATE_LINE = lazy_re(
     r"^\s*(?:<p\b[^>]*>\s*)?(?:[–—―-]|\*\*|__|<(?:strong|b)>)|\?\W*$"
     r"|^\s*(?:<p\b[^>]*>\s*)?(?:([*_])|<(strong|b|em|i)\b[^>]*>).*(?:\1|</\2>)\s*(?:</p>)?\s*$",
     re.S,

@@ -9,10 +9,11 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
-_EMPTY_HREF = re.compile(r"""^<a\b[^>]*\bhref\s*=\s*(?:""|''|"\s+"|(?=[\s>]))""", re.I)
+_EMPTY_HREF = lazy_re(r"""^<a\b[^>]*\bhref\s*=\s*(?:""|''|"\s+"|(?=[\s>]))""", re.I)
 # Markdown: "[text]()", "[text](<>)" or "[text](#)" at the end of the link.
-_EMPTY_TARGET = re.compile(r"\]\(\s*(?:<\s*>|#)?\s*\)$")
+_EMPTY_TARGET = lazy_re(r"\]\(\s*(?:<\s*>|#)?\s*\)$")
 
 
 class EmptyLink(Check):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,9 +10,10 @@ from lint.document.mapped import ATOM
 from lint.document.model import BlockKind, Document
 from lint.document.toc import entry_text, find_toc, normalize
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # Heading attributes of kramdown and Hugo ("## Title {#anchor}") are not part of the title.
-_ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
+_ATTRIBUTES = lazy_re(r"\{[#.][^}]*\}")
 
 
 @dataclass(frozen=True)

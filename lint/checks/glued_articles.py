@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.document.span import Span
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -24,20 +24,20 @@ _WORD = r"[\w.'’-]{0,60}"
 _PLACE = rf"[A-Z]{_WORD}(?:,?\s(?:[A-Z]{_WORD}|D\.C\.)){{0,3}}"
 _AGENCY = r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN|BBC|PA|ANSA|Xinhua|Kyodo)\)"
 _DASH = r"[–—-]{1,2}"
-_DATELINE = re.compile(
+_DATELINE = lazy_re(
     # "Berlin, Germany – December 14, 2025 –", "LONDON (Reuters) - March 3, 2024 -"
     rf"(?P<place>{_PLACE})\s*(?:{_AGENCY}\s*)?{_DASH}\s*{_DATE}\s*{_DASH}"
     # "WASHINGTON (AP) —": a place in capitals and a news agency
     rf"|(?P<wire>[A-Z][A-Z.'’-]{{2,60}}(?:,?\s[A-Z]{_WORD}){{0,2}})\s*{_AGENCY}\s*{_DASH}",
 )
 # A dateline without a date: "KYIV —" opening a paragraph, or "Kyiv –" run into a headline.
-_BARE_DATELINE = re.compile(
+_BARE_DATELINE = lazy_re(
     rf"(?P<place>[A-Z]{_WORD}(?:,?\s[A-Z]{_WORD}){{0,2}})\s+[–—]\s+(?=[A-Z\"“‘])"
 )
-_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
+_CAPS_PLACE = lazy_re(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
 # "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_SENTENCE_END = re.compile(r"[.!?…][”\"’)]?\s+")
+_GLUE = lazy_re(r"(?<=[a-z])(?=[A-Z][a-z])")
+_SENTENCE_END = lazy_re(r"[.!?…][”\"’)]?\s+")
 _MAX_HEADLINE = 1000  # characters: longer text before a dateline is not a glued headline
 
 

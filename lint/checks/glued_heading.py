@@ -25,25 +25,26 @@ from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # "NewsKyiv", "CrisisRecent", "QuestionsQ:" — the last word of the heading, then the first of
 # the text. The first part needs 3+ lowercase letters, which keeps out McDonald, DiCaprio, LeBron.
-_CAMEL_GLUE = re.compile(
+_CAMEL_GLUE = lazy_re(
     r"(?<![\w’'\-–—.@#])(?P<last>[A-Z][a-z]{3,})(?P<next>[A-Z][a-z]+|[QA](?=:))(?![\w’'\-]|\.\w)"
 )
 # "Expense?According": a question or exclamation ending the heading, then the text's first word.
 # (A full stop glued to a capital is a missing space far more often: missing-space reports it.)
-_PUNCT_GLUE = re.compile(r"(?<![\w’'\-–—.@#])(?P<last>[A-Z][a-z]+)(?P<punct>[?!])(?P<next>[A-Z][a-z]+)\b")
+_PUNCT_GLUE = lazy_re(r"(?<![\w’'\-–—.@#])(?P<last>[A-Z][a-z]+)(?P<punct>[?!])(?P<next>[A-Z][a-z]+)\b")
 # Words a title-case heading may hold in lowercase.
 _SMALL_WORDS = frozenset(
     "a an the and or but nor for of in on at to by as with from into onto over via vs per up "
     "is are be was how why what when where who than".split()
 )
-_HEADING_WORD = re.compile(r"[^\s]+")
-_NOT_IN_HEADING = re.compile(r"[()\[\]@#/<>|=_*]")
-_CAMEL_WORD = re.compile(r"[a-z][A-Z]")
-_DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
+_HEADING_WORD = lazy_re(r"[^\s]+")
+_NOT_IN_HEADING = lazy_re(r"[()\[\]@#/<>|=_*]")
+_CAMEL_WORD = lazy_re(r"[a-z][A-Z]")
+_DIGIT = lazy_re(r"\d")
+_SENTENCE_END = lazy_re(r"[.!?…][”’\"')\]]*\s+")
 _MAX_HEADING_WORDS = 20
 _LOOKBACK = 240  # characters: a heading is short, and this keeps the check linear
 

@@ -33,18 +33,19 @@ from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 from lint.words import Entry, entry
 
 # A run of letters with inner apostrophes ("Mackay'spublished"), or digits glued to letters.
-_RUN = re.compile(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/]|\.\w)")
-_LOWER_TO_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_RUN = lazy_re(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/]|\.\w)")
+_LOWER_TO_UPPER = lazy_re(r"(?<=[a-z])(?=[A-Z])")
 # A capitalised word after a word and a space: a name, not a sentence start ("Tim Cook said").
-_ALONE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
-_NUMBER_GLUE = re.compile(r"(?<![\w.,:/-])(?P<num>\d{3,})(?P<word>[A-Z][a-z]{2,})\b")
-_TIME_DATE = re.compile(r"(?<![\d:])(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+_ALONE = lazy_re(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
+_NUMBER_GLUE = lazy_re(r"(?<![\w.,:/-])(?P<num>\d{3,})(?P<word>[A-Z][a-z]{2,})\b")
+_TIME_DATE = lazy_re(r"(?<![\d:])(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
 # "3. 50 PM": a time whose colon became a full stop and a space.
-_BROKEN_TIME = re.compile(r"(?<![\d.])(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm>[AaPp]\.?[Mm]\b\.?)")
-_SPLIT_PAIR = re.compile(r"(?<![\w’'\-.@#/])(?P<a>[a-z]+) (?P<b>[a-z]+)(?![\w’'\-@#/])")
+_BROKEN_TIME = lazy_re(r"(?<![\d.])(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm>[AaPp]\.?[Mm]\b\.?)")
+_SPLIT_PAIR = lazy_re(r"(?<![\w’'\-.@#/])(?P<a>[a-z]+) (?P<b>[a-z]+)(?![\w’'\-@#/])")
 # Name prefixes glued to a capital on purpose: McDonald, MacArthur, DeSantis, LaGuardia, O'Neill.
 _NAME_PREFIXES = frozenset("mc mac de la le di da du van von der del dos des al el o st".split())
 _LONE_WORD_LETTERS = frozenset("a i o".split())  # one-letter words

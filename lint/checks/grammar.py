@@ -27,6 +27,7 @@ from lint.languagetool import (
     connection,
     iter_severity_keys,
 )
+from lint.patterns import lazy_re
 
 BLOCK_SEPARATOR = "\n\n"  # LanguageTool reads a blank line as a paragraph break
 
@@ -75,12 +76,12 @@ class Options:
 
 
 # Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.
-_URL = re.compile(
+_URL = lazy_re(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w",
     re.I,
 )
-_SUGGESTION_TAG = re.compile(r"</?suggestion>")
-_NEWLINE = re.compile(r"\r?\n|\r")
+_SUGGESTION_TAG = lazy_re(r"</?suggestion>")
+_NEWLINE = lazy_re(r"\r?\n|\r")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # AP style: these stay lowercase in title case unless they are the first or last word.
 SMALL_WORDS = frozenset("a an and as at but by for in nor of on or so the to up yet vs via".split())
@@ -36,9 +37,9 @@ _LONG_PREPOSITIONS = frozenset(
     "under until while within without across along among around behind below beside between "
     "beyond during except inside outside since through toward towards".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.\-‑]*")
+_WORD = lazy_re(r"[^\W\d_][\w'’.\-‑]*")
 # What starts a new part of a heading, whose first word is capitalised in any style.
-_AFTER_BREAK = re.compile(r"(?:[:?!.–—|]|\s-)\s*$")
+_AFTER_BREAK = lazy_re(r"(?:[:?!.–—|]|\s-)\s*$")
 
 
 @dataclass(frozen=True)

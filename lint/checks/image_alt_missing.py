@@ -9,8 +9,9 @@ from lint.checks.base import Check, HouseStyle
 from lint.checks.placeholder_image import placeholder_source
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
-_BARE_ALT = re.compile(r"\salt(?=[\s/>])", re.I)
+_BARE_ALT = lazy_re(r"\salt(?=[\s/>])", re.I)
 
 
 class ImageAltMissing(Check):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # name shown to the editor, and what to put instead ("" deletes it)
 _INVISIBLE: dict[str, tuple[str, str]] = {
@@ -30,8 +30,8 @@ _INVISIBLE: dict[str, tuple[str, str]] = {
 _UNSEEN = frozenset("\u200b\u200c\u200d\u2060\u00ad\u180e\u2028\u2029")
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_SUSPECT = re.compile(f"[{''.join(_INVISIBLE)}{_BIDI}{_CONTROL}]")
-_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_SUSPECT = lazy_re(f"[{''.join(_INVISIBLE)}{_BIDI}{_CONTROL}]")
+_RIGHT_TO_LEFT = lazy_re(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Leading characters of UTF-8 read as Windows-1252 ("â€", "Ã"): the mojibake check reports those.
 _MOJIBAKE_LEAD = "âÃÂÅÆ€"
 _EDGE = '"“”‘’()[],.;:!?'

@@ -17,9 +17,10 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
-_BOLD = re.compile(r"(?<![\w*])(?P<mark>\*\*|__)(?=[^\s*_])(?P<inner>[^*\n]{1,200}?)(?<=[^\s*_])(?P=mark)(?![\w*])")
-_HEADING_MARK = re.compile(r"^(?P<mark>#{1,6})[ \t]+(?=\S)")
+_BOLD = lazy_re(r"(?<![\w*])(?P<mark>\*\*|__)(?=[^\s*_])(?P<inner>[^*\n]{1,200}?)(?<=[^\s*_])(?P=mark)(?![\w*])")
+_HEADING_MARK = lazy_re(r"^(?P<mark>#{1,6})[ \t]+(?=\S)")
 # Element names of the HTML standard that turn up pasted into copy.
 _TAGS = (
     "a abbr article aside audio b blockquote body br button caption cite code div em embed figcaption "
@@ -27,15 +28,15 @@ _TAGS = (
     "main meta nav noscript ol p picture pre script section small source span strong style sub sup "
     "table tbody td th thead tr u ul video"
 ).split()
-_TAG = re.compile(rf"</?(?:{'|'.join(_TAGS)})(?:\s+[a-zA-Z-]+(?:=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>", re.I)
+_TAG = lazy_re(rf"</?(?:{'|'.join(_TAGS)})(?:\s+[a-zA-Z-]+(?:=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>", re.I)
 # Entities: double-escaped anywhere; plain ones in text that is not decoded; names without "&".
-_DOUBLE_ENTITY = re.compile(r"&amp;(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_DOUBLE_ENTITY = lazy_re(r"&amp;(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITY = lazy_re(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ENTITY_NAMES = "nbsp amp quot apos lt gt rsquo lsquo rdquo ldquo mdash ndash hellip laquo raquo copy reg trade"
-_BARE_ENTITY = re.compile(rf"(?<![&\w#])(?:{_ENTITY_NAMES.replace(' ', '|')});")
+_BARE_ENTITY = lazy_re(rf"(?<![&\w#])(?:{_ENTITY_NAMES.replace(' ', '|')});")
 _BULLETS = "•·◦▪‣●■"
-_DOUBLED_BULLET = re.compile(rf"^[{_BULLETS}*\-–](?=\s)|(?<=\s)[{_BULLETS}](?:\s+[{_BULLETS}])+(?=\s)")
-_LINE_END_MARK = re.compile(r"(?<=\S)\s+(?P<mark>>|/|&gt;)\s*$")
+_DOUBLED_BULLET = lazy_re(rf"^[{_BULLETS}*\-–](?=\s)|(?<=\s)[{_BULLETS}](?:\s+[{_BULLETS}])+(?=\s)")
+_LINE_END_MARK = lazy_re(r"(?<=\S)\s+(?P<mark>>|/|&gt;)\s*$")
 
 
 class MarkupDebris(Check):

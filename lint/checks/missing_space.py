@@ -12,21 +12,22 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # A comma between a word (or a number) and a word: "membership,as", "2014,Ukraine".
 # Digits on both sides ("1,000") and a digit after ("May,2014" is rare next to "x,1") are left alone.
 # Matches start only where a word starts, so the scan stays linear.
-_COMMA = re.compile(r"(?<![^\W_])(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
+_COMMA = lazy_re(r"(?<![^\W_])(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
 # Sentence punctuation between a lowercase word (or an acronym) and a capitalised word:
 # "assistance.By", "NATO.The", "said?According", "concern.”The".
-_STOP = re.compile(
+_STOP = lazy_re(
     r"(?<![^\W_])(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}))(?P<punct>[.!?][”’\"')\]]?)"
     r"(?P<after>[“‘\"(]?[A-Z](?:[a-z]*['’][a-z]+|[a-z]+|\b)(?![.\w]))"
 )
 # Punctuation with a letter or digit before it and a letter right after (or after a quote).
-_GLUED = re.compile(r"(?<=[^\W_])(?P<punct>[,.!?])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_])")
+_GLUED = lazy_re(r"(?<=[^\W_])(?P<punct>[,.!?])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_])")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
-_LINE_BREAK_TAG = re.compile(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
+_LINE_BREAK_TAG = lazy_re(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
 _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})
 
 

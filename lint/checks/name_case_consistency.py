@@ -25,9 +25,10 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
+_NAME_WORD = lazy_re(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
 # Lowercase words that may stand inside a multi-word name ("Department of the Interior").
 _CONNECTORS = frozenset("of the and for on de la du von van da di to at in".split())
 _OPENERS = "\"'“‘«([*_"

@@ -12,9 +12,10 @@ from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # "use X", "write X", "say X instead", "prefer “X”": a banned word's reason that names a replacement.
-_SUGGESTION = re.compile(
+_SUGGESTION = lazy_re(
     r"\b(?:use|write|say|prefer)\s+[\"“‘']?(?P<word>[^\"”’',.;:()]+?)[\"”’']?(?:\s+instead)?\s*(?:[.;,)]|$)",
     re.I,
 )
@@ -120,7 +121,7 @@ def _match_case(seen: str, right: str) -> str:
     return right
 
 
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_QUOTE = lazy_re(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def _quoted_ranges(prose: str) -> list[tuple[int, int]]:

@@ -34,23 +34,24 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import BlockKind, Document, is_atom_only
 from lint.document.span import Span
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A counter, a timer or a symbol with nothing else: "0:00", "737", "×", "· · ·", "64°F", "6 C".
-_COUNTER = re.compile(r"^[\d\s:.,×x%+°·|/#()\-–—*•]*(?:[°º]?\s?[CF])?$", re.I)
+_COUNTER = lazy_re(r"^[\d\s:.,×x%+°·|/#()\-–—*•]*(?:[°º]?\s?[CF])?$", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-_DATE_ONLY = re.compile(
+_DATE_ONLY = lazy_re(
     rf"^(?:{_DAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
-_TEASER = re.compile(
+_TEASER = lazy_re(
     r"^(?:also read|read also|read more|more from|see also|related|recommended|must read|don['’]t miss|"
     r"watch|listen|read|also see|trending|suggested)\s*(?::|\||>>?|»|-|–)\s*\S",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
 
 
 @dataclass(frozen=True)

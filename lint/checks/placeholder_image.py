@@ -11,12 +11,13 @@ from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _MEDIA = (
     r"(?:images?|photos?|photographs?|pictures?|pics?|maps?|charts?|graphs?|graphics?|infographics?|videos?"
     r"|illustrations?|diagrams?|screenshots?|visuals?|galler(?:y|ies)|gifs?|img)"
 )
-_IN_TEXT = re.compile(
+_IN_TEXT = lazy_re(
     # "Image Placeholder: [ ... ]" or "Photo placeholder - ..." up to the end of its bracket or line
     # (a label: a colon, a dash or a bracket follows)
     rf"(?i:\b{_MEDIA}\s+placeholder\b)(?:\s*[:\-–—]\s*|\s*(?=\[))(?:\[[^\]\n]*\]?|[^\n\[]*)"
@@ -30,7 +31,7 @@ _IN_TEXT = re.compile(
     # "Alt text: ..." opening a line: alt text belongs in the image markup
     r"|(?im:^(?:suggested\s+|image\s+|photo\s+|featured\s+image\s+)?alt[\s-]?(?:text|tag)\s*:[^\n]*)",
 )
-_PLACEHOLDER_ALT = re.compile(
+_PLACEHOLDER_ALT = lazy_re(
     r"^\W*(?:(?:image|photo|picture|img)\s+)?placeholder(?:\s+(?:image|photo|picture|img))?\W*(?::.*)?$"
     r"|^\W*(?:insert|add)\s+(?:an?\s+|the\s+)?(?:image|photo|picture)\b.*"
     r"|^\W*(?:image|photo|picture)\s+(?:here|tk|tbd|to come|goes here)\W*$"
@@ -38,7 +39,7 @@ _PLACEHOLDER_ALT = re.compile(
     r"|lorem ipsum.*)\W*$",
     re.I,
 )
-_PLACEHOLDER_FILE = re.compile(
+_PLACEHOLDER_FILE = lazy_re(
     r"(?:^|/)(?:image[-_]?)?placeholder(?:[-_](?:image|img|photo))?\.\w+$|(?:^|/)(?:no[-_]?image"
     r"|dummy(?:[-_]image)?)\.\w+$",
     re.I,

@@ -29,6 +29,7 @@ from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # Words that name a kind of content a writer is to supply.
 _CONTENT_NOUNS = (
@@ -40,7 +41,7 @@ _CONTENT_NOUNS = (
     r"|party|school|district|score|result|results|winner|opponent"
 )
 _INSTRUCTION = r"insert|add|enter|include|fill in|put|replace|specify|choose|select|type|paste|provide|mention"
-_SLOT_BODY = re.compile(
+_SLOT_BODY = lazy_re(
     rf"^(?:(?:{_INSTRUCTION})\b.{{0,80}}"  # [insert team name here], (Insert Specific Race 1)
     rf"|(?:[\w-]+['’]s?\s+)?(?:[\w-]+\s+)?(?:{_CONTENT_NOUNS})(?:\s+(?:here|tbd|tk|to come|goes here))?"
     rf"|(?:your|specific|relevant)\s+(?:[\w-]+\s+){{0,2}}(?:{_CONTENT_NOUNS})(?:\s+\d{{1,2}})?"
@@ -48,42 +49,42 @@ _SLOT_BODY = re.compile(
     re.I,
 )
 # Brackets, parentheses and braces with a short inside.
-_BRACKETED = re.compile(r"\[\s*([^\[\]\n]{1,80}?)\s*\]|\(\s*([^()\n]{1,80}?)\s*\)|\{\{?\s*([^{}\n]{1,80}?)\s*\}\}?")
-_DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our|my|this|that|these|those|sic)\b", re.I)
-_TEMPLATE_VARIABLE = re.compile(r"\{\{\s*:{0,2}\s*[\w.]+(?:\s*\|[^{}\n]{0,40})?\s*\}\}")
-_SHORTCODE = re.compile(r"\[\[?[a-z]+_?\d*(?::[^\]\n]{0,40})?\]\]?")
+_BRACKETED = lazy_re(r"\[\s*([^\[\]\n]{1,80}?)\s*\]|\(\s*([^()\n]{1,80}?)\s*\)|\{\{?\s*([^{}\n]{1,80}?)\s*\}\}?")
+_DETERMINERS = lazy_re(r"^(?:the|a|an|his|her|their|its|our|my|this|that|these|those|sic)\b", re.I)
+_TEMPLATE_VARIABLE = lazy_re(r"\{\{\s*:{0,2}\s*[\w.]+(?:\s*\|[^{}\n]{0,40})?\s*\}\}")
+_SHORTCODE = lazy_re(r"\[\[?[a-z]+_?\d*(?::[^\]\n]{0,40})?\]\]?")
 # Spintax: {a|b|c}, and spun alternatives joined by slashes or bars: thrilled/excited/delighted.
-_SPINTAX = re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,8}\}")
-_SPUN = re.compile(
+_SPINTAX = lazy_re(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,8}\}")
+_SPUN = lazy_re(
     r"(?<![\w/.:|@-])[A-Za-z][a-z’']+(?:[/|][\"“]?[A-Za-z][\w’' ]{0,30}?[\"”]?){2,8}(?![\w/.|@-])"
 )
 _PRONOUNS = frozenset("he she they him her them his hers their theirs s he/she it".split())
-_CAPS_DIRECTIVE = re.compile(
+_CAPS_DIRECTIVE = lazy_re(
     r"\b(?:INSERT|ADD|IDENTIFY|DESCRIBE|INCLUDE|ENTER|SPECIFY|REPLACE|FILL IN|LIST)"
     r"(?:\s+(?:[A-Z][A-Z’'()/&-]+|\([A-Z]+\)))+"
 )
-_TEMPLATE_LINE = re.compile(
+_TEMPLATE_LINE = lazy_re(
     r"^(?:(?:headline|title|subtitle|subheading|caption|text|copy|body|content|summary|intro|name|quote)"
     r"(?: text)? (?:goes )?here|by your name|your name here|(?:image|photo|picture) goes here"
     r"|placeholder(?: (?:image|photo|text|title|headline|caption))?|(?:image|photo|text) placeholder)\W*$",
     re.I,
 )
-_EMPTY_META = re.compile(
+_EMPTY_META = lazy_re(
     r"^(?:by|posted by|written by|author|published(?: on)?|posted(?: on)?|updated(?: on)?|date|dateline"
     r"|photo|credit|source|filed under|tags)\s*[:|,–—-]?\s*[|:]?\s*$",
     re.I,
 )
-_AD_SIZE = re.compile(r"^\s*\d{2,4}\s?[x×]\s?\d{2,4}\s*$")
+_AD_SIZE = lazy_re(r"^\s*\d{2,4}\s?[x×]\s?\d{2,4}\s*$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_XX_DATE = re.compile(rf"\b{_MONTH}\s+X{{1,2}}\b|\bX{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
-_STOCK_COMPANY = re.compile(
+_XX_DATE = lazy_re(rf"\b{_MONTH}\s+X{{1,2}}\b|\bX{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
+_STOCK_COMPANY = lazy_re(
     r"\b(?:ABC|XYZ|Acme)\s+(?:Business|Company|Corp(?:oration)?|Inc|Ltd|Store|Shop|Group|Organi[sz]ation|Agency"
     r"|Enterprises?|Industries)\b"
 )
 _STOCK_NAME = "A stock placeholder name"  # flagged even in quotes: no one is quoted naming "ABC Company"
 # Markdown image syntax with nothing in it, left as text: "![]()".
-_EMPTY_IMAGE = re.compile(r"!\[\s*\]\(\s*\)")
-_FILLER = re.compile(
+_EMPTY_IMAGE = lazy_re(r"!\[\s*\]\(\s*\)")
+_FILLER = lazy_re(
     r"\bit is a long established fact that a reader wil|\blorem ipsum is simply dummy text\b"
     r"|\bdummy text of the printing and typesetting\b|\bcontrary to popular belief, lorem ipsum\b"
     r"|\bthere are many variations of passages of lorem ipsum\b",
@@ -171,7 +172,7 @@ def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
         yield _Slot(lead, lead + len(line), "An ad slot's size")
 
 
-_NOUN = re.compile(rf"\b(?:{_CONTENT_NOUNS})\b", re.I)
+_NOUN = lazy_re(rf"\b(?:{_CONTENT_NOUNS})\b", re.I)
 
 
 def _describes_content(inner: str, parenthesis: bool) -> str:

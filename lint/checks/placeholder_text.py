@@ -10,13 +10,14 @@ from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, CheckUnavailable, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 from lint.user_patterns import Budget, PatternTimeout, compile_user_pattern, find_all
 
 _MEDIA = (
     r"(?:images?|photos?|photographs?|pictures?|pics?|maps?|charts?|graphs?|graphics?|infographics?|videos?"
     r"|illustrations?|diagrams?|screenshots?|visuals?|galler(?:y|ies)|embeds?|img|tweets?|gifs?)"
 )
-_MARKERS = re.compile(
+_MARKERS = lazy_re(
     # TK, TKTK in capitals, as newsrooms type them; not TKO, TK-421 or TK Maxx.
     r"(?<![\w\-])(?P<tk>TK(?:\s?TK)*)(?![\w\-])(?!\s+[A-Z][a-z])"
     # [Insert ...], [Add quote], [placeholder], [TK], [TBD]: bracketed instructions (media are
@@ -35,13 +36,13 @@ _MARKERS = re.compile(
     # {{ name }}: a template token the outlet's templates did not fill in.
     r"|\{\{\s*[\w.\- ]{1,40}?\s*\}\}",
 )
-_LOREM = re.compile(
+_LOREM = lazy_re(
     r"\blorem\s+ipsum\b(?=[\s,.]+(?:dolor|sit|amet|consectetur|adipiscing|elit|sed|do\s+eiusmod)\b)"
     r"|\b(?:dolor\s+sit\s+amet|consectetur\s+adipiscing\s+elit)\b"
     r"|^\W*lorem\s+ipsum\W*$",
     re.I,
 )
-_SLOTS = re.compile(
+_SLOTS = lazy_re(
     # [link], [URL], [name], [date], and qualified ones: [company name], [your email address]
     r"\[\s*(?:(?:link|url|hyperlink|name|date|number|figure|amount|stat|statistic|citation|quote)"
     r"|(?:your|the|company|business|agency|person['’]s|first|last|full|event|product|insert)\s+"
@@ -56,7 +57,7 @@ _SLOTS = re.compile(
     r"|(?<![\w])\$\s?X+(?:[.,]X+)*\b|(?<![\w,])X{1,3}(?:,X{3})+\b|\b(?:19|20)XX\b|\bXX?/XX?/XX(?:XX)?\b",
     re.I,
 )
-_QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
+_QUOTED = lazy_re(r"[“\"«][^“”\"«»]*[”\"»]")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # Words after a country or nationality that show it is the state or its people.
-_STATE_WORD = re.compile(
+_STATE_WORD = lazy_re(
     r"(?:['’]s)?\s+(?:government|president|prime\s+minister|ministers?|ministry|officials?|authorities|army|"
     r"troops|forces|military|border|borders|embassy|ambassador|parliament|citizens|nationals|economy|capital|"
     r"leaders?|counterparts?|navy|police|elections?|territory|airspace|coast|currency|central\s+bank|"
@@ -33,9 +34,9 @@ _STATE_WORD = re.compile(
     re.I,
 )
 # What may stand between two names of one list ("Syria, turkey and Iraq", "Ankara, turkey").
-_LIST_GLUE = re.compile(r"\s*(?:,|&|/|[-‑–—]|and|or|,\s*and|,\s*or)?\s*", re.I)
-_DAY_OR_YEAR_AFTER = re.compile(r"\s+(?:[0-3]?\d(?:st|nd|rd|th)?|\d{4})(?![\d:.,]\d)\b")
-_DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
+_LIST_GLUE = lazy_re(r"\s*(?:,|&|/|[-‑–—]|and|or|,\s*and|,\s*or)?\s*", re.I)
+_DAY_OR_YEAR_AFTER = lazy_re(r"\s+(?:[0-3]?\d(?:st|nd|rd|th)?|\d{4})(?![\d:.,]\d)\b")
+_DAY_BEFORE = lazy_re(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
 # "central Asia", "eastern Europe": many styles keep the direction word lowercase.
 _DIRECTION_ADJECTIVES = frozenset(
     "central eastern western northern southern southeastern southwestern northeastern northwestern".split()

@@ -11,11 +11,12 @@ from lint.checks.base import Check, Example, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
-_STRAIGHT = re.compile(r"[\"']")
-_CURLY = re.compile(r"[‘’“”]")
+_STRAIGHT = lazy_re(r"[\"']")
+_CURLY = lazy_re(r"[‘’“”]")
 # Feet and inches (6'2", 12"), minutes and seconds: primes, not quotation marks.
-_PRIME = re.compile(r"\d['\"]|\d'\d+\"")
+_PRIME = lazy_re(r"\d['\"]|\d'\d+\"")
 _OPENS_AFTER = set(" \t\n([{—–-/" + ATOM)
 
 

@@ -14,7 +14,6 @@ said three times or more, or a question, is left alone.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,12 +25,13 @@ from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _UNIT_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION})
 _MAX_PREFIX_WORDS = 60
 # "MICHEL MARTIN, BYLINE:" or "SMITH:" opening a transcript line.
-_STAGE_DIRECTION = re.compile(r"^\s*[(\[][^()\[\]]*[)\]]\W*$")
-_SPEAKER = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
+_STAGE_DIRECTION = lazy_re(r"^\s*[(\[][^()\[\]]*[)\]]\W*$")
+_SPEAKER = lazy_re(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,16 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document, Sentence
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # Characters that may stand before the first word without changing where the sentence starts.
 _LEAD = "*_~ \u00a0\t-–—•"
 # A first "word": letters, with inner apostrophes or hyphens.
-_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’\-‑][^\W\d_]+)*")
+_FIRST_WORD = lazy_re(r"[^\W\d_]+(?:['’\-‑][^\W\d_]+)*")
 # What right after the first word makes it an identifier, a label, a list letter or an address.
-_CODE_AFTER = re.compile(r"[.(/\\=_@<>\[{`]\S|[():]")
+_CODE_AFTER = lazy_re(r"[.(/\\=_@<>\[{`]\S|[():]")
 # Words before a full stop that do not end a sentence (the splitter knows the common ones).
-_ABBREVIATION = re.compile(
+_ABBREVIATION = lazy_re(
     r"\b(?:e\.g|i\.e|ie|eg|etc|vs|approx|incl|esp|min|max|avg|ca|cf|viz|resp|ibid|op|no|nos|pp|ex|misc|est|"
     r"fig|dept|vol|ch|sec|al|v|ver|ref|var|grad|grads|org|orgs|govt|univ|assoc|[a-z])\.$",
     re.I,
@@ -43,12 +44,12 @@ _ABBREVIATION = re.compile(
 _CLOSING = "\"”’')]*_"
 _QUOTES = "\"”’'"
 # How a paragraph ends when the next one goes on with its sentence (after a colon, say).
-_CONTINUES = re.compile(r"(?:[:,;(\w\u00ad]|\.\.\.|…)[\"”’')\]*_\s]*$")
+_CONTINUES = lazy_re(r"(?:[:,;(\w\u00ad]|\.\.\.|…)[\"”’')\]*_\s]*$")
 _NON_PROSE_BEFORE = frozenset(
     {BlockKind.CODE, BlockKind.HTML, BlockKind.IMAGE, BlockKind.TABLE_ROW, BlockKind.LIST_ITEM}
 )
 # Between two sentences in the source: the stop closed a link text or an image came in between.
-_LINK_OR_IMAGE = re.compile(r"</a>|\]\(|<img\b|!\[")
+_LINK_OR_IMAGE = lazy_re(r"</a>|\]\(|<img\b|!\[")
 _BLOCK_PLACES = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}
 _TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "io", "mil"})
 # Words that start a full sentence rather than a fragment ("- the tool now..." vs "- bump x").

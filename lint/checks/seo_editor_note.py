@@ -9,6 +9,7 @@ from lint.checks._leftover_lines import prose_lines
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _ADDRESSEE = (
     r"(?:the\s+)?(?:editors?|eds?\.?|desk|copy\s?desk|news\s?desk|subs?|sub-?editors?|producers?|web\s+team"
@@ -24,7 +25,7 @@ _INSTRUCTION = (
     r"|waiting|awaiting|pending|hold|embed|attach|put|use|do\s+not\s+publish|don['’]t\s+publish"
     r"|not\s+for\s+publication)\b"
 )
-_NOTE = re.compile(
+_NOTE = lazy_re(
     # "Note to editor: ...", "Notes to the desk - ..."
     rf"\bnotes?\s+(?:to|for)\s+{_ADDRESSEE}\s*[:\-–—]\s*[^\n]*"
     # "[Editor: add quote]", "(Desk: confirm)", "[TODO: ...]": a bracketed note addressed to a colleague
@@ -35,9 +36,9 @@ _NOTE = re.compile(
     re.I,
 )
 # "TODO: ..." or "FIXME ..." opening a line, in capitals as writers type it.
-_TODO = re.compile(r"^(?:TODO|FIXME|TK)\s*[:\-–—]\s*\S[^\n]*")
+_TODO = lazy_re(r"^(?:TODO|FIXME|TK)\s*[:\-–—]\s*\S[^\n]*")
 # "Editor: please add ..." opening a line (not "Editor: Jane Smith", a credit).
-_ADDRESSED_LINE = re.compile(rf"^{_ADDRESSEE}\s*:\s*{_INSTRUCTION}[^\n]*", re.I)
+_ADDRESSED_LINE = lazy_re(rf"^{_ADDRESSEE}\s*:\s*{_INSTRUCTION}[^\n]*", re.I)
 
 
 class SeoEditorNote(Check):

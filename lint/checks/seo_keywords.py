@@ -11,7 +11,6 @@ gives them away:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,11 +19,12 @@ from lint.checks._leftover_lines import Line, prose_lines
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # A slug: five or more lowercase words joined by hyphens, nothing else in the block.
-_SLUG = re.compile(r"^/?[a-z0-9“”\"'’]+(?:-[a-z0-9“”\"'’]+){4,}/?$")
-_TERM_WORD = re.compile(r"[^\W\d_][\w'’.&+-]*|\d[\w.]*")
-_LEADING_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:\s+[a-z]+(?:['’][a-z]+)?){1,4}\b(?![\w-])")
+_SLUG = lazy_re(r"^/?[a-z0-9“”\"'’]+(?:-[a-z0-9“”\"'’]+){4,}/?$")
+_TERM_WORD = lazy_re(r"[^\W\d_][\w'’.&+-]*|\d[\w.]*")
+_LEADING_WORDS = lazy_re(r"[a-z]+(?:['’][a-z]+)?(?:\s+[a-z]+(?:['’][a-z]+)?){1,4}\b(?![\w-])")
 # Words that open ordinary lines and phrases too often to count as a stuffed keyword.
 _FUNCTION = frozenset(
     "a an the and or but of in on at to for by with from as is are was were be been it its this that these "

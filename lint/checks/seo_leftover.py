@@ -23,9 +23,10 @@ from lint.datafiles import data_lines
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # "Label: value" with a short label that is not a sentence, a time or a URL scheme.
-_FIELD = re.compile(r"^(?P<label>[^\W\d][^:.!?\n]{0,58}?)\s*:(?!//)\s*(?P<value>.*)$", re.S)
+_FIELD = lazy_re(r"^(?P<label>[^\W\d][^:.!?\n]{0,58}?)\s*:(?!//)\s*(?P<value>.*)$", re.S)
 # Words that make a label-only line the heading of a notes block ("SEO Notes:", "Meta data").
 _HEADER_SUFFIX = (
     r"(?:\s+(?:notes?|checklist|details|information|info|data|elements|summary|breakdown|analysis|report"
@@ -41,7 +42,7 @@ _WORK_NOUN = (
     r"|rewrite"
     r"|version|subheadings?|headings?|word\s+count)"
 )
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = lazy_re(
     r"^(?:the|this|our|my)\s+(?:news\s+|blog\s+|rewritten\s+)?(?:article|post|piece|story|draft"
     r"|rewrite)(?:['’]s)?"
     r"\s+(?!of\b|and\b|or\b|that\b|which\b)[a-z]"
@@ -53,14 +54,14 @@ _SELF_REFERENCE = re.compile(
     re.I,
 )
 # The value reports what the writer did, in the past tense and without a subject.
-_WRITER_REPORT = re.compile(
+_WRITER_REPORT = lazy_re(
     r"^(?:included|includes|added|used|incorporated|integrated|inserted|placed|kept|maintained|avoided"
     r"|ensured|targeted|optimi[sz]ed|structured|wrote|written|utili[sz]ed|emphasi[sz]ed|highlighted"
     r"|naturally|strategically|sprinkled|woven|varied|linked|mentioned|embedded)\b",
     re.I,
 )
 # A definition, as an article about SEO writes it ("Meta description: a short summary ...").
-_DEFINITION = re.compile(
+_DEFINITION = lazy_re(
     r"^(?:an?|the (?:text|words?|part|summary|snippet|description|title|name|tag|page|url|address|phrase"
     r"|term)s?"
     r"|this is|these are|it|they|used|refers?|describes?|shows?|tells?|helps?|is|are|what|how"
@@ -68,22 +69,22 @@ _DEFINITION = re.compile(
     r"|avoid|include|add|think|try|don['’]t|do|should|must)\b",
     re.I,
 )
-_NUMBER = re.compile(
+_NUMBER = lazy_re(
     r"^(?:about|approximately|approx\.?|around|roughly|~|under|over"
     r"|at least)?\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?"
     r"\s*(?:words?|characters?|chars|minutes?|mins?)?\s*(?:\(.*\))?\.?$",
     re.I,
 )
-_SLUG = re.compile(r"^[\"'“`]?/?[a-z0-9]+(?:-[a-z0-9]+){1,}/?[\"'”`]?\.?$")
-_HASHTAGS = re.compile(r"^#[^\W\d_]\w*(?:[\s,]+#[^\W\d_]\w*){2,}$")
-_LIST_SPLIT = re.compile(r"\s*[,;|]\s*|\s+[•·]\s+")
+_SLUG = lazy_re(r"^[\"'“`]?/?[a-z0-9]+(?:-[a-z0-9]+){1,}/?[\"'”`]?\.?$")
+_HASHTAGS = lazy_re(r"^#[^\W\d_]\w*(?:[\s,]+#[^\W\d_]\w*){2,}$")
+_LIST_SPLIT = lazy_re(r"\s*[,;|]\s*|\s+[•·]\s+")
 # Labels whose value is a keyword, keyphrase, title or description to paste into the CMS.
-_PASTE_LABEL = re.compile(
+_PASTE_LABEL = lazy_re(
     r"key\s?words?|key\s?phrases?|meta|title tag|seo title|slug|og:|open graph|hashtags?|tags?$", re.I
 )
-_SLUG_LABEL = re.compile(r"slug|url|permalink", re.I)
+_SLUG_LABEL = lazy_re(r"slug|url|permalink", re.I)
 # Meta-writing terms anywhere in a line ("Keyword density is around 1.5 percent").
-_SEO_TERM = re.compile(
+_SEO_TERM = lazy_re(
     r"\b(?:seo|key\s?words?|key\s?phrases?|meta (?:description|title|tags?)|title tags?|slug|internal links?"
     r"|internal linking|backlinks?|anchor text|schema markup|featured snippets?|search intent|serp"
     r"|keyword density"
@@ -92,13 +93,13 @@ _SEO_TERM = re.compile(
     re.I,
 )
 # A header that announces notes, not a topic: "SEO notes", "Key SEO elements used", "Headline options".
-_EXPLICIT_HEADER = re.compile(
+_EXPLICIT_HEADER = lazy_re(
     r"\b(?:notes?|checklist|details|data|information|info|elements|analysis|report|breakdown|options"
     r"|suggestions"
     r"|recommendations|used|applied|included|summary|fields|metadata)\b",
     re.I,
 )
-_ADVICE = re.compile(
+_ADVICE = lazy_re(
     r"(?:make|use|design|summari[sz]e|write|add|include|keep|avoid|follow|ensure|check|consider|try"
     r"|don['’]t|do|create"
     r"|choose|put|give|place|think|start|test|provide|optimi[sz]e|link|update|review|remember|find|let|be"
@@ -107,17 +108,17 @@ _ADVICE = re.compile(
     r"|label)\b",
     re.I,
 )
-_SEO_WORD = re.compile(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
-_WORD_TOTAL = re.compile(
+_SEO_WORD = lazy_re(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
+_WORD_TOTAL = lazy_re(
     r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I
 )
 # A label that starts after a sentence end, an opening parenthesis, or glued to a word
 # ("expected.Keywords:", "rose. Word count: 800", "(Focus keyphrase: ...").
-_INLINE_LABEL = re.compile(
+_INLINE_LABEL = lazy_re(
     r"(?:(?<=[.!?…”\"])\s*|(?<=[a-z])(?=[A-Z])|(?<=\()\s*)(?P<label>[A-Z][A-Za-z\- ]{1,40}?)\s*:\s+"
 )
-_VALUE_END = re.compile(r"[.!?](?=\s+[A-Z]|[A-Z])|\)")
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_VALUE_END = lazy_re(r"[.!?](?=\s+[A-Z]|[A-Z])|\)")
+_PARENTHESIS = lazy_re(r"\s*\([^)]*\)")
 
 
 @cache

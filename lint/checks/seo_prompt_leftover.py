@@ -21,7 +21,6 @@ Quoted passages are skipped: an article about chatbots may quote one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 _MATERIAL = (
     r"(?:text|article|prompt|content|information|passage|document|draft|story|details|excerpt|"
@@ -134,8 +134,8 @@ SIGNALS: tuple[Signal, ...] = (
 )
 _HANDS_OVER = next(s for s in SIGNALS if s.name == "hands the text over")
 # A chat answer in plain text or HTML keeps its Markdown: "**bold**", "### Heading".
-_CHAT_MARKDOWN = re.compile(r"\*\*[^*\n]{1,120}\*\*|^#{2,6}\s")
-_LIST_LINE = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s")
+_CHAT_MARKDOWN = lazy_re(r"\*\*[^*\n]{1,120}\*\*|^#{2,6}\s")
+_LIST_LINE = lazy_re(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s")
 
 
 @dataclass(frozen=True)

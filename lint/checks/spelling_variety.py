@@ -15,12 +15,13 @@ from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 _VARIETY_NAME = {"us": "American", "gb": "British"}
 # Only lowercase words: a capitalised word is a name or starts a title ("Ministry of Defence",
 # "Labour Party", "Centre for Policy Studies") and keeps its own spelling.
-_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?![a-z])")
+_WORD = lazy_re(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+_QUOTED = lazy_re(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?![a-z])")
 
 
 @dataclass(frozen=True)

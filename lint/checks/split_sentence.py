@@ -12,7 +12,6 @@ Two shapes, both from copy moved between systems:
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,12 +21,13 @@ from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 
 # Closing punctuation; a final apostrophe closes only after a stop ("... ended.'"), since
 # "Head Teachers'" is a possessive.
-_CLOSED = re.compile(r"(?:[.!?…:;,)\]}>|*_`\"”»—–-]|[.!?,]['’])\s*$")
-_OPENS_LOWER = re.compile(r"^[\"“‘(]?[a-z]")
-_OPENS_FIGURE = re.compile(r"^[£$€]?\d")
+_CLOSED = lazy_re(r"(?:[.!?…:;,)\]}>|*_`\"”»—–-]|[.!?,]['’])\s*$")
+_OPENS_LOWER = lazy_re(r"^[\"“‘(]?[a-z]")
+_OPENS_FIGURE = lazy_re(r"^[£$€]?\d")
 # Words that cannot end a sentence: a paragraph ending on one was cut.
 _DANGLING = frozenset(
     "a an the of to in on at by for from with and or but nor as than that which who whose whom if "
@@ -35,7 +35,7 @@ _DANGLING = frozenset(
     "his her their its our your my this these those".split()
 )
 _NEVER_ENDS_HEADING = frozenset("a an the and or but nor of further than that whose".split())
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LINES_FOR_WRAP = 4
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.checks._duplicates import jaccard, normalize, shingles, word_count, words
@@ -10,8 +9,9 @@ from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{1,60}$")
+_SITE_SUFFIX = lazy_re(r"\s+[|–—·:-]\s+[^|–—·]{1,60}$")
 
 
 def title_forms(title: str) -> set[str]:

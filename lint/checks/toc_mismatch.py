@@ -11,9 +11,10 @@ from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.document.toc import Toc, entry_text, find_toc, normalize
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # Chapter lists of a video or a podcast ("2:34 – What happens") name times, not headings.
-_TIMESTAMP = re.compile(r"^\s*\d{1,2}:\d{2}")
+_TIMESTAMP = lazy_re(r"^\s*\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)

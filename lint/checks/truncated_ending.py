@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from lint.checks._structure import is_placeholder_block
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # Words that cannot end an English sentence: articles, conjunctions, most prepositions,
 # auxiliaries, determiners. Sign-offs, credits and contact lines often lack a final full stop,
@@ -23,11 +23,11 @@ _DANGLING_WORDS = frozenset(
     """.split()
 )
 # Punctuation that leaves a sentence open: a comma, a semicolon, an opening bracket or quote, a dash.
-_OPEN_END = re.compile(r"(?:[,;(\[{“‘]|\s[–—-])$")
+_OPEN_END = lazy_re(r"(?:[,;(\[{“‘]|\s[–—-])$")
 # An ellipsis ends teasers cut from longer copy ("… would consider new measures to…"), but also
 # a casual sign-off ("That's all for now..."): only a long sentence before it counts.
-_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_ELLIPSIS_END = lazy_re(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+_LAST_WORD = lazy_re(r"([A-Za-z]+)\W*$")
 
 
 @dataclass(frozen=True)

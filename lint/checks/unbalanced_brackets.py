@@ -9,19 +9,20 @@ from dataclasses import dataclass
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = frozenset(_PAIRS.values())
 # Brackets that are not grouping: smileys (":)", ";-("), half-open ranges ("[0, 1)") and arrows.
-_NOT_GROUPING = re.compile(
+_NOT_GROUPING = lazy_re(
     r"(?<![\w)\]])[:;=][-^o'’]?[()\[\]](?![\w(])"
     r"|[\[(]\s*[-+−]?[\w.∞]{1,12}\s*,\s*[-+−]?[\w.∞]{1,12}\s*[\])]"
     r"|<[-=]+\)|\(\s*[-=]+>"
 )
 # The ")" of a list enumerator ("1) first", "b) second", "“2) Improving"): fine when nothing opened it.
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s\"“‘'(\[]))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s|$)")
+_ENUMERATOR = lazy_re(r"(?:^|(?<=[\s\"“‘'(\[]))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s|$)")
 # A line of code or data quoted as text: a JSON key opening a list ("“tags”: ["), a lone "],".
-_CODE_LINE = re.compile(r"^[\s>]*(?:[\]\[{}(),]+[\s,;]*|.*:\s*[\[{(])$", re.MULTILINE)
+_CODE_LINE = lazy_re(r"^[\s>]*(?:[\]\[{}(),]+[\s,;]*|.*:\s*[\[{(])$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

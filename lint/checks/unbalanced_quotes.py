@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 _QUOTES = '"“”„'
 # Kramdown attribute lists reach the prose as text with their own straight quotes:
 # {:target="_blank"}. (Template tags are atoms already: the parsers turn them into ATOM.)
-_TEMPLATE = re.compile(r"\{:[^}\n]{0,200}\}")
+_TEMPLATE = lazy_re(r"\{:[^}\n]{0,200}\}")
 _OPEN_BEFORE = set("([{—–-/=")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…")
 
