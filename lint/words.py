@@ -23,16 +23,29 @@ class Entry:
     upper: bool  # ... in capitals ("BBC")
 
 
+_MAX_REMEMBERED = 200_000
+
+
 class Vocabulary:
     """The sorted lines of the data file, searched by bisection: nothing is parsed until asked."""
 
     def __init__(self, lines: tuple[str, ...]) -> None:
         self._lines = lines
+        self._found: dict[str, Entry | None] = {}  # words already looked up: most come back often
 
     def __len__(self) -> int:
         return len(self._lines)
 
     def get(self, word: str) -> Entry | None:
+        try:
+            return self._found[word]
+        except KeyError:
+            if len(self._found) >= _MAX_REMEMBERED:
+                self._found.clear()  # a bound on memory over an archive of any size
+            found = self._found[word] = self._search(word)
+            return found
+
+    def _search(self, word: str) -> Entry | None:
         key = word + " "
         i = bisect.bisect_left(self._lines, key)
         if i == len(self._lines) or not self._lines[i].startswith(key):

@@ -133,14 +133,13 @@ class GluedWords(Check):
             word = m.group()
             if len(word) < 4 or word in names or word.lower() in code_words or counts[word.lower()] > 1:
                 continue
-            if _technical(prose, m.start()):
-                continue
             glue = None
-            if _LOWER_TO_UPPER.search(word):
-                cut = _LOWER_TO_UPPER.search(word).start()  # type: ignore[union-attr]
-                glue = _camel(word, alone[word[:cut]], options)
+            capital = _LOWER_TO_UPPER.search(word)
+            if capital:
+                glue = _camel(word, alone[word[: capital.start()]], options)
             glue = glue or _caps_glue(word, options) or _lower_glue(word, options)
-            if glue is not None:
+            # Most words glue to nothing: the token around them is looked at only for those that do.
+            if glue is not None and not _technical(prose, m.start()):
                 at, what = glue
                 found.append(_Glue(m.start(), m.end(), m.start() + at, what))
         for m in _NUMBER_GLUE.finditer(prose):
@@ -292,11 +291,12 @@ def _lower_glue(word: str, options: Options) -> tuple[int, str] | None:
 
 def _split_word(a: str, b: str, options: Options) -> str | None:
     """"t he": a lone letter or a non-word that joins its neighbour into a common word."""
-    joined = entry(a + b)
-    if joined is None or joined.zipf < options.min_zipf or not joined.lower:
-        return None
+    # Two words are the usual case, and each is looked up often: that test goes first.
     a_word = a in _LONE_WORD_LETTERS if len(a) == 1 else entry(a) is not None
     b_word = b in _LONE_WORD_LETTERS if len(b) == 1 else entry(b) is not None
     if a_word and b_word:
         return None  # "a part" / "apart", "in to": both readings are words
+    joined = entry(a + b)
+    if joined is None or joined.zipf < options.min_zipf or not joined.lower:
+        return None
     return "one word split by a space"
