@@ -3,9 +3,11 @@
     python bench/run.py [CORPUS_DIR] [--repeats N] [--no-proselint]
 
 CORPUS_DIR defaults to ../shared/corpus next to the repository. proselint 0.16 is installed
-from the package registry into bench/.venv-proselint on first use. Each figure is wall time of
-a whole `newslint check` / `proselint check` process, as a pre-commit hook or a CI job sees it;
-peak memory is the largest resident set of the process or any of its workers (wait4).
+from the package registry into bench/.venv-proselint on first use. Each figure is a whole
+`newslint check` / `proselint check` process, as a pre-commit hook or a CI job sees it: wall
+time, CPU time (user + system of the process and its workers) and peak memory (the largest
+resident set of the process or any of its workers), all from wait4. Every newslint figure is
+printed beside proselint's on the same files, measured in the same run, pair by pair.
 newslint runs with its default preset (the grammar check is off by default) and, unless the
 row says otherwise, without its cache (--no-cache).
 """
@@ -30,7 +32,7 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 PROSELINT_VERSION = "0.16.0"
 PROSELINT_VENV = REPO / "bench" / ".venv-proselint"
 SINGLE_ARTICLE_WORDS = 1_000
-GROWTH_WORDS = (50_000, 100_000, 200_000)
+GROWTH_WORDS = tuple(int(x) for x in os.environ.get("BENCH_GROWTH_WORDS", "50000,100000,200000").split(","))
 _WORD = re.compile(r"\w+")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\r?\n.*?\n(?:---|\+\+\+)[ \t]*\r?\n", re.S)
 
@@ -40,6 +42,7 @@ class Timing:
     seconds: float
     peak_mb: float
     exit_code: int
+    cpu: float = 0.0  # user + system seconds of the process and its reaped workers
 
 
 @dataclass(frozen=True)
@@ -74,13 +77,16 @@ def run_process(cmd: Sequence[str], cwd: Path | None = None) -> Timing:
     if proc.returncode not in (0, 1):
         tail = err.decode("utf-8", "replace").strip().splitlines()[-3:]
         print(f"  ! {' '.join(cmd[:3])} ... exited {proc.returncode}: {' / '.join(tail)}", file=sys.stderr)
-    return Timing(seconds, usage.ru_maxrss / 1024, proc.returncode)  # ru_maxrss is in KiB on Linux
+    # wait4's usage covers the process and the workers it waited for: CPU of the whole run.
+    cpu = usage.ru_utime + usage.ru_stime
+    return Timing(seconds, usage.ru_maxrss / 1024, proc.returncode, cpu)  # ru_maxrss is in KiB on Linux
 
 
 def median_timing(timings: list[Timing]) -> Timing:
     ordered = sorted(timings, key=lambda t: t.seconds)
     middle = ordered[len(ordered) // 2]
-    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings), middle.exit_code)
+    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings), middle.exit_code,
+                  statistics.median(t.cpu for t in timings))
 
 
 def newslint_command() -> list[str]:
@@ -174,12 +180,17 @@ def bench_single(newslint: list[str], proselint: list[str] | None, article: Path
 
 
 def bench_corpus(newslint: list[str], proselint: list[str] | None, label: str, files: list[Path],
-                 jobs: str | None) -> Row:
+                 jobs: str | None, repeats: int = 1) -> Row:
     words = sum(words_in(p) for p in files)
     args = [*newslint, "check", "--no-cache", "--quiet", *(["--jobs", jobs] if jobs else []), *map(str, files)]
-    ours = run_process(args)
-    theirs = run_process([*proselint, "check", *map(str, files)]) if proselint else None
-    return Row(label, len(files), words, ours, theirs)
+    ours: list[Timing] = []
+    theirs: list[Timing] = []
+    for _ in range(repeats):  # pair by pair, like the single article
+        ours.append(run_process(args))
+        if proselint:
+            theirs.append(run_process([*proselint, "check", *map(str, files)]))
+    label = f"{label}, median of {repeats}" if repeats > 1 else label
+    return Row(label, len(files), words, median_timing(ours), median_timing(theirs) if theirs else None)
 
 
 def bench_cache(newslint: list[str], files: list[Path]) -> tuple[Timing, Timing]:
@@ -190,13 +201,15 @@ def bench_cache(newslint: list[str], files: list[Path]) -> tuple[Timing, Timing]
     return cold, warm
 
 
-def bench_growth(newslint: list[str]) -> list[tuple[int, Timing]]:
+def bench_growth(newslint: list[str], proselint: list[str] | None) -> list[tuple[int, Timing, Timing | None]]:
     out = []
     with tempfile.TemporaryDirectory(prefix="newslint-bench-growth-") as folder:
         for words in GROWTH_WORDS:
             path = Path(folder) / f"growth-{words}.md"
             path.write_text(generated_article(words), encoding="utf-8")
-            out.append((words, run_process([*newslint, "check", "--no-cache", "--quiet", str(path)])))
+            ours = run_process([*newslint, "check", "--no-cache", "--quiet", str(path)])
+            theirs = run_process([*proselint, "check", str(path)]) if proselint else None
+            out.append((words, ours, theirs))
     return out
 
 
@@ -206,27 +219,35 @@ def _rate(count: int, seconds: float) -> str:
     return f"{count / seconds:,.0f}" if seconds > 0 else "-"
 
 
+def _speedup(ours: Timing, theirs: Timing | None) -> str:
+    """proselint's time / newslint's (above 1: newslint faster), wall and CPU."""
+    if theirs is None or ours.seconds <= 0 or ours.cpu <= 0:
+        return ""
+    return f"{theirs.seconds / ours.seconds:.2f}x / {theirs.cpu / ours.cpu:.2f}x"
+
+
 def print_table(rows: list[Row]) -> None:
-    header = (f"{'work':<46} {'tool':<10} {'files':>6} {'seconds':>8} {'files/s':>8} {'words/s':>9} "
-              f"{'peak MB':>8} {'time ratio':>10}")
+    header = (f"{'work':<52} {'tool':<10} {'files':>6} {'wall s':>8} {'cpu s':>8} {'files/s':>8} {'words/s':>9} "
+              f"{'words/cpu-s':>11} {'peak MB':>8} {'prose/news wall / cpu':>22}")
     print(header)
     print("-" * len(header))
     for row in rows:
         tools = [("newslint", row.newslint)] + ([("proselint", row.proselint)] if row.proselint else [])
         for i, (tool, t) in enumerate(tools):
-            ratio = ""
-            if tool == "newslint" and row.proselint:
-                ratio = f"{row.newslint.seconds / row.proselint.seconds:.2f}x"
+            ratio = _speedup(row.newslint, row.proselint) if tool == "newslint" else ""
             label = row.label if i == 0 else ""
-            print(f"{label:<46} {tool:<10} {row.files:>6} {t.seconds:>8.2f} {_rate(row.files, t.seconds):>8} "
-                  f"{_rate(row.words, t.seconds):>9} {t.peak_mb:>8.0f} {ratio:>10}")
-    print("time ratio: newslint's wall time / proselint's on the same files in the same run (< 1: newslint faster)")
+            print(f"{label:<52} {tool:<10} {row.files:>6} {t.seconds:>8.2f} {t.cpu:>8.2f} "
+                  f"{_rate(row.files, t.seconds):>8} {_rate(row.words, t.seconds):>9} {_rate(row.words, t.cpu):>11} "
+                  f"{t.peak_mb:>8.0f} {ratio:>22}")
+    print("prose/news: proselint's time / newslint's on the same files in the same run (above 1: newslint faster);"
+          " words/cpu-s: words per CPU second, the per-core rate of docs/scale.md's cost model")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeats", type=int, default=5, help="runs of the single-article pair (median)")
+    parser.add_argument("--corpus-repeats", type=int, default=1, help="runs of each corpus pair (median)")
     parser.add_argument("--no-proselint", action="store_true", help="newslint figures only")
     options = parser.parse_args(argv)
     corpus: Path = options.corpus
@@ -247,30 +268,44 @@ def main(argv: list[str] | None = None) -> int:
     article, words = article_near(markdown, SINGLE_ARTICLE_WORDS)
     print(f"single article: {article.name}", flush=True)
     rows = [bench_single(newslint, proselint, article, words, options.repeats)]
-    rows.append(bench_corpus(newslint, proselint, "Markdown corpus, newslint --jobs 1", markdown, "1"))
-    rows.append(bench_corpus(newslint, proselint, "whole corpus (Markdown + HTML), default jobs", everything, None))
+    repeats = options.corpus_repeats
+    rows.append(bench_corpus(newslint, proselint, "Markdown corpus, newslint --jobs 1", markdown, "1", repeats))
+    rows.append(bench_corpus(newslint, proselint, "whole corpus (Markdown + HTML), default jobs", everything,
+                             None, repeats))
     print()
     print_table(rows)
 
-    print("\nnewslint alone, whole corpus")
+    theirs = rows[2].proselint  # proselint on the whole corpus, one process: the reference below
+    ref = f"proselint {theirs.seconds:6.2f} s wall, {theirs.cpu:6.2f} s cpu" if theirs else "proselint not run"
+    print(f"\nwhole corpus, jobs and cache ({ref} on the same files, from the table)")
     one = run_process([*newslint, "check", "--no-cache", "--quiet", "--jobs", "1", *map(str, everything)])
     two = run_process([*newslint, "check", "--no-cache", "--quiet", "--jobs", "2", *map(str, everything)])
-    print(f"  --jobs 1: {one.seconds:6.2f} s   --jobs 2: {two.seconds:6.2f} s   "
-          f"speed-up {one.seconds / two.seconds:.2f}x   peak MB per process {one.peak_mb:.0f} / {two.peak_mb:.0f}")
+    print(f"  --jobs 1: {one.seconds:6.2f} s wall {one.cpu:6.2f} s cpu  prose/news {_speedup(one, theirs)}")
+    print(f"  --jobs 2: {two.seconds:6.2f} s wall {two.cpu:6.2f} s cpu  prose/news {_speedup(two, theirs)}")
+    print(f"  --jobs 2 speed-up over --jobs 1: {one.seconds / two.seconds:.2f}x   "
+          f"peak MB per process {one.peak_mb:.0f} / {two.peak_mb:.0f}")
     cold, warm = bench_cache(newslint, everything)
-    print(f"  cache: first run {cold.seconds:6.2f} s, second run on the unchanged corpus {warm.seconds:6.2f} s "
-          f"= {warm.seconds / cold.seconds:.0%} of the first")
+    print(f"  cache: first run {cold.seconds:6.2f} s (prose/news {_speedup(cold, theirs)}), second run on the "
+          f"unchanged corpus {warm.seconds:6.2f} s = {warm.seconds / cold.seconds:.0%} of the first "
+          f"(prose/news {_speedup(warm, theirs)})")
 
-    print("\ngrowth: one generated Markdown article, whole process")
-    growth = bench_growth(newslint)
-    base_words, base = growth[0]
-    for words, t in growth:
+    print("\ngrowth: one generated Markdown article, whole process, each tool")
+    growth = bench_growth(newslint, proselint)
+    base_words, base, _ = growth[0]
+    for words, t, p in growth:
         linear = base.seconds * words / base_words
+        beside = f"  proselint {p.seconds:6.2f} s, prose/news {_speedup(t, p)}" if p else ""
         print(f"  {words:>7,} words: {t.seconds:6.2f} s  ({t.seconds / words * 10_000:.3f} s per 10k words, "
-              f"linear from {base_words:,} would be {linear:.2f} s)  peak {t.peak_mb:.0f} MB  exit {t.exit_code}")
-    single = rows[0].newslint.seconds
-    print(f"\ntarget: one ~1,000-word article under 0.3 s whole-process: {single:.2f} s "
-          f"({'met' if single < 0.3 else 'NOT met'})")
+              f"linear from {base_words:,} would be {linear:.2f} s)  peak {t.peak_mb:.0f} MB  exit {t.exit_code}"
+              f"{beside}")
+    print("\nissue 14 targets (proselint's time / newslint's, wall; cpu in brackets):")
+    for name, row, goal in (("one 1,000-word article", rows[0], 1.0), ("Markdown corpus --jobs 1", rows[1], 1.5),
+                            ("whole corpus default jobs", rows[2], 2.5)):
+        if row.proselint is None:
+            continue
+        wall = row.proselint.seconds / row.newslint.seconds
+        cpu = row.proselint.cpu / row.newslint.cpu if row.newslint.cpu else 0.0
+        print(f"  {name:<28} {wall:5.2f}x ({cpu:.2f}x)  goal >= {goal:g}: {'met' if wall >= goal else 'NOT met'}")
     print(f"load average at the end {_load()} (other work on the machine slows both tools alike)")
     return 0
 
