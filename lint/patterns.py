@@ -5,15 +5,139 @@ is paid on every commit, for every check, enabled or not. Module-level patterns 
 declared with `lazy_re` (compiled on first use, then as fast as a compiled pattern), and long
 lists of literal phrases are searched with `PhraseMatcher`, an Aho-Corasick automaton built in C
 (pyahocorasick), instead of being compiled into one giant regex alternation.
+
+A default run still uses a few hundred patterns, and Python's `re` compiles each one in Python
+code on every start (a third of a one-article run). `compile_pattern` keeps what the compiler
+produced between runs, as Python keeps bytecode: the parsed and optimised program of each pattern
+is stored in the user's cache folder, keyed by the Python version and the regex engine's magic
+number, and handed straight to the engine (which checks it) next time. Results cannot differ: a
+stored program is exactly what `re.compile` would build, and anything unexpected (another Python,
+a damaged or unwritable file) falls back to `re.compile`. `NEWSLINT_PATTERN_CACHE` names another
+folder, or turns it off with `off`.
 """
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import marshal
+import os
 import re
+import sys
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 V = TypeVar("V")
+
+_MAX_STORED = 4_000  # programs kept in the file; past that, new patterns are compiled each run
+
+
+class _ProgramStore:
+    """Compiled regex programs of earlier runs, loaded on the first compile of a process."""
+
+    def __init__(self) -> None:
+        self._programs: dict[tuple[str, int], tuple[Any, ...]] | None = None
+        self._new = 0
+        self._path: Path | None = None
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+        programs = self._load()
+        key = (pattern, flags)
+        program = programs.get(key)
+        if program is not None:
+            try:
+                return _from_program(pattern, program)
+            except Exception:  # another engine, a damaged entry: compile it afresh
+                del programs[key]
+        if self._path is None or len(programs) >= _MAX_STORED:
+            return re.compile(pattern, flags)
+        try:
+            program = _program(pattern, flags)
+            compiled = _from_program(pattern, program)
+        except re.error:
+            raise
+        except Exception:  # another interpreter's re internals: nothing to store
+            return re.compile(pattern, flags)
+        programs[key] = program
+        self._new += 1
+        return compiled
+
+    def _load(self) -> dict[tuple[str, int], tuple[Any, ...]]:
+        if self._programs is None:
+            self._programs = {}
+            self._path = _store_path()
+            if self._path is not None:
+                try:
+                    loaded = marshal.loads(self._path.read_bytes())
+                    if isinstance(loaded, dict):
+                        self._programs = loaded
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass  # no file yet, or a damaged one: start afresh
+                atexit.register(self.save)
+        return self._programs
+
+    def save(self) -> None:
+        """Write the programs compiled in this run (at exit; a cache that cannot be written is not used)."""
+        if not self._new or self._path is None or self._programs is None:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(self._programs))
+            os.replace(temporary, self._path)
+            self._new = 0
+        except (OSError, ValueError):
+            pass
+
+
+def _store_path() -> Path | None:
+    setting = os.environ.get("NEWSLINT_PATTERN_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    try:
+        import _sre
+
+        engine = f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    except (ImportError, AttributeError):
+        return None
+    if setting:
+        folder = Path(setting)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "newslint"
+    tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
+    return folder / f"patterns-{tag}.marshal"
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `re._compiler.compile` hands the engine for this pattern."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # Plain ints: the compiler mixes in named int constants, which marshal does not store.
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
+
+
+def _from_program(pattern: str, program: tuple[Any, ...]) -> re.Pattern[str]:
+    import _sre
+
+    final_flags, code, groups, groupindex, indexgroup = program
+    return cast(re.Pattern[str], _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup))
+
+
+_STORE = _ProgramStore()
+
+
+def compile_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the program stored by an earlier run when there is one."""
+    return _STORE.compile(pattern, int(flags))
 
 
 class LazyPattern:
@@ -31,7 +155,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
+            self._compiled = compile_pattern(self._source, self._flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:

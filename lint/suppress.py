@@ -28,6 +28,7 @@ from lint.document.directives import find_directives
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import CATEGORIES, Finding, Severity
+from lint.patterns import lazy_re
 from lint.results import Selection
 
 UNKNOWN_ID = "unknown-suppression"
@@ -36,7 +37,7 @@ META_IDS = frozenset({UNKNOWN_ID, UNUSED_ID})
 ALL = "all"
 FRONT_MATTER_KEY = "newslint"
 
-_NAME = re.compile(r"[^\s,]+")
+_NAME = lazy_re(r"[^\s,]+")
 
 
 @dataclass

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +55,43 @@ def test_the_matcher_agrees_with_the_regex(pieces: list[str]) -> None:
     text = "".join(p if p in " ,-_" else p + " " * (len(p) % 2) for p in pieces)
     matcher = PhraseMatcher({p: p for p in PHRASES})
     assert [(s, e) for s, e, _ in matcher.finditer(text)] == _regex_spans(text, PHRASES)
+
+
+def test_stored_programs_give_the_same_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint import patterns
+
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    sources = [(r"(?P<word>\w+)-(?P=word)", re.I), (r"(?<![\w-])(?:seo|meta) notes?(?!\w)", re.I | re.M),
+               (r"\d{2,}", 0)]
+    first = patterns._ProgramStore()
+    compiled = [first.compile(p, int(f)) for p, f in sources]
+    first.save()
+    stored = list(tmp_path.glob("patterns-*.marshal"))
+    assert len(stored) == 1
+    second = patterns._ProgramStore()
+    again = [second.compile(p, int(f)) for p, f in sources]
+    assert second._new == 0  # every program came from the file
+    text = "The SEO notes said bye-bye to 2024, seo note: Meta Notes"
+    for a, b, (p, f) in zip(compiled, again, sources, strict=True):
+        fresh = re.compile(p, f)
+        assert (b.pattern, b.flags, b.groups, b.groupindex) == (fresh.pattern, fresh.flags, fresh.groups,
+                                                                 fresh.groupindex)
+        assert [m.span() for m in b.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+
+
+def test_a_damaged_store_or_none_at_all_falls_back_to_re(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint import patterns
+
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    store = patterns._ProgramStore()
+    store.compile("a+", 0)
+    store.save()
+    (path,) = tmp_path.glob("patterns-*.marshal")
+    path.write_bytes(b"\x00garbage")
+    assert patterns._ProgramStore().compile("a+", 0).findall("caab") == ["aa"]
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", "off")
+    off = patterns._ProgramStore()
+    assert off.compile("b+", 0).findall("abba") == ["bb"]
+    off.save()
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # nothing written when off

@@ -11,6 +11,7 @@ from functools import cache
 from lint.checks._tokens import DOMAIN_LIKE
 from lint.datafiles import data_lines
 from lint.findings import Severity
+from lint.patterns import compile_pattern
 
 # A capitalised name of one to three words ("Archyde", "Example News"); case-sensitive even
 # inside patterns matched without case.
@@ -27,7 +28,7 @@ def alternation(name: str, extra_phrases: tuple[str, ...] = ()) -> re.Pattern[st
     """One case-insensitive regex of every pattern line of `name` plus literal extra phrases."""
     parts = [f"(?:{p})" for p in pattern_lines(name)]
     parts += [literal_phrase(p) for p in extra_phrases if p.strip()]
-    return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
+    return compile_pattern("|".join(parts), re.IGNORECASE | re.MULTILINE)
 
 
 def literal_phrase(phrase: str) -> str:
@@ -69,7 +70,7 @@ def self_promotion_patterns(outlet_name: str, domains: tuple[str, ...]) -> tuple
             if not names:
                 continue
             pattern = pattern.replace("{outlet}", "(?:" + "|".join(names) + ")")
-        out.append(PromoPattern(Severity(severity_word), re.compile(pattern, re.IGNORECASE)))
+        out.append(PromoPattern(Severity(severity_word), compile_pattern(pattern, re.IGNORECASE)))
     return tuple(out)
 
 

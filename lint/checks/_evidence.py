@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from lint.patterns import lazy_re
+from lint.patterns import compile_pattern, lazy_re
 
 # Quoted passages: “…”, "…", ‘…’ (not apostrophes: ‘ must open and ’ close a run without ‘ inside).
 _QUOTED = lazy_re(r"“[^“”]{0,600}”|\"[^\"\n]{0,600}\"|‘[^‘’\n]{0,300}’(?!\w)")
@@ -28,7 +28,7 @@ class Signal:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
+        return compile_pattern(self.pattern, self.flags)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from functools import cache
 
 from lint.document.mapped import ATOM, MappedText
 from lint.document.model import BlockKind, Document
-from lint.patterns import lazy_re
+from lint.patterns import compile_pattern, lazy_re
 
 # Top-level domains and file extensions common enough in news and government copy to
 # recognise "word.tld" and "name.ext" without a full registry list.
@@ -42,7 +42,7 @@ def technical_token() -> re.Pattern[str]:
     long = "|".join(t for t in TLDS if len(t) >= 4)
     capital = "Gov|GOV|Com|COM|Org|ORG|Net|Edu"  # USA.Gov, Challenge.Gov
     ext = "|".join(_EXTENSIONS) + "|" + "|".join(e.upper() for e in _EXTENSIONS)
-    return re.compile(
+    return compile_pattern(
         rf"""
         .*(?:://|^www\.|@|[()\[\]{{}}<>_/\\=#|~`*^]|{ATOM}).*      # URL, e-mail, code, markup
         | (?:[^\W_][\w-]*\.)+(?:{short}|(?i:{long})|{capital})  # archyde.com, Rust.Tokyo

@@ -11,6 +11,7 @@ from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import compile_pattern
 
 
 @dataclass(frozen=True)
@@ -90,4 +91,4 @@ def _delete_sentence(doc: Document, block: Block, index: int) -> Fix | None:
 
 def _extra(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = [literal_phrase(p) for p in phrases if p.strip()]
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return compile_pattern("|".join(parts), re.IGNORECASE) if parts else None

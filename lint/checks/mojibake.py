@@ -11,6 +11,7 @@ from lint.checks._tokens import prose_texts
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import compile_pattern
 
 # The characters whose garbled forms turn up in real copy: punctuation from word processors,
 # Latin-1 letters, currency and common symbols.
@@ -45,7 +46,7 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
             # but not certainly, so it gets no automatic fix (see _UNCERTAIN).
             table.setdefault(garbled[:-1], ch)
     keys = sorted(table, key=len, reverse=True)
-    return table, re.compile("|".join(re.escape(k) for k in keys) + "|\ufffd")
+    return table, compile_pattern("|".join(re.escape(k) for k in keys) + "|\ufffd")
 
 
 # Sequences that stand for more than one character once their last byte is lost.

@@ -12,7 +12,7 @@ from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-from lint.patterns import lazy_re
+from lint.patterns import compile_pattern, lazy_re
 
 # "use X", "write X", "say X instead", "prefer “X”": a banned word's reason that names a replacement.
 _SUGGESTION = lazy_re(
@@ -38,7 +38,7 @@ def _terms(replace: tuple[tuple[str, str], ...], banned: tuple[tuple[str, str], 
         if not words:
             return None
         body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+        return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
     return Terms(
         union(loose, re.I),

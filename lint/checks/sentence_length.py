@@ -10,6 +10,7 @@ from functools import cache
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import WORD_RE, BlockKind, Document, Sentence
 from lint.findings import Finding, Severity
+from lint.patterns import compile_pattern
 
 # Where a new clause starts: a dash, or a comma before a conjunction or relative word; and a
 # semicolon, unless there are several (then they separate the items of a list). Colons mostly
@@ -23,12 +24,12 @@ _CLAUSE_WORDS = (
 @cache
 def _clause_break() -> re.Pattern[str]:
     words = "|".join(_CLAUSE_WORDS.split())
-    return re.compile(rf"\s[—–]\s|(?<=\w)—(?=\w)|,\s+(?:{words})\b", re.IGNORECASE)
+    return compile_pattern(rf"\s[—–]\s|(?<=\w)—(?=\w)|,\s+(?:{words})\b", re.IGNORECASE)
 
 
 @cache
 def _list_separator() -> re.Pattern[str]:
-    return re.compile(r"[,;]")
+    return compile_pattern(r"[,;]")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from lint.datafiles import data_lines
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-from lint.patterns import lazy_re
+from lint.patterns import compile_pattern, lazy_re
 
 # "Label: value" with a short label that is not a sentence, a time or a URL scheme.
 _FIELD = lazy_re(r"^(?P<label>[^\W\d][^:.!?\n]{0,58}?)\s*:(?!//)\s*(?P<value>.*)$", re.S)
@@ -128,7 +128,7 @@ def _vocabulary(name: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     fragments += [re.escape(word) for word in extra]
     body = "|".join(f"(?:{f})" for f in fragments)
     qualifier = r"(?:(?:suggested|primary|secondary|main|additional|final|seo|recommended|proposed)\s+)?"
-    return re.compile(rf"^{qualifier}(?:{body}){_HEADER_SUFFIX}$", re.I)
+    return compile_pattern(rf"^{qualifier}(?:{body}){_HEADER_SUFFIX}$", re.I)
 
 
 class Kind(Enum):

@@ -11,6 +11,7 @@ from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import compile_pattern
 
 # A call-out starts a block or a sentence: after sentence punctuation (and any closing quote).
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.!?…][\s\"”’')\]])|(?<=[.!?…]\s[\"”’')\]])|(?<=[.!?…][\"”’')\]]\s))"
@@ -37,7 +38,7 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     # Text must follow in the same block: a bare "Key takeaways:" over a list is a list title.
-    return re.compile(rf"{_SENTENCE_START}(?:{'|'.join(alternatives)})(?=\s*\S)", re.IGNORECASE)
+    return compile_pattern(rf"{_SENTENCE_START}(?:{'|'.join(alternatives)})(?=\s*\S)", re.IGNORECASE)
 
 
 class TemplateCallout(Check):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.document.span import Span
+from lint.patterns import compile_pattern
 
 KINDS = ("disable-next-line", "disable-line", "disable", "enable")
 MARKER = "newslint-"
@@ -32,13 +33,13 @@ class RawDirective:
 @cache
 def _comment_re() -> re.Pattern[str]:
     kinds = "|".join(KINDS)
-    return re.compile(rf"<!--[ \t\r\n]*newslint-({kinds})(?![\w-])([^>]{{0,500}}?)-->")
+    return compile_pattern(rf"<!--[ \t\r\n]*newslint-({kinds})(?![\w-])([^>]{{0,500}}?)-->")
 
 
 @cache
 def _line_re() -> re.Pattern[str]:
     kinds = "|".join(KINDS)
-    return re.compile(
+    return compile_pattern(
         rf"^[ \t]*(?:#[ \t]*newslint-({kinds})(?![\w-])([^\n]*?)"
         rf"|\[[ \t]*newslint-({kinds})(?![\w-])([^\]\n]*)\])"
         r"[ \t]*\r?$",

@@ -6,10 +6,11 @@ import re
 
 from lint.document.model import Document, Problem
 from lint.document.span import Span
+from lint.patterns import lazy_re
 from lint.safe_yaml import YamlError, load_yaml
 
-_YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)(?:^|\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_YAML = lazy_re(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML = lazy_re(r"\A\+\+\+[ \t]*\r?\n(.*?)(?:^|\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def split_front_matter(source: str, doc: Document) -> int:

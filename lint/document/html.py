@@ -17,6 +17,7 @@ from lint.document.mapped import ATOM, MappedText
 from lint.document.model import Block, BlockKind, Document, Image, Link, TableInfo
 from lint.document.options import ParseOptions
 from lint.document.span import LineIndex, Span
+from lint.patterns import lazy_re
 
 SKIPPED = frozenset(
     {"script", "style", "nav", "header", "footer", "aside", "noscript", "svg", "template", "button",
@@ -34,8 +35,8 @@ INLINE_ATOMS = frozenset({"code", "kbd", "samp", "var", "tt"})
 # Tried in order when the outlet names no article selector.
 DEFAULT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".post-content", ".entry-content",
                      ".article-body", ".post")
-_COMMENT_CLOSE = re.compile(r"--\s*>")  # as the standard parser ends comments
-_ENTITY_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_COMMENT_CLOSE = lazy_re(r"--\s*>")  # as the standard parser ends comments
+_ENTITY_AT = lazy_re(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 @dataclass(frozen=True)
@@ -397,7 +398,7 @@ def parse_fragment(source: str, span: Span, options: ParseOptions) -> Fragment:
 # would end the tag early. They are masked with a private-use character of the same length
 # before parsing, so every offset stays right, and become atoms in the prose afterwards.
 _MASK = "\ue000"
-_MASKED_RUN = re.compile(_MASK + "+")
+_MASKED_RUN = lazy_re(_MASK + "+")
 
 
 def _mask_templates(text: str, options: ParseOptions) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lint.document.mapped import ATOM, MappedText
 from lint.document.model import Image, Link
 from lint.document.span import Span
+from lint.patterns import compile_pattern, lazy_re
 
 # A tag's inside never runs across another tag's opening: an unclosed "{{<" then stops at the
 # next opening instead of scanning to the end of the text, which made long lines quadratic.
@@ -26,26 +27,26 @@ TEMPLATE_PATTERNS: dict[str, str] = {
 }
 _TEMPLATE_ALL = tuple(TEMPLATE_PATTERNS)
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = lazy_re(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # Bracketed parts never run past the next opening bracket: each unclosed "[" or "<" would
 # otherwise scan to the end of the text, and a long line full of them took quadratic time.
-_IMAGE = re.compile(
+_IMAGE = lazy_re(
     r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\((?P<src><[^<>]*>|[^)\s\[]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\[[^\[\]]*\]")
-_LINK = re.compile(
+_IMAGE_REF = lazy_re(r"!\[(?P<alt>[^\[\]]*)\]\[[^\[\]]*\]")
+_LINK = lazy_re(
     r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"(?:\((?P<href><[^<>]*>|[^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\[[^\[\]]*\])"
 )
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
-_HTML_COMMENT = re.compile(r"<!--(?:[^<]|<(?!!--))*?-->")
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
-_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
-_EMPHASIS = re.compile(r"\*\*+|__+|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w)")
-_ESCAPE = re.compile(r"\\(?P<ch>[!-/:-@\[-`{-~])")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_HARD_BREAK = re.compile(r"\\\n| {2,}\n")
+_AUTOLINK = lazy_re(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
+_HTML_COMMENT = lazy_re(r"<!--(?:[^<]|<(?!!--))*?-->")
+_HTML_TAG = lazy_re(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
+_FOOTNOTE_REF = lazy_re(r"\[\^[^\[\]]+\]")
+_EMPHASIS = lazy_re(r"\*\*+|__+|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w)")
+_ESCAPE = lazy_re(r"\\(?P<ch>[!-/:-@\[-`{-~])")
+_ENTITY = lazy_re(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HARD_BREAK = lazy_re(r"\\\n| {2,}\n")
 
 
 @dataclass
@@ -58,7 +59,7 @@ class InlineResult:
 @functools.cache
 def compile_templates(syntaxes: tuple[str, ...] = _TEMPLATE_ALL) -> re.Pattern[str] | None:
     patterns = [TEMPLATE_PATTERNS[s] for s in syntaxes if s in TEMPLATE_PATTERNS]
-    return re.compile("|".join(patterns), re.S) if patterns else None
+    return compile_pattern("|".join(patterns), re.S) if patterns else None
 
 
 def strip_inline(raw: MappedText, templates: re.Pattern[str] | None) -> InlineResult:

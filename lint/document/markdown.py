@@ -13,9 +13,10 @@ from lint.document.model import Block, BlockKind, Document
 from lint.document.options import ParseOptions
 from lint.document.span import LineIndex, Span
 from lint.document.tables import table_blocks
+from lint.patterns import lazy_re
 
-_LONE_CR = re.compile(r"\r(?!\n)")
-_ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_LONE_CR = lazy_re(r"\r(?!\n)")
+_ATX = lazy_re(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 
 
 @functools.cache

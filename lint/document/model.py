@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -12,6 +11,7 @@ from typing import Any, TypeVar
 
 from lint.document.mapped import ATOM, MappedText
 from lint.document.span import LineIndex, Position, Span
+from lint.patterns import lazy_re
 
 T = TypeVar("T")
 
@@ -134,7 +134,7 @@ class Block:
         return words[lo:hi]
 
 
-WORD_RE = re.compile(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
+WORD_RE = lazy_re(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
 
 
 def _words_of(text: MappedText, start: int, end: int) -> list[Word]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from lint.patterns import lazy_re
+
 # Abbreviations that do not end a sentence even before a capital letter.
 ABBREVIATIONS = frozenset(
     """
@@ -24,7 +26,7 @@ ABBREVIATIONS = frozenset(
 # Of those, the ones that usually end a sentence when they come last ("... and so on, etc. The").
 ENDING_ABBREVIATIONS = frozenset({"etc", "a.m", "p.m", "u.s", "u.k", "d.c", "e.u", "u.n", "al"})
 
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy_re(
     r"""
     (?P<punct>[.!?]+|…|\.\.\.)         # sentence punctuation or an ellipsis
     (?P<close>["”’'»)\]]*)             # closing quotes or brackets
@@ -33,7 +35,7 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([\w.’']+)$")
+_WORD_BEFORE = lazy_re(r"([\w.’']+)$")
 # Abbreviations that are also everyday words ("no", "art", "sun"): abbreviations only before a
 # number ("No. 5", "Art. 12", "Sun. 3 p.m."), sentence ends otherwise.
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "pp", "fig", "figs", "ch", "sec", "art", "para",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, TableInfo
 from lint.document.span import Span
+from lint.patterns import lazy_re
 
-_DELIMITER_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
+_DELIMITER_CELL = lazy_re(r"^\s*:?-{1,}:?\s*$")
 
 
 def cell_spans(source: str, start: int, end: int) -> list[Span]:

@@ -8,7 +8,6 @@ are of a similar, moderate width; otherwise every line is a block of its own.
 
 from __future__ import annotations
 
-import re
 import statistics
 
 from lint.document.directives import is_directive_line
@@ -17,10 +16,11 @@ from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.document.tables import table_blocks
 from lint.document.toc import promote_toc_headings
+from lint.patterns import lazy_re
 
-LIST_MARKER = re.compile(r"[ \t]*(?P<marker>[-*•+‣◦]|\d{1,3}[.)])[ \t]+")
-TABLE_LINE = re.compile(r"^[ \t]*\|")
-_HEADING_END_OK = re.compile(r"[^.,;:!…\"”'’]$")
+LIST_MARKER = lazy_re(r"[ \t]*(?P<marker>[-*•+‣◦]|\d{1,3}[.)])[ \t]+")
+TABLE_LINE = lazy_re(r"^[ \t]*\|")
+_HEADING_END_OK = lazy_re(r"[^.,;:!…\"”'’]$")
 _WRAP_MIN, _WRAP_MAX = 30, 100
 
 

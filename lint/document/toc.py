@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from lint.document.model import Block, BlockKind
+from lint.patterns import lazy_re
 
-TOC_TITLE = re.compile(
+TOC_TITLE = lazy_re(
     r"^\s*(table of contents|contents|in this (article|story|post)|on this page|jump to)\s*:?\s*$", re.I
 )
-_ENTRY_NUMBER = re.compile(r"^\s*(\d{1,3}(\.\d{1,3})*[.)]?|[ivxlc]{1,5}[.)])\s+", re.I)
+_ENTRY_NUMBER = lazy_re(r"^\s*(\d{1,3}(\.\d{1,3})*[.)]?|[ivxlc]{1,5}[.)])\s+", re.I)
 
 
 @dataclass(frozen=True)
