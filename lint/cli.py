@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from lint import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from lint.config import Resolved
+    from lint.document.reader import Decoded
     from lint.engine import ConfigCache, Target
     from lint.results import FileResult, Selection
     from lint.shard import Shard
@@ -118,7 +121,13 @@ def check(
         base_config = explicit or configs.for_dir(Path.cwd())
         unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
         if unknown:
-            _fail(f"--select/--ignore: unknown check or category {unknown[0]!r} (see 'newslint rules')")
+            import difflib
+
+            from lint.findings import CATEGORIES
+
+            close = difflib.get_close_matches(unknown[0], [*base_config.registry.ids(), *CATEGORIES], n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            _fail(f"--select/--ignore: unknown check or category {unknown[0]!r} ({hint}see 'newslint rules')")
         results: list[FileResult] = []
         errors: list[FileResult] = []
         file_paths = [p for p in paths if p != "-"]
@@ -129,8 +138,10 @@ def check(
         if changes is not None:  # changed files were named one by one: keep the articles among them
             targets = [t for t in targets if t.config.included(t.path)]
         sources: dict[str, str] = {}  # article texts, for the HTML report and --show-source
+        piped: _Piped | None = None  # the article read from standard input, for --fix and --diff
         if "-" in paths:
-            results.append(_lint_stdin(stdin_filename or "stdin.txt", configs, selection, sources))
+            result, piped = _lint_stdin(stdin_filename or "stdin.txt", configs, selection, sources)
+            results.append(result)
         elif not targets and not errors and changes is None and not quiet:
             includes = ", ".join(base_config.include)
             click.echo(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})",
@@ -154,9 +165,13 @@ def check(
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     results.extend(errors)
+    report_to_stderr = False
     if apply_fix or show_diff:
         # --diff wins over --fix (nothing is written) and exits here.
-        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet, unsafe=unsafe_fixes)
+        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet, unsafe=unsafe_fixes,
+                       piped=piped)
+        # --fix on standard input prints the fixed article (a filter); the report goes to stderr.
+        report_to_stderr = piped is not None and output is None
     if changes is not None and changed_lines:
         from lint.git import only_changed_lines
 
@@ -193,7 +208,7 @@ def check(
 
             click.echo(summary(report), err=True)
     elif text or fmt != "text":
-        click.echo(text)
+        click.echo(text, err=report_to_stderr)
 
     threshold = Severity(fail_on or base_config.fail_on.value)
     if any(r.internal for r in results):
@@ -250,11 +265,27 @@ def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-unt
         _fail(str(err))
 
 
-def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool):  # type: ignore[no-untyped-def]
-    """--fix: write the safe fixes and go on with what is left; --diff: print them and exit."""
-    from lint.fix import fix_results, unified_diff
+def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  # type: ignore[no-untyped-def]
+         piped: _Piped | None = None):
+    """--fix: write the safe fixes and go on with what is left; --diff: print them and exit.
+
+    An article from standard input is fixed in memory: --diff shows its changes with the files',
+    --fix prints the fixed article to standard output.
+    """
+    from lint.fix import FixOutcome, encode, fix_results, fix_text, safe_fixes, unified_diff
 
     results, outcomes = fix_results(targets, results, selection, write, unsafe)
+    if piped is not None:
+        at = next((i for i, r in enumerate(results) if r.path == piped.name), None)
+        fixed = piped.decoded.text
+        if at is not None and not results[at].error and safe_fixes(results[at].findings, unsafe):
+            fixed, applied, after = fix_text(piped.name, piped.decoded.text, piped.resolved, selection, piped.fmt,
+                                             piped.decoded.newline, unsafe=unsafe)
+            outcomes.append(FixOutcome(piped.name, piped.decoded.text, fixed, applied, after))
+            results[at] = after
+        if write:
+            sys.stdout.buffer.write(encode(fixed, piped.decoded))
+            sys.stdout.flush()
     for outcome in outcomes:
         if outcome.error:
             click.echo(f"{outcome.display}: error: {outcome.error}", err=True)
@@ -309,7 +340,18 @@ def _default_cache() -> Path:
     return default_cache_dir()
 
 
-def _lint_stdin(name: str, configs: ConfigCache, selection: Selection, sources: dict[str, str]) -> FileResult:
+@dataclass(frozen=True)
+class _Piped:
+    """The article read from standard input, as --fix and --diff need it."""
+
+    name: str
+    decoded: Decoded
+    resolved: Resolved
+    fmt: str
+
+
+def _lint_stdin(name: str, configs: ConfigCache, selection: Selection,
+                sources: dict[str, str]) -> tuple[FileResult, _Piped | None]:
     from lint.document import format_for
     from lint.document.reader import InputError, decode
     from lint.engine import lint_source
@@ -321,13 +363,14 @@ def _lint_stdin(name: str, configs: ConfigCache, selection: Selection, sources: 
     # Read no more than the size limit allows: an endless pipe must not fill the memory.
     data = sys.stdin.buffer.read(int(limit * 1_000_000) + 1) if limit else sys.stdin.buffer.read()
     if limit and len(data) > limit * 1_000_000:
-        return FileResult(name, error=f"standard input is over the {limit:g} MB limit (files.max_size_mb)")
+        return FileResult(name, error=f"standard input is over the {limit:g} MB limit (files.max_size_mb)"), None
     try:
-        source = decode(data, config.encodings).text
+        decoded = decode(data, config.encodings)
     except InputError as err:
-        return FileResult(name, error=str(err))
-    sources[name] = source
-    return lint_source(name, source, resolved, selection, format_for(name))
+        return FileResult(name, error=str(err)), None
+    sources[name] = decoded.text
+    fmt = format_for(name)
+    return lint_source(name, decoded.text, resolved, selection, fmt), _Piped(name, decoded, resolved, fmt)
 
 
 def _read_sources(targets, sources: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -367,21 +410,31 @@ def _progress_bar():  # type: ignore[no-untyped-def]
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(config_path: Path | None, fmt: str) -> None:
-    """List every check: id, category, default severity, summary."""
+    """List every check as the config sets it: id, category, severity, summary; off or idle ones say so."""
     config = _config_or_fail(config_path)
     checks = list(config.registry)
+    resolved = config.for_file(None)  # the config's own settings, before any override
+    active = {rc.check.id: rc for rc in resolved.checks}
+    rows = []
+    for c in checks:
+        rc = active.get(c.id)
+        severity = (rc.severity or c.severity).value if rc else c.severity.value
+        idle = c.inactive(rc.options, resolved.house) if rc else ""
+        state = "on" if rc and not idle else "idle" if rc else "off"
+        note = "" if state == "on" else f" (idle: {idle})" if idle else " (off)"
+        rows.append((c, severity, state, idle, note))
     if fmt == "json":
         import json
 
         click.echo(json.dumps([
-            {"id": c.id, "category": c.category, "severity": c.severity.value, "enabled": c.enabled_by_default,
-             "summary": c.summary, "origin": config.registry.origin[c.id]} for c in checks
+            {"id": c.id, "category": c.category, "severity": severity, "enabled": state != "off",
+             "active": state == "on", "inactive_reason": idle, "summary": c.summary,
+             "origin": config.registry.origin[c.id]} for c, severity, state, idle, _ in rows
         ], indent=2))
         return
     width = max(len(c.id) for c in checks)
-    for c in checks:
-        off = "" if c.enabled_by_default else " (off by default)"
-        click.echo(f"{c.id:<{width}}  {c.category:<12} {c.severity.value:<8} {c.summary}{off}")
+    for c, severity, _, _, note in rows:
+        click.echo(f"{c.id:<{width}}  {c.category:<12} {severity:<8} {c.summary}{note}")
 
 
 @cli.command()
@@ -409,16 +462,22 @@ def explain(check_id: str, config_path: Path | None) -> None:
 @click.option("--outlet", default="My Outlet", show_default=True, help="The outlet's name.")
 @click.option("--domain", "domains", multiple=True, help="The outlet's web domain (repeatable).")
 @click.option("--preset", default="default", show_default=True, help="Preset to extend.")
-@click.option("--language", default="en-US", show_default=True, help="en-US or en-GB.")
+@click.option("--language", default=None, help="en-US or en-GB [default: the preset's, or none].")
 @click.option("--path", "target", type=click.Path(dir_okay=False, path_type=Path), default=Path(".newslint.yaml"),
               show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
-def init(outlet: str, domains: tuple[str, ...], preset: str, language: str, target: Path, force: bool) -> None:
-    """Write a starter config for an outlet."""
-    from lint.config import preset_names
+def init(outlet: str, domains: tuple[str, ...], preset: str, language: str | None, target: Path,
+         force: bool) -> None:
+    """Write a starter config for an outlet: only what is given here; the rest comes from the preset."""
+    from lint.config import ConfigError, check_language, preset_names
 
     if preset not in preset_names():
         _fail(f"unknown preset {preset!r} (presets: {', '.join(preset_names())})")
+    if language is not None:
+        try:
+            language = check_language(language, "--language")
+        except ConfigError as err:
+            _fail(str(err))
     if target.exists() and not force:
         _fail(f"{target} already exists (use --force to overwrite)")
     from lint.docs import starter_config

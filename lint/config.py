@@ -380,7 +380,7 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     house = HouseStyle(
         outlet_name=outlet.get("name", ""),
         domains=tuple(d.lower() for d in outlet.get("domains", [])),
-        language=outlet.get("language", ""),
+        language=check_language(outlet["language"], at("outlet", "language")) if "language" in outlet else "",
         headline_case=style.get("headline_case", "any"),
         quotes=style.get("quotes", "any"),
         dashes=style.get("dashes", "any"),
@@ -466,6 +466,25 @@ LANGUAGETOOL_KEYS: dict[str, Any] = {
     "severities": dict[str, Literal["error", "warning", "info"]],
     "max_request_chars": int,
 }
+
+
+# The English varieties the spelling checks know (lint/checks/base.py HouseStyle.spelling), as
+# LanguageTool names them; "en-UK", a common slip, is read as en-GB.
+LANGUAGES = ("en-US", "en-GB", "en-AU", "en-NZ", "en-IE", "en-CA")
+_LANGUAGE_WORDS = {"british": "en-GB", "english": "en-GB", "uk": "en-GB", "gb": "en-GB", "american": "en-US",
+                   "us": "en-US", "usa": "en-US", "australian": "en-AU", "irish": "en-IE", "canadian": "en-CA"}
+
+
+def check_language(value: str, where: str) -> str:
+    """The outlet's language in canonical form ("en_gb" -> "en-GB"), or a ConfigError naming the
+    valid ones: an unknown value must not silently mean American English."""
+    code = value.strip().replace("_", "-")
+    canonical = {c.lower(): c for c in LANGUAGES} | {"en-uk": "en-GB"}
+    if code.lower() in canonical:
+        return canonical[code.lower()]
+    hint = _LANGUAGE_WORDS.get(code.lower())
+    close = f" (did you mean {hint!r}?)" if hint else ""
+    raise ConfigError(f"{where}: unknown language {value!r}{close}; newslint knows {', '.join(LANGUAGES)}")
 
 
 def _section(data: Mapping[str, Any], name: str, schema: Mapping[str, Any], at: Any) -> dict[str, Any]:

@@ -66,28 +66,48 @@ def explain_text(check: type[Check]) -> str:
     return "\n".join(parts)
 
 
-def starter_config(outlet: str, domains: list[str], preset: str, language: str) -> str:
-    domain_list = ", ".join(domains) if domains else ""
-    return f"""# newslint configuration for {outlet}. Docs: 'newslint rules', 'newslint explain ID'.
-extends: {preset}
+def starter_config(outlet: str, domains: list[str], preset: str, language: str | None = None) -> str:
+    """A config that sets only what `newslint init` was given; everything else is a comment, so
+    the preset's own settings (a British preset's language, say) stay in force."""
+    import json
 
-outlet:
-  name: {outlet}
-  domains: [{domain_list}]
-  language: {language}          # en-US or en-GB: which spelling variety is right
+    def quoted(text: str) -> str:  # a JSON string is a YAML scalar: names with ":" or "#" stay names
+        return json.dumps(text, ensure_ascii=False)
 
-style:
-  headline_case: any          # sentence | title | any
-
-# Names as the outlet writes them; newslint suggests these spellings.
-glossary: []
-
-terminology:
-  replace: {{}}                # wrong: right, e.g. Kiev: Kyiv
-  banned: {{}}                 # word: reason
-
-checks: {{}}                   # per check id: enabled, severity and options
-
-files:
-  exclude: []                 # globs, e.g. drafts/
-"""
+    title = " ".join(outlet.split())
+    lines = [
+        f"# newslint configuration for {title}. Docs: 'newslint rules', 'newslint explain ID'.",
+        f"# Settings not made here come from the {preset!r} preset; uncomment a line to change one.",
+        f"extends: {quoted(preset)}",
+        "",
+        "outlet:",
+        f"  name: {quoted(outlet)}",
+    ]
+    if domains:
+        lines.append(f"  domains: [{', '.join(quoted(d) for d in domains)}]")
+    else:
+        lines.append("  # domains: [example.com]    # the outlet's web domains")
+    if language:
+        lines.append(f"  language: {quoted(language)}    # which spelling variety is right")
+    else:
+        lines.append("  # language: en-GB           # en-US or en-GB: which spelling variety is right")
+    lines += [
+        "",
+        "# style:",
+        "#   headline_case: sentence   # sentence | title | any",
+        "#   quotes: curly             # curly | straight | any",
+        "",
+        "# Names as the outlet writes them; newslint suggests these spellings.",
+        "# glossary: [iPhone, WhatsApp]",
+        "",
+        "# terminology:",
+        "#   replace: {Kiev: Kyiv}     # wrong: right",
+        "#   banned: {utilize: 'write \"use\"'}",
+        "",
+        "# checks:                     # per check id: true, false, a severity or options",
+        "#   sentence-length: {max_words: 35}",
+        "",
+        "# files:",
+        "#   exclude: [drafts/]        # globs",
+    ]
+    return "\n".join(lines) + "\n"

@@ -96,7 +96,7 @@ def test_rules_explain_init(workdir: Path) -> None:
     init = runner.invoke(cli, ["init", "--outlet", "Harbor News", "--domain", "harbornews.com", "--preset", "uk"])
     assert init.exit_code == 0
     text = (workdir / ".newslint.yaml").read_text(encoding="utf-8")
-    assert "extends: uk" in text and "name: Harbor News" in text and "harbornews.com" in text
+    assert "extends: \"uk\"" in text and "name: \"Harbor News\"" in text and "harbornews.com" in text
     again = runner.invoke(cli, ["init"])
     assert again.exit_code == 2 and "already exists" in again.output
     # The starter config is valid: a check run with it works.

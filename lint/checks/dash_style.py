@@ -40,6 +40,10 @@ class DashStyle(Check):
     bad = Example("The talks — which began in May—stalled.", settings={"style": {"dashes": "closed"}})
     good = "The talks—which began in May—stalled."
 
+    @classmethod
+    def inactive(cls, options: Options, house: HouseStyle) -> str:
+        return "" if house.dashes in ("spaced", "closed") else "style.dashes is any"
+
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         if house.dashes not in ("spaced", "closed"):
             return

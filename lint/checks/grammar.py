@@ -158,6 +158,10 @@ class Grammar(Check):
     bad = "The mayor have said their going to vote on teh budget."
     good = "The mayor has said they are going to vote on the budget."
 
+    @classmethod
+    def inactive(cls, options: Options, house: HouseStyle) -> str:
+        return "languagetool.mode is off" if settings_for(house, options).mode == "off" else ""
+
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         settings = settings_for(house, options)
         if settings.mode == "off":

@@ -40,6 +40,10 @@ class QuoteStyle(Check):
     bad = Example('She said "it\'s over".', settings={"style": {"quotes": "curly"}})
     good = "She said “it’s over”."
 
+    @classmethod
+    def inactive(cls, options: Options, house: HouseStyle) -> str:
+        return "" if house.quotes in ("curly", "straight") else "style.quotes is any"
+
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         if house.quotes not in ("curly", "straight"):
             return
