@@ -20,6 +20,7 @@ import yaml
 
 from lint.checks.base import Check, HouseStyle
 from lint.checks.registry import PluginError, Registry, load_registry
+from lint.docs import type_name
 from lint.document.options import ParseOptions
 from lint.findings import Severity
 from lint.safe_yaml import YamlError, load_yaml
@@ -556,17 +557,6 @@ def _to_field(value: Any, hint: Any) -> Any:
     return value
 
 
-def _type_name(hint: Any) -> str:
-    origin = get_origin(hint)
-    if origin is Literal:
-        return "one of " + ", ".join(repr(a) for a in get_args(hint))
-    if origin in (list, tuple):
-        return f"a list of {_type_name(get_args(hint)[0])}s"
-    if origin is dict:
-        return "a mapping"
-    return {bool: "true or false", int: "a whole number", float: "a number", str: "text"}.get(hint, str(hint))
-
-
 def _typed(value: Any, hint: Any, where: str, name: str) -> Any:
     """Check a config value against a type hint; returns it (ints widened to floats)."""
     origin = get_origin(hint)
@@ -600,7 +590,7 @@ def _typed(value: Any, hint: Any, where: str, name: str) -> Any:
     elif hint is dict:
         ok = isinstance(value, dict)
     if not ok:
-        raise ConfigError(f"{where}: '{name}' must be {_type_name(hint)}, not {value!r}")
+        raise ConfigError(f"{where}: '{name}' must be {type_name(hint)}, not {value!r}")
     return value
 
 

@@ -10,8 +10,32 @@ import typing
 from lint.checks.base import Check, Example
 
 
-def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
-    """(name, type, default) for each option of a check."""
+@dataclasses.dataclass(frozen=True)
+class OptionDoc:
+    name: str
+    allowed: str  # "a whole number", "one of 'error', 'warning', 'info'"
+    default: str  # as it would be written in the YAML config
+    doc: str
+
+
+def type_name(hint: typing.Any) -> str:
+    """A type hint in the words of the config: what a value may be."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Literal:
+        return "one of " + ", ".join(repr(a) for a in args)
+    if origin in (list, tuple):
+        item = args[0] if args else str
+        if typing.get_origin(item) is typing.Literal:
+            return "a list, each " + type_name(item)
+        return f"a list of {type_name(item)}s"
+    if origin is dict:
+        return f"a mapping of text to {type_name(args[1])}" if len(args) == 2 else "a mapping"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "text"}.get(hint, str(hint))
+
+
+def option_docs(check: type[Check]) -> list[OptionDoc]:
+    """Each option of a check: its name, allowed values, default and meaning."""
     rows = []
     hints = typing.get_type_hints(check.Options) if check.option_fields() else {}
     for f in check.option_fields():
@@ -21,9 +45,21 @@ def option_rows(check: type[Check]) -> list[tuple[str, str, str]]:
             default = f.default_factory()
         else:
             default = None
-        type_name = getattr(hints[f.name], "__name__", None) or str(hints[f.name]).replace("typing.", "")
-        rows.append((f.name, type_name, repr(default)))
+        rows.append(OptionDoc(f.name, type_name(hints[f.name]), yaml_value(default), f.metadata.get("doc", "")))
     return rows
+
+
+def yaml_value(value: typing.Any) -> str:
+    """A default as it would be written in the config: true, 65, 'info', ['()', '[]'], {}."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    if isinstance(value, typing.Mapping):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    return repr(value)
 
 
 def _dotted(settings: typing.Mapping[str, typing.Any], prefix: str = "") -> list[str]:
@@ -56,10 +92,14 @@ def explain_text(check: type[Check]) -> str:
         parts += ["", textwrap.dedent(doc)]
     if check.why:
         parts += ["", "Why it matters:", textwrap.indent(textwrap.fill(check.why, 88), "  ")]
-    rows = option_rows(check)
-    if rows:
+    options = option_docs(check)
+    if options:
         parts += ["", f"Options (under checks: {check.id}: in the outlet config):"]
-        parts += [f"  {name}: {type_name} = {default}" for name, type_name, default in rows]
+        for o in options:
+            parts.append(textwrap.fill(f"{o.name}: {o.allowed} (default {o.default})", 88,
+                                       initial_indent="  ", subsequent_indent="      "))
+            if o.doc:
+                parts.append(textwrap.fill(o.doc, 88, initial_indent="    ", subsequent_indent="    "))
     for label, example in zip(("Bad", "Good"), check.examples(), strict=True):
         if example is not None:
             parts += ["", f"{example_label(label, example)}:", textwrap.indent(example.text.strip(), "  ")]

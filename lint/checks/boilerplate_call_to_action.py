@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Severity
@@ -19,8 +19,10 @@ _FILLER = lazy_re(rf"[\s{ATOM}.,:;!?()\[\]|–—-]*")
 
 @dataclass(frozen=True)
 class Options:
-    # The outlet's own calls to action, matched as whole words without regard to case.
-    extra_phrases: tuple[str, ...] = ()
+    extra_phrases: tuple[str, ...] = option(
+        (),
+        "The outlet's own calls to action, matched as whole words without regard to case.",
+    )
 
 
 class BoilerplateCallToAction(Check):

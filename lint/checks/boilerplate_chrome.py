@@ -6,15 +6,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
 class Options:
-    # The outlet's own furniture phrases, matched as whole words without regard to case.
-    extra_phrases: tuple[str, ...] = ()
+    extra_phrases: tuple[str, ...] = option(
+        (),
+        "The outlet's own furniture phrases, matched as whole words without regard to case.",
+    )
 
 
 class BoilerplateChrome(Check):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
 from lint.checks._structure import exact_source
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import compile_pattern
@@ -16,8 +16,10 @@ from lint.patterns import compile_pattern
 
 @dataclass(frozen=True)
 class Options:
-    # More self-promotion phrases of the outlet, matched as whole words without regard to case.
-    extra_phrases: tuple[str, ...] = ()
+    extra_phrases: tuple[str, ...] = option(
+        (),
+        "More self-promotion phrases of the outlet, matched as whole words without regard to case.",
+    )
 
 
 class BoilerplateSelfPromotion(Check):

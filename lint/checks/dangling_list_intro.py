@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._structure import is_placeholder_block, is_quoted
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -47,10 +47,16 @@ _PLURAL = lazy_re(r"^(?:\w+(?<!s)s|people|criteria|data|media)$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Options:
-    # A paragraph this short after the intro may be the first item written as a paragraph.
-    min_words_after: int = 25
-    # A first sentence this short reads as the title of an item written as a paragraph.
-    min_title_words: int = 10
+    min_words_after: int = option(
+        25,
+        "A paragraph of fewer words after the intro may be the first item written as a paragraph, and the intro is "
+        "not reported.",
+    )
+    min_title_words: int = option(
+        10,
+        "A first sentence of fewer words after the intro reads as the title of an item written as a paragraph, and "
+        "the intro is not reported.",
+    )
 
 
 class DanglingListIntro(Check):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._tokens import prose_texts
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
@@ -22,9 +22,14 @@ _DOUBLE_HYPHEN = lazy_re(r"(?<=[^\W_])(?P<space> ?)--(?P=space)(?=[^\W_])")
 
 @dataclass(frozen=True)
 class Options:
-    # The dash to use between words: an em dash (—) in US style, often an en dash (–) when spaced.
-    spaced_dash: str = "–"
-    closed_dash: str = "—"
+    spaced_dash: str = option(
+        "–",
+        "The dash to write with spaces around it (style.dashes: spaced); often an en dash (–).",
+    )
+    closed_dash: str = option(
+        "—",
+        "The dash to write closed up between words (style.dashes: closed); an em dash (—) in US style.",
+    )
 
 
 class DashStyle(Check):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -21,10 +21,16 @@ _NBSP_RUN = lazy_re(r"(?<=[^\s\ufffc])(?:\u00a0[ \u00a0]|[ \u00a0]\u00a0)[ \u00a
 
 @dataclass(frozen=True)
 class Options:
-    # Markdown and HTML collapse runs of plain spaces when rendered, so readers never see them.
-    markup_plain_spaces: bool = False
-    # A no-break space beside a space shows as a wide gap on the page; often pasted from a word processor.
-    nbsp_severity: Literal["error", "warning", "info"] = "info"
+    markup_plain_spaces: bool = option(
+        False,
+        "Also report runs of plain spaces in Markdown and HTML, which collapse them when rendered (readers never see "
+        "them).",
+    )
+    nbsp_severity: Literal["error", "warning", "info"] = option(
+        "info",
+        "Severity for a no-break space beside a space: it shows as a wide gap on the page; often pasted from a word "
+        "processor.",
+    )
 
 
 class DoubledSpace(Check):

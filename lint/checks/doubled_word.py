@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
@@ -28,8 +28,7 @@ _GRAMMATICAL = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    # Extra words that may stand twice in a row in this outlet's copy.
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = option((), "Extra words that may stand twice in a row in this outlet's copy.")
 
 
 class DoubledWord(Check):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._duplicates import expanded_prose, normalize
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document, is_atom_only
 from lint.document.toc import find_toc
 from lint.findings import Finding, Severity
@@ -16,9 +16,11 @@ from lint.findings import Finding, Severity
 
 @dataclass(frozen=True)
 class Options:
-    # A heading this long is specific enough to be a duplicate even with other sections between
-    # the copies; shorter ones ("Background") recur in parallel sections of long guides.
-    distinctive_words: int = 5
+    distinctive_words: int = option(
+        5,
+        "Headings of at least this many words are duplicates even with other sections between the copies; shorter "
+        "ones (\"Background\") recur in parallel sections of long guides.",
+    )
 
 
 def heading_parents(doc: Document) -> dict[int, str]:

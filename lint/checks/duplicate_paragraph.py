@@ -17,7 +17,7 @@ from lint.checks._duplicates import (
     words,
 )
 from lint.checks._leftover_lines import in_blockquote
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -36,13 +36,20 @@ TEMPLATE_LINE = lazy_re(
 
 @dataclass(frozen=True)
 class Options:
-    # Jaccard similarity of word 3-shingles from which two paragraphs count as the same text.
-    threshold: float = 0.7
-    # Shorter paragraphs repeat legitimately ("Read more.", a sign-off) and are not compared.
-    min_words: int = 12
-    # A single paragraph repeated under another heading is reported only from this length:
-    # reports and catalogues repeat a short stock line ("Progress: none yet.") in each section.
-    min_words_across_sections: int = 40
+    threshold: float = option(
+        0.7,
+        "How alike two paragraphs must be (0 to 1: the Jaccard similarity of their word 3-shingles) to count as the "
+        "same text.",
+    )
+    min_words: int = option(
+        12,
+        "Paragraphs of fewer words are not compared: they repeat legitimately (\"Read more.\", a sign-off).",
+    )
+    min_words_across_sections: int = option(
+        40,
+        "A paragraph repeated under another heading is reported only from this many words: reports and catalogues "
+        "repeat a short stock line (\"Progress: none yet.\") in each section.",
+    )
 
 
 def repeated_blocks(doc: Document, options: Options) -> list[tuple[list[Block], list[Block], float]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import BlockKind, Document
 from lint.document.toc import entry_text, find_toc, normalize
@@ -18,8 +18,11 @@ _ATTRIBUTES = lazy_re(r"\{[#.][^}]*\}")
 
 @dataclass(frozen=True)
 class Options:
-    # Deeper headings (h5, h6) are often styled lines rather than section titles.
-    max_level: int = 4
+    max_level: int = option(
+        4,
+        "The deepest heading level checked (4: h1 to h4); deeper headings are often styled lines rather than section "
+        "titles.",
+    )
 
 
 class EmptySection(Check):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._tokens import is_english_word
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import BlockKind, Document
@@ -56,10 +56,11 @@ def _known_names() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Options:
-    # How many words (the glued one included) the run-in heading must have at least.
-    min_heading_words: int = 3
-    # Also report a question or exclamation heading glued to its text ("Expense?According").
-    punctuation: bool = True
+    min_heading_words: int = option(3, "How many words (the glued one included) the run-in heading must have at least.")
+    punctuation: bool = option(
+        True,
+        "Also report a question or exclamation heading glued to its text (\"Expense?According\").",
+    )
 
 
 @dataclass(frozen=True)

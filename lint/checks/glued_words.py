@@ -28,7 +28,7 @@ from functools import cache
 
 from lint.checks._names import lowercase_brands
 from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
@@ -74,11 +74,15 @@ def _camel_names() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Options:
-    # How common (wordfreq's Zipf scale: 3 is once per million words) the word after the glue
-    # must be, and the joined word of a split one.
-    min_zipf: float = 4.0
-    # Glued lowercase runs shorter than this are left alone (too many short names and codes).
-    min_glued_length: int = 6
+    min_zipf: float = option(
+        4.0,
+        "How common (wordfreq's Zipf scale: 3 is once per million words) the word after the glue must be, and the "
+        "joined word of a split one.",
+    )
+    min_glued_length: int = option(
+        6,
+        "Glued lowercase runs shorter than this are left alone (too many short names and codes).",
+    )
 
 
 @dataclass(frozen=True)

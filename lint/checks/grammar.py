@@ -11,9 +11,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from lint.checks.base import Check, CheckUnavailable, HouseStyle
+from lint.checks.base import Check, CheckUnavailable, HouseStyle, option
 from lint.document.mapped import ATOM, MappedText, concat
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -65,14 +65,20 @@ DEFAULT_SEVERITIES = {
 
 @dataclass(frozen=True)
 class Options:
-    # Never reported, on top of languagetool.disabled_rules.
-    skip_rules: tuple[str, ...] = HOUSE_SKIPPED_RULES
-    # News copy is full of names LanguageTool's dictionary lacks: skip spelling matches on
-    # words that start with a capital letter (the glossary's words are always skipped).
-    skip_capitalized_typos: bool = True
-    max_suggestions: int = 3
-    # LanguageTool category ids and issue types -> severity; languagetool.severities wins over these.
-    default_severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
+    skip_rules: tuple[str, ...] = option(
+        HOUSE_SKIPPED_RULES,
+        "LanguageTool rule ids never reported, on top of languagetool.disabled_rules.",
+    )
+    skip_capitalized_typos: bool = option(
+        True,
+        "Skip spelling matches on words that start with a capital letter: news copy is full of names LanguageTool's "
+        "dictionary lacks (the glossary's words are always skipped).",
+    )
+    max_suggestions: int = option(3, "How many of LanguageTool's replacements a message offers.")
+    default_severities: dict[str, str] = option(
+        doc="Severity for each LanguageTool category id or issue type; languagetool.severities wins over these.",
+        factory=lambda: dict(DEFAULT_SEVERITIES),
+    )
 
 
 # Bare URLs and e-mail addresses stay in prose text; LanguageTool must not spell-check them.

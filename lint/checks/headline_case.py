@@ -22,7 +22,7 @@ from typing import Literal
 
 from lint.checks._names import NameLexicon, load_lexicon, lowercase_brands
 from lint.checks._tokens import is_english_word, mask_non_prose
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document
 from lint.document.span import Span
@@ -44,13 +44,19 @@ _AFTER_BREAK = lazy_re(r"(?:[:?!.–—|]|\s-)\s*$")
 
 @dataclass(frozen=True)
 class Options:
-    # Checked against house.headline_case; "inherit" uses the house setting.
-    style: Literal["inherit", "sentence", "title", "any"] = "inherit"
-    # With any style: how many capitalised common words and lowercase content words make a mix.
-    min_mixed_words: int = 2
-    # Longer headings are sentences (questions in an interview) with the writer's own capitalised
-    # terms; with any style they are not checked for a mix.
-    max_mixed_heading_words: int = 12
+    style: Literal["inherit", "sentence", "title", "any"] = option(
+        "inherit",
+        "The headline style to check against: sentence, title or any; inherit takes the outlet's style.headline_case.",
+    )
+    min_mixed_words: int = option(
+        2,
+        "With any style: how many capitalised common words and lowercase content words make a mix.",
+    )
+    max_mixed_heading_words: int = option(
+        12,
+        "With any style, headings of more words are not checked for a mix: they are sentences (an interview's "
+        "questions) with the writer's own capitalised terms.",
+    )
 
 
 @dataclass(frozen=True)

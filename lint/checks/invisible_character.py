@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lint.checks._tokens import prose_texts
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -39,11 +39,16 @@ _EDGE = '"“”‘’()[],.;:!?'
 
 @dataclass(frozen=True)
 class Options:
-    # Bidirectional marks are needed in right-to-left text; elsewhere they are pasted debris.
-    bidi_marks: bool = True
-    # Characters that show as nothing or as a plain space (zero-width spaces and joiners, soft
-    # hyphens, line separators): readers do not see them, so they rank below visible slips.
-    hidden_severity: Literal["error", "warning", "info"] = "info"
+    bidi_marks: bool = option(
+        True,
+        "Report text-direction marks outside right-to-left text, where they are pasted debris (in right-to-left text "
+        "they are needed and never reported).",
+    )
+    hidden_severity: Literal["error", "warning", "info"] = option(
+        "info",
+        "Severity for characters that show as nothing or as a plain space (zero-width spaces and joiners, soft "
+        "hyphens, line separators): readers do not see them, so they rank below visible slips.",
+    )
 
 
 class InvisibleCharacter(Check):

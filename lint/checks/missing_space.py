@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -33,11 +33,16 @@ _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "
 
 @dataclass(frozen=True)
 class Options:
-    commas: bool = True
-    sentence_punctuation: bool = True
-    # Text joined across markup ("park._**Ashley**") often reads as two lines on the site;
-    # report it at a lower severity instead of as a typing slip.
-    across_markup_severity: Literal["error", "warning", "info"] = "info"
+    commas: bool = option(True, "Report a comma with no space after it (\"libraries,ending\").")
+    sentence_punctuation: bool = option(
+        True,
+        "Report a full stop, question mark or exclamation mark with no space after it (\"ended.Then\").",
+    )
+    across_markup_severity: Literal["error", "warning", "info"] = option(
+        "info",
+        "Severity for text joined across markup (\"park._**Ashley**\"): it often reads as two lines on the site "
+        "rather than as a typing slip.",
+    )
 
 
 class MissingSpace(Check):

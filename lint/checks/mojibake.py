@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._tokens import prose_texts
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import compile_pattern
@@ -55,7 +55,7 @@ _UNCERTAIN = frozenset({"â€"})
 
 @dataclass(frozen=True)
 class Options:
-    replacement_character: bool = True  # also report U+FFFD, a character lost for good
+    replacement_character: bool = option(True, "Also report U+FFFD, the mark of a character lost for good.")
 
 
 class Mojibake(Check):

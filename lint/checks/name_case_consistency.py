@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lint.checks._names import NameLexicon, load_lexicon
 from lint.checks._tokens import mask_non_prose
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -41,13 +41,16 @@ _FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    # Also report names from the curated list and glossary (proper-noun-case flags them as well).
-    include_known_names: bool = True
-    # A multi-word name needs at least this many words that are not connectors.
-    min_name_words: int = 2
-    # ... and must be written in full capitals at least this many times, and more often than
-    # partly lowercase ("Rust Community" once and "Rust community" twice is no name).
-    min_name_uses: int = 2
+    include_known_names: bool = option(
+        True,
+        "Also report names from the curated list and glossary (proper-noun-case flags them as well).",
+    )
+    min_name_words: int = option(2, "How many words, connectors aside, a multi-word name needs.")
+    min_name_uses: int = option(
+        2,
+        "How many times a name must be written fully capitalised, and more often than partly lowercase, to count as a "
+        "name (\"Rust Community\" once and \"Rust community\" twice is no name).",
+    )
 
 
 @dataclass(frozen=True, slots=True)

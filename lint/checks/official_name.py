@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.checks.spelling_variety import spelling_pairs
 from lint.datafiles import data_yaml
 from lint.document.model import Block, Document
@@ -80,10 +80,11 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
 
 @dataclass(frozen=True)
 class Options:
-    # Extra wrong form -> right name for this outlet ("Ukranian Parliament": "Verkhovna Rada").
-    wrong: dict[str, str] = field(default_factory=dict)
-    # Look for one-word slips ("European Onion") as well as the listed wrong forms.
-    near_misses: bool = True
+    wrong: dict[str, str] = option(
+        doc="Extra wrong form -> right name for this outlet (\"Ukranian Parliament\": \"Verkhovna Rada\").",
+        factory=dict,
+    )
+    near_misses: bool = option(True, "Look for one-word slips (\"European Onion\") as well as the listed wrong forms.")
 
 
 class OfficialName(Check):

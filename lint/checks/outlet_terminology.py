@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -50,10 +50,11 @@ def _terms(replace: tuple[tuple[str, str], ...], banned: tuple[tuple[str, str], 
 
 @dataclass(frozen=True)
 class Options:
-    # Extra preferred forms on top of terminology.replace (wrong -> preferred).
-    prefer: dict[str, str] = field(default_factory=dict)
-    # Leave direct quotations alone (a speaker's words stay as said).
-    skip_quotes: bool = False
+    prefer: dict[str, str] = option(
+        doc="Extra preferred forms on top of terminology.replace (wrong -> preferred).",
+        factory=dict,
+    )
+    skip_quotes: bool = option(False, "Leave direct quotations alone (a speaker's words stay as said).")
 
 
 class OutletTerminology(Check):

@@ -30,7 +30,7 @@ from functools import cache
 from lint.checks._boilerplate import pattern_lines
 from lint.checks._evidence import Clue, Signal, quote_clue
 from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document, is_atom_only
 from lint.document.span import Span
 from lint.findings import Finding, Severity
@@ -56,12 +56,18 @@ _SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
 
 @dataclass(frozen=True)
 class Options:
-    # Points a line needs to count as clearly furniture (see `explain` for what scores).
-    line_threshold: int = 3
-    # Points a run of neighbouring lines needs, with one line clearly furniture among them.
-    run_threshold: int = 4
-    # The outlet's own furniture phrases (whole words, any case): each scores as site voice.
-    extra_phrases: tuple[str, ...] = ()
+    line_threshold: int = option(
+        3,
+        "Points a line needs to count as clearly furniture (see `explain` for what scores).",
+    )
+    run_threshold: int = option(
+        4,
+        "Points a run of neighbouring lines needs, with one line clearly furniture among them.",
+    )
+    extra_phrases: tuple[str, ...] = option(
+        (),
+        "The outlet's own furniture phrases (whole words, any case): each scores as site voice.",
+    )
 
 
 @dataclass(frozen=True)

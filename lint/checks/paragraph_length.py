@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
 
@@ -15,18 +15,23 @@ _PARAGRAPH_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKin
 
 @dataclass(frozen=True)
 class Options:
-    # Warning limits. Edited blog and news copy: 99.9 % of paragraphs have at most 183 words
-    # and 10 sentences, so these stay quiet on good copy.
-    max_words: int = 250
-    max_sentences: int = 15
-    # The word limit for plain-text articles. Markdown and HTML mark their paragraphs, so a long
-    # one there is the author's choice; plain text copied from a page loses paragraph marks
-    # first, and edited news paragraphs stay far below this (the longest in the shared clean
-    # news is 103 words).
-    max_words_plain_text: int = 150
-    # Error limit: a paragraph this long is almost always several paragraphs (or a whole
-    # article) whose breaks were lost.
-    error_words: int = 400
+    max_words: int = option(
+        250,
+        "A paragraph of more words is reported (a warning). In edited blog and news copy, 99.9 % of paragraphs have "
+        "at most 183 words and 10 sentences.",
+    )
+    max_sentences: int = option(15, "A paragraph of more sentences is reported (a warning).")
+    max_words_plain_text: int = option(
+        150,
+        "The word limit for plain-text articles. Markdown and HTML mark their paragraphs, so a long one there is the "
+        "author's choice; plain text copied from a page loses paragraph marks first, and edited news paragraphs stay "
+        "far below this (the longest in the shared clean news is 103 words).",
+    )
+    error_words: int = option(
+        400,
+        "A paragraph of more words is an error: it is almost always several paragraphs (or a whole article) whose "
+        "breaks were lost.",
+    )
 
 
 class ParagraphLength(Check):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._leftover_lines import in_blockquote
-from lint.checks.base import Check, CheckUnavailable, HouseStyle
+from lint.checks.base import Check, CheckUnavailable, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -62,8 +62,10 @@ _QUOTED = lazy_re(r"[“\"«][^“”\"«»]*[”\"»]")
 
 @dataclass(frozen=True)
 class Options:
-    # More placeholder patterns the outlet uses (regular expressions, run with a time limit).
-    extra_patterns: tuple[str, ...] = ()
+    extra_patterns: tuple[str, ...] = option(
+        (),
+        "More placeholder patterns the outlet uses (regular expressions, run with a time limit).",
+    )
 
     def __post_init__(self) -> None:
         for pattern in self.extra_patterns:  # a broken pattern is a config error, not one per file

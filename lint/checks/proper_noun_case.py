@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon
 from lint.checks._tokens import mask_non_prose
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Fix, Severity
@@ -46,8 +46,7 @@ _OPENERS = "\"'“‘«([*_"
 
 @dataclass(frozen=True)
 class Options:
-    # Also look at table cells (off: tables often hold identifiers and data values).
-    check_tables: bool = False
+    check_tables: bool = option(False, "Also look at table cells (off: tables often hold identifiers and data values).")
 
 
 class ProperNounCase(Check):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -22,8 +22,10 @@ _OPENS_AFTER = set(" \t\n([{—–-/" + ATOM)
 
 @dataclass(frozen=True)
 class Options:
-    # Curly style: also ask for ’ in contractions and possessives ("don't" -> "don’t").
-    apostrophes: bool = True
+    apostrophes: bool = option(
+        True,
+        "Curly style: also ask for ’ in contractions and possessives (\"don't\" -> \"don’t\").",
+    )
 
 
 class QuoteStyle(Check):

@@ -8,10 +8,10 @@ entry under "metrics". Syllables come from the offline CMU dictionary (`lint.syl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle
+from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Document
 from lint.findings import Finding, Severity
@@ -51,17 +51,25 @@ _NOT_PROSE = lazy_re(r"(?<!\S)\S*?[/\\=<>{}_@|]\S*")
 
 @dataclass(frozen=True)
 class Options:
-    # Scores reported in the JSON file entry; any score with a target is computed as well.
-    scores: tuple[ScoreName, ...] = ("flesch_reading_ease", "flesch_kincaid_grade")
-    # Defaults only catch prose that is hard by any standard (off the bottom of the Flesch
-    # scale, above postgraduate grade). Edited blog copy scores 14 to 72 and grade 6 to 18.
-    # News outlets aim higher: min_flesch_reading_ease 50, max_flesch_kincaid_grade 10, say.
-    min_flesch_reading_ease: float = 0.0
-    max_flesch_kincaid_grade: float = 20.0
-    # More targets, named min_<score> or max_<score>: {"max_gunning_fog": 12}.
-    targets: dict[str, float] = field(default_factory=dict)
-    # Scores on fewer words than this mean little.
-    min_words: int = 100
+    scores: tuple[ScoreName, ...] = option(
+        ("flesch_reading_ease", "flesch_kincaid_grade"),
+        "Scores to compute and show in the JSON report's file entry (a score with a target is computed as well).",
+    )
+    min_flesch_reading_ease: float = option(
+        0.0,
+        "The lowest Flesch reading ease allowed (higher is easier). The default catches only prose off the bottom of "
+        "the scale; edited blog copy scores 14 to 72, and news outlets aim for 50 or more.",
+    )
+    max_flesch_kincaid_grade: float = option(
+        20.0,
+        "The highest Flesch-Kincaid grade allowed. The default catches only prose above postgraduate level; edited "
+        "blog copy scores grade 6 to 18, and news outlets aim for 10 or less.",
+    )
+    targets: dict[str, float] = option(
+        doc="More targets, named min_<score> or max_<score>: {max_gunning_fog: 12}.",
+        factory=dict,
+    )
+    min_words: int = option(100, "Articles of fewer words are not scored: scores on short texts mean little.")
 
 
 class ReadabilityScore(Check):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lint.checks._duplicates import near_duplicates, shingles, words
 from lint.checks._leftover_lines import in_blockquote, prose_lines
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -36,10 +36,11 @@ _SPEAKER = lazy_re(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
 
 @dataclass(frozen=True)
 class Options:
-    # Lines shorter than this many words repeat naturally ("Read more", "Updated").
-    min_words: int = 5
-    # Word-set similarity (Jaccard) from which two lines count as the same line rewritten.
-    threshold: float = 0.8
+    min_words: int = option(5, "Lines shorter than this many words repeat naturally (\"Read more\", \"Updated\").")
+    threshold: float = option(
+        0.8,
+        "Word-set similarity (Jaccard) from which two lines count as the same line rewritten.",
+    )
 
 
 @dataclass(frozen=True)

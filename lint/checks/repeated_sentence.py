@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lint.checks._duplicates import expanded_prose, normalize, word_count
 from lint.checks._leftover_lines import in_blockquote
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, repeated_blocks
 from lint.checks.duplicate_paragraph import Options as ParagraphOptions
 from lint.document.model import BlockKind, Document, Sentence
@@ -17,11 +17,15 @@ from lint.findings import Finding, Severity
 
 @dataclass(frozen=True)
 class Options:
-    # Shorter sentences ("Registration is free.") repeat naturally.
-    min_words: int = 10
-    # How far apart (in blocks) two copies under different headings may be and still count: a
-    # report that restates its summary in a later section does so on purpose.
-    max_distance_across_sections: int = 3
+    min_words: int = option(
+        10,
+        "Sentences of fewer words are not compared: they repeat naturally (\"Registration is free.\").",
+    )
+    max_distance_across_sections: int = option(
+        3,
+        "How far apart (in blocks) two copies under different headings may be and still count: a report that restates "
+        "its summary in a later section does so on purpose.",
+    )
 
 
 class RepeatedSentence(Check):

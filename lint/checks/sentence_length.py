@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import WORD_RE, BlockKind, Document, Sentence
 from lint.findings import Finding, Severity
 from lint.patterns import compile_pattern
@@ -34,15 +34,18 @@ def _list_separator() -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Options:
-    # Above the 99.9th percentile (63 words) of sentences in edited blog and news copy, which
-    # has a sentence over 40 words in every ~700 words. Wire-style outlets set 40 (or less).
-    max_words: int = 65
-    # A sentence of at least clause_min_words words with more clauses than this is hard to
-    # follow even when it is within max_words. 0: no clause limit.
-    max_clauses: int = 6
-    clause_min_words: int = 30
-    # Longer than this is an error: a run-on where sentence ends were lost.
-    error_words: int = 120
+    max_words: int = option(
+        65,
+        "A sentence of more words is reported. The default is above the 99.9th percentile (63 words) of edited blog "
+        "and news copy; wire-style outlets set 40 or less.",
+    )
+    max_clauses: int = option(
+        6,
+        "A sentence of at least clause_min_words words with more clauses than this is reported even within max_words. "
+        "0: no clause limit.",
+    )
+    clause_min_words: int = option(30, "How many words a sentence needs before max_clauses applies to it.")
+    error_words: int = option(120, "A sentence of more words is an error: a run-on where sentence ends were lost.")
 
 
 class SentenceLength(Check):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lint.checks._names import lowercase_brands
 from lint.checks._tokens import is_english_word, mask_non_prose, words_in_code
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import WORD_RE, Block, BlockKind, Document, Sentence
 from lint.findings import Finding, Fix, Severity
@@ -61,15 +61,25 @@ _SENTENCE_OPENERS = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    # A lowercase list item is flagged when at least this share of its list starts with a capital.
-    list_capital_share: float = 0.75
-    check_headings: bool = True
-    # Paragraphs this short are captions, stage directions or fragments ("crickets chirping").
-    min_paragraph_words: int = 4
-    # When this many starts of one kind (headings, paragraphs, sentences) and this share of them
-    # are lowercase, lowercase is the article's style and none of them is flagged.
-    style_min_count: int = 3
-    style_share: float = 0.2
+    list_capital_share: float = option(
+        0.75,
+        "A lowercase list item is flagged when at least this share of its list starts with a capital.",
+    )
+    check_headings: bool = option(True, "Also check the first word of headings.")
+    min_paragraph_words: int = option(
+        4,
+        "Paragraphs of fewer words are not checked: captions, stage directions or fragments (\"crickets chirping\").",
+    )
+    style_min_count: int = option(
+        3,
+        "When at least this many starts of one kind (headings, paragraphs, sentences) are lowercase, and at least "
+        "style_share of them, lowercase is the article's style and none of them is reported.",
+    )
+    style_share: float = option(
+        0.2,
+        "The share (0 to 1) of one kind of start that must be lowercase, with style_min_count, for lowercase to count "
+        "as the article's style.",
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._leftover_lines import Line, prose_lines
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -34,10 +34,8 @@ _FUNCTION = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    # A keyword list has at least this many comma-separated terms.
-    min_terms: int = 5
-    # A phrase opening this many lines or more is keyword stuffing.
-    min_stuffed_lines: int = 3
+    min_terms: int = option(5, "A keyword list has at least this many comma-separated terms.")
+    min_stuffed_lines: int = option(3, "A phrase opening this many lines or more is keyword stuffing.")
 
 
 class SeoKeywords(Check):

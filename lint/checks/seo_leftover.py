@@ -18,7 +18,7 @@ from enum import Enum
 from functools import cache
 
 from lint.checks._leftover_lines import Line, prose_lines, removal_span
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
@@ -151,11 +151,15 @@ class Note:
 
 @dataclass(frozen=True)
 class Options:
-    # More labels (plain words) the outlet's writers or tools leave behind, "Editor checklist", say.
-    extra_labels: tuple[str, ...] = ()
-    # How many prose lines at the start and at the end of the article count as its edges, where a
-    # bare "Meta description: ..." line is a leftover even without other evidence.
-    edge_lines: int = 4
+    extra_labels: tuple[str, ...] = option(
+        (),
+        "More labels (plain words) the outlet's writers or tools leave behind, \"Editor checklist\", say.",
+    )
+    edge_lines: int = option(
+        4,
+        "How many prose lines at the start and at the end of the article count as its edges, where a bare \"Meta "
+        "description: ...\" line is a leftover even without other evidence.",
+    )
 
 
 class SeoLeftover(Check):

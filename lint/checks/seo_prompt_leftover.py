@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lint.checks._evidence import Clue, Signal, clues, points, quote_clue, strongest
 from lint.checks._leftover_lines import Line, prose_lines, removal_span
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -140,11 +140,15 @@ _LIST_LINE = lazy_re(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s")
 
 @dataclass(frozen=True)
 class Options:
-    # Points of evidence a line needs (each kind of evidence counts once per line; see `explain`).
-    threshold: int = 3
-    # A line one point short is still reported when the article holds other leftovers: a line at
-    # the threshold, or this many lines one point short.
-    corroborating_lines: int = 3
+    threshold: int = option(
+        3,
+        "Points of evidence a line needs (each kind of evidence counts once per line; see `explain`).",
+    )
+    corroborating_lines: int = option(
+        3,
+        "A line one point short is still reported when the article holds other leftovers: a line at the threshold, or "
+        "this many lines one point short.",
+    )
 
 
 @dataclass

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
@@ -45,20 +45,32 @@ def spelling_pairs() -> dict[str, Spelling]:
 
 @dataclass(frozen=True)
 class Options:
-    # outlet: follow the outlet's language (outlet.language); article: follow the variety most of the
-    # article uses, for outlets that run both (wire copy, syndicated columns). With no outlet
-    # language set, the article is followed either way.
-    follow: Literal["outlet", "article"] = "outlet"
-    # British copy in Oxford spelling ("organize", "realize") accepts -ize.
-    oxford_spelling: bool = False
-    # Words in quotation marks are a speaker's or a title's own spelling.
-    skip_quotes: bool = True
-    # Report every occurrence, or each word once per article with a count (less noise on syndicated copy).
-    every_occurrence: bool = False
-    # Forms the other variety's dictionaries list as variants ("judgement", "cancelled" in American copy).
-    variant_severity: Literal["error", "warning", "info"] = "info"
-    # An article in the other variety throughout (syndicated or guest copy), rather than a mix.
-    consistent_severity: Literal["error", "warning", "info"] = "info"
+    follow: Literal["outlet", "article"] = option(
+        "outlet",
+        "Which variety is right: outlet follows the outlet's language (outlet.language); article follows the variety "
+        "most of the article uses, for outlets that run both (wire copy, syndicated columns). With no outlet language "
+        "set, the article is followed either way.",
+    )
+    oxford_spelling: bool = option(False, "Accept -ize in British copy (Oxford spelling: \"organize\", \"realize\").")
+    skip_quotes: bool = option(
+        True,
+        "Leave words in quotation marks alone: they are a speaker's or a title's own spelling.",
+    )
+    every_occurrence: bool = option(
+        False,
+        "Report every occurrence (true) or each word once per article with a count (false: less noise on syndicated "
+        "copy).",
+    )
+    variant_severity: Literal["error", "warning", "info"] = option(
+        "info",
+        "Severity for forms the other variety's dictionaries list as variants (\"judgement\", \"cancelled\" in "
+        "American copy).",
+    )
+    consistent_severity: Literal["error", "warning", "info"] = option(
+        "info",
+        "Severity for an article written in the other variety throughout (syndicated or guest copy), rather than a "
+        "mix.",
+    )
 
 
 class SpellingVariety(Check):

@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -41,9 +41,11 @@ _LINES_FOR_WRAP = 4
 
 @dataclass(frozen=True)
 class Options:
-    # A plain-text paragraph whose lines are at most this wide on average is hard-wrapped text,
-    # not a paragraph typed with line breaks.
-    max_wrap_width: int = 45
+    max_wrap_width: int = option(
+        45,
+        "A plain-text paragraph whose lines are at most this wide on average is hard-wrapped text, not a paragraph "
+        "typed with line breaks.",
+    )
 
 
 class SplitSentence(Check):

@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
 class Options:
-    # Rows with fewer cells than the header: GitHub-style Markdown pads them with empty cells, so
-    # some outlets allow them. Set to false to report only rows with too many cells or cut off.
-    report_short_rows: bool = True
+    report_short_rows: bool = option(
+        True,
+        "Report rows with fewer cells than the header. GitHub-style Markdown pads them with empty cells, so some "
+        "outlets allow them; false reports only rows with too many cells or cut off.",
+    )
 
 
 class TableCellCount(Check):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import compile_pattern
@@ -22,14 +22,17 @@ _OPENER_ADVICE = "a formulaic opener: let the last paragraph make its point with
 
 @dataclass(frozen=True)
 class Options:
-    # Labels of template call-out boxes, reported as warnings when text follows them.
-    labels: tuple[str, ...] = (
-        "Did you know?", "Pro Tip:", "Quick Tip:", "Key Takeaway:", "Key Takeaways:", "Expert Insight:",
-        "Expert Tip:",
+    labels: tuple[str, ...] = option(
+        (
+            "Did you know?", "Pro Tip:", "Quick Tip:", "Key Takeaway:", "Key Takeaways:", "Expert Insight:",
+            "Expert Tip:",
+        ),
+        "Labels of template call-out boxes, reported as warnings when text follows them.",
     )
-    # Formulaic sentence openers, reported as info: a hint, not a rule, unless the outlet moves
-    # them to `labels`.
-    openers: tuple[str, ...] = ("In conclusion,",)
+    openers: tuple[str, ...] = option(
+        ("In conclusion,",),
+        "Formulaic sentence openers, reported as info: a hint, not a rule, unless the outlet moves them to `labels`.",
+    )
 
 
 @cache

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.document.toc import Toc, entry_text, find_toc, normalize
 from lint.findings import Finding, Severity
@@ -19,11 +19,15 @@ _TIMESTAMP = lazy_re(r"^\s*\d{1,2}:\d{2}")
 
 @dataclass(frozen=True)
 class Options:
-    # How alike an entry and a heading must be (0 to 1) to be reported as a wording mismatch
-    # rather than as an entry with no heading at all.
-    similar: float = 0.8
-    # Also report headings at the contents' level that the contents leave out.
-    report_missing_headings: bool = True
+    similar: float = option(
+        0.8,
+        "How alike an entry and a heading must be (0 to 1) to be reported as a wording mismatch rather than as an "
+        "entry with no heading at all.",
+    )
+    report_missing_headings: bool = option(
+        True,
+        "Also report headings at the contents' level that the contents leave out.",
+    )
 
 
 class TocMismatch(Check):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._structure import is_placeholder_block
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -32,8 +32,10 @@ _LAST_WORD = lazy_re(r"([A-Za-z]+)\W*$")
 
 @dataclass(frozen=True)
 class Options:
-    # How many words the last sentence needs before a final ellipsis reads as a cut.
-    min_words_before_ellipsis: int = 15
+    min_words_before_ellipsis: int = option(
+        15,
+        "How many words the last sentence needs before a final ellipsis reads as a cut.",
+    )
 
 
 class TruncatedEnding(Check):

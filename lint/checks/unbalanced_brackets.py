@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -27,8 +27,10 @@ _CODE_LINE = lazy_re(r"^[\s>]*(?:[\]\[{}(),]+[\s,;]*|.*:\s*[\[{(])$", re.MULTILI
 
 @dataclass(frozen=True)
 class Options:
-    # Which pairs to check; by default parentheses and square brackets (braces are mostly code).
-    pairs: tuple[str, ...] = ("()", "[]")
+    pairs: tuple[str, ...] = option(
+        ("()", "[]"),
+        "Which pairs to check; by default parentheses and square brackets (braces are mostly code).",
+    )
 
 
 class UnbalancedBrackets(Check):

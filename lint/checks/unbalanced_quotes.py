@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -20,9 +20,11 @@ _CLOSE_AFTER = set(".,;:!?)]}—–-…")
 
 @dataclass(frozen=True)
 class Options:
-    # How many paragraphs a quotation may run before its closing mark (writers do not always
-    # repeat the opening mark on each paragraph of a long quotation).
-    max_paragraphs: int = 4
+    max_paragraphs: int = option(
+        4,
+        "How many paragraphs a quotation may run before its closing mark (writers do not always repeat the opening "
+        "mark on each paragraph of a long quotation).",
+    )
 
 
 @dataclass(frozen=True)
