@@ -1,8 +1,9 @@
 """The HTML report in a real browser: Debian's Chromium, driven by Playwright (no browser download).
 
 Skipped with the reason when Chromium or Playwright is missing; `.ci/run` installs both, so in CI
-(CI set) a missing browser fails the tests instead of skipping them. Set NEWSLINT_SCREENSHOT_DIR to keep the seed report's screenshot (the README's picture
-comes from `NEWSLINT_SCREENSHOT_DIR=docs pytest tests/test_report_html_browser.py`).
+(CI set) a missing browser fails the tests instead of skipping them. Set NEWSLINT_SCREENSHOT_DIR
+to keep the seed report's screenshot (the README's picture comes from
+`NEWSLINT_SCREENSHOT_DIR=docs pytest tests/test_report_html_browser.py`).
 """
 
 from __future__ import annotations

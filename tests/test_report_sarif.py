@@ -103,6 +103,7 @@ def test_fixes_become_replacements_of_the_same_region():
         }
     ]
     assert typo["fixes"][0]["properties"]["safe"] is True
+    assert typo["fixes"][0]["description"]["text"] == "replace “teh” with “the”"  # the fix in words
     suggested = next(r for r in run["results"] if "“use”" in r["message"]["text"])
     assert suggested["fixes"][0]["properties"]["safe"] is False
     placeholder = next(r for r in run["results"] if r["ruleId"] == "placeholder-text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,13 @@ def test_unsafe_fixes_apply_the_suggested_ones_too(workdir: Path):
                                  "a.md"])
     assert unsafe.exit_code == 1
     assert "-Pro Tip: read the fine print before the vote.\n+Read the fine print before the vote.\n" in unsafe.stdout
+
+
+def test_the_header_shows_reading_ease_when_the_article_was_scored(workdir: Path):
+    (workdir / ".newslint.yaml").write_text("checks:\n  readability-score: {min_words: 10}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "a.md"])
+    header = result.stdout.splitlines()[0]
+    assert header.startswith("── a.md · score 3/100 · 34 words · reading ease ")
+    ease = float(header.split("reading ease ")[1].split(" ")[0])
+    report = json.loads(CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", "a.md"]).stdout)
+    assert ease == round(report["files"][0]["metrics"]["flesch_reading_ease"])

@@ -126,8 +126,9 @@ def _index(scored: list[tuple[Article, int | None]]) -> str:
         for f in article.result.findings:
             by_category[f.category][f.severity] += 1
     return ('<section id="index" class="index"><h2>Articles, worst first</h2>'
-            '<table><thead><tr><th>score</th><th>article</th><th>words</th><th>errors</th><th>warnings</th>'
-            f'<th>infos</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            '<table><thead><tr><th class="num">score</th><th>article</th><th class="num">words</th>'
+            '<th class="num">errors</th><th class="num">warnings</th>'
+            f'<th class="num">infos</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f'<h3>Findings per category</h3>{_chart(by_category)}</section>')
 
 
@@ -408,7 +409,7 @@ font-size:14px;box-shadow:0 -2px 8px rgba(0,0,0,.2)}
 .detail .sev,.detail .rule,.detail .fix.unsafe{color:#c9ceda}.detail .fix.safe{color:#8fe3a9}
 table{border-collapse:collapse;font-size:14px}
 th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left}
-td.num{text-align:right}td.score{font-weight:700}
+td.num,th.num{text-align:right}td.score{font-weight:700}
 .broken{color:var(--err)}.clear{color:#1b7a3a}
 @media print{nav.filters,.detail{display:none}aside.findings{max-height:none;position:static}}
 """

@@ -67,7 +67,7 @@ def _fix(f: Finding) -> dict[str, Any]:
         deleted: dict[str, int] = _region(f)
     else:  # the fix reaches beyond the finding; offsets are code points, as columnKind says
         deleted = {"charOffset": fix.span.start, "charLength": fix.span.end - fix.span.start}
-    description = f"Replace with “{fix.replacement}”" if fix.replacement else "Remove it"
+    description = fix.label or (f"Replace with “{fix.replacement}”" if fix.replacement else "Remove it")
     return {
         "description": {"text": description},
         "artifactChanges": [

@@ -4,7 +4,7 @@ Options (`RunReport.view`): `sort` (file order, or errors first), `group_by` (fi
 severity, each section with a header line), `statistics` (a count per check instead of each
 finding), `show_source` (the line cut around the span, with carets under it) and `quiet`
 (findings only). A file with more than HEADER_AFTER findings gets a header line: its quality
-score, words and counts. The last line is the summary.
+score, words, Flesch reading ease (when the readability check scored it) and counts. The last line is the summary.
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def _by_file(report: RunReport) -> list[str]:
                 lines.append("")
             score = report.score(r)
             scored = f" · score {score}/100" if score is not None else ""
-            lines.append(_header(report, f"{r.path}{scored} · {r.words:,} words · {_counts(found)}"))
+            ease = r.metrics.get("flesch_reading_ease")
+            readable = f" · reading ease {ease:.0f}" if ease is not None else ""
+            lines.append(_header(report, f"{r.path}{scored} · {r.words:,} words{readable} · {_counts(found)}"))
         lines.extend(_finding_lines(report, _ordered(report, found)))
     for rest in by_path.values():  # findings of a path with no result (not expected): still shown
         lines.extend(_finding_lines(report, _ordered(report, rest)))
