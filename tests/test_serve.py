@@ -235,3 +235,56 @@ def test_without_the_extra_the_command_says_what_to_install(tmp_path: Path):
     assert run.returncode == 2
     assert run.stderr == ("newslint: error: 'newslint serve' needs the serve extra: "
                           "pip install 'newslint[serve]' (missing: starlette)\n")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` (Linux /proc): the forkserver, the workers, the resource tracker."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = {int(c) for c in (task / "children").read_text().split()}
+                todo.extend(children - found)
+                found |= children
+        except OSError:
+            continue
+    return found
+
+
+def gone(pids: set[int], within: float) -> set[int]:
+    """The pids still alive after waiting up to `within` seconds."""
+    deadline = time.monotonic() + within
+    alive = set(pids)
+    while alive and time.monotonic() < deadline:
+        alive = {p for p in alive if Path(f"/proc/{p}").exists() and "zombie" not in _state(p)}
+        time.sleep(0.2)
+    return alive
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_no_worker_outlives_the_server(newsroom: Path, tmp_path: Path):
+    # Killed outright: the workers notice and end, and the forkserver with them.
+    killed = start(tmp_path)
+    below = descendants(killed.process.pid)
+    assert len(below) >= 4  # resource tracker, forkserver, two workers
+    killed.process.kill()
+    killed.process.wait(5)
+    assert gone(below, 10) == set()
+    # Stopped while a timed-out pool is still being retired: its stuck worker is stopped too.
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / ".newslint.yaml").write_text((newsroom / ".newslint.yaml").read_text(), encoding="utf-8")
+    slow = start(tmp_path / "slow", "--timeout", "1")
+    with slow.client() as client:
+        assert client.post("/v1/check", json={"text": "SLOW-MARKER\n", "filename": "s.txt"}).status_code == 503
+    below = descendants(slow.process.pid)
+    stop(slow)
+    assert gone(below, 10) == set()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,13 +44,14 @@ class WorkerPool:
         self._context = multiprocessing.get_context("forkserver")
         self._executor = self._new()
         self._retiring: set[asyncio.Task[None]] = set()
+        self._retired: list[ProcessPoolExecutor] = []  # pools being stopped after a time-out
         self._free = asyncio.Semaphore(workers)
         self._ready: asyncio.Task[None] | None = None  # the current pool's workers starting up
         self.replaced = 0  # pools replaced after a time-out or a lost worker
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=work.prepare,
-                                   initargs=(self.config_path,))
+                                   initargs=(self.config_path, os.getpid()))
 
     async def start(self) -> None:
         """Start every worker now, so that the first requests do not wait for start-up."""
@@ -96,6 +98,7 @@ class WorkerPool:
         if executor is not self._executor:
             return  # already retired by another request
         self._replace(executor)
+        self._retired.append(executor)
         task = asyncio.get_running_loop().create_task(self._kill_later(executor))
         self._retiring.add(task)
         task.add_done_callback(self._retiring.discard)
@@ -103,11 +106,13 @@ class WorkerPool:
     async def _kill_later(self, executor: ProcessPoolExecutor) -> None:
         await asyncio.sleep(self.timeout)  # the other requests on it finish or time out by then
         _kill(executor)
+        self._retired.remove(executor)
 
     async def close(self) -> None:
         for task in list(self._retiring):
             task.cancel()
-        _kill(self._executor)
+        for executor in [*self._retired, self._executor]:
+            _kill(executor)
 
 
 def _kill(executor: ProcessPoolExecutor) -> None:

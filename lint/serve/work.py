@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
+import time
 
 from lint import api
 from lint.results import FileResult
@@ -21,9 +23,27 @@ def _config(config_path: str | None) -> api.Config:
     return api.load_config(config_path)
 
 
-def prepare(config_path: str | None) -> None:
-    """Worker initializer: load the config and warm the checks up."""
+def prepare(config_path: str | None, server_pid: int) -> None:
+    """Worker initializer: follow the server, load the config and warm the checks up."""
+    _follow(server_pid)
     api.lint_text(_WARM_UP, "warm-up.md", _config(config_path))
+
+
+def _follow(server_pid: int) -> None:
+    """End this worker when the server is gone. Workers are children of the forkserver, not of
+    the server, so a server killed outright (SIGKILL, out of memory) would leave them waiting
+    for work for ever, and the forkserver with them."""
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(server_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass  # the pid exists (owned by another user after reuse: rare, and harmless)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="newslint-server-watch", daemon=True).start()
 
 
 def pid() -> int:
