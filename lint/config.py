@@ -6,6 +6,7 @@ wrong and the valid choices; the CLI prints it and exits 2.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import json
@@ -34,7 +35,15 @@ TOP_LEVEL_KEYS = (
 )
 MAX_EXTENDS_DEPTH = 32  # a chain of configs each extending the next; deeper is a mistake or an attack
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
-DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "__pycache__/", ".newslint_cache/")
+DEFAULT_EXCLUDE = (
+    ".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "__pycache__/", ".newslint_cache/",
+    # A site generator's repository holds more than articles: its built site, theme and templates
+    # (Hugo, Jekyll, Eleventy), anchored to the config's folder so a section named like them stays.
+    "/public/", "/_site/", "/resources/_gen/", "/themes/", "/layouts/", "/archetypes/", "/_layouts/",
+    "/_includes/", "/_data/", "/static/", "/assets/",
+    # ... and the repository's own documents.
+    "README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY.md",
+)
 
 
 class ConfigError(Exception):
@@ -281,28 +290,43 @@ class Config:
 
 
 def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
-    """gitignore-like globs: "drafts/" matches a folder anywhere, "*.md" a name anywhere,
-    "news/**/*.md" a path from the config's folder."""
+    """Whether a path (relative to the config's folder, "/"-separated) matches one of the globs.
+
+    "*.md" matches a file name anywhere; "drafts/" a folder anywhere; a glob with a "/" inside,
+    such as "opinion/**" or "news/*.md", matches from any folder down ("content/opinion/x.md" in
+    a Hugo site whose config is at the top); a leading "/" ties a glob to the config's folder
+    ("/opinion/**" matches "opinion/x.md" only). "**/" stands for any number of folders.
+    """
     parts = rel_path.split("/")
+    # The path from each folder down: "a/b/c.md", "b/c.md", "c.md".
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
     for pattern in globs:
-        if pattern.endswith("/"):
-            name = pattern.rstrip("/")
-            if "/" in name:
-                if rel_path.startswith(name + "/"):
+        anchored = pattern.startswith("/")
+        body = pattern.lstrip("/")
+        candidates = tails[:1] if anchored else tails
+        if body.endswith("/"):
+            folder = body.rstrip("/")
+            if "/" not in folder and not anchored:
+                if any(fnmatch.fnmatchcase(p, folder) for p in parts[:-1]):
                     return True
-            elif any(fnmatch.fnmatchcase(p, name) for p in parts[:-1]):
+            elif any(fnmatch.fnmatchcase(tail, folder + "/*") for tail in candidates):
                 return True
-        elif "/" not in pattern:
-            if fnmatch.fnmatchcase(parts[-1], pattern):
+        elif "/" not in body and not anchored:
+            if fnmatch.fnmatchcase(parts[-1], body):
                 return True
-        elif fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(rel_path, pattern.replace("**/", "")):
+        elif any(fnmatch.fnmatchcase(tail, body) or fnmatch.fnmatchcase(tail, body.replace("**/", ""))
+                 for tail in candidates):
             return True
     return False
 
 
 def load_config(path: Path | None, extra_plugins: tuple[Path, ...] = ()) -> Config:
     """Load and validate a config file; None means the built-in `default` preset."""
-    raw = load_raw(path if path is not None else presets_dir() / f"default{PRESET_SUFFIX}")
+    if path is None:
+        # With no config file, paths are read from where newslint runs (the site's top folder).
+        raw = dataclasses.replace(load_raw(presets_dir() / f"default{PRESET_SUFFIX}"), base_dir=Path.cwd())
+    else:
+        raw = load_raw(path)
     return build_config(raw, extra_plugins)
 
 

@@ -124,11 +124,18 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
 
 
 def _walk(root: Path, config: Config) -> Iterator[Path]:
+    from lint.git import ignored
+
+    skip = ignored(root)  # what git ignores is not an article (a built site, a cache)
     for folder, dirs, files in os.walk(root, onerror=None):
         base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not config.excluded(base / d / "x") and not d.startswith("."))
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        dirs[:] = sorted(d for d in dirs if not config.excluded(base / d / "x") and not d.startswith(".")
+                         and prefix + d not in skip)
         for name in sorted(files):
-            yield base / name
+            if prefix + name not in skip:
+                yield base / name
 
 
 def _dangling(path: Path) -> str:

@@ -72,6 +72,18 @@ class Changes:
         return any(line in changed for line in range(first_line, max(first_line, last_line) + 1))
 
 
+def ignored(folder: Path) -> set[str]:
+    """Files and folders under `folder` that git ignores (.gitignore, .git/info/exclude and the
+    user's excludes), as "/"-separated paths relative to `folder`; empty when git is missing or
+    `folder` is not in a repository. A folder walk leaves them out: a site's build output and
+    caches are not articles."""
+    try:
+        output = _git(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], folder)
+    except GitError:
+        return set()
+    return {name.rstrip("/") for name in output.split("\0") if name}
+
+
 def repo_root(cwd: Path) -> Path:
     try:
         return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()

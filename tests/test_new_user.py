@@ -165,3 +165,67 @@ def test_a_mistyped_select_gets_a_did_you_mean(tmp_path: Path) -> None:
         "newslint: error: --select/--ignore: unknown check or category 'proper-noun-cas' "
         "(did you mean 'proper-noun-case'? see 'newslint rules')"
     )
+
+
+# -- a Hugo or Jekyll repository, linted from its top folder ----------------------------------------
+
+def _site(root: Path, config: str | None) -> None:
+    files = {
+        "README.md": "# Our site\n\nBuild it with TK.\n",
+        "content/opinion/column.md": "The columnist wrote one long sentence that goes on and on for many words.\n",
+        "content/news/vote.md": "The council added TK dollars to the budget.\n",
+        "public/index.html": "<p>Built page with TK.</p>\n",
+        "themes/paper/layouts/single.html": "<p>{{ .Title }} TK</p>\n",
+        "layouts/partials/footer.html": "<p>Footer TK</p>\n",
+        "_site/old.html": "<p>Jekyll output TK</p>\n",
+        "archetypes/default.md": "---\ntitle: TK\n---\n\nTK\n",
+        "scratch/notes.md": "Private TK notes.\n",
+        ".gitignore": "scratch/\n",
+    }
+    if config is not None:
+        files[".newslint.yaml"] = config
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+
+
+def _linted(run: subprocess.CompletedProcess[str]) -> list[str]:
+    return [f["path"] for f in json.loads(run.stdout)["files"]]
+
+
+@pytest.mark.parametrize("config", [None, "fail_on: error\n"])
+def test_a_site_repository_lints_its_articles_only(tmp_path: Path, config: str | None) -> None:
+    _site(tmp_path, config)
+    run = newslint(tmp_path, "check", "--no-cache", "--format", "json")
+    assert run.returncode == 1, run.stderr
+    assert _linted(run) == ["content/news/vote.md", "content/opinion/column.md"]
+
+
+def test_an_override_folder_glob_matches_below_the_config(tmp_path: Path) -> None:
+    _site(tmp_path, "checks:\n  sentence-length: {max_words: 8}\n"
+                    "overrides:\n  - files: [\"opinion/**\"]\n    checks: {sentence-length: false}\n")
+    run = newslint(tmp_path, "check", "--no-cache", "--format", "json", "--select", "sentence-length")
+    assert json.loads(run.stdout)["findings"] == []
+
+
+def test_a_leading_slash_ties_a_glob_to_the_config_folder(tmp_path: Path) -> None:
+    _site(tmp_path, "checks:\n  sentence-length: {max_words: 8}\n"
+                    "overrides:\n  - files: [\"/opinion/**\"]\n    checks: {sentence-length: false}\n")
+    run = newslint(tmp_path, "check", "--no-cache", "--format", "json", "--select", "sentence-length")
+    assert [(f["path"], f["rule"]) for f in json.loads(run.stdout)["findings"]] == [
+        ("content/opinion/column.md", "sentence-length")
+    ]
+
+
+def test_glob_rules() -> None:
+    from lint.config import matches_any
+
+    assert matches_any("content/opinion/x.md", ("opinion/**",))
+    assert matches_any("opinion/x.md", ("opinion/**",))
+    assert not matches_any("content/opinion/x.md", ("/opinion/**",))
+    assert matches_any("opinion/x.md", ("/opinion/**",))
+    assert matches_any("a/drafts/b/x.md", ("drafts/",)) and not matches_any("drafts.md", ("drafts/",))
+    assert matches_any("site/news/2024/x.md", ("news/**/*.md",))
+    assert matches_any("x/y/story.md", ("*.md",)) and not matches_any("x/y/story.html", ("*.md",))
+    assert matches_any("public/index.html", ("/public/",)) and not matches_any("news/public/a.md", ("/public/",))
