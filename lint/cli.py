@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from lint import __version__
+from lint.constants import FORMATS, GROUPS, SEVERITY_NAMES, SORTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,12 +51,12 @@ def cli() -> None:
 @_debug_option
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format.",
-              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab", "html"]))
+              type=click.Choice(FORMATS))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Config file to use instead of the nearest .newslint.yaml.")
 @click.option("--select", multiple=True, help="Only these check ids or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these check ids or categories (comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), default=None,
               help="Lowest severity that makes the exit code 1 [default: the config's fail_on, else error].")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
@@ -87,9 +88,9 @@ def cli() -> None:
 @click.option("--shard", "shard_spec", default=None, metavar="K/N",
               help="Lint only this job's share of the files: shard K of N (a stable split by path).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the suggested (unsafe) fixes too.")
-@click.option("--sort", type=click.Choice(["position", "severity"]), default="position", show_default=True,
+@click.option("--sort", type=click.Choice(SORTS), default="position", show_default=True,
               help="Text output: findings in file order, or errors first.")
-@click.option("--group-by", type=click.Choice(["file", "category", "severity"]), default="file", show_default=True,
+@click.option("--group-by", type=click.Choice(GROUPS), default="file", show_default=True,
               help="Text output: one section per file, category or severity.")
 @click.option("--statistics", is_flag=True, help="Text output: a count per check instead of each finding.")
 @click.option("--show-source", is_flag=True, help="Text output: the line around each finding, with a caret.")

@@ -21,9 +21,11 @@ import yaml
 
 from lint.checks.base import Check, HouseStyle
 from lint.checks.registry import PluginError, Registry, load_registry
+from lint.constants import SEVERITY_NAMES, SeverityName
 from lint.docs import type_name
 from lint.document.options import ParseOptions
 from lint.findings import Severity
+from lint.languagetool import LANGUAGETOOL_KEYS
 from lint.safe_yaml import YamlError, load_yaml
 from lint.score import SCORE_KEYS, ScoreSettingError, Scoring
 
@@ -450,8 +452,8 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         overrides.append(Override(tuple(globs), checks_item, where_item))
 
     fail_on = data.get("fail_on", "error")
-    if fail_on not in [s.value for s in Severity]:
-        raise ConfigError(f"{at('fail_on')}: fail_on must be one of error, warning, info (got {fail_on!r})")
+    if fail_on not in SEVERITY_NAMES:
+        raise ConfigError(f"{at('fail_on')}: fail_on must be one of {', '.join(SEVERITY_NAMES)} (got {fail_on!r})")
     try:
         scoring = Scoring.from_section(_section(data, "score", SCORE_KEYS, at))
     except ScoreSettingError as err:
@@ -474,23 +476,6 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         base_dir=raw.base_dir,
         limits=limits,
     )
-
-
-LANGUAGETOOL_KEYS: dict[str, Any] = {
-    "mode": Literal["local", "remote", "off"],
-    "url": str,
-    "language": str,
-    "disabled_rules": list[str],
-    "disabled_categories": list[str],
-    "enabled_only": list[str],
-    "picky": bool,
-    "required": bool,
-    "timeout": float,
-    "concurrency": int,
-    "cache_dir": str,
-    "severities": dict[str, Literal["error", "warning", "info"]],
-    "max_request_chars": int,
-}
 
 
 # The English varieties the spelling checks know (lint/checks/base.py HouseStyle.spelling), as
@@ -542,7 +527,7 @@ def _check_setting(
     options = dict(base.options) if base else {}
     if isinstance(value, bool):
         return CheckSetting(value, severity, options)
-    if isinstance(value, str) and value in ("error", "warning", "info", "off"):
+    if isinstance(value, str) and value in (*SEVERITY_NAMES, "off"):
         return CheckSetting(value != "off", Severity(value) if value != "off" else severity, options)
     if value is None:
         return CheckSetting(True, severity, options)
@@ -556,7 +541,7 @@ def _check_setting(
         if key == "enabled":
             enabled = _typed(item, bool, at(key), f"{check_id}.enabled")
         elif key == "severity":
-            sev = _typed(item, Literal["error", "warning", "info"], at(key), f"{check_id}.severity")
+            sev = _typed(item, SeverityName, at(key), f"{check_id}.severity")
             severity = Severity(sev)
         elif key in fields:
             options[key] = _to_field(_typed(item, hints[key], at(key), f"{check_id}.{key}"), hints[key])

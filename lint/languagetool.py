@@ -20,7 +20,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from lint.constants import SeverityName
+
 Mode = Literal["local", "remote", "off"]
+
+# The config's `languagetool:` section: each key and its type (validated by lint/config.py).
+LANGUAGETOOL_KEYS: dict[str, Any] = {
+    "mode": Mode,
+    "url": str,
+    "language": str,
+    "disabled_rules": list[str],
+    "disabled_categories": list[str],
+    "enabled_only": list[str],
+    "picky": bool,
+    "required": bool,
+    "timeout": float,
+    "concurrency": int,
+    "cache_dir": str,
+    "severities": dict[str, SeverityName],
+    "max_request_chars": int,
+}
 
 DEFAULT_TIMEOUT = 20.0  # seconds per request, all of it: connecting, sending, the whole answer
 DEFAULT_CONCURRENCY = 4  # requests in flight at once for one article's chunks

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lint.constants import SEVERITY_NAMES
 from lint.findings import Finding
 
 # The config's `score:` section: each key and its type (validated by lint/config.py).
 SCORE_KEYS: dict[str, Any] = {"weights": dict[str, float], "max_per_check": float, "min_words": int}
-SEVERITY_NAMES = ("error", "warning", "info")
 
 
 class ScoreSettingError(ValueError):

@@ -296,8 +296,9 @@ def test_invalid_extra_pattern_is_a_config_error_at_its_line(tmp_path: Path) -> 
 
 
 def test_extra_patterns_share_one_time_budget_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    import lint.user_patterns
     from helpers import lint as lint_one
+
+    import lint.user_patterns
 
     clock = iter(range(0, 10_000))  # each reading of the clock is 0.2 s later: a slow pattern
     monkeypatch.setattr(lint.user_patterns, "monotonic", lambda: next(clock) * 0.2, raising=False)

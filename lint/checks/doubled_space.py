@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from lint.checks.base import Check, Example, HouseStyle, option
+from lint.constants import SeverityName
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -26,7 +26,7 @@ class Options:
         "Also report runs of plain spaces in Markdown and HTML, which collapse them when rendered (readers never see "
         "them).",
     )
-    nbsp_severity: Literal["error", "warning", "info"] = option(
+    nbsp_severity: SeverityName = option(
         "info",
         "Severity for a no-break space beside a space: it shows as a wide gap on the page; often pasted from a word "
         "processor.",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from lint.checks._tokens import prose_texts
 from lint.checks.base import Check, HouseStyle, option
+from lint.constants import SeverityName
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -44,7 +44,7 @@ class Options:
         "Report text-direction marks outside right-to-left text, where they are pasted debris (in right-to-left text "
         "they are needed and never reported).",
     )
-    hidden_severity: Literal["error", "warning", "info"] = option(
+    hidden_severity: SeverityName = option(
         "info",
         "Severity for characters that show as nothing or as a plain space (zero-width spaces and joiners, soft "
         "hyphens, line separators): readers do not see them, so they rank below visible slips.",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle, option
+from lint.constants import SeverityName
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -38,7 +38,7 @@ class Options:
         True,
         "Report a full stop, question mark or exclamation mark with no space after it (\"ended.Then\").",
     )
-    across_markup_severity: Literal["error", "warning", "info"] = option(
+    across_markup_severity: SeverityName = option(
         "info",
         "Severity for text joined across markup (\"park._**Ashley**\"): it often reads as two lines on the site "
         "rather than as a typing slip.",

@@ -11,6 +11,7 @@ from typing import Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle, option
+from lint.constants import SeverityName
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
@@ -61,12 +62,12 @@ class Options:
         "Report every occurrence (true) or each word once per article with a count (false: less noise on syndicated "
         "copy).",
     )
-    variant_severity: Literal["error", "warning", "info"] = option(
+    variant_severity: SeverityName = option(
         "info",
         "Severity for forms the other variety's dictionaries list as variants (\"judgement\", \"cancelled\" in "
         "American copy).",
     )
-    consistent_severity: Literal["error", "warning", "info"] = option(
+    consistent_severity: SeverityName = option(
         "info",
         "Severity for an article written in the other variety throughout (syndicated or guest copy), rather than a "
         "mix.",

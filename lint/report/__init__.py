@@ -5,23 +5,19 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
+from lint.constants import FORMATS, GroupName, SortName
 from lint.findings import Finding, Severity
 from lint.results import FileResult
 from lint.score import Scoring, score_of
-
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
-SORTS = ("position", "severity")
-GROUPS = ("file", "category", "severity")
 
 
 @dataclass(frozen=True)
 class View:
     """How people want the findings shown (the text report's options)."""
 
-    sort: Literal["position", "severity"] = "position"
-    group_by: Literal["file", "category", "severity"] = "file"
+    sort: SortName = "position"
+    group_by: GroupName = "file"
     statistics: bool = False  # a count per check instead of each finding
     show_source: bool = False  # the line around each finding, with a caret
     quiet: bool = False  # findings only: no headers, no summary

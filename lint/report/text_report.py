@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from lint.constants import SEVERITY_NAMES
 from lint.findings import Finding, Severity
 from lint.report import RunReport
 
@@ -90,7 +91,7 @@ def _severity_count(findings: Sequence[Finding], severity: str) -> int:
 
 def _counts(findings: Sequence[Finding]) -> str:
     counts = Counter(f.severity.value for f in findings)
-    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
+    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITY_NAMES
                       if counts[s])
     return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}" + (f" ({parts})" if parts else "")
 

@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from lint import __version__, api
+from lint.constants import SEVERITY_NAMES
 from lint.engine import valid_selectors
 from lint.findings import Severity
 from lint.serve import work
@@ -257,8 +258,8 @@ def parse_fields(data: dict[str, Any]) -> LintRequest:
     if not isinstance(filename, str) or not filename or len(filename) > 255 or not filename.isprintable():
         raise ApiError(400, "bad_request", "'filename' must be a printable string of 1 to 255 characters")
     fail_on = data.get("fail_on", "error")
-    if fail_on not in [s.value for s in Severity]:
-        raise ApiError(400, "bad_request", "'fail_on' must be one of error, warning, info")
+    if fail_on not in SEVERITY_NAMES:
+        raise ApiError(400, "bad_request", f"'fail_on' must be one of {', '.join(SEVERITY_NAMES)}")
     return LintRequest(text, filename, _names(data, "select"), _names(data, "ignore"), Severity(fail_on))
 
 
