@@ -30,8 +30,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def _say(line: str) -> None:
+    """One line to stderr. Messages quote file names, config values and article text: escaped."""
+    from lint.printable import safe_line
+
+    click.echo(safe_line(line), err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
+    _say(f"newslint: error: {message}")
     sys.exit(EXIT_ERROR)
 
 
@@ -145,8 +152,7 @@ def check(
             results.append(result)
         elif not targets and not errors and changes is None and not quiet:
             includes = ", ".join(base_config.include)
-            click.echo(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})",
-                       err=True)
+            _say(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})")
         if shard is not None:
             from lint.shard import shard_key
 
@@ -195,12 +201,12 @@ def check(
         _fail(str(err))
         return
     for broken in report.errors:
-        click.echo(f"{broken.path}: error: {broken.error}", err=True)
+        _say(f"{broken.path}: error: {broken.error}")
     # A required check that could not run (a LanguageTool server that is down) makes the run
     # fail: its message is an error, not a warning.
     fatal = dict.fromkeys(w for r in results if r.fatal_warning for w in r.warnings)
     for warning in dict.fromkeys(w for r in results for w in r.warnings):
-        click.echo(f"newslint: {'error' if warning in fatal else 'warning'}: {warning}", err=True)
+        _say(f"newslint: {'error' if warning in fatal else 'warning'}: {warning}")
     sys.stderr.flush()
     if output is not None:
         _write_report(output, text)
@@ -289,7 +295,7 @@ def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  #
             sys.stdout.flush()
     for outcome in outcomes:
         if outcome.error:
-            click.echo(f"{outcome.display}: error: {outcome.error}", err=True)
+            _say(f"{outcome.display}: error: {outcome.error}")
     done = [o for o in outcomes if o.changed and not o.error]
     count = sum(o.applied for o in done)
     files = f"{len(done)} file{'s' if len(done) != 1 else ''}"
@@ -314,11 +320,10 @@ def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def
     except BaselineError as err:
         _fail(str(err))
     files = sum(1 for r in results if r.findings)
-    click.echo(f"Wrote baseline {path}: {count} finding{'s' if count != 1 else ''} in {files} "
-               f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.",
-               err=True)
+    _say(f"Wrote baseline {path}: {count} finding{'s' if count != 1 else ''} in {files} "
+         f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.")
     for broken in (r for r in results if r.error):
-        click.echo(f"{broken.path}: error: {broken.error}", err=True)
+        _say(f"{broken.path}: error: {broken.error}")
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
@@ -331,7 +336,7 @@ def _apply_baseline(path: Path, results, quiet: bool):  # type: ignore[no-untype
         _fail(str(err))
     if hidden and not quiet:
         plural = "s" if hidden != 1 else ""
-        click.echo(f"newslint: {hidden} known finding{plural} hidden by the baseline {path}.", err=True)
+        _say(f"newslint: {hidden} known finding{plural} hidden by the baseline {path}.")
     return results
 
 
@@ -484,7 +489,9 @@ def init(outlet: str, domains: tuple[str, ...], preset: str, language: str | Non
     from lint.docs import starter_config
 
     _write_report(target, starter_config(outlet, list(domains), preset, language).rstrip("\n"))
-    click.echo(f"Wrote {target}: extends the {preset!r} preset for {outlet}. Run 'newslint check' next.")
+    from lint.printable import safe_line
+
+    click.echo(safe_line(f"Wrote {target}: extends the {preset!r} preset for {outlet}. Run 'newslint check' next."))
 
 
 @cli.command()
@@ -555,10 +562,9 @@ def main(argv: list[str] | None = None) -> None:
 
             traceback.print_exc()
         detail = str(err).splitlines()[0] if str(err) else ""
-        click.echo(
+        _say(
             f"newslint: internal error: {type(err).__name__}{': ' + detail if detail else ''} "
-            f"(a bug in newslint; run again with --debug for the traceback and please report it)",
-            err=True,
+            f"(a bug in newslint; run again with --debug for the traceback and please report it)"
         )
         sys.exit(EXIT_INTERNAL)
 

@@ -21,6 +21,7 @@ from lint.document import format_for
 from lint.document.reader import Decoded, InputError, decode
 from lint.engine import Target, lint_text
 from lint.findings import Finding, Fix
+from lint.printable import printable, safe_line
 from lint.results import FileResult, Selection
 
 MAX_PASSES = 10
@@ -154,9 +155,8 @@ def fix_target(target: Target, selection: Selection, write: bool, max_passes: in
 
 
 def encode(text: str, decoded: Decoded) -> bytes:
-    """Bytes in the file's own encoding, with its byte-order mark when it had one."""
-    bom = "\ufeff".encode(decoded.encoding) if decoded.bom else b""
-    return bom + text.encode(decoded.encoding)
+    """Bytes in the file's own encoding, with its byte-order mark and line endings."""
+    return decoded.encode(text)
 
 
 def write_atomic(path: Path, text: str, decoded: Decoded) -> None:
@@ -166,13 +166,27 @@ def write_atomic(path: Path, text: str, decoded: Decoded) -> None:
 
 
 def unified_diff(outcome: FixOutcome) -> str:
-    """The change a fix makes, as `diff -u` shows it (a/ and b/ prefixes, like git)."""
-    old = outcome.original.splitlines(keepends=True)
-    new = outcome.fixed.splitlines(keepends=True)
+    """The change a fix makes, as `diff -u` shows it (a/ and b/ prefixes, like git).
+
+    Lines end at "\n" only, as for diff and patch (str.splitlines would also end them at a
+    lone CR, U+2028 or NEL and then call them the end of the file). The text shown is the
+    article's, so each line is made safe to print (lint/printable.py); a CR before the line
+    feed stays as it is, so the diff of a CRLF file still applies.
+    """
+    old, new = _lines(outcome.original), _lines(outcome.fixed)
+    name = printable(outcome.display)
     lines = []
-    for line in difflib.unified_diff(old, new, f"a/{outcome.display}", f"b/{outcome.display}"):
-        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "\n\\ No newline at end of file\n")
+        cr = "\r" if body.endswith("\r") else ""
+        lines.append(safe_line(body[: len(body) - len(cr)]) + cr + end)
     return "".join(lines)
+
+
+def _lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
 
 
 def fix_results(

@@ -309,3 +309,105 @@ def test_extra_patterns_share_one_time_budget_per_article(monkeypatch: pytest.Mo
         "placeholder-text: pattern 'FIXME' took over 0.5 s and was stopped (simplify the extra_patterns entry in the config)"
     ]
     assert [f.line for f in result.findings] == [3]  # found before the budget ran out
+
+
+# -- 3. article text, file names and config values are printed escaped --------------------------
+
+def test_control_characters_in_an_article_are_escaped_in_the_text_report(tmp_path: Path) -> None:
+    (tmp_path / "inj.md").write_bytes(b"Vote \x1b[2J\x1b]0;PWNED\x07 results.\n")
+    run = newslint(tmp_path, "--select", "invisible-character", "inj.md")
+    assert "\x1b" not in run.out and "\x07" not in run.out
+    assert run.out.splitlines()[0] == (
+        "inj.md:1:6: warning [invisible-character] Hidden control character (U+001B) in "
+        "“\u25af[2J\u25af]0;PWNED\\x07” (shown as \u25af): delete it. (fix: remove)"
+    )
+
+
+def test_bidi_controls_are_shown_by_code_point() -> None:
+    from lint.printable import printable
+
+    assert printable("Paid \u202etnuocca\u202c now\u2066x\u2069") == "Paid U+202EtnuoccaU+202C nowU+2066xU+2069"
+    assert printable("tab\tkept, line\nbroken, nel\x85, sep\u2028, del\x7f") == \
+        "tab\tkept, line\\nbroken, nel\\x85, sepU+2028, del\\x7f"
+
+
+def test_workflow_commands_in_articles_are_neutralised(tmp_path: Path) -> None:
+    (tmp_path / "head.md").write_text("# Intro\n\nText here.\n\n## Budget ##[error]forged\n", encoding="utf-8")
+    run = newslint(tmp_path, "--select", "empty-section", "head.md")
+    assert "##[" not in run.out
+    assert "“Budget ##\\[error]forged”" in run.out.splitlines()[0]
+    (tmp_path / "diff.md").write_text("# T\n\n::error::forged\nThe vote in illinois ##[set-env]x passed.\n",
+                                      encoding="utf-8")
+    run = newslint(tmp_path, "--diff", "diff.md")
+    assert run.out.splitlines()[3:] == [
+        " # T",
+        " ",
+        " \\::error::forged",
+        "-The vote in illinois ##\\[set-env]x passed.",
+        "+The vote in Illinois ##\\[set-env]x passed.",
+    ]
+
+
+def test_file_names_are_escaped_in_findings_and_errors(tmp_path: Path) -> None:
+    (tmp_path / "a\nb.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "::warning::x\x1b[2J.md").write_bytes(b"\x00binary")
+    (tmp_path / "caf\xe9.md".encode("latin-1").decode("utf-8", "surrogateescape")).write_text(GOOD, encoding="utf-8")
+    run = newslint(tmp_path, "--select", "placeholder-text", ".")
+    assert run.code == 2
+    assert run.err.splitlines() == ["\\::warning::x\\x1b[2J.md: error: binary file (contains NUL bytes), not an article"]
+    assert run.out.splitlines()[:2] == [
+        "a\\nb.md:3:19: error [placeholder-text] Placeholder “TK” left in the copy: put in the real text before publishing.",
+        "caf\\xe9.md:3:19: error [placeholder-text] Placeholder “TK” left in the copy: put in the real text before publishing.",
+    ]
+
+
+def test_github_annotations_escape_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "bidi.md").write_text("# Intro\n\nText here.\n\n## Budget \u202egnirps\x1b[2J\n", encoding="utf-8")
+    run = newslint(tmp_path, "--select", "empty-section", "--format", "github", "bidi.md")
+    assert "\u202e" not in run.out and "\x1b" not in run.out
+    assert run.out.startswith(
+        "::warning file=bidi.md,line=5,col=1,endLine=5,endColumn=22,title=newslint (empty-section)::"
+        "the section “Budget U+202Egnirps\\x1b[2J” has no text"
+    )
+
+
+def test_diff_lines_end_at_line_feeds_only(tmp_path: Path) -> None:
+    (tmp_path / "sep.md").write_text("# T\n\nA line\u2028with a separator, a NEL\x85 and a lone\rCR in illinois.\nEnd.",
+                                     encoding="utf-8")
+    run = newslint(tmp_path, "--diff", "sep.md")
+    assert run.out.splitlines()[2:] == [
+        "@@ -1,4 +1,4 @@",
+        " # T",
+        " ",
+        "-A lineU+2028with a separator, a NEL\\x85 and a lone\\rCR in illinois.",
+        "+A lineU+2028with a separator, a NEL and a lone\\rCR in Illinois.",  # and the NEL removed
+        " End.",
+        "\\ No newline at end of file",
+    ]
+
+
+def test_a_file_of_cr_line_endings_has_lines_and_keeps_them_when_fixed(tmp_path: Path) -> None:
+    (tmp_path / "mac.md").write_bytes(b"# Title\r\rThe vote in illinois passed.\r\rSecond TK para.\r")
+    run = newslint(tmp_path, "--select", "proper-noun-case,placeholder-text", "mac.md")
+    assert [line.split(" ")[0] for line in run.out.splitlines()[:2]] == ["mac.md:3:13:", "mac.md:5:8:"]
+    newslint(tmp_path, "--fix", "mac.md")
+    assert (tmp_path / "mac.md").read_bytes() == b"# Title\r\rThe vote in Illinois passed.\r\rSecond TK para.\r"
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path: Path) -> None:
+    import json
+
+    name = b"caf\xe9.md".decode("utf-8", "surrogateescape")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    for fmt in ("json", "sarif", "gitlab"):
+        proc = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--format", fmt, "."],
+                              cwd=tmp_path, capture_output=True, timeout=GUARD_SECONDS)
+        assert proc.returncode == 1, proc.stderr
+        data = json.loads(proc.stdout.decode("utf-8"))  # strict: the output is valid UTF-8
+        if fmt == "json":
+            assert data["findings"][0]["path"] == "caf\\xe9.md"
+        elif fmt == "sarif":
+            location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            assert location["uri"] == "caf%E9.md"  # the file's own bytes
+        else:
+            assert data[0]["location"]["path"] == "caf\\xe9.md"

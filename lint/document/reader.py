@@ -16,6 +16,16 @@ class Decoded:
     encoding: str  # the codec to write the text back with
     bom: bool
     newline: str  # the file's dominant line ending
+    # The file ends its lines with a lone CR (classic Mac): `text` has LF instead, one character
+    # for one so every offset holds, and `encode` puts the CRs back.
+    cr_lines: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """Text (this one, fixed) as the file's bytes: its encoding, byte-order mark, CR lines."""
+        if self.cr_lines:
+            text = text.replace("\n", "\r")
+        bom = "\ufeff".encode(self.encoding) if self.bom else b""
+        return bom + text.encode(self.encoding)
 
 
 _BOMS = (
@@ -38,12 +48,12 @@ def decode(data: bytes, fallback_encodings: tuple[str, ...] = ()) -> Decoded:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
                 raise InputError(f"invalid {encoding} after its byte-order mark at byte {err.start}") from None
-            return Decoded(text, encoding, True, _newline(text))
+            return _decoded(text, encoding, True)
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not an article")
     try:
         text = data.decode("utf-8")
-        return Decoded(text, "utf-8", False, _newline(text))
+        return _decoded(text, "utf-8", False)
     except UnicodeDecodeError as err:
         first_error = err.start
     for encoding in fallback_encodings:
@@ -52,10 +62,16 @@ def decode(data: bytes, fallback_encodings: tuple[str, ...] = ()) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             continue
         if _looks_like_text(text):
-            return Decoded(text, encoding, False, _newline(text))
+            return _decoded(text, encoding, False)
     tried = f" nor {', '.join(fallback_encodings)}" if fallback_encodings else ""
     hint = "" if fallback_encodings else "; list the encodings to try in the config's files.encodings"
     raise InputError(f"not valid UTF-8 (first bad byte at offset {first_error}){tried}{hint}")
+
+
+def _decoded(text: str, encoding: str, bom: bool) -> Decoded:
+    if "\r" in text and "\n" not in text:  # every line ends in a lone CR
+        return Decoded(text.replace("\r", "\n"), encoding, bom, "\n", cr_lines=True)
+    return Decoded(text, encoding, bom, _newline(text))
 
 
 def _looks_like_text(text: str) -> bool:

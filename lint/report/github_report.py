@@ -8,6 +8,7 @@ properties), so a message can never end the command early or forge another one.
 from __future__ import annotations
 
 from lint.findings import Severity
+from lint.printable import printable
 from lint.report import RunReport
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -22,8 +23,11 @@ def escape_property(text: str) -> str:
 
 
 def _command(name: str, properties: dict[str, object], message: str) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}"
+    # printable: the log and the annotation show escape sequences and bidi controls as text.
+    props = ",".join(
+        f"{key}={escape_property(printable(str(value), keep_line_breaks=True))}" for key, value in properties.items()
+    )
+    return f"::{name} {props}::{escape_data(printable(message, keep_line_breaks=True))}"
 
 
 def render(report: RunReport) -> str:

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from lint.findings import Severity
+from lint.printable import json_text
 from lint.report import RunReport
 from lint.report.fingerprint import stable_fingerprints
 
@@ -38,4 +39,4 @@ def render(report: RunReport) -> str:
                 },
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False)
+    return json_text(json.dumps(issues, indent=2, ensure_ascii=False))

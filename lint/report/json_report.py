@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from lint.findings import Finding, Fix
+from lint.printable import json_text
 from lint.report import RunReport
 
 SCHEMA_VERSION = 2
@@ -63,4 +64,4 @@ def render(report: RunReport) -> str:
             "errors": len(report.errors),
         },
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False))

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from lint.docs import example_label
 from lint.findings import Finding, Severity
+from lint.printable import json_text
 from lint.report import RunReport
 from lint.report.fingerprint import stable_fingerprints
 
@@ -27,7 +28,9 @@ def artifact_uri(path: str) -> dict[str, str]:
     posix = path.replace("\\", "/")
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(str(PurePosixPath(posix)), safe="/"), "uriBaseId": SRCROOT}
+    # The bytes of the name, percent-encoded: a name that is not UTF-8 still points at its file.
+    raw = str(PurePosixPath(posix)).encode("utf-8", "surrogateescape")
+    return {"uri": quote(raw, safe="/"), "uriBaseId": SRCROOT}
 
 
 def _region(f: Finding) -> dict[str, int]:
@@ -141,4 +144,4 @@ def build(report: RunReport) -> dict[str, Any]:
 
 
 def render(report: RunReport) -> str:
-    return json.dumps(build(report), indent=2, ensure_ascii=False)
+    return json_text(json.dumps(build(report), indent=2, ensure_ascii=False))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from lint.constants import SEVERITY_NAMES
 from lint.findings import Finding, Severity
+from lint.printable import no_commands, printable, safe_line
 from lint.report import RunReport
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -34,7 +35,8 @@ def render(report: RunReport) -> str:
     if not view.quiet:
         lines.extend(_fix_hint(report.findings))
         lines.append(summary(report))
-    return "\n".join(lines)
+    # Lines quote articles and file names: none may read as a GitHub workflow command.
+    return "\n".join(no_commands(line) for line in lines)
 
 
 def _ordered(report: RunReport, findings: Iterable[Finding]) -> list[Finding]:
@@ -57,7 +59,7 @@ def _by_file(report: RunReport) -> list[str]:
             scored = f" · score {score}/100" if score is not None else ""
             ease = r.metrics.get("flesch_reading_ease")
             readable = f" · reading ease {ease:.0f}" if ease is not None else ""
-            lines.append(_header(report, f"{r.path}{scored} · {r.words:,} words{readable} · {_counts(found)}"))
+            lines.append(_header(report, f"{printable(r.path)}{scored} · {r.words:,} words{readable} · {_counts(found)}"))
         lines.extend(_finding_lines(report, _ordered(report, found)))
     for rest in by_path.values():  # findings of a path with no result (not expected): still shown
         lines.extend(_finding_lines(report, _ordered(report, rest)))
@@ -114,11 +116,14 @@ def _finding_lines(report: RunReport, findings: Iterable[Finding]) -> list[str]:
 def finding_line(f: Finding, color: bool = False) -> str:
     severity = f.severity.value
     rule = f"[{f.rule}]"
-    fix = f" ({fix_words(f)})" if f.fix is not None else ""
+    # Paths, messages and fixes quote file names and the article verbatim: escape what a
+    # terminal or a CI log would act on (lint/printable.py).
+    path, message = safe_line(f.path), printable(f.message)
+    fix = f" ({printable(fix_words(f))})" if f.fix is not None else ""
     if color:
-        return (f"{_BOLD}{f.path}:{f.line}:{f.column}:{_RESET} {_COLORS[severity]}{severity}{_RESET} "
-                f"{_DIM}{rule}{_RESET} {f.message}{_DIM}{fix}{_RESET}")
-    return f"{f.path}:{f.line}:{f.column}: {severity} {rule} {f.message}{fix}"
+        return (f"{_BOLD}{path}:{f.line}:{f.column}:{_RESET} {_COLORS[severity]}{severity}{_RESET} "
+                f"{_DIM}{rule}{_RESET} {message}{_DIM}{fix}{_RESET}")
+    return no_commands(f"{path}:{f.line}:{f.column}: {severity} {rule} {message}{fix}")
 
 
 def fix_words(f: Finding) -> str:
