@@ -319,7 +319,7 @@ def test_control_characters_in_an_article_are_escaped_in_the_text_report(tmp_pat
     assert "\x1b" not in run.out and "\x07" not in run.out
     assert run.out.splitlines()[0] == (
         "inj.md:1:6: warning [invisible-character] Hidden control character (U+001B) in "
-        "“\u25af[2J\u25af]0;PWNED\\x07” (shown as \u25af): delete it. (fix: remove)"
+        "“\u25af[2J\u25af]0;PWNED\\x07” (shown as \u25af): delete it. (safe fix: delete the character (U+001B))"
     )
 
 
