@@ -248,7 +248,7 @@ def _below_min_score(report, min_score: float | None) -> bool:  # type: ignore[n
 
     low = below(report.results, min_score, report.scoring) if min_score is not None else []
     for path, value in low:
-        click.echo(f"newslint: {path} scores {value}, below --min-score {min_score:g}", err=True)
+        _say(f"newslint: {path} scores {value}, below --min-score {min_score:g}")
     return bool(low)
 
 
