@@ -6,11 +6,10 @@ frequencies made by `tools/make_vocabulary.py`. It is read once per process, on 
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from lint.datafiles import data_lines
+from lint.datafiles import data_path
 
 VOCABULARY_FILE = "spelling/vocabulary.txt"  # under lint/data/
 
@@ -18,7 +17,7 @@ VOCABULARY_FILE = "spelling/vocabulary.txt"  # under lint/data/
 @dataclass(frozen=True, slots=True)
 class Entry:
     zipf: float  # wordfreq's Zipf frequency: 3 is about once per million words, 6 once per thousand
-    lower: bool  # the dictionary writes it lowercase ("pixel", "google" the verb)
+    lower: bool  # the dictionary writes it lowercase ("nimbus", "google" the verb)
     capital: bool  # ... capitalised ("Viking", "Google")
     upper: bool  # ... in capitals ("BBC")
 
@@ -27,14 +26,18 @@ _MAX_REMEMBERED = 200_000
 
 
 class Vocabulary:
-    """The sorted lines of the data file, searched by bisection: nothing is parsed until asked."""
+    """The data file's sorted lines, searched by bisection in the text itself.
 
-    def __init__(self, lines: tuple[str, ...]) -> None:
-        self._lines = lines
-        self._found: dict[str, Entry | None] = {}  # words already looked up: most come back often
+    Nothing is split or parsed up front, so loading costs one file read; each lookup reads a few
+    lines, and words already looked up are remembered (most come back often)."""
 
-    def __len__(self) -> int:
-        return len(self._lines)
+    def __init__(self, text: str) -> None:
+        start = 0
+        while text.startswith("#", start):
+            start = text.index("\n", start) + 1
+        self._text = text
+        self._start = start
+        self._found: dict[str, Entry | None] = {}
 
     def get(self, word: str) -> Entry | None:
         try:
@@ -47,10 +50,22 @@ class Vocabulary:
 
     def _search(self, word: str) -> Entry | None:
         key = word + " "
-        i = bisect.bisect_left(self._lines, key)
-        if i == len(self._lines) or not self._lines[i].startswith(key):
+        text = self._text
+        lo, hi = self._start, len(text)
+        while lo < hi:  # find the first line not sorting before `key`
+            mid = (lo + hi) // 2
+            line_start = max(lo, text.rfind("\n", lo, mid) + 1)
+            line_end = text.find("\n", line_start)
+            if line_end < 0:
+                line_end = len(text)
+            if text[line_start:line_end] < key:
+                lo = line_end + 1
+            else:
+                hi = line_start
+        if not text.startswith(key, lo):
             return None
-        _, zipf, cases = self._lines[i].split(" ")
+        line_end = text.find("\n", lo)
+        _, zipf, cases = text[lo : line_end if line_end >= 0 else len(text)].split(" ")
         return Entry(int(zipf) / 10, "l" in cases, "c" in cases, "u" in cases)
 
     def __contains__(self, word: str) -> bool:
@@ -59,7 +74,8 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    return Vocabulary(data_lines(VOCABULARY_FILE))
+    # The text itself, not data_lines(): splitting 100,000 lines costs more than the lookups save.
+    return Vocabulary(data_path(VOCABULARY_FILE).read_text(encoding="utf-8"))
 
 
 def entry(word: str) -> Entry | None:
@@ -77,7 +93,7 @@ def zipf(word: str) -> float:
 
 
 def is_lowercase_word(word: str, min_zipf: float = 0.0) -> bool:
-    """True for a word the dictionary writes lowercase, at least this common ("pixel", "cook")."""
+    """True for a word the dictionary writes lowercase, at least this common ("nimbus", "cook")."""
     found = vocabulary().get(word.lower())
     return found is not None and found.lower and found.zipf >= min_zipf
 

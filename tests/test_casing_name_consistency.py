@@ -60,3 +60,34 @@ def test_known_name_inside_a_longer_capitalised_run_is_found():
     text = "Aid from the United States and the European Union grew. The European union then paused it.\n"
     found = findings(text, select=RULE, settings={"checks": {"name-case-consistency": {"include_known_names": True}}})
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 61, "European union")]
+
+
+SINGLE = ("name-case-consistency",)
+
+
+def test_single_words_written_lowercase_where_they_are_names():
+    text = (
+        "The BBC said the BBC board met. A clip from the bbc archive was shown.\n\n"
+        "Fans of the yankees filled the stands on a cold night in April.\n\n"
+        "The firm named the tablet “Nimbus”. Critics said that Nimbus is late. "
+        "It called the nimbus tablet its best.\n\n"
+        "Nimbus tablet sales rose.\n"
+    )
+    found = findings(text, select=SINGLE)
+    assert [(f.line, f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (1, 49, "bbc", "BBC"),
+        (3, 13, "yankees", "Yankees"),
+        (5, 85, "nimbus", "Nimbus"),
+    ]
+    assert found[0].message == "“bbc” is written “BBC” elsewhere in this article (2 times): write “BBC”."
+    assert found[1].message == "“yankees” is a name: write “Yankees”."
+
+
+def test_ordinary_words_jargon_dates_and_foreign_passages_are_left_alone():
+    text = (
+        "Anna Cook met the cook. Apple and the apple growers met. The lang team met.\n\n"
+        "The meeting is on 15 jan 2021. Our html and HTML pages differ; the html one is old.\n\n"
+        "El alcalde dijo que las obras de la ciudad siguen y que los vecinos esperan.\n\n"
+        "Run `rustup` and the rustup tool; see github.com/rust-lang and the rust-lang site.\n"
+    )
+    assert findings(text, select=SINGLE) == []

@@ -143,3 +143,55 @@ def test_no_fix_when_markup_sits_inside_the_name():
     found = findings(text, select=RULE)
     assert [(snippet(text, f), f.fix) for f in found][0] == ("United **states", None)
     assert found[1].fix is not None and found[1].fix.replacement == "Paris"
+
+
+def test_generated_places_and_curated_companies_leaders_and_events():
+    text = (
+        "Talks in lagos and new delhi went on. Fans in Long beach watched the super Bowl with joe biden.\n\n"
+        "The long beach walk was nice. Crews worked in the eastern province. The youtube channel grew.\n"
+    )
+    found = findings(text, select=("proper-noun-case",))
+    assert [(f.line, f.column, snippet(text, f), f.fix.replacement if f.fix else None) for f in found] == [
+        (1, 10, "lagos", "Lagos"),
+        (1, 20, "new delhi", "New Delhi"),
+        (1, 47, "Long beach", "Long Beach"),
+        (1, 70, "super Bowl", "Super Bowl"),
+        (1, 86, "joe biden", "Joe Biden"),
+        (3, 73, "youtube", "YouTube"),
+    ]
+
+
+def test_generated_places_are_quiet_in_foreign_passages_package_names_and_shortcodes():
+    text = (
+        "El alcalde dijo que como las obras de la ciudad siguen, los vecinos esperan en casa.\n\n"
+        "Bump fog-google to 1.2 and read [youtube https://www.youtube.com/watch?v=1].\n\n"
+        "They worked pro bono for the city.\n"
+    )
+    assert findings(text, select=("proper-noun-case",)) == []
+
+
+def test_shipped_place_names_come_from_their_generator_rules():
+    from lint.checks._names import load_lexicon
+    from lint.datafiles import data_path
+    from lint.words import entry
+
+    lexicon = load_lexicon()
+    places = [n for n in lexicon.names.values() if n.kind == "places"]
+    assert len(places) > 1500
+    header = data_path("names/places.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert "tools/make_place_names.py" in header
+    # A one-word place that is also an ordinary lowercase word is never flagged on its own.
+    for name in places:
+        if len(name.tokens) == 1:
+            reading = entry(name.tokens[0])
+            assert name.rule or reading is None or not reading.lower, name.canonical
+
+
+def test_a_name_with_a_word_lowercase_and_its_number_changed():
+    text = "Speaking to Sky sport later, he left. Two Super bowls and two Champions Leagues were held.\n"
+    found = findings(text, select=("proper-noun-case",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (13, "Sky sport", "Sky Sports"),
+        (43, "Super bowls", "Super Bowl"),
+    ]
+    assert findings("The champion league and the premier leagues of old.\n", select=("proper-noun-case",)) == []

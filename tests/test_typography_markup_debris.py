@@ -46,3 +46,18 @@ def test_markdown_debris_in_html_prose():
     html = "<html><body><p>The council **approved the budget** on Monday.</p></body></html>"
     found = findings(html, name="story.html", select=RULE)
     assert [snippet(html, f) for f in found] == ["**approved the budget**"]
+
+
+def test_escape_sequences_and_markdown_links_outside_markdown():
+    text = 'He said \\"no\\" and it\\u2019s over.\\r\\nSee [the report](https://example.com/r) here.\n'
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.column, snippet(text, f)) for f in found] == [
+        (9, '\\"'),
+        (13, '\\"'),
+        (22, "\\u2019"),
+        (35, "\\r\\n"),
+        (43, "[the report](https://example.com/r)"),
+    ]
+    assert found[-1].fix.replacement == "the report"
+    # In Markdown the link is a link and a backslash before a quote is an escape.
+    assert findings('He said \\"no\\". See [the report](https://example.com/r).\n', select=RULE) == []

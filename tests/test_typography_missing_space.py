@@ -73,3 +73,37 @@ def test_html_prose_with_inline_tags_and_entities():
     found = findings(text, name="page.html", select=RULE)
     assert [snippet(text, f) for f in found] == ["2014</b>,Ukraine", "it.Then"]
     assert [f.severity.value for f in found] == ["warning", "warning"]
+
+
+def test_comma_glued_to_an_opening_quote_or_a_year():
+    text = 'The broker stated,"Prices slid." The memo is dated 9 March,2024 in the file.\n'
+    found = findings(text, select=("missing-space",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (12, 'stated,"Prices', ", "),
+        (54, "March,2024", ", "),
+    ]
+    assert findings("Totals were 1,2023 and x,2020; the 3,1999 tally.\n", select=("missing-space",)) == []
+
+
+def test_colon_semicolon_and_a_year_before_a_full_stop():
+    text = "Sales rose in 2019.The firm grew. Updated:Monday. Prices rose;The index fell.\n"
+    found = findings(text, select=("missing-space",))
+    assert [(f.column, snippet(text, f)) for f in found] == [
+        (15, "2019.The"),
+        (35, "Updated:Monday"),
+        (58, "rose;The"),
+    ]
+    quiet = "See https://x.org/a:B, the 10:30 train, John 3:16 and version 2019.1 today.\n"
+    assert findings(quiet, select=("missing-space",)) == []
+
+
+def test_closing_bracket_or_quote_glued_to_the_next_word():
+    text = "WASHINGTON (AP)The vote was close. “We won,”he said. Officials (OSS)is the team.\n"
+    found = findings(text, select=("missing-space",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (12, "(AP)The", ") "),
+        (40, "won,”he", "” "),
+        (64, "(OSS)is", ") "),
+    ]
+    quiet = "We (re)wrote it in f(x)y form; 1)first item; the Marshal”s car.\n"
+    assert findings(quiet, select=("missing-space",)) == []

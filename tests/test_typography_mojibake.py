@@ -33,3 +33,30 @@ def test_replacement_character_and_html_entities():
 def test_real_accents_symbols_and_foreign_words_are_fine():
     text = "São Paulo, ÅNGSTRÖM, the café’s “menu” costs £5 — 10° × 2 © 2024.\n\n`â€™` in code.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_double_encoding_and_stray_latin1_marks_found_by_ftfy():
+    text = "The ministerÃ¢â‚¬â„¢s plan costs Â£5 in total.\n"
+    found = findings(text, select=RULE)
+    assert [(snippet(text, f), f.fix.replacement) for f in found] == [("Ã¢â‚¬â„¢", "’"), ("Â", "")]
+    assert found[1].message == "Garbled characters “Â” (an encoding mix-up): delete them."
+
+
+def test_characters_lost_as_question_marks():
+    text = "The Marshal?s office didn?t say. The vote ? which was close ? passed. Is it? yes. See x.org/page?s=1.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f), f.fix.replacement, f.severity.value) for f in found] == [
+        (12, "?", "’", "warning"),
+        (26, "?", "’", "warning"),
+        (43, "?", "–", "warning"),
+        (61, "?", "–", "warning"),
+    ]
+    assert found[0].message == "“Marshal?s”: a “?” stands where an apostrophe was lost in a conversion: write “’”."
+    assert findings("Est-ce vrai ? oui, dit le maire de la ville et les gens de la rue ? non.\n", select=RULE) == []
+
+
+def test_a_lost_character_garbled_again_has_no_fix():
+    text = "The caf\u00ef\u00bf\u00bd opened on Monday.\n"
+    found = findings(text, select=RULE)
+    assert [(snippet(text, f), f.fix) for f in found] == [("\u00ef\u00bf\u00bd", None)]
+    assert "lost in a conversion: retype it" in found[0].message

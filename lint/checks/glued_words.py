@@ -3,16 +3,18 @@
 Each candidate is scored on evidence from an English vocabulary (`lint/words.py`: SCOWL words
 with wordfreq frequencies) and from the article itself; it is reported when the evidence adds up:
 
-- a lowercase word glued to the next ("conferencebefore", "reformwere", "Delhias"): the run is no
+- a lowercase word glued to the next ("briefingafter", "budgetwere", "Lagosas"): the run is no
   word at all, and it splits into two words that are, the second a common one;
-- words glued at a capital ("Tim CookThis Wednesday", "trustGetty Images", "seasonLive"): the
+- words glued at a capital ("Anna ReedThis week", "reportPhoto credit", "stormUpdates"): the
   run is no word or known camel-case name, the part after the capital is a common word, and the
   part before is a word or a name;
-- capitals glued to a word ("iOSlocated", "transferringOU"), and a long number glued to a
-  capitalised word ("ID 8230993Theresa");
-- a word split by a stray space ("t he third"): a lone letter or non-word that joins its
+- capitals glued to a word ("NASAfunded", "signingNFL"), and a long number glued to a
+  capitalised word ("post 4471203Maria");
+- a word split by a stray space ("t he second"): a lone letter or non-word that joins its
   neighbour into a common word;
-- a time run into a date ("12:1629/06/2023").
+- a time run into a date ("12:1629/06/2023");
+- a word broken by a hyphen where a printed line once ended ("infor- mation"): the joined word is
+  common and the two parts are not both words ("well- known" and "pre- and post-war" stay).
 
 A word the article uses more than once, writes as code, or that the glossary or
 `lint/data/camel_case_names.txt` lists, is a name, not an accident.
@@ -31,20 +33,24 @@ from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token
 from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
-from lint.document.model import Document
+from lint.document.model import BlockKind, Document
+from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
 from lint.words import Entry, entry
 
-# A run of letters with inner apostrophes ("Mackay'spublished"), or digits glued to letters.
+# A run of letters with inner apostrophes ("Reed'swere"), or digits glued to letters.
 _RUN = lazy_re(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/]|\.\w)")
 _LOWER_TO_UPPER = lazy_re(r"(?<=[a-z])(?=[A-Z])")
-# A capitalised word after a word and a space: a name, not a sentence start ("Tim Cook said").
+# A capitalised word after a word and a space: a name, not a sentence start ("Anna Reed said").
 _ALONE = lazy_re(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
 _NUMBER_GLUE = lazy_re(r"(?<![\w.,:/-])(?P<num>\d{3,})(?P<word>[A-Z][a-z]{2,})\b")
 _TIME_DATE = lazy_re(r"(?<![\d:])(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
-# "3. 50 PM": a time whose colon became a full stop and a space.
+# "4. 15 PM": a time whose colon became a full stop and a space.
 _BROKEN_TIME = lazy_re(r"(?<![\d.])(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm>[AaPp]\.?[Mm]\b\.?)")
+_TIME_AS_LIST = lazy_re(r"[ \t]*(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm>[AaPp]\.?[Mm]\b\.?)")
+# A word broken by a hyphen where a line once ended: "infor- mation", "govern-\nment".
+_BROKEN_HYPHEN = lazy_re(r"(?<![\w’'\-.@#/])(?P<a>[a-z]{2,})-[ \t]*\n?[ \t]*(?P<b>[a-z]{2,})(?![\w’'\-@#/])")
 _SPLIT_PAIR = lazy_re(r"(?<![\w’'\-.@#/])(?P<a>[a-z]+) (?P<b>[a-z]+)(?![\w’'\-@#/])")
 # Name prefixes glued to a capital on purpose: McDonald, MacArthur, DeSantis, LaGuardia, O'Neill.
 _NAME_PREFIXES = frozenset("mc mac de la le di da du van von der del dos des al el o st".split())
@@ -62,7 +68,7 @@ _PREFIXES = frozenset(
     "sub pre inter over under super multi anti post micro mini self cross counter semi hyper meta "
     "open last beta prod time data user page file new old get set has max min web cyber auto".split()
 )
-# Two-letter words that may be glued to the end of a lowercase word ("reformas" no: "Delhias").
+# Two-letter words that may be glued to the end of a lowercase word ("Lagosas").
 _GLUED_SHORT_WORDS = frozenset("of to by it he we be".split())  # not "as", "at": suffixes too
 _FUNCTION_ZIPF = 5.8  # "before", "were", "said", "which": about once per 1,600 words or more
 
@@ -98,15 +104,15 @@ class GluedWords(Check):
     category = "typography"
     severity = Severity.WARNING
     Options = Options
-    summary = 'Words run together with no space ("conferencebefore", "Tim CookThis") or split apart ("t he").'
+    summary = 'Words run together with no space ("briefingafter", "Anna ReedThis") or split apart ("t he").'
     why = (
         "Text pasted from a page, a PDF or a feed often loses the space between two words, or between "
         "a caption and the text after it, and readers stumble over the result. Each run is checked "
         "against an English vocabulary: it must be no word itself and split into real words. Camel-case "
         "names (YouTube, iPhone, the glossary's) and words the article uses more than once are left alone."
     )
-    bad = "Police said at a news conferencebefore the arrest that Tim CookThis week met the t he mayor."
-    good = "Police said at a news conference before the arrest that Tim Cook this week met the mayor."
+    bad = "The regulator spoke at a briefingafter the vote, and Anna ReedThis week met t he board."
+    good = "The regulator spoke at a briefing after the vote, and Anna Reed this week met the board."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         names = _camel_names() | frozenset(house.glossary) | lowercase_brands(tuple(house.glossary))
@@ -121,6 +127,26 @@ class GluedWords(Check):
         for text, prose in zip(texts, masked, strict=True):
             for glue in self._find(prose, text.text, options, names, code_words, counts, alone):
                 yield self._report(doc, text, glue)
+        # "4. 15 PM: Markets" read as a numbered list item: the time's colon became "." and a space.
+        previous: int | None = None
+        for block in doc.blocks:
+            if block.kind is not BlockKind.LIST_ITEM:
+                previous = None
+                continue
+            number = _ordinal(block.ordinal)
+            in_sequence = previous is not None and number == previous + 1
+            previous = number
+            if not in_sequence:  # "1. 30 people", "2. 10 pm is late" count on; "4. 15 PM", "4. 20PM" do not
+                m = _TIME_AS_LIST.match(doc.source, block.span.start, block.span.end)
+                if m:
+                    span = Span(m.start("h"), m.end("ampm"))
+                    right = f"{m.group('h')}:{m.group('m')} {m.group('ampm')}"
+                    yield self.finding(
+                        span,
+                        f"“{doc.source[span.start : span.end]}” looks like a time broken by a full stop and "
+                        f"a space: write “{right}”.",
+                        fix=Fix(span, right, safe=False),
+                    )
 
     def _find(
         self,
@@ -157,6 +183,14 @@ class GluedWords(Check):
             split = _split_word(m.group("a"), m.group("b"), options)
             if split and counts[m.group("a")] <= 2 and counts[m.group("b")] <= 2:
                 found.append(_Glue(m.start(), m.end(), -2, split))
+        for m in _BROKEN_HYPHEN.finditer(raw):
+            a, b = m.group("a"), m.group("b")
+            if m.group() == f"{a}-{b}":
+                continue  # an ordinary hyphenated word
+            joined = entry(a + b)
+            # The joined word is common and the parts are not both words ("well- known" stays).
+            if joined is not None and joined.lower and joined.zipf >= 3.0 and not (entry(a) and entry(b)):
+                found.append(_Glue(m.start(), m.end(), -3, "a word broken by a hyphen at an old line end"))
         found.sort(key=lambda g: g.start)
         last = -1
         for glue in found:
@@ -168,17 +202,24 @@ class GluedWords(Check):
         prose = text.text
         written = prose[glue.start : glue.end]
         span = text.span(glue.start, glue.end)
-        if glue.at == -1:  # "3. 50 PM"
+        if glue.at == -1:  # "4. 15 PM"
             m = _BROKEN_TIME.match(written)
             assert m is not None
             right = f"{m.group('h')}:{m.group('m')} {m.group('ampm')}"
         elif glue.at == -2:  # "t he"
             right = written.replace(" ", "")
+        elif glue.at == -3:  # "infor- mation"
+            right = re.sub(r"-\s*", "", written)
         else:
             right = prose[glue.start : glue.at] + " " + prose[glue.at : glue.end]
         message = f"“{written}” looks like {glue.what}: write “{right}”."
         fix = Fix(span, right, safe=False) if doc.source[span.start : span.end] == written else None
         return self.finding(span, message, fix=fix)
+
+
+def _ordinal(marker: object) -> int | None:
+    digits = "".join(c for c in str(marker or "") if c.isdigit())
+    return int(digits) if digits else None
 
 
 def _technical(prose: str, at: int) -> bool:
@@ -197,10 +238,10 @@ def _is_name_or_word(part: str) -> bool:
 
 
 def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | None:
-    """"CookThis", "trustGetty", "FraserImage": a word, then a capitalised common word.
+    """"ReedThis", "reportPhoto", "OkaforPhoto": a word, then a capitalised common word.
 
     `left_alone` counts the article's other uses of the left part as a capitalised word of its own
-    ("Tim Cook" elsewhere makes "CookThis" a name with the next word glued on)."""
+    ("Anna Reed" elsewhere makes "ReedThis" a name with the next word glued on)."""
     cut = [m.start() for m in _LOWER_TO_UPPER.finditer(word)]
     if len(cut) != 1:
         return None  # "iPhoneXs", "DevSecOps": names
@@ -215,7 +256,7 @@ def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | No
     if right_entry is None or left_entry is None:
         return None
     if left[0].islower():
-        # "trustGetty", "seasonLive": a whole lowercase word before the capital; code identifiers
+        # "reportPhoto", "stormUpdates": a whole lowercase word before the capital; code identifiers
         # ("lastModified", "openData") start with short words or prefixes.
         if len(left) < 5 or not left_entry.lower or left_entry.zipf < 3.5 or left.lower() in _PREFIXES:
             return None
@@ -226,16 +267,16 @@ def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | No
     elif right_entry.zipf >= options.min_zipf:
         score += 1
     if left_entry.capital and not left_entry.lower:
-        score += 2  # a name glued to the next word: "FraserImage"
+        score += 2  # a name glued to the next word: "OkaforPhoto"
     else:
-        score += 1  # "CookThis"; "PowerPoint", two common words, stays below the bar
+        score += 1  # "ReedThis"; "PowerPoint", two common words, stays below the bar
     if left_alone:
         score += 1
     return (at, "two words run together") if score >= 4 else None
 
 
 def _caps_glue(word: str, options: Options) -> tuple[int, str] | None:
-    """"iOSlocated", "transferringOU": a run of capitals glued to a lowercase word."""
+    """"NASAfunded", "signingNFL": a run of capitals glued to a lowercase word."""
     if entry(word) is not None:
         return None
     m = re.fullmatch(r"(?P<head>[a-z]?[A-Z]{2,})(?P<tail>[a-z]{5,})", word)
@@ -255,7 +296,7 @@ def _caps_glue(word: str, options: Options) -> tuple[int, str] | None:
 
 
 def _lower_glue(word: str, options: Options) -> tuple[int, str] | None:
-    """"conferencebefore", "reformwere", "Mackay'spublished": two words with the space lost.
+    """"briefingafter", "budgetwere", "Reed'swere": two words with the space lost.
 
     The part after the break must be a very common word (a function word or auxiliary: the kind a
     compound or a name does not end in), the part before a word or a name of four letters or more."""

@@ -34,6 +34,10 @@ _DOUBLE_ENTITY = lazy_re(r"&amp;(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ENTITY = lazy_re(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ENTITY_NAMES = "nbsp amp quot apos lt gt rsquo lsquo rdquo ldquo mdash ndash hellip laquo raquo copy reg trade"
 _BARE_ENTITY = lazy_re(rf"(?<![&\w#])(?:{_ENTITY_NAMES.replace(' ', '|')});")
+# Escapes left from JSON or a program's string ("He said \\"no\\"", "it\\u2019s", "line\\nline").
+_ESCAPE = lazy_re(r"(?:\\[nrt])+(?=[A-Z\s]|$)|\\[\"'’]|\\u[0-9a-fA-F]{4}")
+# A Markdown link in text that is not Markdown: "[the report](https://example.com/report)".
+_MD_LINK = lazy_re(r"\[(?P<label>[^\[\]\n]{1,200})\]\((?P<url>(?:https?://|www\.|/)[^)\s]{1,500})\)")
 _BULLETS = "•·◦▪‣●■"
 _DOUBLED_BULLET = lazy_re(rf"^[{_BULLETS}*\-–](?=\s)|(?<=\s)[{_BULLETS}](?:\s+[{_BULLETS}])+(?=\s)")
 _LINE_END_MARK = lazy_re(r"(?<=\S)\s+(?P<mark>>|/|&gt;)\s*$")
@@ -81,6 +85,21 @@ class MarkupDebris(Check):
                         "the line a heading.",
                         "",
                     )
+            if plain:
+                for m in _MD_LINK.finditer(prose):
+                    yield self._report(
+                        doc, text, m.start(), m.end(),
+                        f"A Markdown link shows as text: “{_short(m.group())}”. Make “{_short(m.group('label'))}” a "
+                        "link in the CMS, or remove the markup.",
+                        m.group("label"),
+                    )
+            for m in _ESCAPE.finditer(prose):
+                what = "break the line there" if m.group()[1] in "nrt" else "write the character itself"
+                yield self._report(
+                    doc, text, m.start(), m.end(),
+                    f"An escape sequence shows as text: “{m.group()}” (left from a program or a feed): {what}.",
+                    None,
+                )
             if doc.format == "text":
                 for m in _TAG.finditer(prose):
                     yield self._report(
@@ -95,18 +114,17 @@ class MarkupDebris(Check):
                     "character.",
                     None,
                 )
-            inside = lambda m: any(s <= m.start() < e for s, e in doubled)  # noqa: E731
             # Plain text is never decoded; in Markdown and HTML an entity left in the decoded prose
             # was escaped twice in the source ("&amp;nbsp;").
             for m in _ENTITY.finditer(prose):
-                if not inside(m):
+                if not _inside(m, doubled):
                     yield self._report(
                         doc, text, m.start(), m.end(),
                         f"An HTML entity shows as text: “{m.group()}”. Write the character it stands for.",
                         None,
                     )
             for m in _BARE_ENTITY.finditer(prose):
-                if not inside(m):
+                if not _inside(m, doubled):
                     yield self._report(
                         doc, text, m.start(), m.end(),
                         f"“{m.group()}” is an HTML entity that lost its “&”: remove it or write the character.",
@@ -151,6 +169,10 @@ class MarkupDebris(Check):
         if replacement is not None and doc.source[span.start : span.end] == text.text[start:end]:
             fix = Fix(span, replacement, safe=False)
         return self.finding(span, message, fix=fix)
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= m.start() < end for start, end in spans)
 
 
 def _short(text: str, limit: int = 60) -> str:

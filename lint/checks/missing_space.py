@@ -17,15 +17,23 @@ from lint.patterns import lazy_re
 # A comma between a word (or a number) and a word: "membership,as", "2014,Ukraine".
 # Digits on both sides ("1,000") and a digit after ("May,2014" is rare next to "x,1") are left alone.
 # Matches start only where a word starts, so the scan stays linear.
-_COMMA = lazy_re(r"(?<![^\W_])(?P<before>[^\W_]+),(?P<after>[^\W\d_][^\W_]*)")
+_COMMA = lazy_re(
+    r"(?<![^\W_])(?P<before>[^\W_]+),"
+    # a word, an opening quote and a capital ('stated,"Prices'), or a year after a word ("March,2024")
+    r"(?P<after>[^\W\d_][^\W_]*|[\"“](?=[A-Z])[^\W\d_]+|(?<=[^\W\d_]{3},)(?:19|20)\d\d\b(?![.,:/]\d))"
+)
 # Sentence punctuation between a lowercase word (or an acronym) and a capitalised word:
 # "assistance.By", "NATO.The", "said?According", "concern.”The".
 _STOP = lazy_re(
-    r"(?<![^\W_])(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}))(?P<punct>[.!?][”’\"')\]]?)"
+    r"(?<![^\W_])(?P<before>(?:[^\W\d_]*[a-z][a-z]|[A-Z]{2,}|(?:19|20)\d\d))(?P<punct>[.!?][”’\"')\]]?)"
     r"(?P<after>[“‘\"(]?[A-Z](?:[a-z]*['’][a-z]+|[a-z]+|\b)(?![.\w]))"
 )
+# A colon or semicolon between a word and a capitalised word: "Updated:Monday", "rose;The".
+_COLON = lazy_re(r"(?<![^\W_])(?P<before>[^\W\d_]{2,})(?P<punct>[:;])(?P<after>[A-Z][a-z]+)\b(?![:/@\w]|\.\w)")
+# A closing bracket or quotation mark glued to the next word: "(AP)The", "said.”The", "”he said".
+_CLOSER = lazy_re(r"(?<=[^\W_]|[.,!?])(?P<punct>\)|”)(?P<after>[A-Za-z][a-z]+)\b")
 # Punctuation with a letter or digit before it and a letter right after (or after a quote).
-_GLUED = lazy_re(r"(?<=[^\W_])(?P<punct>[,.!?])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_])")
+_GLUED = lazy_re(r"(?<=[^\W_])(?P<punct>[,.!?:;])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_]|(?<=,)(?:19|20)\d\d\b)")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
 _LINE_BREAK_TAG = lazy_re(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
 _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})
@@ -65,13 +73,36 @@ class MissingSpace(Check):
 
     def _check_text(self, doc: Document, text: MappedText, options: Options) -> Iterator[Finding]:
         prose = text.text
+        if options.sentence_punctuation and (")" in prose or "”" in prose):
+            for m in _CLOSER.finditer(prose):
+                if m.group("punct") == "”" and re.match(r"(?:s|t|re|ve|ll|d|m)\b", m.group("after")):
+                    continue  # "Marshal”s": a quote for an apostrophe (wrong-quote-mark)
+                if prose[m.start() - 1 : m.start()] in (".", "!", "?") and m.group("after")[0].isupper():
+                    continue  # "was.”Nobody": the sentence rule below reports it
+                if m.group("punct") == ")":
+                    inside = re.search(r"\(([A-Za-z][A-Za-z .,'’-]{0,40})$", prose[max(0, m.start() - 42) : m.start()])
+                    if not inside or not (inside.group(1).isupper() or " " in inside.group(1)):
+                        continue  # "1)first", "f(x)y", "(re)wrote": code or wordplay, not "(AP)The"
+                elif _skip(prose, m.start("punct")):
+                    continue
+                found = self._report_closer(doc, text, m, options)
+                if found:
+                    yield found
         # Glued punctuation is rare: find it with a cheap pattern, then match the full rules at
         # the start of the word before it.
         for candidate in _GLUED.finditer(prose):
             word_start = candidate.start()
             while word_start > 0 and (prose[word_start - 1].isalnum() and prose[word_start - 1] != "_"):
                 word_start -= 1
-            if candidate.group("punct") == ",":
+            if candidate.group("punct") in ":;":
+                m = _COLON.match(prose, word_start)
+                if options.sentence_punctuation and m and m.end("punct") == candidate.end():
+                    found = None if _skip(prose, m.start("punct")) else self._report(
+                        doc, text, m, m.end("punct"), m.group("punct"), options
+                    )
+                    if found:
+                        yield found
+            elif candidate.group("punct") == ",":
                 m = _COMMA.match(prose, word_start)
                 if options.commas and m:
                     found = self._check_comma(doc, text, m, options)
@@ -107,6 +138,23 @@ class MissingSpace(Check):
         if _skip(prose, m.start("punct")):
             return None
         return self._report(doc, text, m, m.end("punct"), m.group("punct"), options)
+
+    def _report_closer(self, doc: Document, text: MappedText, m: re.Match[str], options: Options) -> Finding | None:
+        prose = text.text
+        start = m.start("punct")
+        while start > 0 and not prose[start - 1].isspace():
+            start -= 1
+        glued = prose[start : m.end()]
+        insert = text.span(m.start("punct"), m.end("punct"))
+        if doc.source[insert.start : insert.end] != m.group("punct"):
+            return None  # markup between: a line or a link ended there
+        mark = "bracket" if m.group("punct") == ")" else "quotation mark"
+        fixed = prose[start : m.end("punct")] + " " + m.group("after")
+        return self.finding(
+            text.span(start, m.end()),
+            f"No space after the closing {mark} in “{glued}”: write “{fixed}”.",
+            fix=Fix(insert, m.group("punct") + " ", safe=True),
+        )
 
     def _report(
         self,

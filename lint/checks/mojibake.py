@@ -1,56 +1,52 @@
-"""mojibake: UTF-8 text decoded as Windows-1252 ("â€™" for ’, "Ã©" for é) and lost characters (�)."""
+"""mojibake: UTF-8 text decoded as Windows-1252 ("â€™" for ’, "Ã©" for é) and lost characters (�).
+
+Detection and repair come from ftfy (a maintained detector): its badness measure says whether a
+run of text is garbled, and its encoding fixer says what it stood for; each changed piece is
+reported with its own span. ftfy is imported only when a text holds non-ASCII characters.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
-from lint.checks._tokens import prose_texts
+from lint.checks._tokens import is_technical, prose_texts, reads_as_english, token_bounds
 from lint.checks.base import Check, HouseStyle, option
+from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
-from lint.patterns import compile_pattern
+from lint.patterns import lazy_re
 
-# The characters whose garbled forms turn up in real copy: punctuation from word processors,
-# Latin-1 letters, currency and common symbols.
-_TARGETS = (
-    "’‘“”–—…•·′″€£¥¢©®™°±×÷½¼¾²³µ§¶†‡‰«»‹›\u00a0"
-    "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞß"
-    "ąćęłńśźżčďěňřšťůžőűğışœšžŒŠŽ"
+# The shape every UTF-8 sequence takes when read as Windows-1252 or Latin-1: a lead byte (Â-ô)
+# followed by a continuation byte (0x80-0xBF, shown as Latin-1 or as its cp1252 character). Text
+# without one cannot hold mojibake, so ftfy is not even imported for it (curly quotes alone are fine).
+_CONTINUATION = (
+    "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+_MAYBE_GARBLED = lazy_re(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+# A run of non-space characters holding something outside ASCII: mojibake lives in such runs.
+_RUN = lazy_re(r"\S*[^\x00-\x7f]\S*")
+# "â€" with its last byte lost (an invisible 0x9d dropped by an editor): most likely a closing
+# quote, but not certainly, so it gets no automatic fix.
+_LOST_BYTE = lazy_re(f"â€(?![{_CONTINUATION}])")
 
 
-def _as_cp1252(ch: str) -> str:
-    """How `ch` looks when its UTF-8 bytes are read as Windows-1252 (undefined bytes as Latin-1)."""
-    out = []
-    for byte in ch.encode("utf-8"):
-        try:
-            out.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(byte))  # 0x81, 0x8d, 0x8f, 0x90, 0x9d have no cp1252 character
-    return "".join(out)
+# "don?t", "Marshal?s": a question mark inside a word, before the ending an apostrophe takes.
+_LOST_APOSTROPHE = lazy_re(r"(?<=[A-Za-z])\?(?=(?:s|t|re|ve|ll|d|m)\b)")
+# "the vote ? which was close ? passed": a spaced question mark with the sentence going on.
+_LOST_DASH = lazy_re(r"(?<=[a-z,]) (?P<mark>\?) (?=[a-z])")
 
 
 @cache
-def _table() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Garbled sequence -> the character it stands for, and one regex over all sequences."""
-    table: dict[str, str] = {}
-    for ch in _TARGETS:
-        garbled = _as_cp1252(ch)
-        table[garbled] = ch
-        if garbled[-1] in "\x81\x8d\x8f\x90\x9d":
-            # Editors often drop the invisible last byte: "â€" alone is most likely a closing quote,
-            # but not certainly, so it gets no automatic fix (see _UNCERTAIN).
-            table.setdefault(garbled[:-1], ch)
-    keys = sorted(table, key=len, reverse=True)
-    return table, compile_pattern("|".join(re.escape(k) for k in keys) + "|\ufffd")
+def _ftfy() -> tuple[Callable[[str], str], Callable[[str], bool]]:
+    """ftfy's encoding fixer and its badness test, imported on first use (most copy never needs them)."""
+    import ftfy
+    import ftfy.badness
 
-
-# Sequences that stand for more than one character once their last byte is lost.
-_UNCERTAIN = frozenset({"â€"})
+    return ftfy.fix_encoding, ftfy.badness.is_bad
 
 
 @dataclass(frozen=True)
@@ -72,24 +68,80 @@ class Mojibake(Check):
     good = "The minister’s café visit – a “surprise”."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        table, pattern = _table()
         for text in prose_texts(doc):
             prose = text.text
-            for m in pattern.finditer(prose):
-                garbled = m.group()
-                span = text.span(m.start(), m.end())
-                if garbled == "\ufffd":
-                    if options.replacement_character:
-                        yield self.finding(
-                            span,
-                            "A character was lost when this text was converted (shown as �): retype it.",
-                        )
+            if "?" in prose:
+                yield from self._lost_as_question_mark(text)
+            if prose.isascii():
+                continue  # mojibake and lost characters are never plain ASCII
+            if options.replacement_character:
+                for at in (i for i, c in enumerate(prose) if c == "\ufffd"):
+                    yield self.finding(
+                        text.span(at, at + 1),
+                        "A character was lost when this text was converted (shown as �): retype it.",
+                    )
+            if not _MAYBE_GARBLED.search(prose):
+                continue
+            fix_encoding, is_bad = _ftfy()
+            if not is_bad(prose):
+                continue
+            for run in _RUN.finditer(prose):
+                token = run.group()
+                if not is_bad(token):
                     continue
-                right = table[garbled]
-                shown = garbled.translate(_VISIBLE)
-                fix = Fix(span, right, safe=garbled not in _UNCERTAIN)
+                fixed = fix_encoding(token)
+                changes = [
+                    (run.start() + i1, run.start() + i2, fixed[j1:j2], True)
+                    for op, i1, i2, j1, j2 in SequenceMatcher(None, token, fixed, autojunk=False).get_opcodes()
+                    if op != "equal"
+                ]
+                for m in _LOST_BYTE.finditer(token):
+                    at = run.start() + m.start()
+                    if not any(a <= at < b for a, b, _, _ in changes):
+                        changes.append((at, run.start() + m.end(), "”", False))
+                changes.sort()
+                for start, end, right, safe in changes:
+                    garbled = prose[start:end]
+                    if "\ufffd" in garbled:
+                        continue  # reported above
+                    span = text.span(start, end)
+                    shown = garbled.translate(_VISIBLE)
+                    if "\ufffd" in right:  # "ï¿½": a lost character, itself garbled
+                        message = (
+                            f"Garbled characters “{shown}” stand for a character lost in a conversion: retype it."
+                        )
+                        yield self.finding(span, message)
+                        continue
+                    if right:
+                        message = f"Garbled characters “{shown}” (an encoding mix-up): write “{right}”."
+                    else:
+                        message = f"Garbled characters “{shown}” (an encoding mix-up): delete them."
+                    yield self.finding(span, message, fix=Fix(span, right, safe=safe))
+
+
+    def _lost_as_question_mark(self, text: MappedText) -> Iterator[Finding]:
+        """A character the conversion could not write, shown as "?": "don?t", "the vote ? which"."""
+        prose = text.text
+        for m in _LOST_APOSTROPHE.finditer(prose):
+            start, end = token_bounds(prose, m.start())
+            if is_technical(prose[start:end]):
+                continue  # "page?s=1" in an address
+            span = text.span(m.start(), m.end())
+            word = prose[start:end].strip(".,;:!\"”’)")
+            yield self.finding(
+                span,
+                f"“{word}”: a “?” stands where an apostrophe was lost in a conversion: write “’”.",
+                fix=Fix(span, "’", safe=False),
+                severity=Severity.WARNING,  # a "?" may also be a typo
+            )
+        if reads_as_english(prose):  # French sets a space before "?"
+            for m in _LOST_DASH.finditer(prose):
+                span = text.span(m.start("mark"), m.end("mark"))
                 yield self.finding(
-                    span, f"Garbled characters “{shown}” (an encoding mix-up): write “{right}”.", fix=fix
+                    span,
+                    "A “?” between words where a dash was lost in a conversion: write “–”.",
+                    fix=Fix(span, "–", safe=False),
+                    severity=Severity.WARNING,  # the text may be about the "?" itself
                 )
 
 

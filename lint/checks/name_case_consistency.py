@@ -6,6 +6,16 @@ Two kinds of slips, both reported at each minority form with the form the articl
 - a word with an inner capital written two ways ("GitHub" and "Github", "eBay" and "Ebay"), or a
   name no dictionary knows written capitalised and lowercase ("Zelenskyy" and "zelenskyy").
 
+A single word is also reported written lowercase where it is a name:
+- a word the dictionary writes only in capitals, lowercase here and in capitals elsewhere in the
+  article ("bbc" and "BBC");
+- a word the dictionary knows only as a name ("yankees", "delhi": capitalised in every common
+  word list), unless proper-noun-case's lists already cover it;
+- a word the article writes capitalised mid-sentence at least twice, lowercase here next to the
+  same word as a capitalised use ("the nimbus tablet" after "the Nimbus tablet"), or a word
+  no dictionary knows written capitalised elsewhere ("zelenskyy" and "Zelenskyy"). A common
+  lowercase word without that evidence ("cook", "apple") is never reported.
+
 Words at the start of a sentence, headings (their case is the headline style's business),
 all-caps words and addresses or code are not counted. A name from the curated list or the
 glossary points at its canonical form ("European union" -> "European Union"); proper-noun-case
@@ -20,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._names import NameLexicon, load_lexicon
-from lint.checks._tokens import mask_non_prose
+from lint.checks._tokens import mask_non_prose, reads_as_english, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -50,6 +60,9 @@ class Options:
         2,
         "How many times a name must be written fully capitalised, and more often than partly lowercase, to count as a "
         "name (\"Rust Community\" once and \"Rust community\" twice is no name).",
+    )
+    single_words: bool = option(
+        True, 'Also report single words written lowercase where they are names ("bbc", "yankees", "google").'
     )
 
 
@@ -90,7 +103,71 @@ class NameCaseConsistency(Check):
             yield finding
         for finding in self._words(doc.source, runs, lexicon, options):
             if not any(a <= finding.span.start < b for a, b in reported):
+                reported.add((finding.span.start, finding.span.end))
                 yield finding
+        if options.single_words:
+            for finding in self._lowercase_names(doc, runs, lexicon):
+                if not any(a <= finding.span.start < b for a, b in reported):
+                    yield finding
+
+    def _lowercase_names(self, doc: Document, runs: list[list[_Token]], lexicon: NameLexicon) -> Iterator[Finding]:
+        """Single words written lowercase where the dictionary or the article says they are names."""
+        from lint.words import entry
+
+        isolated: Counter[str] = Counter()  # capitalised mid-sentence, between lowercase words
+        lowercase: Counter[str] = Counter()
+        upper: Counter[str] = Counter()  # uses in capitals ("BBC")
+        context: dict[str, set[tuple[str, str]]] = defaultdict(set)  # neighbours of capitalised uses
+        for tokens in runs:
+            for i, token in enumerate(tokens):
+                key = token.text.lower()
+                if token.text[0].isupper() and token.capitalised:
+                    context[key].update(_neighbours(tokens, i))
+                    if not token.sentence_start and _isolated(tokens, i):
+                        isolated[key] += 1
+                elif len(token.text) > 1 and token.text.isupper():
+                    upper[key] += 1
+                elif token.text.islower():
+                    lowercase[key] += 1
+        code_words = words_in_code(doc)
+        for tokens in runs:
+            if tokens and not reads_as_english(tokens[0].block.text.text):
+                continue  # a foreign-language passage: "que", "las" are words there
+            for i, token in enumerate(tokens):
+                word = token.text
+                if token.sentence_start or len(word) < 3 or not word.isalpha() or not word.islower():
+                    continue
+                if word in code_words or _joined(token) or _next_to_number(token):
+                    continue  # "15 jan 2021": an abbreviation in a date
+                found = entry(word)
+                right = word[0].upper() + word[1:]
+                evidence = ""
+                if found is not None and found.upper and not found.lower and not found.capital:
+                    if upper[word] >= 2 and lowercase[word] <= 1:  # a slip, not the article's habit
+                        right = word.upper()
+                        evidence = f"written “{right}” elsewhere in this article ({upper[word]} time{_s(upper[word])})"
+                elif found is not None and found.capital and not found.lower and not found.upper:
+                    # Known only as a name ("Vikings", "Delhi"); proper-noun-case's lists come first.
+                    known = lexicon.get((word,)) is not None or _plural_known(word, lexicon)
+                    # Rare names ("lang", "ala") are often jargon or foreign words; a common one, a
+                    # plural name ("yankees": a team, a people) or one capitalised elsewhere is not.
+                    plural = word.endswith("s") and _name_only(entry(word[:-1]))
+                    strong = found.zipf >= 4.2 or plural or isolated[word] > 0
+                    if not known and found.zipf >= 3.5 and lowercase[word] <= 2 and strong:
+                        evidence = "a name"
+                elif lowercase[word] <= 1 and isolated[word] >= 2 and (found is None or found.zipf < 5.0):
+                    # A name the article writes capitalised on its own, slipped once. An ordinary
+                    # word also needs a neighbour shared with a capitalised use ("nimbus tablet").
+                    if found is None or _neighbours(tokens, i) & context[word]:
+                        evidence = f"written “{right}” elsewhere in this article ({isolated[word]} times)"
+                if not evidence:
+                    continue
+                span = token.span()
+                yield self.finding(
+                    span,
+                    f"“{word}” is {evidence}: write “{right}”.",
+                    fix=_fix(doc.source, span, word, right),
+                )
 
     def _multiword(
         self, source: str, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
@@ -187,6 +264,52 @@ class NameCaseConsistency(Check):
                     f"({top} time{'s' if top > 1 else ''}): use one form",
                     fix=_fix(source, span, token.text, majority),
                 )
+
+
+def _neighbours(tokens: list[_Token], i: int) -> set[tuple[str, str]]:
+    """The words right before and after token i in its sentence (function words do not count)."""
+    out: set[tuple[str, str]] = set()
+    if i > 0 and _adjacent(tokens[i - 1], tokens[i]) and tokens[i - 1].text.lower() not in _FUNCTION_WORDS:
+        out.add(("before", tokens[i - 1].text.lower()))
+    if i + 1 < len(tokens) and _adjacent(tokens[i], tokens[i + 1]) and not tokens[i + 1].sentence_start:
+        if tokens[i + 1].text.lower() not in _FUNCTION_WORDS:
+            out.add(("after", tokens[i + 1].text.lower()))
+    return out
+
+
+def _next_to_number(token: _Token) -> bool:
+    text = token.block.text.text
+    return any(c.isdigit() for c in text[max(0, token.start - 3) : token.start] + text[token.end : token.end + 3])
+
+
+def _name_only(found: object) -> bool:
+    return found is not None and found.capital and not found.lower  # type: ignore[attr-defined]
+
+
+def _isolated(tokens: list[_Token], i: int) -> bool:
+    """True when the words around token i are not capitalised: a name of one word, not part of a
+    title-case run ("the Nimbus tablet", not "Open Source Initiative")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and _adjacent(tokens[min(i, j)], tokens[max(i, j)]):
+            if tokens[j].text[0].isupper() and not tokens[j].sentence_start:
+                return False
+    return True
+
+
+def _joined(token: _Token) -> bool:
+    """True for a word glued to symbols or other words ("rust-lang", "x/y", "#tag")."""
+    text = token.block.text.text
+    before = text[token.start - 1 : token.start]
+    after = text[token.end : token.end + 1]
+    return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
+
+
+def _plural_known(word: str, lexicon: NameLexicon) -> bool:
+    return word.endswith("s") and lexicon.get((word[:-1],)) is not None
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _fix(source: str, span: Span, written: str, right: str) -> Fix | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon
-from lint.checks._tokens import mask_non_prose
+from lint.checks._tokens import mask_non_prose, reads_as_english
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
@@ -82,6 +82,9 @@ class ProperNounCase(Check):
             match.name.key for *_, matches in found for match in matches if match.written == match.name.tokens
         }
         for block, mapped, masked, matches in found:
+            if matches and any(m.name.kind == "places" for m in matches) and not reads_as_english(masked):
+                # A passage in another language: "como", "miri" are words there, not the places.
+                matches = [m for m in matches if m.name.kind != "places"]
             if matches:
                 yield from self._check_text(doc, block, mapped, masked, matches, lexicon, canonical)
 
@@ -111,7 +114,7 @@ class ProperNounCase(Check):
                 continue
             span = mapped.span(match.start, match.end)
             message = f"\u201c{written}\u201d should be \u201c{right}\u201d"
-            if severity is Severity.WARNING:
+            if severity is Severity.WARNING and not match.number_slip:
                 message += f" (here it is the name, not the ordinary word \u201c{written.lower()}\u201d)"
             # Markup inside the name ("United **states**") would be lost by rewriting the span.
             fix = Fix(span, right, safe=safe) if doc.source[span.start : span.end] == written else None
@@ -135,6 +138,8 @@ class ProperNounCase(Check):
         lowered = match.lowercased_tokens()
         if not lowered:
             return None
+        if text[match.start - 1 : match.start] in ("[", "-", "_") or text[match.end : match.end + 1] in ("-", "_"):
+            return None  # "fog-google", "[youtube https://...]": a package name or a shortcode
         if _in_lowercase_phrase(match, tokens, lexicon):
             return None
         if lowered == [0] and len(name.tokens) > 1 and match.written[0] in _DIRECTION_ADJECTIVES:
@@ -150,6 +155,8 @@ class ProperNounCase(Check):
             if capitalised:
                 return Severity.ERROR, True
             return (Severity.WARNING, False) if written_canonically and not name.everyday else None
+        if match.number_slip:
+            return Severity.WARNING, False  # the name is near, but which number was meant is a guess
         if len(name.tokens) > 1 or not name.rule:
             return Severity.ERROR, True
         if name.rule == "never":

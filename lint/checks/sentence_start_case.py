@@ -128,7 +128,10 @@ class SentenceStartCase(Check):
             # Many lowercase starts of one kind are the article's style (lowercase headings,
             # chat-like notes), not slips; a few among many capitals are slips.
             count = lowercase[start.place]
-            if count >= options.style_min_count and count >= options.style_share * seen[start.place]:
+            # Sentences inside a paragraph are a style only when most start lowercase; a few
+            # headings or items in lowercase already are one.
+            share = max(options.style_share, 0.5) if start.place == "sentence" else options.style_share
+            if count >= options.style_min_count and count >= share * seen[start.place]:
                 continue
             text = start.block.text.text
             lo, hi = start.word

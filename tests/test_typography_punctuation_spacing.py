@@ -1,0 +1,58 @@
+from helpers import findings, snippet
+
+RULE = ("punctuation-spacing",)
+
+
+def test_space_before_punctuation_hyphen_for_dash_and_lone_quote():
+    text = (
+        "Crews at the Lakeside Depot , the mayor said, worked until Friday .\n\n"
+        "Totally Unfair!- Coach Blasts Referees\n\n"
+        "DENVER (AP) \" A storm closed roads on Sunday:\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [
+        (1, 28, " ,"),
+        (1, 66, " ."),
+        (3, 16, "-"),
+        (5, 13, '"'),
+    ]
+    assert found[0].message == "A space before the comma: write “Depot,”."
+    assert found[0].fix.replacement == "," and found[0].fix.safe
+    assert found[2].message == "A hyphen typed for a dash after “Unfair!”: write a spaced dash (“Unfair! – ”)."
+
+
+def test_numbers_ellipses_domains_ranges_quotes_and_markup_are_left_alone():
+    text = (
+        "The rate rose to .5 per cent ... and then fell. Visit the site at example .com later.\n\n"
+        "Pre- and post-war figures differ; the well- known result stands.\n\n"
+        "He said \" we will win \" and left. Write to jo@example.gov .\n\n"
+        "The form reads “As a <type of person>, I want it.”\n"
+    )
+    assert findings(text, select=RULE) == []
+
+
+def test_doubled_punctuation_but_not_abbreviations_or_emoji_codes():
+    text = "The council said,, after the vote,. that it would wait;; the end.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f)) for f in found] == [(17, ",,"), (34, ",."), (55, ";;")]
+    assert findings("Apples, pears, etc., and more. We use :tree:, :leaf: and so on.\n", select=RULE) == []
+
+
+def test_a_space_inside_a_contraction_or_possessive():
+    text = "Trump 's plan and don 't and it' s over, in the players' seats.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (6, " '", "'"),
+        (22, " '", "'"),
+        (32, "' ", "'"),
+    ]
+    assert found[0].message == "A space inside “Trump 's”: join the apostrophe to its word."
+
+
+def test_a_space_moved_from_after_the_mark_to_before_it():
+    text = "Crews at the Lakeside Depot ,the mayor said, worked. It ended on Friday .The crew left .Net stays.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (28, " ,", ", "),
+        (72, " .", ". "),
+    ]
