@@ -3,6 +3,10 @@
 `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`, with `notice` for
 info findings. Values are escaped as the Actions runner expects (%, CR, LF; and `:` `,` in
 properties), so a message can never end the command early or forge another one.
+
+GitHub shows at most 10 annotations of each kind (error, warning, notice) per step and drops the
+rest without a word; when a run has more, a first notice says how many are not shown and where
+they all are (the job log, the step summary).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from lint.printable import printable
 from lint.report import RunReport
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+SHOWN_PER_KIND = 10  # annotations of one kind GitHub shows per step
 
 
 def escape_data(text: str) -> str:
@@ -50,4 +55,15 @@ def render(report: RunReport) -> str:
                 f"could not be linted: {r.error}",
             )
         )
+    counts = {kind: sum(1 for line in lines if line.startswith(f"::{kind} ")) for kind in ("error", "warning",
+                                                                                          "notice")}
+    # The notice itself takes one of the notices' places; it goes first so it is always shown.
+    hidden = {kind: n - (SHOWN_PER_KIND - 1 if kind == "notice" else SHOWN_PER_KIND) for kind, n in counts.items()}
+    hidden = {kind: n for kind, n in hidden.items() if n > 0}
+    if hidden:
+        plural = {"error": "errors", "warning": "warnings", "notice": "notices"}
+        missing = ", ".join(f"{n} {plural[kind] if n != 1 else kind}" for kind, n in hidden.items())
+        lines.insert(0, _command("notice", {"title": "newslint"}, (
+            f"GitHub shows {SHOWN_PER_KIND} annotations of each kind per step: {missing} are not shown here. "
+            "Every finding is in the job log and the step summary.")))
     return "\n".join(lines)
