@@ -98,3 +98,8 @@ def test_answer_labels_and_generator_credits():
         (5, "Sam helped WriteBot to generate this content."),
     ]
     assert findings("The title: a novel in three parts, was published in May.\n", select=RULE) == []
+
+
+def test_a_labelled_list_explaining_parts_of_a_story_is_not_an_answer_label():
+    text = "A story has parts:\n\n1. Headline: a short title.\n2. Lede: the first paragraph.\n"
+    assert findings(text, name="guide.txt", select=RULE) == []

@@ -133,6 +133,7 @@ SIGNALS: tuple[Signal, ...] = (
            r"|important) to|plays? a (?:crucial|pivotal|vital) role|comprehensive)\b"),
 )
 _HANDS_OVER = next(s for s in SIGNALS if s.name == "hands the text over")
+_LABELS = next(s for s in SIGNALS if s.name == "labels its answer")
 # A chat answer in plain text or HTML keeps its Markdown: "**bold**", "### Heading".
 _CHAT_MARKDOWN = lazy_re(r"\*\*[^*\n]{1,120}\*\*|^#{2,6}\s")
 _LIST_LINE = lazy_re(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s")
@@ -191,7 +192,12 @@ class SeoPromptLeftover(Check):
 
     @staticmethod
     def _evidence(doc: Document, line: Line) -> list[Clue]:
-        return clues(line.text, SIGNALS)
+        found = clues(line.text, SIGNALS)
+        # "2. Headline: a short title that ..." in a list explains a part; a label on a line of its
+        # own is the assistant's.
+        if line.block.kind is BlockKind.LIST_ITEM or _LIST_LINE.match(line.block.text.text):
+            found = [c for c in found if c.signal is not _LABELS]
+        return found
 
 
 def _flagged(scored: list[list[Clue]], options: Options) -> list[bool]:
