@@ -36,3 +36,27 @@ def test_lists_in_any_form_are_quiet():
         "The minister said:\n\n" + LONG + "\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_a_pointer_to_a_lost_link_or_embed():
+    text = (
+        "The figures are online.\n\nRead the county's full flu report here:\n\n"
+        "Wash your hands often and stay at home when you are ill, health officials said on Monday.\n"
+    )
+    found = findings(text, name="story.txt", select=("dangling-list-intro",))
+    assert [(f.line, f.column, f.message.split(" points")[0]) for f in found] == [
+        (3, 1, "“Read the county's full flu report here:”")
+    ]
+    linked = "Read the county's full flu report here:\n\n[Flu report 2024](https://example.gov/flu.pdf)\n"
+    assert findings(linked, select=("dangling-list-intro",)) == []
+
+
+def test_template_labels_with_nothing_after_them():
+    text = "Contact Us:\n\nSocial Media:\n\n## Archive\n\nThe ferry returns on Friday, the operator said.\n"
+    found = findings(text, select=("dangling-list-intro",))
+    assert [(f.line, f.message) for f in found] == [
+        (1, "The label “Contact Us:” has nothing after it: fill it in or delete it"),
+        (3, "The label “Social Media:” has nothing after it: fill it in or delete it"),
+    ]
+    transcript = "SMITH:\n\nThe ferry returns on Friday.\n\nThe Results:\n\nTurnout was high.\n"
+    assert findings(transcript, name="t.txt", select=("dangling-list-intro",)) == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._structure import is_placeholder_block, is_quoted
 from lint.checks.base import Check, HouseStyle, option
+from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -39,6 +41,11 @@ _ITEM_START = lazy_re(
 # ("QuestionsQ:") is a heading run into the text, not a label.
 _LABEL = lazy_re(r"^[^.!?:\n]{1,40}:\s")
 _GLUED = lazy_re(r"[a-z][A-Z]")
+# A sentence that points at what follows: "Read our report here:", "You can watch it below:".
+_POINTER = lazy_re(r"\b(?:here|below|at this link|this link|as follows)\s*:$", re.IGNORECASE)
+_URL_START = lazy_re(r"^(?:https?://|www\.)", re.IGNORECASE)
+# A bare label of a template: "Contact Us:", "Social Media:" (not a transcript's "SMITH:").
+_EMPTY_LABEL = lazy_re(r"^(?-i:[A-Z][a-z]+)(?: [A-Za-z][a-z]+){0,3}:$")
 _BOLD_START = lazy_re(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
 _BOLD_BEFORE = lazy_re(r"<(?:strong|b)>\s*$", re.IGNORECASE)
 # "the following recommendation:" introduces one statement, "the following steps:" a list.
@@ -78,14 +85,29 @@ class DanglingListIntro(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         blocks = doc.blocks
+        link_starts = sorted(link.span.start for link in doc.links)
         for i, block in enumerate(blocks):
             if block.kind is not BlockKind.PARAGRAPH or not block.sentences:
                 continue
             last = block.sentences[-1]
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            pointer = _POINTER.search(last.text.rstrip())
+            if pointer and not self._carries_pointer(doc, following, link_starts):
+                yield self.finding(
+                    last.span,
+                    f"“{_tail(last.text)}” points to something that is not there (a link, a document or an "
+                    "embed was lost): restore it or rewrite the sentence",
+                )
+                continue
+            if _EMPTY_LABEL.match(block.text.text.strip()) and _ends_section(following):
+                yield self.finding(
+                    last.span,
+                    f"The label “{block.text.text.strip()}” has nothing after it: fill it in or delete it",
+                )
+                continue
             m = _INTRO.search(last.text.rstrip())
             if m is None or not _announces_several(m):
                 continue
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and self._carries_list(doc, following, options):
                 continue
             yield self.finding(
@@ -93,6 +115,18 @@ class DanglingListIntro(Check):
                 f"“{_tail(last.text)}” announces a list, but no list follows: restore the missing items "
                 "or rewrite the sentence so it does not end in a colon",
             )
+
+    @staticmethod
+    def _carries_pointer(doc: Document, block: Block | None, link_starts: list[int]) -> bool:
+        """What "... here:" points to: a link, an image, an embed, a list, a quote or code."""
+        if block is None:
+            return False
+        if block.kind is not BlockKind.PARAGRAPH or is_quoted(doc, block) or is_placeholder_block(block):
+            return True
+        text = block.text.text.strip()
+        k = bisect.bisect_left(link_starts, block.span.start)
+        has_link = k < len(link_starts) and link_starts[k] < block.span.end
+        return bool(_URL_START.match(text)) or ATOM in text[:2] or has_link
 
     @staticmethod
     def _carries_list(doc: Document, block: Block, options: Options) -> bool:
@@ -112,6 +146,13 @@ class DanglingListIntro(Check):
         if first is not None and len(first.words) < options.min_title_words:
             return True
         return len(block.words) < options.min_words_after
+
+
+def _ends_section(block: Block | None) -> bool:
+    """After a label: nothing, a heading, or another bare label (the label's content is gone)."""
+    if block is None or block.kind is BlockKind.HEADING:
+        return True
+    return block.kind is BlockKind.PARAGRAPH and bool(_EMPTY_LABEL.match(block.text.text.strip()))
 
 
 def _announces_several(m: re.Match[str]) -> bool:

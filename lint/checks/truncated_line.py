@@ -1,0 +1,102 @@
+"""truncated-line: a headline, teaser or paragraph cut off in the published copy.
+
+truncated-ending looks at the end of the article; this check looks at every line before it.
+What gives a cut away:
+- a feed's truncation mark: two full stops ("... in a deal.."), or an ellipsis after a space or
+  on a line with no other stop ("... meeting in November takes...", "Thou ...");
+- a paragraph that stops on a word no sentence ends on ("... and the Administrator of the",
+  "Trump says he spoke with"), or inside an opened parenthesis or quotation ("about 50 miles (80").
+The words of a transcript ("KRAYER: And having...") trail off on purpose and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, HouseStyle
+from lint.document.model import Block, BlockKind, Document
+from lint.findings import Finding, Severity
+
+_DOUBLE_STOP = re.compile(r"[^\W\d_]\.\.$")
+_SPACED_ELLIPSIS = re.compile(r"\s(?:\.\.\.|…)$")
+_WORD_ELLIPSIS = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# An opened parenthesis, or an opening quotation mark with next to nothing after it ("as a \"").
+_OPEN_GROUP = re.compile(r"(?:\([^()]{0,30}|(?:^|\s)\"[^\"]{0,3}|“[^“”]{0,3})$")
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words no sentence ends on: a paragraph stopping on one was cut (often where a link was).
+_DANGLING = frozenset(
+    "a an the of to with at for from by and or but nor as than into onto about between including "
+    "his her their its our your my this these those whose whom which that".split()
+)
+_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION})
+
+
+@dataclass(frozen=True)
+class Options:
+    # Paragraphs shorter than this many words that stop on a dangling word are left alone
+    # (a label such as "Photos by" or a heading "Of Mice and Men" is no cut sentence).
+    min_words: int = 3
+    # Truncation marks ("..", "...") count on lines up to this long: headlines, teasers, summaries.
+    max_teaser_words: int = 40
+
+
+class TruncatedLine(Check):
+    id = "truncated-line"
+    category = "structure"
+    severity = Severity.WARNING
+    Options = Options
+    summary = "A headline, teaser or paragraph cut off in the copy (\"... in a deal..\", \"... spoke with\")."
+    why = (
+        "Feeds and scrapers cut text at a character count and mark it with dots; pages lose the words "
+        "that were links. Readers get half a sentence and no way to the rest."
+    )
+    bad = "Trump says he spoke with\n\nThe storm is expected to make landfall on Wednesday.\n"
+    good = "Trump says he spoke with the governor.\n\nThe storm is expected to make landfall on Wednesday.\n"
+
+    def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        blocks = [b for b in doc.blocks if b.text.text.strip() or b.kind is BlockKind.CODE]
+        for index, block in enumerate(blocks):
+            if block.kind not in _KINDS or (block.kind is BlockKind.HEADING and doc.format != "text"):
+                continue
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            why = _cut(block, following, options, plain=doc.format == "text")
+            if why:
+                text = block.text.text.rstrip()
+                yield self.finding(
+                    block.text.span(max(0, len(text) - 40), len(text)),
+                    f"This line is cut off ({why}): restore the missing words or delete the fragment.",
+                )
+
+
+def _cut(block: Block, following: Block | None, options: Options, plain: bool) -> str | None:
+    text = " ".join(block.text.text.split())
+    if _SPEAKER.match(text):
+        return None
+    words = _WORD.findall(text)
+    # Feeds cut headlines, teasers and summaries; a long paragraph ending in dots is a writer's
+    # own trailing off (or a typo).
+    teaser = len(words) <= options.max_teaser_words
+    if teaser and _DOUBLE_STOP.search(text):
+        return "it ends in “..”, a feed's truncation mark"
+    if teaser and _SPACED_ELLIPSIS.search(text):
+        return "it ends in “...”, a feed's truncation mark"
+    # Writers trail off with "..." in their own posts; in copy taken from a feed it is the cut.
+    if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and '"' not in text and "“" not in text:
+        return "it ends in “...” in the middle of a sentence"
+    if following is None:
+        return None  # the article's end is truncated-ending's
+    # A sentence may run on into a list, a code block or a lowercase continuation (split-sentence
+    # reports the last); a cut one is followed by a new sentence.
+    if following.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or block.kind is BlockKind.LIST_ITEM:
+        return None
+    if not following.text.text.lstrip(" “\"‘'(").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+        return None
+    if _OPEN_GROUP.search(text) and len(words) >= options.min_words:
+        return "it stops inside a parenthesis or quotation it opened"
+    if text[-1:].isalpha() and len(words) >= options.min_words and words[-1].lower() in _DANGLING:
+        return f"it stops on “{words[-1]}”"
+    return None
