@@ -46,3 +46,16 @@ def test_a_donation_appeal_pasted_into_markdown():
     text = STORY + appeal + STORY
     found = findings(text, select=RULE)
     assert [(f.line, f.end_line) for f in found] == [(3, 5)]
+
+
+def test_button_text_left_inside_a_sentence():
+    text = "Many races Click Here matter to voters, and a warning for read more torrential rain was issued.\n"
+    found = findings(text, name="story.txt", select=RULE)
+    assert [snippet(text, f) for f in found] == ["Click Here", "read more"]
+    assert findings("You can read more about the races here.\n", name="story.txt", select=RULE) == []
+
+
+def test_a_weather_widget_at_the_top():
+    text = "6 C\nNew York\nThursday, February 13, 2025\n\n" + STORY
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(1, 3)]

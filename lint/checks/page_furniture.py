@@ -52,6 +52,15 @@ _TEASER = lazy_re(
     re.I,
 )
 _SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
+# The text of a button or link left in the middle of a sentence: "important races Click Here
+# that voters", "a warning for read more torrential showers". Capitalised, or after a word it
+# cannot follow, and followed by the rest of the sentence.
+_CALLS = ("click here", "read more", "see details", "learn more", "find out more", "check it out", "explore now",
+          "shop now", "sign up now")
+_INLINE_ANCHOR = lazy_re(
+    r"(?<=[a-z,] )(?P<title>" + "|".join(c.title() for c in _CALLS) + r")(?= [a-z])"
+    r"|\b(?:for|of|in|on|at|with|the|a|an) (?P<lower>" + "|".join(_CALLS) + r")(?= [a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +120,9 @@ class PageFurniture(Check):
         for k in edges & set(range(len(scored))):
             if scored[k].points > 0:
                 scored[k] = dataclasses.replace(scored[k], points=scored[k].points + 1)
+        reported: set[int] = set()
         for first, last in _runs(scored, options):
+            reported.update(range(first, last + 1))
             run = scored[first : last + 1]
             shown = sorted(run, key=lambda s: -s.points)[:2]
             quoted = ", ".join(f"“{s.clue}”" for s in shown)
@@ -122,6 +133,16 @@ class PageFurniture(Check):
                 f"Page furniture in the article: {quoted} ({', '.join(kinds)}){where}. "
                 "It belongs to the web page, not the story: delete it.",
             )
+        for k, line in enumerate(lines):
+            if k in reported:
+                continue
+            for m in _INLINE_ANCHOR.finditer(line.text):
+                group = "title" if m.group("title") else "lower"
+                yield self.finding(
+                    line.block.text.span(line.start + m.start(group), line.start + m.end(group)),
+                    f"“{m.group(group)}” is the text of a button or link left inside the sentence when the page "
+                    "was copied: delete it.",
+                )
 
 
 def _block_lines(doc: Document) -> list[Line]:
@@ -233,8 +254,10 @@ def _score(doc: Document, line: Line, voice: _Voice, links: _LinkIndex) -> _Scor
         points = 1 + (len(ui) >= 2)
     if points >= 3:
         return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))
-    if len(words) <= 16 and not _SENTENCE_END.search(text) and _share(lowered, stop) < 0.35:
-        points = max(points, 1)  # a label or a headline: furniture only beside furniture
+    # A label or a headline (few stop words, no sentence punctuation; for four words or fewer
+    # the stop-word share says little: "New York"): furniture only beside furniture.
+    if len(words) <= 16 and not _SENTENCE_END.search(text) and (len(words) <= 4 or _share(lowered, stop) < 0.35):
+        points = max(points, 1)
     if linked:
         points += 1
     return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))

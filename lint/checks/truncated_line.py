@@ -85,7 +85,8 @@ def _cut(block: Block, following: Block | None, options: Options, plain: bool) -
     if teaser and _SPACED_ELLIPSIS.search(text):
         return "it ends in “...”, a feed's truncation mark"
     # Writers trail off with "..." in their own posts; in copy taken from a feed it is the cut.
-    if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and '"' not in text and "“" not in text:
+    quoted = '"' in text or "“" in text
+    if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and not quoted:
         return "it ends in “...” in the middle of a sentence"
     if following is None:
         return None  # the article's end is truncated-ending's
