@@ -115,27 +115,33 @@ def _plain(f: Finding) -> dict[str, Any]:
     return {
         "rule": f.rule, "category": f.category, "severity": f.severity.value, "span": [f.span.start, f.span.end],
         "message": f.message,
-        "fix": None if f.fix is None else [
-            f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe, f.fix.label,
-            f.fix.line, f.fix.column, f.fix.end_line, f.fix.end_column,
-        ],
+        "fix": None if f.fix is None else _plain_fix(f.fix),
         "path": f.path, "pos": [f.line, f.column, f.end_line, f.end_column],
+        "more_fixes": [_plain_fix(x) for x in f.more_fixes],
     }
 
 
+def _plain_fix(fix: Fix) -> list[Any]:
+    return [fix.span.start, fix.span.end, fix.replacement, fix.safe, fix.label,
+            fix.line, fix.column, fix.end_line, fix.end_column]
+
+
+def _fix(item: Any) -> Fix:
+    a, b, text, safe, label, *pos = item
+    if not isinstance(safe, bool):
+        raise TypeError("fix safety must be true or false")
+    if len(pos) != 4:
+        raise TypeError("a fix has four position numbers")
+    return Fix(Span(_typed(a, int), _typed(b, int)), _typed(text, str), safe, _typed(label, str),
+               *(_typed(n, int) for n in pos))
+
+
 def _finding(d: dict[str, Any]) -> Finding:
-    fix = None
-    if d["fix"] is not None:
-        a, b, text, safe, label, *pos = d["fix"]
-        if not isinstance(safe, bool):
-            raise TypeError("fix safety must be true or false")
-        if len(pos) != 4:
-            raise TypeError("a fix has four position numbers")
-        fix = Fix(Span(_typed(a, int), _typed(b, int)), _typed(text, str), safe, _typed(label, str),
-                  *(_typed(n, int) for n in pos))
+    fix = None if d["fix"] is None else _fix(d["fix"])
+    more = tuple(_fix(item) for item in _typed(d.get("more_fixes", []), list))
     line, col, end_line, end_col = (_typed(n, int) for n in d["pos"])
     start, end = (_typed(n, int) for n in d["span"])
     return Finding(
         _typed(d["rule"], str), _typed(d["category"], str), Severity(d["severity"]), Span(start, end),
-        _typed(d["message"], str), fix, _typed(d["path"], str), line, col, end_line, end_col,
+        _typed(d["message"], str), fix, _typed(d["path"], str), line, col, end_line, end_col, more,
     )

@@ -1,4 +1,5 @@
-"""One defect, one finding: when two checks flag the same words, keep the more specific one.
+"""One defect, one finding: when two checks flag the same words, keep the more specific one;
+when one problem repeats through an article, report it once with a count and the lines.
 
 A check says which checks it is more specific than (`Check.supersedes`): official-name over
 proper-noun-case, glued-heading over missing-space, headline-case over sentence-start-case,
@@ -14,6 +15,8 @@ findings costs n log n.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -86,3 +89,43 @@ def _drop_grammar_repeats(findings: list[Finding]) -> list[Finding]:
         return any((a.overlaps(b) or a == b) and len(b) <= len(a) + 20 for b in others[lo:hi])
 
     return [f for f in findings if f.category != "grammar" or not repeats(f)]
+
+
+# Repeats of one problem are folded from this many occurrences up.
+FOLD_FROM = 5
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def fold_repeats(source: str, findings: list[Finding], fold_from: int = FOLD_FROM) -> list[Finding]:
+    """Findings of one check about the same characters with the same message (quotations set
+    aside) become one finding from the first occurrence to the last: "... (×16, lines 5–35)". The others'
+    fixes ride along (`Finding.more_fixes`), so --fix still mends every occurrence. Findings
+    must be placed (lines known) and in reading order."""
+    if len(findings) < fold_from:
+        return findings
+    groups: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        groups[(f.rule, _QUOTED.sub("“…”", f.message), source[f.span.start : f.span.end])].append(f)
+    folded: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for group in groups.values():
+        if len(group) < fold_from:
+            continue
+        first, last = group[0], group[-1]
+        where = f"line {first.line}" if first.line == last.line else f"lines {first.line}–{last.line}"
+        more = tuple(f.fix for f in group[1:] if f.fix is not None)
+        # The folded finding covers the stretch from the first occurrence to the last.
+        folded[id(first)] = dataclasses.replace(
+            first, message=f"{first.message} (×{len(group)}, {where})", more_fixes=first.more_fixes + more,
+            span=Span(first.span.start, max(f.span.end for f in group)),
+            end_line=max(f.end_line for f in group), end_column=_end_column(group),
+        )
+        dropped.update(id(f) for f in group[1:])
+    if not folded:
+        return findings
+    return [folded.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+def _end_column(group: list[Finding]) -> int:
+    last = max(group, key=lambda f: (f.end_line, f.end_column))
+    return last.end_column

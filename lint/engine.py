@@ -19,7 +19,7 @@ from pathlib import Path
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
 from lint.config import Config, ConfigError, Limits, Resolved, find_config, load_config
-from lint.dedupe import one_finding_per_defect
+from lint.dedupe import fold_repeats, one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
@@ -187,7 +187,7 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
         except Exception as err:  # one broken check must not hide the others' findings
             out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
     findings = one_finding_per_defect(findings, {rc.check.id: rc.check.supersedes for rc in resolved.checks})
-    out.findings = _place(doc, apply_suppressions(doc, findings, resolved, selection))
+    out.findings = fold_repeats(doc.source, _place(doc, apply_suppressions(doc, findings, resolved, selection)))
     return out
 
 

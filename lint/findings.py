@@ -67,6 +67,9 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # The fixes of the same problem's other occurrences, when the engine folded repeats of one
+    # problem into this finding (lint/dedupe.py); --fix applies them with this one's.
+    more_fixes: tuple[Fix, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -44,7 +44,10 @@ class FixOutcome:
 
 def safe_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
     """The fixes --fix applies: the safe ones, or every fix with --unsafe-fixes (`unsafe`)."""
-    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    return [
+        fix for f in findings for fix in ((f.fix,) if f.fix is not None else ()) + f.more_fixes
+        if fix.safe or unsafe
+    ]
 
 
 def choose_fixes(source: str, fixes: Iterable[Fix], newline: str = "\n") -> list[Fix]:
