@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Block, Document
 from lint.document.span import Span
 from lint.findings import Finding, Severity
@@ -40,7 +40,7 @@ class FlattenedTable(Check):
         "A table pasted without its markup becomes a list of numbers no reader can match to their "
         "columns: the figures are there, their meaning is lost."
     )
-    bad = "Team\n\nP\n\nW\n\nPts\n\nRovers\n\n15\n\n10\n\n34\n\nUnited\n\n15\n\n8\n\n29\n"
+    bad = Example("Team\nP\nW\nPts\nRovers\n15\n10\n34\nUnited\n15\n8\n29\n", name="story.txt")
     good = "| Team | P | W | Pts |\n|---|---|---|---|\n| Rovers | 15 | 10 | 34 |\n| United | 15 | 8 | 29 |\n"
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
