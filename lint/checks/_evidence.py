@@ -25,6 +25,9 @@ class Signal:
     points: int
     pattern: str
     flags: int = re.IGNORECASE
+    # Lowercase strings one of which every match contains: a line without any of them is not
+    # searched (most lines of an article hold none, and a substring test is cheap).
+    needles: tuple[str, ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -45,9 +48,14 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 def clues(text: str, signals: Iterable[Signal], skip_quoted: bool = True) -> list[Clue]:
     """The first match of each signal in `text` that is not inside quotation marks."""
-    quoted = quoted_ranges(text) if skip_quoted else []
+    quoted: list[tuple[int, int]] | None = None
+    lowered = text.lower()
     found = []
     for signal in signals:
+        if signal.needles and not any(n in lowered for n in signal.needles):
+            continue
+        if quoted is None:
+            quoted = quoted_ranges(text) if skip_quoted else []
         for m in signal.regex.finditer(text):
             if m.end() == m.start() or any(a <= m.start() < b for a, b in quoted):
                 continue

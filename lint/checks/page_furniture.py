@@ -180,23 +180,51 @@ def _runs(scored: list[_Scored], options: Options) -> Iterator[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class _Voice:
-    kinds: tuple[str, ...]
-    signals: tuple[Signal, ...]
+    """The site-voice patterns, searched in the lowercased line. Patterns anchored at the start
+    are one alternation tried at the start only; the others run one by one with their leading
+    word boundary checked by hand, which lets the regex engine jump to its literal prefix (seven
+    times faster than case-insensitive matching on this machine)."""
+
+    anchored: re.Pattern[str] | None
+    anchored_kinds: tuple[str, ...]
+    floating: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, needs a word boundary
+
+    def search(self, text: str) -> tuple[str, re.Match[str]] | None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lowercase is longer: keep offsets true
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if self.anchored is not None:
+            m = self.anchored.match(lowered)
+            if m is not None and m.lastgroup is not None:
+                return self.anchored_kinds[int(m.lastgroup[1:])], m
+        for kind, pattern, boundary in self.floating:
+            for m in pattern.finditer(lowered):
+                before = lowered[m.start() - 1] if m.start() else " "
+                if not boundary or not (before.isalnum() or before == "_"):
+                    return kind, m
+        return None
 
 
 @cache
 def _site_voice(extra_phrases: tuple[str, ...]) -> _Voice:
-    kinds, signals = [], []
-    for line in pattern_lines("site_voice.txt"):
-        kind, pattern = line.split(None, 1)
-        kinds.append(kind)
-        signals.append(Signal(kind, 3, pattern))
+    anchored: list[tuple[str, str]] = []
+    floating: list[tuple[str, re.Pattern[str], bool]] = []
+    entries = [tuple(line.split(None, 1)) for line in pattern_lines("site_voice.txt")]
     for phrase in extra_phrases:
-        words = [re.escape(w) for w in phrase.split()]
+        words = [re.escape(w.lower()) for w in phrase.split()]
         if words:
-            kinds.append("outlet")
-            signals.append(Signal("outlet", 3, r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"))
-    return _Voice(tuple(kinds), tuple(signals))
+            entries.append(("outlet", r"\b" + r"\s+".join(words) + r"(?!\w)"))
+    for kind, pattern in entries:
+        if pattern.startswith("^"):
+            anchored.append((kind, pattern))
+        elif pattern.startswith(r"\b"):
+            floating.append((kind, re.compile(pattern[2:]), True))
+        else:
+            floating.append((kind, re.compile(pattern), False))
+    combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
+    return _Voice(
+        re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating)
+    )
 
 
 _KIND_NAMES = {
@@ -223,11 +251,11 @@ def _score(doc: Document, line: Line, voice: _Voice, links: _LinkIndex) -> _Scor
     lowered = [w.lower() for w in words]
     if line.block.kind is BlockKind.HEADING and doc.format != "text":
         return _Scored(line, 0, "", "")
-    for signal in voice.signals:
-        m = signal.regex.search(text)
-        if m and m.end() > m.start():
-            said = quote_clue(text, Clue(signal, m.start(), m.end(), m.group()))
-            return _Scored(line, 3, _KIND_NAMES[signal.name], said)
+    found = voice.search(text)
+    if found is not None and found[1].end() > found[1].start():
+        kind, m = found
+        said = quote_clue(text, Clue(Signal(kind, 3, ""), m.start(), m.end(), m.group()))
+        return _Scored(line, 3, _KIND_NAMES[kind], said)
     # A link the author made on purpose (a "Read: ..." list, "Back to contents") is not pasted chrome.
     linked = links.share(line.span) >= 0.8
     if linked and doc.format != "text":

@@ -53,41 +53,49 @@ SIGNALS: tuple[Signal, ...] = (
            rf"\b(?:please\s+)?(?:provide|share|send|paste|give)\s+me\s+(?:with\s+)?(?:the|your|a|some|more)\s+"
            rf"(?:\w+\s+)?{_MATERIAL}\b"
            r"|\bonce you (?:provide|share|send|paste|give|upload)\b"
-           r"|\b(?:text|article|content|information) (?:that )?you want me to\b|\bcomplete your request\b"),
+           r"|\b(?:text|article|content|information) (?:that )?you want me to\b|\bcomplete your request\b",
+           needles=('provide', 'share', 'send', 'paste', 'give', 'want me', 'request')),
     Signal("speaks of the material the requester gave", 2,
            rf"\b(?:the|this|that|your)\s+(?:\w+\s+)?{_MATERIAL}\s+(?:that\s+)?you(?:['’]ve| have)?\s+"
            r"(?:provided|shared|sent|pasted|gave|given|submitted|uploaded|supplied)\b"
-           r"|\b(?:as you requested|per your (?:request|instructions))\b|\byou want me to\b"),
+           r"|\b(?:as you requested|per your (?:request|instructions))\b|\byou want me to\b",
+           needles=('you',)),
     Signal("the assistant on itself", 3,
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
            r"|\bmy (?:knowledge|training)(?: data)? cut-?off\b|\bas of my last (?:knowledge |training )?update\b"
            r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece) is "
            r"(?:a |an |entirely )?"
-           r"(?:fictional|fictitious|hypothetical|imaginary)\b"),
+           r"(?:fictional|fictitious|hypothetical|imaginary)\b",
+           needles=('an ai', 'language model', 'artificial intelligence', 'cut-off', 'cutoff', 'last update', 'last knowledge', 'last training', 'fictional', 'fictitious', 'hypothetical', 'imaginary')),
     Signal("apologises", 1,
            rf"{_I}(?:['’]m| am) sorry\b"
-           r"|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b"),
+           r"|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b",
+           needles=('sorry', 'apologi')),
     Signal("says what it cannot do", 2,
            rf"{_I}(?:['’]m| am)? (?:not able|unable) to (?:access|browse|provide|fulfil|fulfill|complete|generate|"
            r"write|create|verify|summari[sz]e|rewrite)\b"
            rf"|{_I} (?:cannot|can['’]t|can not|do not have|don['’]t have) (?:access to|browse|real-time|the ability"
            r"|enough information|the (?:text|article|content))\b"
-           rf"|{_I} need (?:the|more|some)\b[^.!?]{{0,40}}\b(?:text|content|information|details)\b"),
+           rf"|{_I} need (?:the|more|some)\b[^.!?]{{0,40}}\b(?:text|content|information|details)\b",
+           needles=('able', 'cannot', "can't", 'can’t', 'can not', 'have', 'need')),
     Signal("offers more work", 3,
            r"\b(?:please )?let me know if you(?:['’]d| would)? (?:like|want|need) (?:me to|any|further|more|changes"
            r"|adjustments|revisions|edits|a different|another)\b"
            r"|\bwould you like me to\b|\bif you(?:['’]d| would) like,? I can\b"
            rf"|{_I} look forward to (?:helping|assisting) you\b"
-           r"|\bfeel free to (?:adjust|modify|tweak|edit|customi[sz]e|change) (?:the|this|it)\b"),
+           r"|\bfeel free to (?:adjust|modify|tweak|edit|customi[sz]e|change) (?:the|this|it)\b",
+           needles=('let me know', 'would you like', 'like, i can', 'like i can', 'look forward', 'feel free')),
     Signal("signs off like an assistant", 2,
            rf"{_I} hope (?:this|that|these) (?:\w+ )?(?:helps|meets your|is helpful)\b"
            r"|\bgood luck with your (?:blog|article|writing|website|site|project|post|story|content)\b"
-           r"|\bhappy (?:writing|blogging)\b"),
+           r"|\bhappy (?:writing|blogging)\b",
+           needles=('hope', 'good luck', 'happy writing', 'happy blogging')),
     Signal("promises the task", 2,
            rf"{_I}(?:['’]ll| will| can| would)\b[^.!?\"“]{{0,50}}\b(?:summari[sz]e|rewrite|re-write|draft|"
            r"help you|assist you|create (?:a|an|the)|write (?:a|an|the|you))\b"
-           rf"|{_I} will:\s*$"),
+           rf"|{_I} will:\s*$",
+           needles=("i'll", 'i’ll', 'i will', 'i can', 'i would')),
     Signal("hands the text over", 3,
            rf"^(?:(?:sure|certainly|absolutely|of course|okay|ok|great|alright)\b[!,.]?\s*)?"
            rf"(?:here(?:['’]s| is| are)|below is"
@@ -96,33 +104,40 @@ SIGNALS: tuple[Signal, ...] = (
            rf"(?:{_EDITED}\s+(?:[\w-]+\s+){{0,2}}?{_HANDOVER_WORK}|{_HANDOVER_WORK}\s+(?:you requested|as requested))\b"
            rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|I(?:['’]ll| will| can))\b"
            rf"|^here(?:['’]s| is)\s+your\s+(?:[\w-]+\s+){{0,3}}?{_HANDOVER_WORK}\b"
-           r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$"),
+           r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$",
+           needles=('here', 'below', "i've", 'i’ve', 'i have', "i'll", 'i’ll', 'i will', 'i can', 'sample', 'template', 'mock')),
     Signal("calls itself a sample", 2,
-           r"\bthis is (?:just |only )?(?:a|an) (?:sample|template|mock-?up|example)\b"),
+           r"\bthis is (?:just |only )?(?:a|an) (?:sample|template|mock-?up|example)\b",
+           needles=('this is',)),
     Signal("labels its answer", 3,
            r"^(?:title|headline|sub-?headline|subtitle|tagline|lede|article body|body text|assumptions"
-           r"|key assumptions)\s*:(?=\s*\S)"),
+           r"|key assumptions)\s*:(?=\s*\S)",
+           needles=(':',)),
     Signal("talks about the piece, not the news", 2,
            r"\b(?:this|the following|the present) (?:article|piece|post|blog post|guide|essay|write-?up)"
            r"\b[^.!?]{0,40}?\b(?:aims? to|seeks? to|will (?:explore|delve|discuss|examine|serve as|provide you|take you"
            r"|walk you|guide)|explores|delves)\b"
            r"|\bin this (?:article|piece|post|blog post|guide|essay),? (?:we|I)(?:['’]ll| will| are going to)"
-           r" (?:explore|delve|discuss|examine|look|dive|take|unpack|break|walk|cover)\b"),
+           r" (?:explore|delve|discuss|examine|look|dive|take|unpack|break|walk|cover)\b",
+           needles=('article', 'piece', 'post', 'guide', 'essay', 'write')),
     Signal("instructs the writer", 1,
            r"\b(?:you can|you may|feel free to|be sure to|make sure to|remember to|don['’]t forget to)\b"
            r"[^.!?]{0,40}?\b(?:customi[sz]e|tailor|personali[sz]e|fill in|replace (?:the|this|it)|keep your content"
-           r"|your (?:blog|article|post|content|audience|specific needs|own (?:details|information)))\b"),
+           r"|your (?:blog|article|post|content|audience|specific needs|own (?:details|information)))\b",
+           needles=('you can', 'you may', 'feel free', 'be sure', 'make sure', 'remember to', 'forget to')),
     Signal("template hedge", 2,
            r"\((?:or|and/or) [^()]{1,60}\bdepending on\b[^()]{0,60}\)"
            r"|\((?:if (?:applicable|available|known|relevant|mentioned|necessary|desired)|where applicable)"
            r"(?: in the (?:text|article|source))?\)"
-           r"|\(if (?:sources|quotes|names|details) (?:are|is) (?:mentioned|available|provided)[^()]{0,40}\)"),
+           r"|\(if (?:sources|quotes|names|details) (?:are|is) (?:mentioned|available|provided)[^()]{0,40}\)",
+           needles=('(',)),
     Signal("credits the generator", 3,
            r"\bhelped \S{1,40} (?:to )?generate\b"
            r"|\b(?:generat(?:e|ed|ing)|written|created|produced) (?:this|the) (?:content|article|text|post)"
            r" (?:with|using|by) (?:ai|chatgpt|gpt|gemini|claude|an? (?:ai|language model|tool))\b"
            r"|\b(?:content|article|text|post) (?:was )?(?:generated|written) (?:by|with|using) "
-           r"(?:ai|chatgpt|gpt-?\d*|an? (?:ai|language model))\b"),
+           r"(?:ai|chatgpt|gpt-?\d*|an? (?:ai|language model))\b",
+           needles=('generat', 'written', 'helped')),
     # The stock vocabulary of machine-written essays; two of them in one line count as one clue.
     Signal("machine-essay vocabulary", 1,
            r"\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"
@@ -130,7 +145,8 @@ SIGNALS: tuple[Signal, ...] = (
            r" to|plays? a (?:crucial|pivotal|vital) role|comprehensive (?:perspective|overview|understanding))\b"
            r"[^\n]*?\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"
            r"|realm|paramount|underscores?|navigat(?:e|ing) the|ever-evolving|architects? of|it is (?:crucial|essential"
-           r"|important) to|plays? a (?:crucial|pivotal|vital) role|comprehensive)\b"),
+           r"|important) to|plays? a (?:crucial|pivotal|vital) role|comprehensive)\b",
+           needles=('delve', 'tapestry', 'testament', 'bedrock', 'embodiment', 'intricacies', 'complexities', 'multifaceted', 'pivotal', 'realm', 'paramount', 'underscore', 'navigat', 'ever-evolving', 'crucial', 'essential', 'important', 'role', 'comprehensive', 'architect')),
 )
 _HANDS_OVER = next(s for s in SIGNALS if s.name == "hands the text over")
 _LABELS = next(s for s in SIGNALS if s.name == "labels its answer")
