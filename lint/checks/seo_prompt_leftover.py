@@ -59,7 +59,7 @@ SIGNALS: tuple[Signal, ...] = (
            rf"\b(?:the|this|that|your)\s+(?:\w+\s+)?{_MATERIAL}\s+(?:that\s+)?you(?:['’]ve| have)?\s+"
            r"(?:provided|shared|sent|pasted|gave|given|submitted|uploaded|supplied)\b"
            r"|\b(?:as you requested|per your (?:request|instructions))\b|\byou want me to\b",
-           needles=('you',)),
+           needles=('you')),
     Signal("the assistant on itself", 3,
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
@@ -67,7 +67,8 @@ SIGNALS: tuple[Signal, ...] = (
            r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece) is "
            r"(?:a |an |entirely )?"
            r"(?:fictional|fictitious|hypothetical|imaginary)\b",
-           needles=('an ai', 'language model', 'artificial intelligence', 'cut-off', 'cutoff', 'last update', 'last knowledge', 'last training', 'fictional', 'fictitious', 'hypothetical', 'imaginary')),
+           needles=('an ai', 'language model', 'artificial intelligence', 'cut-off', 'cutoff', 'last update',
+                    'last knowledge', 'last training', 'fictional', 'fictitious', 'hypothetical', 'imaginary')),
     Signal("apologises", 1,
            rf"{_I}(?:['’]m| am) sorry\b"
            r"|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b",
@@ -105,14 +106,15 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|I(?:['’]ll| will| can))\b"
            rf"|^here(?:['’]s| is)\s+your\s+(?:[\w-]+\s+){{0,3}}?{_HANDOVER_WORK}\b"
            r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$",
-           needles=('here', 'below', "i've", 'i’ve', 'i have', "i'll", 'i’ll', 'i will', 'i can', 'sample', 'template', 'mock')),
+           needles=('here', 'below', "i've", 'i’ve', 'i have', "i'll", 'i’ll', 'i will', 'i can', 'sample',
+                    'template', 'mock')),
     Signal("calls itself a sample", 2,
            r"\bthis is (?:just |only )?(?:a|an) (?:sample|template|mock-?up|example)\b",
-           needles=('this is',)),
+           needles=('this is')),
     Signal("labels its answer", 3,
            r"^(?:title|headline|sub-?headline|subtitle|tagline|lede|article body|body text|assumptions"
            r"|key assumptions)\s*:(?=\s*\S)",
-           needles=(':',)),
+           needles=(':')),
     Signal("talks about the piece, not the news", 2,
            r"\b(?:this|the following|the present) (?:article|piece|post|blog post|guide|essay|write-?up)"
            r"\b[^.!?]{0,40}?\b(?:aims? to|seeks? to|will (?:explore|delve|discuss|examine|serve as|provide you|take you"
@@ -130,7 +132,7 @@ SIGNALS: tuple[Signal, ...] = (
            r"|\((?:if (?:applicable|available|known|relevant|mentioned|necessary|desired)|where applicable)"
            r"(?: in the (?:text|article|source))?\)"
            r"|\(if (?:sources|quotes|names|details) (?:are|is) (?:mentioned|available|provided)[^()]{0,40}\)",
-           needles=('(',)),
+           needles=('(')),
     Signal("credits the generator", 3,
            r"\bhelped \S{1,40} (?:to )?generate\b"
            r"|\b(?:generat(?:e|ed|ing)|written|created|produced) (?:this|the) (?:content|article|text|post)"
@@ -146,7 +148,9 @@ SIGNALS: tuple[Signal, ...] = (
            r"[^\n]*?\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"
            r"|realm|paramount|underscores?|navigat(?:e|ing) the|ever-evolving|architects? of|it is (?:crucial|essential"
            r"|important) to|plays? a (?:crucial|pivotal|vital) role|comprehensive)\b",
-           needles=('delve', 'tapestry', 'testament', 'bedrock', 'embodiment', 'intricacies', 'complexities', 'multifaceted', 'pivotal', 'realm', 'paramount', 'underscore', 'navigat', 'ever-evolving', 'crucial', 'essential', 'important', 'role', 'comprehensive', 'architect')),
+           needles=('delve', 'tapestry', 'testament', 'bedrock', 'embodiment', 'intricacies', 'complexities',
+                    'multifaceted', 'pivotal', 'realm', 'paramount', 'underscore', 'navigat', 'ever-evolving',
+                    'crucial', 'essential', 'important', 'role', 'comprehensive', 'architect')),
 )
 _HANDS_OVER = next(s for s in SIGNALS if s.name == "hands the text over")
 _LABELS = next(s for s in SIGNALS if s.name == "labels its answer")
