@@ -41,3 +41,13 @@ def test_trailing_off_lists_code_and_the_last_line_are_left_alone():
     )
     assert findings(text, name="story.txt", select=RULE) == []
     assert findings("Where to start, where to start...\n\nWe began with the forms.\n", select=RULE) == []
+
+
+def test_a_feed_mark_at_the_end_of_a_line_inside_a_paragraph():
+    text = (
+        "Crowds gather in the main square of the capital on Friday, officials said. Thou ...\n"
+        "Tens of thousands of people rally against the new tax in the capital\n"
+        "By Jo Smith and Sam Lee of The Associated Press in the capital city\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.end_line, f.end_column) for f in found] == [(1, 1, 84)]

@@ -63,17 +63,37 @@ class TruncatedLine(Check):
             if block.kind not in _KINDS or (block.kind is BlockKind.HEADING and doc.format != "text"):
                 continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            why = _cut(block, following, options, plain=doc.format == "text")
-            if why:
-                text = block.text.text.rstrip()
-                yield self.finding(
-                    block.text.span(max(0, len(text) - 40), len(text)),
-                    f"This line is cut off ({why}): restore the missing words or delete the fragment.",
-                )
+            plain = doc.format == "text"
+            # Plain text may join short lines into one paragraph: a feed's mark ends a line there.
+            ends = _line_ends(block) if plain else [len(block.text.text.rstrip())]
+            for end in ends:
+                last_line = end == ends[-1]
+                why = _cut(block, block.text.text[:end], following if last_line else None, options, plain)
+                if why:
+                    yield self.finding(
+                        block.text.span(max(0, end - 40), end),
+                        f"This line is cut off ({why}): restore the missing words or delete the fragment.",
+                    )
 
 
-def _cut(block: Block, following: Block | None, options: Options, plain: bool) -> str | None:
-    text = " ".join(block.text.text.split())
+def _line_ends(block: Block) -> list[int]:
+    """Where each line of the block's prose ends (trailing spaces left out)."""
+    text = block.text.text
+    ends = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = len(line.rstrip())
+        if stripped:
+            ends.append(start + stripped)
+        start += len(line) + 1
+    return ends or [len(text.rstrip())]
+
+
+def _cut(block: Block, upto: str, following: Block | None, options: Options, plain: bool) -> str | None:
+    """Why the prose up to here reads as cut off; `following` is None for a line inside a block
+    (only a feed's marks count there) and for the article's last block."""
+    line = upto[upto.rfind("\n") + 1 :]
+    text = " ".join(line.split())
     if _SPEAKER.match(text):
         return None
     words = _WORD.findall(text)
@@ -89,7 +109,7 @@ def _cut(block: Block, following: Block | None, options: Options, plain: bool) -
     if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and not quoted:
         return "it ends in “...” in the middle of a sentence"
     if following is None:
-        return None  # the article's end is truncated-ending's
+        return None  # inside a block, or the article's end (truncated-ending's)
     # A sentence may run on into a list, a code block or a lowercase continuation (split-sentence
     # reports the last); a cut one is followed by a new sentence.
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or block.kind is BlockKind.LIST_ITEM:
