@@ -51,3 +51,15 @@ def test_parallel_list_items_and_wrapped_lines_are_not_stuffing():
         "The team chose\nthe new design so that\nthe new design so that\nthe new design so that it works.\n"
     )
     assert findings(text, select=RULE) == []
+
+
+def test_a_search_result_blurb_left_at_the_top():
+    text = (
+        "Follow the Rovers v United live score on Sports.example.com. After two overs, Rovers are 12/0. "
+        "Get live score, ball by ball commentary and much more.\n\nThe match began on time.\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [f.line for f in found] == [1]
+    assert found[0].message.startswith("A search-result blurb (meta description) is left in the copy (“Follow the")
+    howto = "Follow these steps to file. Get the form from the office and read the notes first.\n"
+    assert findings(howto, name="story.txt", select=RULE) == []

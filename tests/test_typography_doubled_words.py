@@ -39,3 +39,10 @@ def test_html_doubled_word_across_a_link():
     text = '<html><body><p>Post on the <a href="https://example.com">the forum</a> today.</p></body></html>'
     found = findings(text, name="page.html", select=RULE)
     assert [(f.line, snippet(text, f)) for f in found] == [(1, 'the <a href="https://example.com">the')]
+
+
+def test_an_adverb_left_in_two_places_by_a_rewrite():
+    text = "She had largely been largely shunned. Conflict is conflict, and which is which is clear.\n"
+    found = findings(text, select=("doubled-word",))
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 9, 29)]
+    assert found[0].message.startswith("“largely” appears twice in “largely been largely”")

@@ -1,4 +1,5 @@
-"""doubled-word: the same word twice in a row ("the the", "to to")."""
+"""doubled-word: the same word twice in a row ("the the", "to to"), or twice around an auxiliary
+("had largely been largely")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,13 @@ from lint.patterns import lazy_re
 # A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
 _DOUBLED = lazy_re(
     r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I
+)
+# An adverb repeated around an auxiliary: "had largely been largely shunned", "has already been
+# already": moved in a rewrite and left in its old place too. ("Conflict is conflict" is meant.)
+_AROUND_AUXILIARY = lazy_re(
+    r"(?<![\w'’\-.@/])(?P<word>[a-z]{2,}ly|already|still|just|even|only|never|always|often)\s+"
+    r"(?:been|be|being|is|was|are|were|has|have|had|will|would|can|could"
+    r"|should|may|might|must|not|also)\s+(?P<again>(?P=word))(?![\w\-'’])"
 )
 _EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
@@ -65,6 +73,14 @@ class DoubledWord(Check):
                     block.text.span(m.start(), m.end()),
                     f"“{first}” appears twice in a row: delete one (“{first}”).",
                     fix=fix,
+                )
+            for m in _AROUND_AUXILIARY.finditer(prose):
+                word = m.group("word")
+                if word in allowed:
+                    continue
+                yield self.finding(
+                    block.text.span(m.start(), m.end()),
+                    f"“{word}” appears twice in “{m.group()}”: a rewrite left it in two places; keep one.",
                 )
 
 

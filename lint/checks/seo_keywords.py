@@ -11,11 +11,13 @@ gives them away:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._leftover_lines import Line, prose_lines
+from lint.checks._tokens import DOMAIN_LIKE
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
@@ -66,6 +68,14 @@ class SeoKeywords(Check):
                 yield self.finding(
                     line.span,
                     f"A list of search keywords is left in the copy (“{_cut(text)}”): delete it.",
+                )
+        for line in lines:
+            clues = _meta_description_clues(line.text)
+            if len(clues) >= 3:
+                yield self.finding(
+                    line.span,
+                    "A search-result blurb (meta description) is left in the copy ("
+                    + ", ".join(f"“{c}”" for c in clues[:3]) + "): delete it.",
                 )
         yield from self._stuffing(lines, options)
 
@@ -118,6 +128,28 @@ def _is_keyword_list(text: str, min_terms: int) -> bool:
     # Keyword lists repeat their head terms ("pixel", "pixel reviews", "pixel price").
     counts = Counter(w.lower() for t in terms for w in set(_TERM_WORD.findall(t)) if w.lower() not in _FUNCTION)
     return bool(counts) and counts.most_common(1)[0][1] >= 3
+
+
+_IMPERATIVE = lazy_re(
+    r"(?:^|[.!?]\s+)(?P<verb>(?:follow|get|catch|check out|watch|stay (?:tuned|updated)|keep track of|find out|"
+    r"read|know|discover|explore|don['’]t miss)\b[^.!?]{0,60})",
+    re.I,
+)
+_MUCH_MORE = lazy_re(r"\b(?:and (?:much|lots|a lot) more|and more only on|all the latest)\b", re.I)
+
+
+def _meta_description_clues(text: str) -> list[str]:
+    """What makes a line a search-result blurb: sentences that order the reader about ("Follow
+    the live score", "Get ball by ball commentary"), a website named as the place to do it, and
+    "and much more"."""
+    clues = [_cut(m.group("verb"), 30) for m in _IMPERATIVE.finditer(text)][:2]
+    domain = re.search(DOMAIN_LIKE, text, re.I)
+    if domain:
+        clues.append(domain.group())
+    more = _MUCH_MORE.search(text)
+    if more:
+        clues.append(more.group())
+    return clues if domain or more else []
 
 
 def _cut(text: str, limit: int = 60) -> str:
