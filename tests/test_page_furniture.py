@@ -59,3 +59,10 @@ def test_a_weather_widget_at_the_top():
     text = "6 C\nNew York\nThursday, February 13, 2025\n\n" + STORY
     found = findings(text, name="story.txt", select=RULE)
     assert [(f.line, f.end_line) for f in found] == [(1, 3)]
+
+
+def test_a_caption_cut_from_its_credit_at_the_top():
+    text = " The minister addresses MPs |\n\n" + STORY
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.column) for f in found] == [(1, 2)]
+    assert "a caption or byline cut from its credit" in found[0].message

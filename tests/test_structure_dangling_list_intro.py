@@ -60,3 +60,11 @@ def test_template_labels_with_nothing_after_them():
     ]
     transcript = "SMITH:\n\nThe ferry returns on Friday.\n\nThe Results:\n\nTurnout was high.\n"
     assert findings(transcript, name="t.txt", select=("dangling-list-intro",)) == []
+
+
+def test_a_speaker_whose_words_were_replaced_by_page_furniture():
+    text = "JO SMITH, HOST:\n\nCopyright 2024 Radio. To see more, visit example.org.\n\nSAM LEE, HOST:\n\nGood morning.\n"
+    found = findings(text, name="t.txt", select=("dangling-list-intro",))
+    assert [(f.line, f.message) for f in found] == [
+        (1, "The label “JO SMITH, HOST:” has nothing after it: fill it in or delete it")
+    ]

@@ -87,3 +87,52 @@ def best_per_span(matches: Iterable[tuple[int, int, Severity]]) -> list[tuple[in
             continue
         kept.insert(i, (start, end, severity))
     return kept
+
+
+@dataclass(frozen=True)
+class SiteVoice:
+    """The site-voice patterns, searched in the lowercased line. Patterns anchored at the start
+    are one alternation tried at the start only; the others run one by one with their leading
+    word boundary checked by hand, which lets the regex engine jump to its literal prefix (seven
+    times faster than case-insensitive matching on this machine)."""
+
+    anchored: re.Pattern[str] | None
+    anchored_kinds: tuple[str, ...]
+    floating: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, needs a word boundary
+
+    def search(self, text: str) -> tuple[str, re.Match[str]] | None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lowercase is longer: keep offsets true
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if self.anchored is not None:
+            m = self.anchored.match(lowered)
+            if m is not None and m.lastgroup is not None:
+                return self.anchored_kinds[int(m.lastgroup[1:])], m
+        for kind, pattern, boundary in self.floating:
+            for m in pattern.finditer(lowered):
+                before = lowered[m.start() - 1] if m.start() else " "
+                if not boundary or not (before.isalnum() or before == "_"):
+                    return kind, m
+        return None
+
+
+@cache
+def site_voice(extra_phrases: tuple[str, ...]) -> SiteVoice:
+    anchored: list[tuple[str, str]] = []
+    floating: list[tuple[str, re.Pattern[str], bool]] = []
+    entries = [tuple(line.split(None, 1)) for line in pattern_lines("site_voice.txt")]
+    for phrase in extra_phrases:
+        words = [re.escape(w.lower()) for w in phrase.split()]
+        if words:
+            entries.append(("outlet", r"\b" + r"\s+".join(words) + r"(?!\w)"))
+    for kind, pattern in entries:
+        if pattern.startswith("^"):
+            anchored.append((kind, pattern))
+        elif pattern.startswith(r"\b"):
+            floating.append((kind, re.compile(pattern[2:]), True))
+        else:
+            floating.append((kind, re.compile(pattern), False))
+    combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
+    return SiteVoice(
+        re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating)
+    )

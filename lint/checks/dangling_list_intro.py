@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._boilerplate import site_voice
 from lint.checks._structure import is_placeholder_block, is_quoted
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
@@ -45,6 +46,8 @@ _GLUED = lazy_re(r"[a-z][A-Z]")
 _POINTER = lazy_re(r"\b(?:here|below|at this link|this link|as follows)\s*:$", re.IGNORECASE)
 _URL_START = lazy_re(r"^(?:https?://|www\.)", re.IGNORECASE)
 # A bare label of a template: "Contact Us:", "Social Media:" (not a transcript's "SMITH:").
+# A transcript's speaker on a line of their own: "MARY SMITH, HOST:".
+_SPEAKER_LABEL = lazy_re(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:$")
 _EMPTY_LABEL = lazy_re(r"^(?-i:[A-Z][a-z]+)(?: [A-Za-z][a-z]+){0,3}:$")
 _BOLD_START = lazy_re(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
 _BOLD_BEFORE = lazy_re(r"<(?:strong|b)>\s*$", re.IGNORECASE)
@@ -99,10 +102,11 @@ class DanglingListIntro(Check):
                     "embed was lost): restore it or rewrite the sentence",
                 )
                 continue
-            if _EMPTY_LABEL.match(block.text.text.strip()) and _ends_section(following):
+            label = block.text.text.strip()
+            if (_EMPTY_LABEL.match(label) or _SPEAKER_LABEL.match(label)) and _ends_section(following):
                 yield self.finding(
                     last.span,
-                    f"The label “{block.text.text.strip()}” has nothing after it: fill it in or delete it",
+                    f"The label “{label}” has nothing after it: fill it in or delete it",
                 )
                 continue
             m = _INTRO.search(last.text.rstrip())
@@ -149,10 +153,14 @@ class DanglingListIntro(Check):
 
 
 def _ends_section(block: Block | None) -> bool:
-    """After a label: nothing, a heading, or another bare label (the label's content is gone)."""
+    """After a label: nothing, a heading, another bare label, or the page's furniture (a
+    copyright line, a share bar): the label's content is gone."""
     if block is None or block.kind is BlockKind.HEADING:
         return True
-    return block.kind is BlockKind.PARAGRAPH and bool(_EMPTY_LABEL.match(block.text.text.strip()))
+    text = block.text.text.strip()
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    return bool(_EMPTY_LABEL.match(text) or _SPEAKER_LABEL.match(text)) or site_voice(()).search(text) is not None
 
 
 def _announces_several(m: re.Match[str]) -> bool:
