@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from lint.document.span import Span
 from lint.findings import Finding
+from lint.patterns import lazy_re
 
 
 class _Cover:
@@ -93,7 +93,7 @@ def _drop_grammar_repeats(findings: list[Finding]) -> list[Finding]:
 
 # Repeats of one problem are folded from this many occurrences up.
 FOLD_FROM = 5
-_QUOTED = re.compile(r"“[^”]*”")
+_QUOTED = lazy_re(r"“[^”]*”")
 
 
 def fold_repeats(source: str, findings: list[Finding], fold_from: int = FOLD_FROM) -> list[Finding]:

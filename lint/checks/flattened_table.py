@@ -17,10 +17,11 @@ from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Block, Document
 from lint.document.span import Span
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # A figure: 15, 3.1, -24, 29:9, 4.6%, £24m, 1-0, W W L D.
-_FIGURE = re.compile(r"^[-+−£$€]?\d[\d.,:/-]*\s?(?:%|[mkb]n?|bn)?$|^(?:[WDL]\s){2,}[WDL]$", re.I)
-_PIPES = re.compile(r"\|\s*$")
+_FIGURE = lazy_re(r"^[-+−£$€]?\d[\d.,:/-]*\s?(?:%|[mkb]n?|bn)?$|^(?:[WDL]\s){2,}[WDL]$", re.I)
+_PIPES = lazy_re(r"\|\s*$")
 
 
 @dataclass(frozen=True)

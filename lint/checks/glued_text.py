@@ -21,27 +21,28 @@ from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
 # "Media caption", "Image source", "Photo credit" inside a line, or opening it with text glued on.
-_CAPTION_LABEL = re.compile(
+_CAPTION_LABEL = lazy_re(
     r"(?:(?<=[a-z])|(?<=\w\s)|^)(?P<label>(?:Media|Image|Video|Photo) (?:caption|source|credit))"
     r"(?:(?=[A-Z][a-z])|,? (?=[A-Z]))"
 )
 # "spublished at 14:48", "ago Updated on 3 May": a page's time stamp glued to the text before it.
-_STAMP = re.compile(
+_STAMP = lazy_re(
     r"(?<=[a-z’'])(?P<label>(?:published|updated|posted|last updated) (?:at|on) \d{1,2}[:.]?\d{0,2})", re.I
 )
 # Three or more capitalised words glued together, the last the first word of the story:
 # "HomeWorldAmericasThe".
-_BREADCRUMB = re.compile(r"(?<![\w’'#@])(?P<label>(?:[A-Z][a-z]+){3,}(?:[A-Z][a-z]*)?)(?![\w’'])")
+_BREADCRUMB = lazy_re(r"(?<![\w’'#@])(?P<label>(?:[A-Z][a-z]+){3,}(?:[A-Z][a-z]*)?)(?![\w’'])")
 # A word glued to the capitalised function word that opens the next sentence: "VanFossenWhen".
-_SENTENCE_GLUE = re.compile(
+_SENTENCE_GLUE = lazy_re(
     r"(?<=[a-z]{2})(?P<label>(?:When|While|The|This|That|These|Those|After|Before|But|And|As|At|In|On|It|He|She"
     r"|They|We|There|However|Meanwhile))(?=\s+[a-z])"
 )
 # A headline in capitals (four words or more) running into mixed-case text in the same line.
-_CAPS_HEADLINE = re.compile(r"^(?P<label>(?:[A-Z][A-Z'’&.-]*[\s:,]+){4,}[A-Z][A-Z'’&.-]*)(?=[\s:,—–-]+.*[a-z]{3})")
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'’&.-]*")
+_CAPS_HEADLINE = lazy_re(r"^(?P<label>(?:[A-Z][A-Z'’&.-]*[\s:,]+){4,}[A-Z][A-Z'’&.-]*)(?=[\s:,—–-]+.*[a-z]{3})")
+_CAPS_WORD = lazy_re(r"[A-Z][A-Z'’&.-]*")
 
 
 @dataclass(frozen=True)

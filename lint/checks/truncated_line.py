@@ -11,22 +11,22 @@ The words of a transcript ("KRAYER: And having...") trail off on purpose and are
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
+from lint.patterns import lazy_re
 
-_DOUBLE_STOP = re.compile(r"[^\W\d_]\.\.$")
-_SPACED_ELLIPSIS = re.compile(r"\s(?:\.\.\.|…)$")
-_WORD_ELLIPSIS = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_DOUBLE_STOP = lazy_re(r"[^\W\d_]\.\.$")
+_SPACED_ELLIPSIS = lazy_re(r"\s(?:\.\.\.|…)$")
+_WORD_ELLIPSIS = lazy_re(r"[^\W\d_](?:\.\.\.|…)$")
+_SENTENCE_STOP = lazy_re(r"[.!?](?:\s|$)")
 # An opened parenthesis, or an opening quotation mark with next to nothing after it ("as a \"").
-_OPEN_GROUP = re.compile(r"(?:\([^()]{0,30}|(?:^|\s)\"[^\"]{0,3}|“[^“”]{0,3})$")
-_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_OPEN_GROUP = lazy_re(r"(?:\([^()]{0,30}|(?:^|\s)\"[^\"]{0,3}|“[^“”]{0,3})$")
+_SPEAKER = lazy_re(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
+_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words no sentence ends on: a paragraph stopping on one was cut (often where a link was).
 _DANGLING = frozenset(
     "a an the of to with at for from by and or but nor as than into onto about between including "
