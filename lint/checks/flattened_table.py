@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, Example, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.document.span import Span
 from lint.findings import Finding, Severity
@@ -26,9 +26,8 @@ _PIPES = lazy_re(r"\|\s*$")
 
 @dataclass(frozen=True)
 class Options:
-    # Short cells a run needs, and how many of them must be figures.
-    min_cells: int = 8
-    min_figures: int = 3
+    min_cells: int = option(8, "Short lines in a row (at most one longer line between two) that make a run.")
+    min_figures: int = option(3, "How many of a run's lines must be figures (15, 3.1, 29:9, -24, 4.6%).")
 
 
 class FlattenedTable(Check):

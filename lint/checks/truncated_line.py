@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -37,11 +37,14 @@ _KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM,
 
 @dataclass(frozen=True)
 class Options:
-    # Paragraphs shorter than this many words that stop on a dangling word are left alone
-    # (a label such as "Photos by" or a heading "Of Mice and Men" is no cut sentence).
-    min_words: int = 3
-    # Truncation marks ("..", "...") count on lines up to this long: headlines, teasers, summaries.
-    max_teaser_words: int = 40
+    min_words: int = option(
+        3,
+        "A line stopping on a word no sentence ends on (\"the\", \"with\") is reported from this many words "
+        "(\"Photos by\" is a label, not a cut sentence).",
+    )
+    max_teaser_words: int = option(
+        40, "Truncation marks (\"..\", \"...\") count on lines up to this many words: headlines, teasers, summaries."
+    )
 
 
 class TruncatedLine(Check):
