@@ -22,6 +22,9 @@ from lint.cli import cli
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync"]
+# Resolved now, before the tests change folder.
+KEEP_SCREENSHOT = Path(os.environ["NEWSLINT_SCREENSHOT_DIR"]).resolve() if os.environ.get("NEWSLINT_SCREENSHOT_DIR") \
+    else None
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"))
 
 STORY = (
@@ -107,14 +110,18 @@ class Opened:
         }""")
 
 
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # reports name the article as "seed.txt", not a temporary path
+
+
 def report(tmp_path: Path, name: str, text: str, *extra: str) -> tuple[Path, dict[str, object]]:
-    article = tmp_path / name
-    article.write_text(text, encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
     out = tmp_path / (name + ".html")
     runner = CliRunner()
-    result = runner.invoke(cli, ["check", "--no-cache", "--format", "html", "-o", str(out), *extra, str(article)])
+    result = runner.invoke(cli, ["check", "--no-cache", "--format", "html", "-o", str(out), *extra, name])
     assert result.exit_code in (0, 1), result.output
-    data = json.loads(runner.invoke(cli, ["check", "--no-cache", "--format", "json", *extra, str(article)]).stdout)
+    data = json.loads(runner.invoke(cli, ["check", "--no-cache", "--format", "json", *extra, name]).stdout)
     return out, data
 
 
@@ -151,9 +158,8 @@ def test_seed_report_every_finding_highlighted_no_console_errors_and_a_screensho
     shot = tmp_path / "seed-report.png"
     opened.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
-    keep = os.environ.get("NEWSLINT_SCREENSHOT_DIR")
-    if keep:
-        shutil.copy(shot, Path(keep) / "seed-report.png")
+    if KEEP_SCREENSHOT:
+        shutil.copy(shot, KEEP_SCREENSHOT / "seed-report.png")
 
 
 def test_clicking_a_finding_marks_its_span_and_shows_it(browser, tmp_path: Path):
