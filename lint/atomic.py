@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".newslint-tmp"
@@ -20,14 +21,25 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_bytes_atomic(path: Path, data: bytes, durable: bool = False) -> None:
+class OwnerError(PermissionError):
+    """The file belongs to someone else and the replacement could not be given to them."""
+
+
+def write_bytes_atomic(
+    path: Path, data: bytes, durable: bool = False, keep_owner: bool = False,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Replace `path` with `data`, keeping the file's permission bits (new files: 0666 less umask).
 
     A symbolic link stays a link: its target is replaced. `durable` also fsyncs the data and the
-    folder, for files people care about (articles), not for caches.
+    folder, for files people care about (articles), not for caches. `keep_owner` gives the new
+    file the old one's owner and group, or raises OwnerError (a rename would hand someone else's
+    file to whoever runs newslint). `before_replace` runs last, just before the rename: raising
+    there leaves the file as it is.
     """
     real = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else _default_mode()
+    old = real.stat() if real.exists() else None
+    mode = stat.S_IMODE(old.st_mode) if old is not None else _default_mode()
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -35,7 +47,15 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = False) -> None:
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+            new = os.fstat(handle.fileno())
         os.chmod(tmp, mode)
+        if keep_owner and old is not None and (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
+            try:
+                os.chown(tmp, old.st_uid, old.st_gid)
+            except (OSError, AttributeError):  # AttributeError: no chown (Windows)
+                raise OwnerError("the file belongs to another user or group, and the fixed copy would not") from None
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, real)
     except BaseException:
         try:

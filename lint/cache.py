@@ -102,13 +102,24 @@ def store(cache_dir: Path, key: str, result: FileResult) -> None:
         "findings": [_plain(f) for f in result.findings],
     }
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        marker = cache_dir / ".gitignore"
-        if not marker.exists():
-            marker.write_text("# created by newslint\n*\n", encoding="utf-8")
+        if not entry.parent.is_dir():
+            cache_dir.parent.mkdir(parents=True, exist_ok=True)
+            _own_folder(cache_dir)
+            _own_folder(cache_dir / __version__)
+            entry.parent.mkdir(exist_ok=True)
         write_bytes_atomic(entry, json.dumps(data).encode("utf-8"))
     except OSError:
         pass
+
+
+def _own_folder(folder: Path) -> None:
+    """Create a cache folder; only one newslint created itself gets a `*` .gitignore. An existing
+    folder (`--cache-dir .`, say) is never given one: it would hide every new article from git."""
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        return
+    (folder / ".gitignore").write_text("# created by newslint: its result cache\n*\n", encoding="utf-8")
 
 
 def _plain(f: Finding) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from lint.constants import FORMATS, GROUPS, SEVERITY_NAMES, SORTS
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lint.config import Resolved
+    from lint.config import Config, Resolved
     from lint.document.reader import Decoded
     from lint.engine import ConfigCache, Target
     from lint.results import FileResult, Selection
@@ -47,6 +47,11 @@ _debug_option = click.option("--debug", is_flag=True, expose_value=False,
                              help=f"Show the traceback of an internal error (or set {DEBUG_ENV}=1).")
 
 
+_no_plugins_option = click.option(
+    "--no-plugins", is_flag=True,
+    help="Load no plugin files named in configs (also: NEWSLINT_NO_PLUGINS=1); for untrusted pull requests.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 @_debug_option
@@ -67,7 +72,7 @@ def cli() -> None:
               help="Lowest severity that makes the exit code 1 [default: the config's fail_on, else error].")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
-              help="Worker processes [default: number of cores; 1 = no workers].")
+              help="Worker processes [default: number of cores; at most twice the cores and one per file; 1 = no workers].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Cache folder [default: $NEWSLINT_CACHE_DIR or .newslint_cache].")
@@ -103,6 +108,7 @@ def cli() -> None:
 @click.option("--show-source", is_flag=True, help="Text output: the line around each finding, with a caret.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when any article's quality score (0-100) is below N.")
+@_no_plugins_option
 def check(
     paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
@@ -111,6 +117,7 @@ def check(
     baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
     shard_spec: str | None, dask_address: str | None,
     unsafe_fixes: bool, sort: str, group_by: str, statistics: bool, show_source: bool, min_score: float | None,
+    no_plugins: bool,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from lint.config import ConfigError, load_config
@@ -123,8 +130,9 @@ def check(
         paths = (".",)
     shard = _shard(shard_spec, paths)
     try:
-        explicit = load_config(config_path) if config_path else None
-        configs = ConfigCache(explicit)
+        allow_plugins = False if no_plugins else None  # None: as NEWSLINT_NO_PLUGINS says
+        explicit = load_config(config_path, allow_plugins=allow_plugins) if config_path else None
+        configs = ConfigCache(explicit, allow_plugins)
         selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
         unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
@@ -143,6 +151,7 @@ def check(
         if changes is not None:
             file_paths = changes.within(file_paths, Path.cwd())
         targets = discover(file_paths, configs, errors)
+        _say_skipped_plugins(configs.loaded())
         if changes is not None:  # changed files were named one by one: keep the articles among them
             targets = [t for t in targets if t.config.included(t.path)]
         sources: dict[str, str] = {}  # article texts, for the HTML report and --show-source
@@ -228,6 +237,13 @@ def check(
     sys.exit(EXIT_OK)
 
 
+def _say_skipped_plugins(configs: list[Config]) -> None:
+    for config in {id(c): c for c in configs}.values():
+        if config.skipped_plugins:
+            _say(f"newslint: warning: {config.source}: plugins not loaded (--no-plugins or NEWSLINT_NO_PLUGINS): "
+                 f"{', '.join(config.skipped_plugins)}")
+
+
 def _shard(spec: str | None, paths: tuple[str, ...]) -> Shard | None:
     if spec is None:
         return None
@@ -296,6 +312,8 @@ def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  #
     for outcome in outcomes:
         if outcome.error:
             _say(f"{outcome.display}: error: {outcome.error}")
+        if outcome.warning:
+            _say(f"{outcome.display}: warning: {outcome.warning}")
     done = [o for o in outcomes if o.changed and not o.error]
     count = sum(o.applied for o in done)
     files = f"{len(done)} file{'s' if len(done) != 1 else ''}"
@@ -308,7 +326,10 @@ def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  #
             click.echo(f"Would apply {fixes} to {files} (--fix writes them).", err=True)
         sys.exit(EXIT_FINDINGS if done else EXIT_OK)
     if not quiet:
-        click.echo(f"Applied {fixes} to {files}." if done else "No safe fixes to apply.", err=True)
+        unwritten = sum(1 for o in outcomes if o.changed and o.error)
+        nothing = f"No fixes written ({unwritten} file{'s' if unwritten != 1 else ''}: see above)." if unwritten \
+            else "No safe fixes to apply."
+        click.echo(f"Applied {fixes} to {files}." if done else nothing, err=True)
     return results
 
 
@@ -415,9 +436,10 @@ def _progress_bar():  # type: ignore[no-untyped-def]
 @_debug_option
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def rules(config_path: Path | None, fmt: str) -> None:
+@_no_plugins_option
+def rules(config_path: Path | None, fmt: str, no_plugins: bool) -> None:
     """List every check as the config sets it: id, category, severity, summary; off or idle ones say so."""
-    config = _config_or_fail(config_path)
+    config = _config_or_fail(config_path, no_plugins)
     checks = list(config.registry)
     resolved = config.for_file(None)  # the config's own settings, before any override
     active = {rc.check.id: rc for rc in resolved.checks}
@@ -447,11 +469,12 @@ def rules(config_path: Path | None, fmt: str) -> None:
 @_debug_option
 @click.argument("check_id")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def explain(check_id: str, config_path: Path | None) -> None:
+@_no_plugins_option
+def explain(check_id: str, config_path: Path | None, no_plugins: bool) -> None:
     """Show a check's documentation: what, why, options, a bad and a good example."""
     from lint.docs import explain_text
 
-    config = _config_or_fail(config_path)
+    config = _config_or_fail(config_path, no_plugins)
     check = config.registry.get(check_id)
     if check is None:
         import difflib
@@ -537,12 +560,15 @@ def _need_extra(extra: str, *modules: str) -> None:
         _fail(f"'newslint {extra}' needs the {extra} extra: pip install 'newslint[{extra}]' (missing: {missing[0]})")
 
 
-def _config_or_fail(config_path: Path | None):  # type: ignore[no-untyped-def]
+def _config_or_fail(config_path: Path | None, no_plugins: bool = False):  # type: ignore[no-untyped-def]
     from lint.config import ConfigError, load_config
     from lint.engine import ConfigCache
 
+    allow = False if no_plugins else None
     try:
-        return load_config(config_path) if config_path else ConfigCache(None).for_dir(Path.cwd())
+        if config_path:
+            return load_config(config_path, allow_plugins=allow)
+        return ConfigCache(None, allow).for_dir(Path.cwd())
     except ConfigError as err:
         _fail(str(err))
 

@@ -10,6 +10,7 @@ import dataclasses
 import fnmatch
 import hashlib
 import json
+import math
 import os
 import typing
 from collections.abc import Callable, Mapping
@@ -66,14 +67,56 @@ def preset_names() -> list[str]:
     return sorted(p.stem for p in presets_dir().glob(f"*{PRESET_SUFFIX}"))
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config file in `start` (a folder) or any folder above it."""
-    folder = start.resolve()
+NO_PLUGINS_ENV = "NEWSLINT_NO_PLUGINS"
+
+
+def plugins_allowed() -> bool:
+    """False when NEWSLINT_NO_PLUGINS is set (to anything but 0 or false): CI on pull requests."""
+    return os.environ.get(NO_PLUGINS_ENV, "").strip().lower() in ("", "0", "false", "no")
+
+
+def repository_root(folder: Path) -> Path | None:
+    """The top folder of the git work tree holding `folder` (the one with `.git`), if any."""
+    folder = Path(os.path.realpath(folder))
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def search_boundary(folder: Path, given: Path | None = None) -> Path:
+    """The highest folder a config search from `folder` may reach.
+
+    The repository root; outside git, the working folder or the folder named on the command
+    line when `folder` is inside it; else `folder` itself. Never a parent of all of those: a
+    config (and its plugins) in /tmp or a home folder must not govern a checkout below it.
+    """
+    folder = Path(os.path.realpath(folder))
+    root = repository_root(folder)
+    if root is not None:
+        return root
+    for candidate in (Path.cwd(), given):
+        if candidate is not None:
+            real = Path(os.path.realpath(candidate))
+            if folder.is_relative_to(real):
+                return real
+    return folder
+
+
+def find_config(start: Path, stop: Path | None = None) -> Path | None:
+    """The nearest config file in `start` (a folder) or a folder above it, up to `stop`
+    (default: `search_boundary(start)`)."""
+    folder = Path(os.path.realpath(start))
+    stop = Path(os.path.realpath(stop)) if stop is not None else search_boundary(folder)
+    if not folder.is_relative_to(stop):
+        stop = folder
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
             if path.is_file():
                 return path
+        if candidate == stop:
+            break
     return None
 
 
@@ -231,6 +274,7 @@ class Config:
     encodings: tuple[str, ...] = ()  # tried in order when a file is not UTF-8
     overrides: tuple[Override, ...] = ()
     plugins: tuple[Path, ...] = ()
+    skipped_plugins: tuple[str, ...] = ()  # named by the config but not loaded (--no-plugins)
     fail_on: Severity = Severity.ERROR
     scoring: Scoring = field(default_factory=Scoring)  # the quality score's weights and caps (lint/score.py)
     base_dir: Path = field(default_factory=Path.cwd)
@@ -322,17 +366,39 @@ def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
     return False
 
 
-def load_config(path: Path | None, extra_plugins: tuple[Path, ...] = ()) -> Config:
-    """Load and validate a config file; None means the built-in `default` preset."""
+def load_config(path: Path | None, extra_plugins: tuple[Path, ...] = (), allow_plugins: bool | None = None) -> Config:
+    """Load and validate a config file; None means the built-in `default` preset.
+
+    `allow_plugins` False (default: from NEWSLINT_NO_PLUGINS) loads none of the config's plugin
+    files; settings for checks it does not know are then ignored (they may be the plugins').
+    """
     if path is None:
         # With no config file, paths are read from where newslint runs (the site's top folder).
         raw = dataclasses.replace(load_raw(presets_dir() / f"default{PRESET_SUFFIX}"), base_dir=Path.cwd())
     else:
         raw = load_raw(path)
-    return build_config(raw, extra_plugins)
+    return build_config(raw, extra_plugins, allow_plugins)
 
 
-def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config:
+def _plugin_files(raw: RawConfig, names: list[str], where: str) -> tuple[Path, ...]:
+    """Plugin files are code: they must resolve (symbolic links followed) inside the config's
+    repository, or its folder outside git; no absolute path or `..` may lead elsewhere."""
+    root = repository_root(raw.base_dir) or Path(os.path.realpath(raw.base_dir))
+    found = []
+    for name in names:
+        path = Path(os.path.realpath(raw.base_dir / name))
+        if not path.is_relative_to(root):
+            raise ConfigError(
+                f"{where}: plugin {name!r} is outside {root}; plugin files must be inside the config's "
+                "repository (or its folder)"
+            )
+        if not path.is_file():
+            raise ConfigError(f"{where}: plugin file {path} does not exist")
+        found.append(path)
+    return tuple(found)
+
+
+def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plugins: bool | None = None) -> Config:
     data, where = raw.data, raw.where
 
     def at(*key: str) -> str:
@@ -345,12 +411,14 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(f"{at(key)}: unknown setting {key!r} (valid: {', '.join(TOP_LEVEL_KEYS)})")
 
-    plugins = tuple(
-        (raw.base_dir / p).resolve() for p in _typed(data.get("plugins", []), list[str], at("plugins"), "plugins")
-    ) + extra_plugins
-    for plugin in plugins:
+    if allow_plugins is None:
+        allow_plugins = plugins_allowed()
+    names = _typed(data.get("plugins", []), list[str], at("plugins"), "plugins")
+    skipped = tuple(names) if not allow_plugins else ()
+    plugins = (_plugin_files(raw, names, at("plugins")) if allow_plugins else ()) + extra_plugins
+    for plugin in extra_plugins:
         if not plugin.is_file():
-            raise ConfigError(f"{at('plugins')}: plugin file {plugin} does not exist")
+            raise ConfigError(f"plugin file {plugin} does not exist")
     try:
         registry = load_registry(plugins)
     except PluginError as err:
@@ -424,6 +492,8 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
     checks_raw = data.get("checks", {}) or {}
     if not isinstance(checks_raw, dict):
         raise ConfigError(f"{at('checks')}: 'checks' must map check ids to settings")
+    if skipped:  # settings of checks nobody loaded: most likely the skipped plugins' own
+        checks_raw = {k: v for k, v in checks_raw.items() if registry.get(k) is not None}
     checks = {
         check_id: _check_setting(
             registry, check_id, value, at("checks", check_id),
@@ -444,6 +514,8 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         checks_item = item.get("checks", {}) or {}
         if not isinstance(checks_item, dict):
             raise ConfigError(f"{where_item}: override 'checks' must map check ids to settings")
+        if skipped:
+            checks_item = {k: v for k, v in checks_item.items() if registry.get(k) is not None}
         for check_id, value in checks_item.items():
             _check_setting(
                 registry, check_id, value, at("overrides", str(i), "checks", check_id),
@@ -471,6 +543,7 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = ()) -> Config
         encodings=tuple(files.get("encodings", ())),
         overrides=tuple(overrides),
         plugins=plugins,
+        skipped_plugins=skipped,
         fail_on=Severity(fail_on),
         scoring=scoring,
         base_dir=raw.base_dir,
@@ -591,9 +664,13 @@ def _typed(value: Any, hint: Any, where: str, name: str) -> Any:
         ok = isinstance(value, bool)
     elif hint is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and value < 0:  # every whole-number setting is a count or a limit
+            raise ConfigError(f"{where}: '{name}' must be 0 or more, not {value!r}")
     elif hint is float:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         value = float(value) if ok else value
+        if ok and not math.isfinite(value):  # .nan compares false with everything: a limit it sets is off
+            raise ConfigError(f"{where}: '{name}' must be a finite number, not {value!r}")
     elif hint is str:
         ok = isinstance(value, str)
     elif hint is dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
-from lint.config import Config, ConfigError, Limits, Resolved, find_config, load_config
+from lint.config import Config, ConfigError, Limits, Resolved, find_config, load_config, search_boundary
 from lint.dedupe import fold_repeats, one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
@@ -46,24 +46,33 @@ class ConfigCache:
     not lintable, and the run goes on with the rest.
     """
 
-    def __init__(self, explicit: Config | None) -> None:
+    def __init__(self, explicit: Config | None, allow_plugins: bool | None = None) -> None:
         self.explicit = explicit
+        self.allow_plugins = allow_plugins  # None: as NEWSLINT_NO_PLUGINS says
         self._by_file: dict[Path | None, Config | ConfigError] = {}
-        self._by_dir: dict[Path, Config | ConfigError] = {}
+        self._by_dir: dict[tuple[Path, Path], Config | ConfigError] = {}
 
-    def lookup(self, folder: Path) -> Config | ConfigError:
+    def lookup(self, folder: Path, given: Path | None = None) -> Config | ConfigError:
+        """The config governing `folder`: the nearest one up to the repository root (outside
+        git: up to the working folder, or `given`, the folder named on the command line)."""
         if self.explicit is not None:
             return self.explicit
-        folder = folder.resolve()
-        if folder not in self._by_dir:
-            path = find_config(folder)
+        folder = Path(os.path.realpath(folder))
+        stop = search_boundary(folder, given)
+        if (folder, stop) not in self._by_dir:
+            path = find_config(folder, stop)
             if path not in self._by_file:
                 try:
-                    self._by_file[path] = load_config(path)
+                    self._by_file[path] = load_config(path, allow_plugins=self.allow_plugins)
                 except ConfigError as err:
                     self._by_file[path] = err
-            self._by_dir[folder] = self._by_file[path]
-        return self._by_dir[folder]
+            self._by_dir[(folder, stop)] = self._by_file[path]
+        return self._by_dir[(folder, stop)]
+
+    def loaded(self) -> list[Config]:
+        """Every config loaded so far (not the broken ones)."""
+        found = [self.explicit] if self.explicit is not None else []
+        return found + [c for c in self._by_file.values() if isinstance(c, Config)]
 
     def for_dir(self, folder: Path) -> Config:
         """The config for a folder; raises the config's ConfigError if it is broken."""
@@ -79,8 +88,8 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
     seen: set[Path] = set()
     broken: set[str] = set()
 
-    def config_for(folder: Path) -> Config | None:
-        found = configs.lookup(folder)
+    def config_for(folder: Path, given: Path) -> Config | None:
+        found = configs.lookup(folder, given)
         if isinstance(found, ConfigError):
             if str(found) not in broken:
                 broken.add(str(found))
@@ -89,7 +98,13 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
             return None
         return found
 
-    def add(path: Path, explicit: bool) -> None:
+    def add(path: Path, explicit: bool, given: Path) -> None:
+        try:
+            _add(path, explicit, given)
+        except OSError as err:  # a path too long for the system, say: reported, never skipped
+            errors.append(FileResult(_display(path), error=_os_problem(err)))
+
+    def _add(path: Path, explicit: bool, given: Path) -> None:
         key = path.resolve() if path.exists() else path.absolute()
         if key in seen:
             return
@@ -97,7 +112,7 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
         if path.is_symlink() and not path.exists():
             errors.append(FileResult(_display(path), error=_dangling(path)))
             return
-        config = config_for(path.parent)
+        config = config_for(path.parent, given)
         if config is None:
             return
         if config.excluded(path):
@@ -108,26 +123,43 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
 
     for raw in paths:
         path = Path(raw)
-        if path.is_symlink() and not path.exists():
+        try:
+            dangling, is_dir, exists = path.is_symlink() and not path.exists(), path.is_dir(), path.exists()
+        except OSError as err:
+            errors.append(FileResult(raw, error=_os_problem(err)))
+            continue
+        if dangling:
             errors.append(FileResult(raw, error=_dangling(path)))
-        elif path.is_dir():
-            config = config_for(path)
+        elif is_dir:
+            config = config_for(path, path)
             if config is None:
                 continue
-            for child in _walk(path, config):
-                add(child, explicit=False)
-        elif path.exists():
-            add(path, explicit=True)
+            for child in _walk(path, config, errors):
+                add(child, explicit=False, given=path)
+        elif exists:
+            add(path, explicit=True, given=path.parent)
         else:
             errors.append(FileResult(raw, error="no such file or folder"))
     return targets
 
 
-def _walk(root: Path, config: Config) -> Iterator[Path]:
+def _os_problem(err: OSError) -> str:
+    if err.errno == errno.ENAMETOOLONG:
+        return "path too long for this system (over its PATH_MAX or NAME_MAX)"
+    return err.strerror or str(err)
+
+
+def _walk(root: Path, config: Config, errors: list[FileResult]) -> Iterator[Path]:
+    """Files under `root`, sorted. A folder that cannot be listed (no permission, a path too
+    long) is an error result: skipping it silently would report "All clear" for articles
+    nobody read."""
     from lint.git import ignored
 
+    def unreadable(err: OSError) -> None:
+        errors.append(FileResult(_display(Path(err.filename)), error=f"cannot read this folder: {_os_problem(err)}"))
+
     skip = ignored(root)  # what git ignores is not an article (a built site, a cache)
-    for folder, dirs, files in os.walk(root, onerror=None):
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         base = Path(folder)
         rel = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
@@ -419,7 +451,9 @@ def lint_targets(
         if progress:
             progress(1, len(tasks))
     rest = tasks[len(results):]
-    workers = min(jobs, len(rest))  # no idle workers for a handful of files
+    # No idle workers for a handful of files, and no more than twice the cores: "--jobs 200"
+    # would fork 200 processes for work that two cores do.
+    workers = min(jobs, len(rest), MAX_WORKERS_PER_CORE * (os.cpu_count() or 1))
     chunk = max(1, min(16, len(rest) // (workers * 4)))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_follow_parent, initargs=(os.getpid(),))
@@ -434,6 +468,9 @@ def lint_targets(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+MAX_WORKERS_PER_CORE = 2
 
 
 def _follow_parent(parent: int) -> None:

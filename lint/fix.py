@@ -11,12 +11,14 @@ and permission bits of the original are kept.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import hashlib
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.atomic import write_bytes_atomic
-from lint.config import Resolved
+from lint.atomic import OwnerError, write_bytes_atomic
+from lint.config import Resolved, search_boundary
 from lint.document import format_for
 from lint.document.reader import Decoded, InputError, decode
 from lint.engine import Target, lint_text
@@ -36,6 +38,7 @@ class FixOutcome:
     result: FileResult  # the lint of the fixed text: what is left
     written: bool = False
     error: str | None = None
+    warning: str | None = None  # written, with something the user should know (a split hard link)
 
     @property
     def changed(self) -> bool:
@@ -131,13 +134,25 @@ def fix_text(
     return source, applied, result
 
 
+class NotWritten(Exception):
+    """Why fixes were left unwritten; one line for the user."""
+
+
 def fix_target(target: Target, selection: Selection, write: bool, max_passes: int = MAX_PASSES,
                unsafe: bool = False) -> FixOutcome:
-    """Fix one file; write it (atomically) only when `write` and its text changed."""
+    """Fix one file; write it (atomically) only when `write` and its text changed.
+
+    Before writing: a symbolic link must lead inside the tree (the repository, or the working
+    folder); the file must be writable; just before the replace, it must be the very file that
+    was read (same size, modification time and content: an editor's save in between is kept,
+    and the fixes are not written); the replacement keeps the owner and mode.
+    """
     fmt = format_for(str(target.path))
     try:
-        decoded = decode(target.path.read_bytes(), target.config.encodings)
-    except (OSError, InputError) as err:
+        _inside_tree(target.path)
+        data, read = _read(target.path)
+        decoded = decode(data, target.config.encodings)
+    except (OSError, InputError, NotWritten) as err:
         message = getattr(err, "strerror", None) or str(err)
         return FixOutcome(
             target.display, "", "", 0, FileResult(target.display, fmt, error=message), error=message
@@ -149,12 +164,50 @@ def fix_target(target: Target, selection: Selection, write: bool, max_passes: in
     outcome = FixOutcome(target.display, decoded.text, fixed, applied, result)
     if not write or not outcome.changed:
         return outcome
+    digest = hashlib.sha256(data).digest()
     try:
-        write_atomic(target.path, fixed, decoded)
+        if read.st_mode & 0o222 == 0 or not os.access(target.path, os.W_OK):
+            raise NotWritten("the file is read-only; fixes not written")
+        write_atomic(target.path, fixed, decoded, lambda: _unchanged(target.path, read, digest))
+    except NotWritten as err:
+        return FixOutcome(target.display, decoded.text, fixed, 0, result, error=str(err))
     except (OSError, UnicodeEncodeError) as err:
         message = f"fixes not written: {getattr(err, 'strerror', None) or err}"
         return FixOutcome(target.display, decoded.text, fixed, 0, result, error=message)
-    return FixOutcome(target.display, decoded.text, fixed, applied, result, written=True)
+    split = None
+    if read.st_nlink > 1:
+        split = (f"had {read.st_nlink - 1} other hard link{'s' if read.st_nlink > 2 else ''}: they keep the old "
+                 "text (the fixed file is a new one)")
+    return FixOutcome(target.display, decoded.text, fixed, applied, result, written=True, warning=split)
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its state at the moment they were read."""
+    with open(path, "rb") as handle:
+        return handle.read(), os.fstat(handle.fileno())
+
+
+def _unchanged(path: Path, read: os.stat_result, digest: bytes) -> None:
+    """NotWritten unless `path` is still the file that was read, byte for byte."""
+    try:
+        data, now = _read(path)
+    except OSError:
+        raise NotWritten("the file went away while it was being fixed; fixes not written") from None
+    same = (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (read.st_dev, read.st_ino, read.st_size,
+                                                                     read.st_mtime_ns)
+    if not same or hashlib.sha256(data).digest() != digest:
+        raise NotWritten("the file changed while it was being fixed; fixes not written (run --fix again)")
+
+
+def _inside_tree(path: Path) -> None:
+    """A symbolic link is fixed only when it leads inside the tree it was found in."""
+    link = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(link))
+    if real == link:
+        return
+    root = search_boundary(link.parent)
+    if not real.is_relative_to(root):
+        raise NotWritten(f"is a symbolic link to {real}, outside {root}; not fixed")
 
 
 def encode(text: str, decoded: Decoded) -> bytes:
@@ -162,10 +215,13 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return decoded.encode(text)
 
 
-def write_atomic(path: Path, text: str, decoded: Decoded) -> None:
-    """Replace the article all at once, in its own encoding, keeping its permission bits."""
+def write_atomic(path: Path, text: str, decoded: Decoded, before_replace: Callable[[], None] | None = None) -> None:
+    """Replace the article all at once, in its own encoding, keeping its permission bits and owner."""
     data = encode(text, decoded)  # fails before anything is touched when a character does not fit
-    write_bytes_atomic(path, data, durable=True)
+    try:
+        write_bytes_atomic(path, data, durable=True, keep_owner=True, before_replace=before_replace)
+    except OwnerError as err:
+        raise NotWritten(f"{err}; fixes not written") from None
 
 
 def unified_diff(outcome: FixOutcome) -> str:

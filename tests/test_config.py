@@ -92,6 +92,7 @@ def test_overrides_apply_by_path(tmp_path: Path) -> None:
 def test_config_is_found_upward(tmp_path: Path) -> None:
     cfg = write(tmp_path / "newslint.yaml", "outlet: {name: X}\n")
     (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()  # up to the repository root (tests/test_trust.py: never above it)
     assert find_config(tmp_path / "a" / "b") == cfg
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -49,7 +50,8 @@ def test_a_line_break_in_a_fix_follows_the_files_line_endings():
 @pytest.fixture
 def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    config = f"plugins: [{PLUGIN.as_posix()!r}]\nfiles:\n  encodings: [cp1252]\n"
+    shutil.copy(PLUGIN, tmp_path / PLUGIN.name)  # plugin files must be inside the config's folder
+    config = f"plugins: [{PLUGIN.name}]\nfiles:\n  encodings: [cp1252]\n"
     (tmp_path / ".newslint.yaml").write_text(config, encoding="utf-8")
     (tmp_path / "story.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "clean.md").write_text("# Clean\n\nNothing to fix here.\n", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -28,8 +29,9 @@ STORY = "# Harbor vote\n\nThe council met in the united states embassy.  It was 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("newsroom")
+    shutil.copy(SLOW_PLUGIN, root / SLOW_PLUGIN.name)  # plugin files must be inside the config's folder
     (root / ".newslint.yaml").write_text(
-        f"plugins: [{SLOW_PLUGIN.as_posix()!r}]\nchecks:\n  sentence-length: {{max_words: 30}}\n"
+        f"plugins: [{SLOW_PLUGIN.name}]\nchecks:\n  sentence-length: {{max_words: 30}}\n"
         "score:\n  weights: {warning: 0.5}\n", encoding="utf-8"
     )
     return root
@@ -282,6 +284,7 @@ def test_no_worker_outlives_the_server(newsroom: Path, tmp_path: Path):
     # Stopped while a timed-out pool is still being retired: its stuck worker is stopped too.
     (tmp_path / "slow").mkdir()
     (tmp_path / "slow" / ".newslint.yaml").write_text((newsroom / ".newslint.yaml").read_text(), encoding="utf-8")
+    shutil.copy(SLOW_PLUGIN, tmp_path / "slow" / SLOW_PLUGIN.name)
     slow = start(tmp_path / "slow", "--timeout", "1")
     with slow.client() as client:
         assert client.post("/v1/check", json={"text": "SLOW-MARKER\n", "filename": "s.txt"}).status_code == 503

@@ -19,6 +19,7 @@ from helpers import findings, located
 
 from lint.safe_yaml import YamlError, YamlLimits, load_yaml
 
+CHECKOUT = Path(__file__).resolve().parent.parent
 GUARD_SECONDS = 120  # not a timing assertion: only stops a hung run from hanging CI
 MEMORY_CAP = 1_500_000_000  # bytes of address space for runs that used to grow without end
 
@@ -411,3 +412,376 @@ def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path: Path) -> Non
             assert location["uri"] == "caf%E9.md"  # the file's own bytes
         else:
             assert data[0]["location"]["path"] == "caf\\xe9.md"
+
+
+# -- 2. configs cannot run code from anywhere ----------------------------------------------------
+
+EVIL = '''
+from pathlib import Path
+Path(__file__).with_name("RAN").write_text("plugin code ran", encoding="utf-8")
+from lint.checks.base import Check
+from lint.findings import Severity
+
+class Evil(Check):
+    id = "evil"
+    category = "structure"
+    severity = Severity.ERROR
+    summary = "runs code"
+
+    def run(self, doc, options, house):
+        return iter(())
+'''
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "content" / "sub").mkdir(parents=True)
+    (repo / "content" / "sub" / "a.md").write_text(GOOD, encoding="utf-8")
+    return repo
+
+
+def test_no_plugins_flag_and_environment_keep_plugin_files_from_running(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    sub = repo / "content" / "sub"
+    (sub / "evil.py").write_text(EVIL, encoding="utf-8")
+    (sub / ".newslint.yaml").write_text("plugins: [evil.py]\nchecks:\n  evil: {severity: warning}\n", encoding="utf-8")
+    for args, env in ((("--no-plugins", "content"), None), (("content",), {"NEWSLINT_NO_PLUGINS": "1"})):
+        run = newslint(repo, *args, env=env)
+        no_traceback(run)
+        assert not (sub / "RAN").exists()
+        assert run.code == 1  # the article is linted as usual
+        assert "content/sub/a.md:3:19: error [placeholder-text]" in run.out
+        assert run.err.splitlines() == [
+            f"newslint: warning: {sub / '.newslint.yaml'}: plugins not loaded (--no-plugins or NEWSLINT_NO_PLUGINS): "
+            "evil.py"
+        ]
+    for command in ("rules", "explain placeholder-text"):
+        run = newslint(sub, *command.split()[1:], "--no-plugins", command=command.split()[0])
+        assert run.code == 0 and not (sub / "RAN").exists(), run.err
+    run = newslint(repo, "content")  # trusted checkouts still load their plugins
+    assert run.code == 1 and (sub / "RAN").exists()
+
+
+def test_plugin_paths_must_stay_inside_the_repository(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "evil.py").write_text(EVIL, encoding="utf-8")
+    (repo / "content" / "link.py").symlink_to(outside / "evil.py")
+    for name in ("../../outside/evil.py", str(outside / "evil.py"), "link.py"):
+        (repo / "content" / ".newslint.yaml").write_text(f"plugins: [{name!r}]\n", encoding="utf-8")
+        run = newslint(repo, "content")
+        no_traceback(run)
+        assert not (outside / "RAN").exists(), name
+        assert run.code == 2
+        assert run.err.splitlines() == [
+            f"{repo / 'content' / '.newslint.yaml'}:1: error: plugin {name!r} is outside {repo}; plugin files must be "
+            "inside the config's repository (or its folder)"
+        ]
+
+
+def test_config_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (tmp_path / "evil.py").write_text(EVIL, encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("plugins: [evil.py]\nchecks:\n  placeholder-text: false\n",
+                                             encoding="utf-8")
+    run = newslint(repo, "content")
+    assert not (tmp_path / "RAN").exists()
+    assert run.code == 1 and "[placeholder-text]" in run.out  # the parent folder's config did not apply
+    run = newslint(repo / "content", "sub/a.md")  # from inside: the same
+    assert not (tmp_path / "RAN").exists() and run.code == 1
+
+
+def test_outside_git_the_search_stops_at_the_working_folder(tmp_path: Path) -> None:
+    work = tmp_path / "desk"
+    (work / "news").mkdir(parents=True)
+    (work / "news" / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("checks:\n  placeholder-text: false\n", encoding="utf-8")
+    assert newslint(work, "news").code == 1  # the config above the working folder is not used
+    (work / ".newslint.yaml").write_text("checks:\n  placeholder-text: false\n", encoding="utf-8")
+    assert newslint(work, "news").code == 0  # the working folder's own is
+
+
+# -- 4. file names from git are paths, never options ---------------------------------------------
+
+def test_precommit_hook_passes_staged_names_after_double_dash(tmp_path: Path) -> None:
+    import yaml
+
+    hook = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    (tmp_path / "README.md").write_text("# Readme\n", encoding="utf-8")
+    (tmp_path / "--output=README.md").write_text(GOOD, encoding="utf-8")
+    # As pre-commit runs a hook: entry, then args, then the staged file names.
+    entry = hook["entry"].split()
+    assert entry[0] == "newslint"
+    argv = [sys.executable, "-m", "lint", *entry[1:], "--no-cache", *hook["args"], "--output=README.md", "README.md"]
+    proc = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=GUARD_SECONDS)
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Readme\n"
+    assert proc.returncode == 1
+    assert "--output=README.md:3:19: error [placeholder-text]" in proc.stdout
+
+
+def _action_step(name: str) -> dict[str, object]:
+    import yaml
+
+    action = yaml.safe_load((CHECKOUT / "action.yml").read_text(encoding="utf-8"))
+    return next(step for step in action["runs"]["steps"] if step.get("name") == name)
+
+
+def test_action_passes_each_path_line_as_one_argument_after_double_dash(tmp_path: Path) -> None:
+    fake = tmp_path / "bin" / "newslint"
+    fake.parent.mkdir()
+    # Records each call's arguments, one per line, and a line "=" after each call.
+    fake.write_text('#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done >> "$ARGV_FILE"\necho = >> "$ARGV_FILE"\n'
+                    'exit "$FAKE_EXIT"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    script = str(_action_step("Run newslint")["run"])
+    paths = ["content/a b.md", "--output=README.md", "content/$(touch pwned).md"]
+    for fake_exit, step_exit in (("0", 0), ("1", 0), ("2", 2), ("3", 3)):
+        (tmp_path / "argv").unlink(missing_ok=True)
+        env = {"PATH": f"{fake.parent}:{os.environ['PATH']}", "ARGV_FILE": str(tmp_path / "argv"),
+               "FAKE_EXIT": fake_exit, "GITHUB_OUTPUT": str(tmp_path / "out"), "NEWSLINT_SARIF": "n.sarif",
+               "NEWSLINT_UPLOAD_SARIF": "true", "NEWSLINT_FORK": "false", "RUNNER_TEMP": str(tmp_path),
+               "NEWSLINT_ARGS": "--changed --base origin/main",
+               "NEWSLINT_PATHS": "content/a b.md\n--output=README.md\n\ncontent/$(touch pwned).md\r\n"}
+        proc = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=GUARD_SECONDS)
+        assert proc.returncode == step_exit, (fake_exit, proc.stderr)
+        calls = (tmp_path / "argv").read_text(encoding="utf-8").split("=\n")[:-1]
+        assert len(calls) == 3  # the log, the annotations, the SARIF report
+        for call in calls:
+            argv = call.splitlines()
+            assert argv[argv.index("--"):] == ["--", *paths]
+            assert argv[argv.index("--") - 3: argv.index("--")] == ["--changed", "--base", "origin/main"]
+    assert not (tmp_path / "pwned").exists()
+    assert "NEWSLINT_NO_PLUGINS" in _action_step("Run newslint")["env"]  # plugins off unless asked for
+
+
+# -- 5. the cache never hides articles from git ----------------------------------------------------
+
+def test_cache_marker_only_in_folders_newslint_creates(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    for cache_dir in (".", "existing"):
+        (tmp_path / "existing").mkdir(exist_ok=True)
+        proc = subprocess.run([sys.executable, "-m", "lint", "check", "--cache-dir", cache_dir, "a.md"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=GUARD_SECONDS)
+        assert proc.returncode == 1
+        assert not (tmp_path / cache_dir / ".gitignore").exists()
+        assert (tmp_path / cache_dir / lint_version() / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    proc = subprocess.run([sys.executable, "-m", "lint", "check", "a.md"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=GUARD_SECONDS, env={**os.environ, "NEWSLINT_CACHE_DIR": "new/cache"})
+    assert (tmp_path / "new" / "cache" / ".gitignore").exists()  # newslint made it: all of it is ignored
+    assert not (tmp_path / "new" / ".gitignore").exists()
+
+
+def lint_version() -> str:
+    from lint import __version__
+
+    return __version__
+
+
+# -- 6. --fix writes only what it read, only inside the tree, as the file was -----------------------
+
+FIXABLE = "# Vote\n\nThe vote in illinois passed.\n"
+FIXED_TEXT = "# Vote\n\nThe vote in Illinois passed.\n"
+
+
+def test_fix_keeps_an_edit_saved_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import lint.fix
+    from lint.cli import main
+
+    story = tmp_path / "story.md"
+    story.write_text(FIXABLE, encoding="utf-8")
+    real_fix_text = lint.fix.fix_text
+
+    def slow_fix_text(*args: object, **kwargs: object) -> object:
+        answer = real_fix_text(*args, **kwargs)
+        with open(story, "a", encoding="utf-8") as handle:  # the editor saves meanwhile
+            handle.write("A line the reporter added.\n")
+        return answer
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(lint.fix, "fix_text", slow_fix_text)
+    with pytest.raises(SystemExit):
+        main(["check", "--no-cache", "--fix", "story.md"])
+    assert story.read_text(encoding="utf-8") == FIXABLE + "A line the reporter added.\n"
+    assert "story.md: error: the file changed while it was being fixed; fixes not written (run --fix again)" in \
+        capsys.readouterr().err.splitlines()
+
+
+def test_fix_never_writes_through_a_link_leading_out_of_the_repository(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    outside = tmp_path / "outside.md"
+    outside.write_text(FIXABLE, encoding="utf-8")
+    inside = repo / "content" / "inside.md"
+    inside.write_text(FIXABLE, encoding="utf-8")
+    (repo / "content" / "out-link.md").symlink_to(outside)
+    (repo / "content" / "in-link.md").symlink_to(inside)
+    run = newslint(repo, "--fix", "content/out-link.md", "content/in-link.md")
+    assert outside.read_text(encoding="utf-8") == FIXABLE
+    assert inside.read_text(encoding="utf-8") == FIXED_TEXT and (repo / "content" / "in-link.md").is_symlink()
+    assert f"content/out-link.md: error: is a symbolic link to {outside}, outside {repo}; not fixed" in run.err.splitlines()
+
+
+def test_fix_refuses_a_read_only_file(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(FIXABLE, encoding="utf-8")
+    story.chmod(0o444)
+    run = newslint(tmp_path, "--fix", "story.md")
+    assert story.read_text(encoding="utf-8") == FIXABLE and oct(story.stat().st_mode & 0o777) == "0o444"
+    assert "story.md: error: the file is read-only; fixes not written" in run.err.splitlines()
+
+
+def test_fix_keeps_the_owner_or_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from lint.cli import main
+
+    story = tmp_path / "story.md"
+    story.write_text(FIXABLE, encoding="utf-8")
+    story.chmod(0o664)
+    monkeypatch.chdir(tmp_path)
+    if os.geteuid() == 0:  # root can give the fixed file back to its owner: it must
+        os.chown(story, 4242, 4343)
+        with pytest.raises(SystemExit):
+            main(["check", "--no-cache", "--fix", "story.md"])
+        assert story.read_text(encoding="utf-8") == FIXED_TEXT
+        assert (story.stat().st_uid, story.stat().st_gid, story.stat().st_mode & 0o777) == (4242, 4343, 0o664)
+        story.write_text(FIXABLE, encoding="utf-8")
+        os.chown(story, 0, 0)
+        capsys.readouterr()
+
+    def refused(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    # Anyone else cannot: the fix is refused rather than hand the file to whoever ran newslint.
+    monkeypatch.setattr(os, "chown", refused)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:4], 9999, *real_fstat(fd)[5:])))
+    with pytest.raises(SystemExit):
+        main(["check", "--no-cache", "--fix", "story.md"])
+    assert story.read_text(encoding="utf-8") == FIXABLE
+    assert ("story.md: error: the file belongs to another user or group, and the fixed copy would not; "
+            "fixes not written") in capsys.readouterr().err.splitlines()
+
+
+def test_fix_says_when_it_splits_a_hard_link(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(FIXABLE, encoding="utf-8")
+    os.link(story, tmp_path / "copy.txt")
+    run = newslint(tmp_path, "--fix", "story.md")
+    assert story.read_text(encoding="utf-8") == FIXED_TEXT
+    assert (tmp_path / "copy.txt").read_text(encoding="utf-8") == FIXABLE
+    assert "story.md: warning: had 1 other hard link: they keep the old text (the fixed file is a new one)" in \
+        run.err.splitlines()
+
+
+# -- 8. folders that cannot be read are errors, never a silent "All clear" -------------------------
+
+def test_an_unreadable_folder_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from lint.cli import main
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text("# Fine\n\nAll good here.\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.md").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # as for a folder without read permission (tests may run as root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--no-cache", "--jobs", "1", "."])
+    assert stop.value.code == 2
+    out, err = capsys.readouterr()
+    assert "locked: error: cannot read this folder: Permission denied" in err.splitlines()
+    assert "All clear" not in out
+
+
+def test_a_path_too_long_for_the_system_is_an_input_error(tmp_path: Path) -> None:
+    deep = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(24):  # 24 x 201 characters: past PATH_MAX (4,096), each level made relative to the last
+            os.mkdir("d" * 200, dir_fd=deep)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=deep)
+            os.close(deep)
+            deep = inner
+        with open(os.open("story.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=deep), "w", encoding="utf-8") as f:
+            f.write(GOOD)
+    finally:
+        os.close(deep)
+    run = newslint(tmp_path, ".")
+    no_traceback(run)
+    assert run.code == 2
+    assert "All clear" not in run.out
+    assert [line.split(": error: ")[1] for line in run.err.splitlines()] == [
+        "cannot read this folder: path too long for this system (over its PATH_MAX or NAME_MAX)"
+    ]
+    run = newslint(tmp_path, "x/" * 2100 + "a.md")
+    no_traceback(run)
+    assert run.code == 2 and run.err.strip().endswith(
+        ": error: path too long for this system (over its PATH_MAX or NAME_MAX)")
+
+
+def test_negative_and_nan_settings_are_config_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    cfg = tmp_path / ".newslint.yaml"
+    for text, line, problem in (
+        ("checks:\n  sentence-length: {max_words: -5}\n", 2, "'sentence-length.max_words' must be 0 or more, not -5"),
+        ("files:\n  max_size_mb: .nan\n", 2, "'files.max_size_mb' must be a finite number, not nan"),
+        ("files:\n  max_seconds: .inf\n", 2, "'files.max_seconds' must be a finite number, not inf"),
+        ("files:\n  max_size_mb: -1\n", 2, "'files.max_size_mb' must be 0 (no limit) or more, not -1.0"),
+    ):
+        cfg.write_text(text, encoding="utf-8")
+        run = newslint(tmp_path, "a.md")
+        assert run.code == 2, text
+        assert run.err.strip() == f"newslint: error: {cfg}:{line}: {problem}"
+
+
+def test_standard_input_obeys_max_size_mb(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_size_mb: 0.001\n", encoding="utf-8")
+    run = newslint(tmp_path, "--stdin-filename", "story.md", "-", stdin=b"The council met. " * 200)
+    no_traceback(run)
+    assert run.code == 2
+    assert "over the 0.001 MB limit" in run.err
+
+
+def test_init_writes_valid_yaml_whatever_the_names(tmp_path: Path) -> None:
+    import yaml
+
+    run = newslint(tmp_path, "--outlet", "News: Daily #1", "--domain", "news.example", command="init")
+    assert run.code == 0, run.err
+    data = yaml.safe_load((tmp_path / ".newslint.yaml").read_text(encoding="utf-8"))
+    assert data["outlet"] == {"name": "News: Daily #1", "domains": ["news.example"]}
+    run = newslint(tmp_path, "--force", "--language", "en-GB\nplugins: [evil.py]", command="init")
+    assert run.code == 2
+    assert "plugins" not in (tmp_path / ".newslint.yaml").read_text(encoding="utf-8")
+
+
+def test_jobs_are_capped_by_files_and_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    from lint.engine import ConfigCache, discover, lint_targets
+
+    for i in range(30):
+        (tmp_path / f"a{i}.md").write_text("# Vote\n\nThe council met.\n", encoding="utf-8")
+    started: list[int] = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def pool(max_workers: int, **kwargs: object) -> object:
+        started.append(max_workers)
+        return real_pool(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    monkeypatch.chdir(tmp_path)
+    targets = discover(["."], ConfigCache(None), [])
+    monkeypatch.setattr(os, "cpu_count", lambda: 100)
+    assert len(lint_targets(targets[:8], jobs=200)) == 8
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert len(lint_targets(targets, jobs=200)) == 30
+    assert started == [7, 4]  # one per file left after the first; at most twice the cores
