@@ -91,6 +91,8 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Record every finding of this run in FILE (a baseline) and exit 0.")
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
+              help="House profile from 'newslint learn' (instead of the config's profile:).")
 @click.option("--fix", "apply_fix", is_flag=True,
               help="Apply the safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True,
@@ -114,7 +116,8 @@ def check(
     ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str | None, jobs: int | None,
     no_cache: bool, cache_dir: Path | None, quiet: bool, color: bool | None, output: Path | None,
     changed: bool, base_ref: str | None, changed_lines: bool, report_unused_suppressions: bool,
-    baseline_path: Path | None, write_baseline_path: Path | None, apply_fix: bool, show_diff: bool,
+    baseline_path: Path | None, write_baseline_path: Path | None, profile_path: Path | None, apply_fix: bool,
+    show_diff: bool,
     shard_spec: str | None, dask_address: str | None,
     unsafe_fixes: bool, sort: str, group_by: str, statistics: bool, show_source: bool, min_score: float | None,
     no_plugins: bool,
@@ -132,7 +135,8 @@ def check(
     try:
         allow_plugins = False if no_plugins else None  # None: as NEWSLINT_NO_PLUGINS says
         explicit = load_config(config_path, allow_plugins=allow_plugins) if config_path else None
-        configs = ConfigCache(explicit, allow_plugins)
+        profile = _profile_or_fail(profile_path) if profile_path else None
+        configs = ConfigCache(explicit, allow_plugins, profile)
         selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
         unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
@@ -277,6 +281,15 @@ def _lint_on_cluster(address: str, targets: list[Target], selection: Selection, 
     except ClusterError as err:
         _fail(f"--dask: {err}")
         return []
+
+
+def _profile_or_fail(path: Path):  # type: ignore[no-untyped-def]
+    from lint.house.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(path)
+    except ProfileError as err:
+        _fail(str(err))
 
 
 def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-untyped-def]
@@ -430,6 +443,51 @@ def _progress_bar():  # type: ignore[no-untyped-def]
         click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", nl=False, err=True)
 
     return show
+
+
+@cli.command()
+@_debug_option
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The house profile to write (JSON); the paragraph index goes beside it (.index).")
+@click.option("--update", is_flag=True,
+              help="Learn only new or changed articles, reusing the rest from the existing profile's index.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file to use instead of the nearest .newslint.yaml.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: number of cores; 1 = no workers].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def learn(paths: tuple[str, ...], output: Path, update: bool, config_path: Path | None, jobs: int | None,
+          quiet: bool) -> None:
+    """Learn the house profile from an archive: names, terms, template lines, paragraphs."""
+    from lint.config import ConfigError, load_config
+    from lint.engine import ConfigCache
+    from lint.house.learn import LearnError, learn_archive
+    from lint.house.profile import ProfileError
+
+    try:
+        configs = ConfigCache(load_config(config_path) if config_path else None)
+        progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
+        result = learn_archive(list(paths), output, update, configs, jobs or os.cpu_count() or 1, progress)
+    except (ConfigError, LearnError, ProfileError) as err:
+        _fail(str(err))
+        return
+    if progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    for path, problem in result.errors:
+        click.echo(f"{path}: error: {problem}", err=True)
+    for note in result.notes:
+        click.echo(f"newslint: warning: {note}", err=True)
+    if not quiet:
+        p = result.profile
+        reused = f", {result.reused} unchanged" if update else ""
+        click.echo(
+            f"Learned {p.articles} articles ({p.words:,} words; {result.extracted} read{reused}): "
+            f"{len(p.names)} house names, {len(p.terms)} terms, {len(p.templates)} template lines"
+            f"{', variety ' + p.variety if p.variety else ''}. Wrote {output} and {result.index_path}.",
+            err=True,
+        )
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
 
 
 @cli.command()

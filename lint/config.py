@@ -16,7 +16,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import yaml
 
@@ -30,11 +30,14 @@ from lint.languagetool import LANGUAGETOOL_KEYS
 from lint.safe_yaml import YamlError, load_yaml
 from lint.score import SCORE_KEYS, ScoreSettingError, Scoring
 
+if TYPE_CHECKING:
+    from lint.house.profile import HouseProfile
+
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "newslint.yaml", "newslint.yml")
 PRESET_SUFFIX = ".yaml"
 TOP_LEVEL_KEYS = (
     "extends", "outlet", "style", "glossary", "terminology", "checks", "files", "overrides", "html",
-    "markdown", "languagetool", "plugins", "fail_on", "score",
+    "markdown", "languagetool", "plugins", "fail_on", "score", "profile",
 )
 MAX_EXTENDS_DEPTH = 32  # a chain of configs each extending the next; deeper is a mistake or an attack
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
@@ -299,6 +302,10 @@ class Config:
     def included(self, path: Path) -> bool:
         return matches_any(self.relative(path), self.include)
 
+    def with_profile(self, profile: HouseProfile) -> Config:
+        """This config with a house profile (`--profile`), replacing the one it names, if any."""
+        return dataclasses.replace(self, house=_with_profile(self.house, profile), _resolved={})
+
     def for_file(self, path: Path | None) -> Resolved:
         rel = self.relative(path) if path is not None else ""
         active = tuple(i for i, o in enumerate(self.overrides) if rel and matches_any(rel, o.globs))
@@ -484,6 +491,15 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
         banned=dict(terminology.get("banned", {})),
         extra={"languagetool": languagetool} if languagetool else {},
     )
+    if data.get("profile") is not None:
+        from lint.house.profile import ProfileError, load_profile
+
+        relative = _typed(data["profile"], str, at("profile"), "profile")
+        try:
+            profile = load_profile(raw.base_dir / relative)  # relative to the outlet's config file
+        except ProfileError as err:
+            raise ConfigError(f"{at('profile')}: {err}") from None
+        house = _with_profile(house, profile)
     parse = ParseOptions(
         template_syntax=tuple(markdown.get("template_syntax", ParseOptions.template_syntax)),
         article_selector=html.get("article_selector", ""),
@@ -549,6 +565,15 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
         base_dir=raw.base_dir,
         limits=limits,
     )
+
+
+def _with_profile(house: HouseStyle, profile: HouseProfile) -> HouseStyle:
+    """The outlet's house style completed by its house profile: the config's own choices win."""
+    language = house.language
+    if not language and profile.variety:
+        language = "en-GB" if profile.variety == "gb" else "en-US"
+    replace = {**profile.replacements, **house.replace}
+    return dataclasses.replace(house, profile=profile, language=language, replace=replace)
 
 
 # The English varieties the spelling checks know (lint/checks/base.py HouseStyle.spelling), as

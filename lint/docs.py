@@ -90,6 +90,9 @@ def explain_text(check: type[Check]) -> str:
     ]
     if doc and doc != check.summary:
         parts += ["", textwrap.dedent(doc)]
+    if check.needs_profile:
+        parts += ["", "Needs a house profile: make one with 'newslint learn ARCHIVE --output house.json', then "
+                      "use it with --profile or 'profile:' in the config. Without one this check reports nothing."]
     if check.why:
         parts += ["", "Why it matters:", textwrap.indent(textwrap.fill(check.why, 88), "  ")]
     options = option_docs(check)

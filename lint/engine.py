@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
@@ -27,6 +28,11 @@ from lint.findings import CATEGORIES, Finding, Fix
 from lint.fix_labels import describe as describe_fix
 from lint.results import FileResult, Selection
 from lint.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from lint.house.profile import HouseProfile
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,12 @@ class ConfigCache:
     not lintable, and the run goes on with the rest.
     """
 
-    def __init__(self, explicit: Config | None, allow_plugins: bool | None = None) -> None:
+    def __init__(
+        self, explicit: Config | None, allow_plugins: bool | None = None, profile: HouseProfile | None = None
+    ) -> None:
+        self.profile = profile  # --profile: given to every config
+        if explicit is not None and profile is not None:
+            explicit = explicit.with_profile(profile)
         self.explicit = explicit
         self.allow_plugins = allow_plugins  # None: as NEWSLINT_NO_PLUGINS says
         self._by_file: dict[Path | None, Config | ConfigError] = {}
@@ -63,7 +74,8 @@ class ConfigCache:
             path = find_config(folder, stop)
             if path not in self._by_file:
                 try:
-                    self._by_file[path] = load_config(path, allow_plugins=self.allow_plugins)
+                    config = load_config(path, allow_plugins=self.allow_plugins)
+                    self._by_file[path] = config.with_profile(self.profile) if self.profile else config
                 except ConfigError as err:
                     self._by_file[path] = err
             self._by_dir[(folder, stop)] = self._by_file[path]
@@ -431,11 +443,16 @@ def lint_targets(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
     """Lint files in order; with jobs > 1 in worker processes, results still in input order."""
-    tasks = [(t, selection, cache_dir) for t in targets]
-    results: list[FileResult] = []
+    return run_tasks(_worker, [(t, selection, cache_dir) for t in targets], jobs, progress)
+
+
+def run_tasks(worker: Callable[[Any], R], tasks: list[Any], jobs: int = 1,
+              progress: Callable[[int, int], None] | None = None) -> list[R]:
+    """`worker` over `tasks` in order; with jobs > 1 in worker processes (`newslint learn` too)."""
+    results: list[R] = []
     if jobs <= 1 or len(tasks) < 4:
         for i, task in enumerate(tasks, 1):
-            results.append(_worker(task))
+            results.append(worker(task))
             if progress:
                 progress(i, len(tasks))
         return results
@@ -445,9 +462,9 @@ def lint_targets(
     fork = sys.platform != "win32"
     context = multiprocessing.get_context("fork" if fork else "spawn")
     if fork:
-        # Lint the first file here: what the checks build on first use (compiled patterns,
+        # Run the first task here: what the checks build on first use (compiled patterns,
         # word lists) is then inherited by every forked worker instead of built once in each.
-        results.append(_worker(tasks[0]))
+        results.append(worker(tasks[0]))
         if progress:
             progress(1, len(tasks))
     rest = tasks[len(results):]
@@ -458,7 +475,7 @@ def lint_targets(
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_follow_parent, initargs=(os.getpid(),))
     try:
-        for result in pool.map(_worker, rest, chunksize=chunk):
+        for result in pool.map(worker, rest, chunksize=chunk):
             results.append(result)
             if progress:
                 progress(len(results), len(tasks))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from lint.house.profile import HouseProfile
 
 
 def option(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Callable[[], Any] | None = None) -> Any:
@@ -42,6 +45,8 @@ class HouseStyle:
     replace: Mapping[str, str] = field(default_factory=dict)
     banned: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)  # sections such as languagetool
+    # What `newslint learn` found in the outlet's archive (lint/house/); None: no profile.
+    profile: HouseProfile | None = None
 
     @property
     def spelling(self) -> str:
@@ -94,6 +99,8 @@ class Check:
     # Plain text (a Markdown article) or an Example; a plain `good` is read like the `bad` one.
     bad: ClassVar[str | Example] = ""
     good: ClassVar[str | Example] = ""
+    # Reads the house profile (`newslint learn`): silent without one, and `explain` says so.
+    needs_profile: ClassVar[bool] = False
 
     def run(self, doc: Document, options: Any, house: HouseStyle) -> Iterable[Finding]:
         raise NotImplementedError

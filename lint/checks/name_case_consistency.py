@@ -84,6 +84,7 @@ class NameCaseConsistency(Check):
     category = "casing"
     severity = Severity.WARNING
     Options = Options
+    supersedes = ("house-name-case",)  # the archive's form of a name this check reports too
     summary = "The same name cased two ways in one article (\u201cGitHub\u201d and \u201cGithub\u201d)."
     why = (
         "A name spelled two ways in one article makes readers wonder whether two things are meant, "

@@ -54,6 +54,7 @@ class ProperNounCase(Check):
     category = "casing"
     severity = Severity.ERROR
     Options = Options
+    supersedes = ("house-name-case",)  # the archive's form of a name this check reports too
     summary = "Proper nouns written in lowercase (\u201cUnited states\u201d, \u201cin berlin\u201d)."
     why = (
         "Countries, cities, nationalities, months, organisations and the outlet's glossary names are "

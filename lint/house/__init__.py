@@ -1,0 +1,9 @@
+"""The house profile: what `newslint learn` finds in an outlet's archive, and how checks read it.
+
+- `words.py`: how prose is cut into name tokens and normalised lines (shared by learning and checks).
+- `facts.py`: what one archived article contributes (extracted in worker processes).
+- `learn.py`: from every article's facts to a profile and a paragraph index.
+- `profile.py`: the committed profile file (JSON, one entry per line), loading and its errors.
+- `index.py` and `minhash.py`: the paragraph index file and the signatures it holds.
+- `errors.py`: ProfileError, the one-line problems with a profile or an index.
+"""
