@@ -13,11 +13,15 @@ Needs a house profile (`--profile` or `profile:` in the config); without one it 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
 from lint.house.words import casing_allowed, name_tokens
+
+# A small profile learned from six made-up stories, shipped so the examples run (lint/data/house/).
+EXAMPLE_PROFILE = str(Path(__file__).resolve().parent.parent / "data" / "house" / "example.json")
 
 
 class HouseNameCase(Check):
@@ -31,8 +35,10 @@ class HouseNameCase(Check):
         "programmes it covers. The archive shows how the house writes them; a lowercase \u201csangamon "
         "river\u201d or a \u201cGithub\u201d in new copy breaks that and reads as a slip."
     )
-    bad = "Flood warnings went up along the sangamon river on Tuesday."
-    good = "Flood warnings went up along the Sangamon River on Tuesday."
+    bad = Example("Flood warnings went up along the sangamon river on Tuesday.\n",
+                  settings={"profile": EXAMPLE_PROFILE})
+    good = Example("Flood warnings went up along the Sangamon River on Tuesday.\n",
+                   settings={"profile": EXAMPLE_PROFILE})
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         profile = house.profile
