@@ -66,3 +66,15 @@ def test_a_caption_cut_from_its_credit_at_the_top():
     found = findings(text, name="story.txt", select=RULE)
     assert [(f.line, f.column) for f in found] == [(1, 2)]
     assert "a caption or byline cut from its credit" in found[0].message
+
+
+def test_a_lone_widget_or_ad_label_pasted_into_markdown():
+    text = (
+        STORY + "Story continues below advertisement\n\n" + STORY
+        + "Copyright 2024 Example Media. All rights reserved.\n"
+    )
+    found = findings(text, select=RULE)
+    assert [f.line for f in found] == [3, 7]
+    # A blog's own sign-up line and a label over its reading list are the author's.
+    authored = STORY + "Sign up for our weekly newsletter.\n\n" + STORY + "Most read:\n\n- [Ferry news](/ferry)\n"
+    assert findings(authored, select=RULE) == []

@@ -77,3 +77,9 @@ def test_real_copy_with_dates_sizes_and_names_is_quiet():
         "Tickets cost $10 and/or a donation; he/she/they pronouns are on the form.\n"
     )
     assert findings(text, name="story.txt", select=RULE) == []
+
+
+def test_form_field_slots():
+    text = "By [Reporter Name]\n\nCall [phone number] to book a seat.\n"
+    found = findings(text, name="story.txt", select=RULE)
+    assert [snippet(text, f) for f in found] == ["[Reporter Name]", "[phone number]"]

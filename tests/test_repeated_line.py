@@ -46,3 +46,10 @@ def test_markdown_sections_may_close_with_the_same_line():
     )
     found = findings(text, select=RULE)
     assert [f.line for f in found] == [13]
+
+
+def test_a_long_paragraph_repeated_under_another_heading():
+    para = "The council approved the harbour budget on Monday after a long debate about roads and ferries."
+    text = f"## One\n\n{para}\n\n## Two\n\n{para.replace('long', 'short')}\n"
+    found = findings(text, select=RULE)
+    assert [(f.line, f.message.split(':')[0]) for f in found] == [(7, "This line nearly repeats line 3")]

@@ -196,3 +196,10 @@ def test_any_meta_field_in_the_last_lines():
     middle = "Internal links: our March ferry story, the port budget explainer\n\n" + STORY
     middle += "\nMore.\n\nEven more.\n"
     assert findings("Intro.\n\nMore intro.\n\nAnd more.\n\nStill more.\n\n" + middle, select=RULE) == []
+
+
+def test_an_explicit_seo_field_in_the_middle_of_an_article():
+    body = "The council approved the budget on Monday after a long debate about the roads.\n\n"
+    text = body * 4 + "Meta description: Council approves budget after long debate\n\n" + body * 4
+    found = findings(text, select=("seo-leftover",))
+    assert [f.line for f in found] == [9]

@@ -103,3 +103,16 @@ def test_answer_labels_and_generator_credits():
 def test_a_labelled_list_explaining_parts_of_a_story_is_not_an_answer_label():
     text = "A story has parts:\n\n1. Headline: a short title.\n2. Lede: the first paragraph.\n"
     assert findings(text, name="guide.txt", select=RULE) == []
+
+
+def test_more_of_the_assistants_voice():
+    for line in (
+        "I can't browse the internet, so the figures above may be out of date.",
+        "Let me know if you want a shorter version or a different tone.",
+        "Note: This draft is fictional and written for illustration only.",
+        "I hope this revised version works for your newsletter!",
+    ):
+        text = "The council met on Monday to approve the new budget for the harbour.\n\n" + line + "\n"
+        assert [f.line for f in findings(text, select=RULE)] == [3], line
+    human = "As requested by the committee, the report was published on Friday.\n"
+    assert findings(human, select=RULE) == []

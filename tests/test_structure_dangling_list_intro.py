@@ -63,8 +63,23 @@ def test_template_labels_with_nothing_after_them():
 
 
 def test_a_speaker_whose_words_were_replaced_by_page_furniture():
-    text = "JO SMITH, HOST:\n\nCopyright 2024 Radio. To see more, visit example.org.\n\nSAM LEE, HOST:\n\nGood morning.\n"
+    text = (
+        "JO SMITH, HOST:\n\nCopyright 2024 Radio. To see more, visit example.org.\n\n"
+        "SAM LEE, HOST:\n\nGood morning.\n"
+    )
     found = findings(text, name="t.txt", select=("dangling-list-intro",))
     assert [(f.line, f.message) for f in found] == [
         (1, "The label “JO SMITH, HOST:” has nothing after it: fill it in or delete it")
     ]
+
+
+def test_any_sentence_announcing_with_a_colon():
+    text = (
+        "Residents packed the hall on Monday night.\n\nHere is what residents told the council:\n\n"
+        "The council will vote on the proposal next month after a public hearing, and residents can "
+        "comment online until then.\n"
+    )
+    found = findings(text, select=("dangling-list-intro",))
+    assert [f.line for f in found] == [3]
+    item = text.replace("The council will vote", "First, the council will vote")
+    assert findings(item, select=("dangling-list-intro",)) == []

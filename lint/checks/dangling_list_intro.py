@@ -46,6 +46,12 @@ _GLUED = lazy_re(r"[a-z][A-Z]")
 _POINTER = lazy_re(r"\b(?:here|below|at this link|this link|as follows)\s*:$", re.IGNORECASE)
 _URL_START = lazy_re(r"^(?:https?://|www\.)", re.IGNORECASE)
 # A bare label of a template: "Contact Us:", "Social Media:" (not a transcript's "SMITH:").
+# A sentence of four words or more ending in a colon, the word before it a plain word.
+_ANNOUNCES = lazy_re(r"^(?=(?:\S+\s+){3,}\S)[^:]*[a-z]\s*:$")
+_QUOTE_INTRO = lazy_re(
+    r"\b(?:said|says|say|wrote|writes|added|adds|stated|states|tweeted|posted|put it|explained|warned)"
+    r"(?:\s+\S+){0,2}\s*:\s*$"
+)
 # A transcript's speaker on a line of their own: "MARY SMITH, HOST:".
 _SPEAKER_LABEL = lazy_re(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:$")
 _EMPTY_LABEL = lazy_re(r"^(?-i:[A-Z][a-z]+)(?: [A-Za-z][a-z]+){0,3}:$")
@@ -58,7 +64,7 @@ _PLURAL = lazy_re(r"^(?:\w+(?<!s)s|people|criteria|data|media)$", re.IGNORECASE)
 @dataclass(frozen=True)
 class Options:
     min_words_after: int = option(
-        25,
+        15,
         "A paragraph of fewer words after the intro may be the first item written as a paragraph, and the intro is "
         "not reported.",
     )
@@ -110,7 +116,11 @@ class DanglingListIntro(Check):
                 )
                 continue
             m = _INTRO.search(last.text.rstrip())
-            if m is None or not _announces_several(m):
+            if m is not None and not _announces_several(m):
+                continue  # "the following recommendation:" announces one statement
+            # Any other sentence that ends in a colon announces something too ("Here is what
+            # residents told us:"); a label ("Note:"), a clock time or a quotation's "said:" does not.
+            if m is None and (not _ANNOUNCES.search(last.text.rstrip()) or _QUOTE_INTRO.search(last.text)):
                 continue
             if following is not None and self._carries_list(doc, following, options):
                 continue

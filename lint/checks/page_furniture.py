@@ -122,7 +122,7 @@ class PageFurniture(Check):
             if scored[k].points > 0:
                 scored[k] = dataclasses.replace(scored[k], points=scored[k].points + 1)
         reported: set[int] = set()
-        for first, last in _runs(scored, options):
+        for first, last in _runs(scored, options, authored=doc.format != "text"):
             reported.update(range(first, last + 1))
             run = scored[first : last + 1]
             shown = sorted(run, key=lambda s: -s.points)[:2]
@@ -159,7 +159,7 @@ def _block_lines(doc: Document) -> list[Line]:
     return lines
 
 
-def _runs(scored: list[_Scored], options: Options) -> Iterator[tuple[int, int]]:
+def _runs(scored: list[_Scored], options: Options, authored: bool) -> Iterator[tuple[int, int]]:
     """Maximal runs of neighbouring lines with evidence, reported when one line is clearly
     furniture and the run adds up; trimmed to start and end at lines with evidence."""
     i = 0
@@ -176,7 +176,31 @@ def _runs(scored: list[_Scored], options: Options) -> Iterator[tuple[int, int]]:
         counters = sum(1 for s in run if s.evidence == _KIND_NAMES["counter"])
         if (strong or counters >= 3) and sum(s.points for s in run) >= options.run_threshold:
             yield i, j
+        elif len(run) == 1 and _alone_is_enough(run[0], scored[j + 1] if j + 1 < len(scored) else None, options,
+                                                authored):
+            yield i, j
         i = j + 1
+
+
+def _alone_is_enough(item: _Scored, following: _Scored | None, options: Options, authored: bool) -> bool:
+    """A paragraph of its own that is nothing but a widget, a comment form, an ad label, a
+    copyright line or a teaser is furniture even without neighbours. Sign-up and donation
+    appeals are left to boilerplate-call-to-action (a blog may end on one on purpose), and a
+    label followed by the list it introduces ("Most read:" and its links) is the author's."""
+    # In Markdown and HTML a paragraph is the author's unit: a short one only ("to leave a
+    # comment" inside a long paragraph is prose).
+    short = not authored or item.line.block.text.text.count(" ") < 12
+    alone = item.line.first_in_block and item.line.last_in_block and short
+    if item.points < options.line_threshold or not alone:
+        return False
+    if item.evidence in (_KIND_NAMES["appeal"], _KIND_NAMES["newsletter"], _KIND_NAMES["counter"]):
+        return False
+    if item.evidence == _KIND_NAMES["interface"]:
+        introduces = item.line.text.rstrip().endswith(":") or (
+            following is not None and following.line.block.kind is BlockKind.LIST_ITEM
+        )
+        return not introduces
+    return True
 
 
 _KIND_NAMES = {
@@ -204,20 +228,22 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
     lowered = [w.lower() for w in words]
     if line.block.kind is BlockKind.HEADING and doc.format != "text":
         return _Scored(line, 0, "", "")
+    # A link the author made on purpose (a "Read: ..." list, "Back to top") is not pasted chrome.
+    linked = links.share(line.span) >= 0.8
+    if linked and doc.format != "text":
+        return _Scored(line, 0, "", "")
     found = voice.search(text)
     if found is not None and found[1].end() > found[1].start():
         kind, m = found
         said = quote_clue(text, Clue(Signal(kind, 3, ""), m.start(), m.end(), m.group()))
         return _Scored(line, 3, _KIND_NAMES[kind], said)
-    # A link the author made on purpose (a "Read: ..." list, "Back to contents") is not pasted chrome.
-    linked = links.share(line.span) >= 0.8
-    if linked and doc.format != "text":
-        return _Scored(line, 0, "", "")
     if doc.format == "text" and _TRAILING_SEPARATOR.search(text) and "|" not in text[:-1]:
         # "Mr Smith addresses MPs |", "online correspondent |": a caption or byline cut from the
         # credit that followed it on the page.
         return _Scored(line, 3, _KIND_NAMES["separator"], _cut(text))
-    if _TEASER.match(text) and len(words) >= 3:
+    # In Markdown and HTML a "Watch: ..." item with its link, or in a list, is the author's own.
+    authored = doc.format != "text" and (links.share(line.span) > 0 or line.block.kind is BlockKind.LIST_ITEM)
+    if _TEASER.match(text) and len(words) >= 3 and not authored:
         return _Scored(line, 3, _KIND_NAMES["teaser"], _cut(text))
     if not words or _COUNTER.match(text):
         # Numbers alone in Markdown or HTML are list or table content; atoms are images or code.

@@ -197,7 +197,10 @@ def _describes_content(inner: str, parenthesis: bool) -> str:
     if len(words) == 1:
         return "likely" if inner.islower() or inner.isupper() else ""
     possessive = re.search(r"['’]s?\s", inner)
-    return "likely" if possessive or re.match(r"(?:your|specific|relevant)\b", inner, re.I) else ""
+    # "[Reporter Name]", "[phone number]": a short slot ending on the kind of content, written
+    # all in lowercase or all in title case like a form field.
+    field = len(words) <= 3 and _NOUN.search(words[-1]) and (inner.islower() or inner.istitle())
+    return "likely" if possessive or field or re.match(r"(?:your|specific|relevant)\b", inner, re.I) else ""
 
 
 def _spun(found: str) -> bool:

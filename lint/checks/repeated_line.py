@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from lint.checks._duplicates import near_duplicates, shingles, words
 from lint.checks._leftover_lines import in_blockquote, prose_lines
-from lint.checks.base import Check, HouseStyle, option
+from lint.checks.base import Check, HouseStyle
+from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -29,6 +30,8 @@ from lint.patterns import lazy_re
 
 _UNIT_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION})
 _MAX_PREFIX_WORDS = 60
+# A line this long repeated under another heading is a paste, not a section's stock closing line.
+_ANY_SECTION_WORDS = 15
 # "MICHEL MARTIN, BYLINE:" or "SMITH:" opening a transcript line.
 _STAGE_DIRECTION = lazy_re(r"^\s*[(\[][^()\[\]]*[)\]]\W*$")
 _SPEAKER = lazy_re(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
@@ -81,7 +84,7 @@ class RepeatedLine(Check):
             if len(copies) < 2 or (authored and len(copies) > 2):
                 continue  # three copies in an authored article are a template, not a paste
             for later in copies[1:]:
-                if authored and later.section != copies[0].section:
+                if authored and later.section != copies[0].section and len(later.tokens) < _ANY_SECTION_WORDS:
                     continue  # "See the release notes for more." closes each section on purpose
                 reported.add(id(later))
                 yield self._report(doc, later, copies[0], "repeats")
@@ -91,7 +94,7 @@ class RepeatedLine(Check):
         sets = [shingles(u.tokens, size=1) for u in distinct]
         for pair in near_duplicates(sets, options.threshold):
             later, earlier = distinct[pair.second], distinct[pair.first]
-            if authored and later.section != earlier.section:
+            if authored and later.section != earlier.section and len(later.tokens) < _ANY_SECTION_WORDS:
                 continue
             if id(later) not in reported:
                 reported.add(id(later))
@@ -145,6 +148,8 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
             continue  # a transcript replays a clip, and marks each one "(SOUNDBITE OF ...)"
         if ATOM in text and doc.format != "text":
             continue  # an image's caption repeats its alt text, a shortcode its title
+        if doc.format != "text" and TEMPLATE_LINE.search(block_source(doc, block)):
+            continue  # "**Progress:** none yet" in each section, "– Jane Doe" under each quote
         # Words only, so "News,United States" and "News, United States" are one line.
         units.append(_Unit(block, span, doc.position(span.start).line, " ".join(tokens), tokens, section_here))
     return units

@@ -108,6 +108,7 @@ _ADVICE = lazy_re(
     r"|label)\b",
     re.I,
 )
+_META_LABEL = lazy_re(r"meta[\s-]?(?:description|title|keywords?|tags?)$", re.I)
 _SEO_WORD = lazy_re(r"\bseo\b", re.I)  # "SEO-friendly title", "SEO score": any label naming SEO
 _WORD_TOTAL = lazy_re(
     r"^(?:about |approx\.? |approximately |around |~)?\d[\d,]*\s*(?:words|characters)\b", re.I
@@ -271,7 +272,9 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
         # The article's last lines are where notes are left: there any meta field counts.
         at_end = index >= count - 2
         pasted = (at_edge and _PASTE_LABEL.search(label)) or at_end
-        if self_ref or _field_value(label, value) or (pasted and not _DEFINITION.match(value)):
+        # "SEO title: ...", "Meta description: ...": a field no reader-facing copy fills in.
+        explicit = bool(_SEO_WORD.search(label) or _META_LABEL.match(label))
+        if self_ref or _field_value(label, value) or ((pasted or explicit) and not _DEFINITION.match(value)):
             return Note(line, Kind.CERTAIN, label, self_ref)
         if not _DEFINITION.match(value):
             return Note(line, Kind.CANDIDATE, label, self_ref)

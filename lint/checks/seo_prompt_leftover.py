@@ -64,7 +64,7 @@ SIGNALS: tuple[Signal, ...] = (
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
            r"|\bmy (?:knowledge|training)(?: data)? cut-?off\b|\bas of my last (?:knowledge |training )?update\b"
-           r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece) is "
+           r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece|draft|version|post) is "
            r"(?:a |an |entirely )?"
            r"(?:fictional|fictitious|hypothetical|imaginary)\b",
            needles=('an ai', 'language model', 'artificial intelligence', 'cut-off', 'cutoff', 'last update',
@@ -81,14 +81,13 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|{_I} need (?:the|more|some)\b[^.!?]{{0,40}}\b(?:text|content|information|details)\b",
            needles=('able', 'cannot', "can't", 'can’t', 'can not', 'have', 'need')),
     Signal("offers more work", 3,
-           r"\b(?:please )?let me know if you(?:['’]d| would)? (?:like|want|need) (?:me to|any|further|more|changes"
-           r"|adjustments|revisions|edits|a different|another)\b"
+           r"\b(?:please )?let me know if you(?:['’]d| would)? (?:like|want|need|prefer)\b"
            r"|\bwould you like me to\b|\bif you(?:['’]d| would) like,? I can\b"
            rf"|{_I} look forward to (?:helping|assisting) you\b"
            r"|\bfeel free to (?:adjust|modify|tweak|edit|customi[sz]e|change) (?:the|this|it)\b",
            needles=('let me know', 'would you like', 'like, i can', 'like i can', 'look forward', 'feel free')),
     Signal("signs off like an assistant", 2,
-           rf"{_I} hope (?:this|that|these) (?:\w+ )?(?:helps|meets your|is helpful)\b"
+           rf"{_I} hope (?:this|that|these) (?:\w+ ){{0,2}}(?:helps|meets your|is helpful|works)\b"
            r"|\bgood luck with your (?:blog|article|writing|website|site|project|post|story|content)\b"
            r"|\bhappy (?:writing|blogging)\b",
            needles=('hope', 'good luck', 'happy writing', 'happy blogging')),
@@ -140,6 +139,20 @@ SIGNALS: tuple[Signal, ...] = (
            r"|\b(?:content|article|text|post) (?:was )?(?:generated|written) (?:by|with|using) "
            r"(?:ai|chatgpt|gpt-?\d*|an? (?:ai|language model))\b",
            needles=('generat', 'written', 'helped')),
+    Signal("says it cannot go online", 3,
+           rf"{_I} (?:cannot|can['’]t|can not|am unable to|['’]m unable to|do not have|don['’]t have)"
+           r" (?:the ability to )?(?:browse|access|search) (?:the (?:internet|web)|real-time|live|current|online)\b"
+           r"|\bI don['’]t have (?:real-time|internet|web) access\b",
+           needles=("browse", "access", "search")),
+    Signal("reports its edits", 2,
+           r"^as (?:you )?requested\b"
+           rf"|{_I} (?:have |['’]ve )?(?:kept|added|made|changed|removed|rewrote|rewritten|shortened|adjusted|included"
+           r"|revised|tightened|simplified|restructured) (?:the|a|an|two|three|some|your|it|all)\b"
+           r"|\b(?:this|the|my) (?:revised|rewritten|updated|edited|polished|optimi[sz]ed|shortened) "
+           r"(?:version|draft|article|text|copy)\b",
+           needles=("requested", "kept", "added", "made", "changed", "removed", "rewr", "shortened", "adjusted",
+                    "included", "revised", "tightened", "simplified", "restructured", "updated", "edited",
+                    "polished", "optimi")),
     # The stock vocabulary of machine-written essays; two of them in one line count as one clue.
     Signal("machine-essay vocabulary", 1,
            r"\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"
