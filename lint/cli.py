@@ -55,8 +55,13 @@ _no_plugins_option = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 @_debug_option
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """newslint: a content-quality linter for newsrooms."""
+    if ctx.invoked_subcommand != "check":
+        from lint.startup import settled
+
+        settled()  # only `check` says when its start-up is over (lint/startup.py)
 
 
 @cli.command()
@@ -173,6 +178,9 @@ def check(
     except ConfigError as err:
         _fail(str(err))
         return
+    from lint.startup import settled
+
+    settled()  # configs read and checks imported: the garbage collector may run again
     if jobs is None:
         jobs = os.cpu_count() or 1
     cache = None if no_cache else (cache_dir or _default_cache())
@@ -632,7 +640,23 @@ def _config_or_fail(config_path: Path | None, no_plugins: bool = False):  # type
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
+    """The `newslint` command; called without `argv` it is the process's own entry point, which may
+    start and end the interpreter the quick way (lint/startup.py)."""
+    if argv is not None:
+        _main(argv)
+        return
+    from lint import startup
+
+    startup.begin()
+    try:
+        _main(sys.argv[1:])
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            startup.exit_now(done.code or 0)
+        raise
+
+
+def _main(args: list[str]) -> None:
     try:
         cli.main(args, prog_name="newslint")
     except KeyboardInterrupt:

@@ -19,11 +19,9 @@ folder, or turns it off with `off`.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import marshal
 import os
 import re
-import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -92,22 +90,9 @@ class _ProgramStore:
 
 
 def _store_path() -> Path | None:
-    setting = os.environ.get("NEWSLINT_PATTERN_CACHE", "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    try:
-        import _sre
+    from lint.startup import store_path
 
-        engine = f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    except (ImportError, AttributeError):
-        return None
-    if setting:
-        folder = Path(setting)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = Path(base) / "newslint"
-    tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
-    return folder / f"patterns-{tag}.marshal"
+    return store_path("patterns")
 
 
 def _program(pattern: str, flags: int) -> tuple[Any, ...]:

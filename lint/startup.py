@@ -1,0 +1,143 @@
+"""The start and the end of a command-line process: what a one-article run pays besides linting.
+
+A pre-commit hook starts newslint once per commit to lint one article, so the fixed costs of a
+process are most of what it waits for. Three of them are not about linting at all, and the
+command line (`lint.cli.main`, nothing else: a program that imports newslint keeps its own
+interpreter as it is) trims them:
+
+- Python's `dataclasses` writes each dataclass's methods (`__init__`, `__repr__`, `__eq__`,
+  `__setattr__` ...) as source text and compiles it when the class is defined: a quarter of a
+  one-article run for the hundred-odd dataclasses of the checks and the document model.
+  `CodeStore` keeps what was compiled between runs, as Python keeps bytecode, in the folder of
+  the compiled-pattern store (`lint/patterns.py`; `NEWSLINT_PATTERN_CACHE=off` turns both off).
+  The text is the key, so a stored method is exactly what compiling its text gives.
+- The cyclic garbage collector scans the objects start-up builds (modules, classes, word
+  lists) again and again though they live as long as the process: it is off until start-up is
+  over (`settled`), and what start-up built is then frozen out of later scans.
+- Tearing the interpreter down at exit frees every object one by one; `exit_now` runs the exit
+  handlers, flushes the output and ends the process without that.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import marshal
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, NoReturn
+
+_MAX_STORED = 4_000  # code objects kept in the file; past that, new methods are compiled each run
+
+
+def store_path(kind: str) -> Path | None:
+    """The file of one of the stores kept between runs ("patterns", "dataclasses"), or None when
+    `NEWSLINT_PATTERN_CACHE` is off. The name carries the interpreter's version: another Python
+    (another bytecode, another regex engine) uses other files."""
+    import zlib
+
+    setting = os.environ.get("NEWSLINT_PATTERN_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    if setting:
+        folder = Path(setting)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "newslint"
+    try:
+        import _sre
+
+        engine = f"{_sre.MAGIC}-{_sre.CODESIZE}"
+    except (ImportError, AttributeError):
+        return None
+    interpreter = f"{sys.implementation.cache_tag}-{sys.version}-{engine}"
+    return folder / f"{kind}-{zlib.crc32(interpreter.encode()):08x}.marshal"
+
+
+class CodeStore:
+    """Compiled source texts of earlier runs: `exec(text, ...)` without compiling a known text."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._codes: dict[str, Any] | None = None
+        self._new = 0
+
+    def exec(self, source: Any, globals: dict[str, Any] | None = None,  # noqa: A002 (exec's own names)
+             locals: dict[str, Any] | None = None) -> None:  # noqa: A002
+        if not isinstance(source, str):
+            exec(source, globals, locals)
+            return
+        codes = self._load()
+        code = codes.get(source)
+        if code is None:
+            # What exec(source) compiles: file name "<string>", and no future flags (dataclasses has none).
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            if self._path is not None and len(codes) < _MAX_STORED:
+                codes[source] = code
+                self._new += 1
+        exec(code, globals, locals)
+
+    def _load(self) -> dict[str, Any]:
+        if self._codes is None:
+            self._codes = {}
+            if self._path is not None:
+                try:
+                    loaded = marshal.loads(self._path.read_bytes())
+                    if isinstance(loaded, dict):
+                        self._codes = loaded
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass  # no file yet, or a damaged one: start afresh
+                atexit.register(self.save)
+        return self._codes
+
+    def save(self) -> None:
+        """Write the store if this run compiled something new (a folder that cannot be written is not used)."""
+        if not self._new or self._path is None or self._codes is None:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(self._codes))
+            os.replace(temporary, self._path)
+            self._new = 0
+        except (OSError, ValueError):
+            pass
+
+
+def begin() -> None:
+    """The command line's first step, before it imports the rest of newslint: no cyclic garbage
+    collection until `settled`, dataclass methods from the store."""
+    import dataclasses
+
+    gc.disable()
+    if "exec" not in vars(dataclasses):
+        # dataclasses calls the built-in exec by name; a module attribute of that name comes first.
+        dataclasses.exec = CodeStore(store_path("dataclasses")).exec  # type: ignore[attr-defined]
+
+
+def settled() -> None:
+    """Start-up is over (config read, checks imported): the collector runs again, and skips what
+    start-up built for the rest of the run (and in forked workers, which then share it)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with `code` without tearing the interpreter down.
+
+    Exit handlers run (stores are saved, worker pools and their queues closed) and the output is
+    flushed, as at a normal exit; freeing every object one by one is left to the operating system.
+    A program still running threads of its own exits the normal way.
+    """
+    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (newslint ... | head): nothing more to say
+            pass
+    os._exit(code)

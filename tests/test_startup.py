@@ -1,0 +1,121 @@
+"""The command line's quick start and exit (lint/startup.py): same classes, same output, same exit codes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import startup
+
+ARTICLE = """# Council delays the bridge vote
+
+The council delayed the vote on the new bridge until March, the mayor said on Tuesday.
+
+Residents asked for more time to read the plans. TK
+"""
+
+
+def _make_classes(run_exec):  # type: ignore[no-untyped-def]
+    """A frozen and a plain dataclass defined through `run_exec` in place of the built-in exec."""
+    saved = vars(dataclasses).get("exec")
+    dataclasses.exec = run_exec  # type: ignore[attr-defined]
+    try:
+        @dataclasses.dataclass(frozen=True)
+        class Point:
+            x: int
+            label: str = "origin"
+            tags: tuple[str, ...] = ()
+
+        @dataclasses.dataclass
+        class Box:
+            items: list[int] = dataclasses.field(default_factory=list)
+    finally:
+        if saved is None:
+            del dataclasses.exec  # type: ignore[attr-defined]
+        else:
+            dataclasses.exec = saved  # type: ignore[attr-defined]
+    return Point, Box
+
+
+def test_dataclass_methods_from_the_store_behave_as_compiled_ones(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    first = startup.CodeStore(startup.store_path("dataclasses"))
+    _make_classes(first.exec)
+    assert first._new > 0
+    first.save()
+    (stored,) = tmp_path.glob("dataclasses-*.marshal")
+
+    second = startup.CodeStore(startup.store_path("dataclasses"))
+    point, box = _make_classes(second.exec)
+    assert second._new == 0  # every method came from the file
+    p = point(3, tags=("a",))
+    assert repr(p).endswith("Point(x=3, label='origin', tags=('a',))")
+    assert p == point(3, "origin", ("a",)) and p != point(4)
+    assert hash(p) == hash(point(3, tags=("a",)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 5  # type: ignore[misc]
+    assert box().items == [] and box().items is not box().items
+    with pytest.raises(TypeError):
+        point()  # type: ignore[call-arg]
+    assert [f.name for f in dataclasses.fields(point)] == ["x", "label", "tags"]
+
+    stored.write_bytes(b"\x00damaged")
+    damaged = startup.CodeStore(startup.store_path("dataclasses"))
+    point, _ = _make_classes(damaged.exec)
+    assert point(1).label == "origin"
+
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", "off")
+    assert startup.store_path("dataclasses") is None
+    off = startup.CodeStore(None)
+    _make_classes(off.exec)
+    off.save()
+    assert off._new == 0 and [p.name for p in tmp_path.iterdir()] == [stored.name]
+
+
+def _newslint(args: list[str], cwd: Path, store: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSLINT_PATTERN_CACHE": str(store), "NO_COLOR": "1"}
+    code = "import sys; from lint.cli import main; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_a_whole_process_gives_the_same_report_and_exit_codes_cold_and_warm(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Bridge vote\n\nThe council approved the bridge on Tuesday.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    cold = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
+    assert list(store.glob("dataclasses-*.marshal")) and list(store.glob("patterns-*.marshal"))
+    warm = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
+    assert cold.returncode == warm.returncode == 1  # a placeholder is an error
+    assert cold.stdout == warm.stdout
+    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(warm.stdout)["findings"]]
+    assert ("placeholder-text", 5, 50) in found
+
+    assert _newslint(["check", "--no-cache", "-q", "clean.md"], tmp_path, store).returncode == 0
+    missing = _newslint(["check", "--no-cache", "nowhere.md"], tmp_path, store)
+    assert missing.returncode == 2 and "nowhere.md: error: no such file or folder" in missing.stderr
+    bad_config = _newslint(["check", "--no-cache", "--config", "nope.yaml", "story.md"], tmp_path, store)
+    assert bad_config.returncode == 2 and "nope.yaml" in bad_config.stderr
+    rules = _newslint(["rules"], tmp_path, store)
+    assert rules.returncode == 0 and "placeholder-text" in rules.stdout
+
+
+def test_output_cut_short_by_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(ARTICLE * 200, encoding="utf-8")
+    env = {**os.environ, "NEWSLINT_PATTERN_CACHE": "off"}
+    code = "import sys; from lint.cli import main; sys.exit(main())"
+    shell = f"{sys.executable} -c '{code}' check --no-cache --format json story.md | head -c 10"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout == '{\n  "schem'
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
