@@ -12,9 +12,13 @@ Two kinds of tests:
 from __future__ import annotations
 
 import os
+import random
+import string
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -278,3 +282,126 @@ def test_jobs_are_capped_by_the_number_of_files(tmp_path: Path, monkeypatch: pyt
     assert [r.path.rsplit("/", 1)[-1] for r in results] == [f"story{i}.md" for i in range(5)]
     assert all(r.findings for r in results)
     assert asked == [4]  # the first file is linted in the parent; four are left for workers
+
+
+# -- the table's rows, scaled: work grows with the article, not with its square -------------------
+
+SENTENCE = "The governor of texas said on Monday that the state budget would pass next week."
+_LETTERS = "".join(random.Random(16).choices(string.ascii_letters, k=40_000))
+
+
+def _all_checks():  # type: ignore[no-untyped-def]
+    from helpers import make_config
+
+    base = make_config()
+    return make_config({"checks": {c.id: True for c in base.registry if c.id != "grammar"}}).for_file(Path("a.md"))
+
+
+def _check_seconds(resolved, source: str, repeats: int = 1) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """CPU seconds each check takes on `source` (best of `repeats`), parsing not counted."""
+    from lint.document import parse
+
+    doc = parse("a.md", source, resolved.parse, "markdown")
+    for block in doc.blocks:  # sentences and words are shared by the checks: build them first
+        if block.is_prose:
+            for sentence in block.sentences:
+                _ = sentence.words
+    seconds: dict[str, float] = {}
+    for rc in resolved.checks:
+        best = float("inf")
+        for _ in range(repeats):
+            start = time.process_time()
+            list(rc.check().run(doc, rc.options, resolved.house))
+            best = min(best, time.process_time() - start)
+        seconds[rc.check.id] = best
+    return seconds
+
+
+def _superlinear(make: Callable[[int], str], n: int, factor: int = 4, limit: float = 8.0,
+                 floor: float = 0.02) -> dict[str, float]:
+    """Checks whose work grows more than `limit` times when the input grows `factor` times.
+
+    A ratio, not a time: linear code gives about `factor` (4), quadratic code `factor` squared (16).
+    Checks too fast to measure at the larger size (under `floor` CPU seconds) are not judged; a
+    check over the limit is measured again, best of three, before it counts.
+    """
+    resolved = _all_checks()
+    _check_seconds(resolved, make(n // 4))  # what checks build on first use is not growth
+    small, large = _check_seconds(resolved, make(n)), _check_seconds(resolved, make(factor * n))
+    suspects = {c for c in large if large[c] >= floor and large[c] > limit * small[c]}
+    if not suspects:
+        return {}
+    small, large = _check_seconds(resolved, make(n), 3), _check_seconds(resolved, make(factor * n), 3)
+    return {c: round(large[c] / max(small[c], 1e-6), 1) for c in suspects if large[c] > limit * small[c]}
+
+
+ROWS: dict[str, tuple[Callable[[int], str], int]] = {
+    # the issue's table: one sentence with a lowercase state name, repeated
+    "lines of one sentence in one paragraph": (lambda n: "# Budget\n\n" + "\n".join([SENTENCE] * n) + "\n", 300),
+    "one-line paragraphs": (lambda n: "# Budget\n\n" + "\n\n".join([SENTENCE] * n) + "\n", 600),
+    "one run of letters, no space": (lambda n: "# Budget\n\n" + _LETTERS[:n] + "\n", 1_500),
+    "one run of letters, then a NUL": (lambda n: "# Budget\n\n" + _LETTERS[:n] + "\0\n", 1_500),
+    # repeats that each made one check quadratic
+    "glued datelines": (lambda n: "# Wire\n\n" + " ".join(
+        ["Rail Strike Ends After Deal on PayLondon – December 7, 2025 – Drivers agreed."] * n) + "\n", 250),
+    "headings repeating the title": (lambda n: "# Bridge to close for repairs\n\nThe county said so.\n\n" + "".join(
+        "## Bridge to close for repairs\n\nThe county said more.\n\n" for _ in range(n)), 200),
+    "zero-width spaces in one word": (lambda n: "# T\n\n" + "a\u200b" * n + "\n", 1_000),
+    "self-promotion sentences": (lambda n: "# T\n\n" + " ".join(
+        ["Talks resume on Monday. Stay tuned to Example News for further updates."] * n) + "\n", 200),
+    "distinct headings, all repeated": (lambda n: "# T\n\n" + "".join(
+        f"## Heading number {i}\n\nText.\n\n" for i in range(n)) * 2, 400),
+}
+
+
+@pytest.mark.parametrize("row", list(ROWS))
+def test_work_grows_linearly(row: str) -> None:
+    make, n = ROWS[row]
+    assert _superlinear(make, n) == {}
+
+
+def test_the_growth_measure_catches_quadratic_work() -> None:
+    # A stand-in for the bugs fixed above: a scan of everything before each paragraph.
+    from lint.checks.base import Check
+
+    class Rescan(Check):
+        id = "rescan"
+        category = "typography"
+
+        def run(self, doc, options, house):  # type: ignore[no-untyped-def]
+            for block in doc.blocks:
+                _ = doc.source[: block.span.start].count("governor")
+            return []
+
+    resolved = _all_checks()
+    import dataclasses
+
+    from lint.checks.base import NoOptions
+    from lint.config import ResolvedCheck
+
+    with_rescan = dataclasses.replace(resolved, checks=(ResolvedCheck(Rescan, NoOptions(), None),))
+    make, n = ROWS["one-line paragraphs"]
+    _check_seconds(with_rescan, make(n // 4))
+    small, large = _check_seconds(with_rescan, make(n), 3), _check_seconds(with_rescan, make(4 * n), 3)
+    assert large["rescan"] > 8 * small["rescan"]
+
+
+def test_two_hundred_thousand_lines_are_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "big.md").write_bytes("\n".join([SENTENCE] * 200_000).encode())
+    run = newslint(tmp_path, "--jobs", "1", "good.md", "big.md")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == ["big.md: error: file is 16.2 MB, over the 5 MB limit (files.max_size_mb)"]
+    assert GOOD_FINDING in run.stdout
+
+
+def test_a_config_alias_bomb_nine_deep_is_one_error_line(tmp_path: Path) -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    (tmp_path / ".newslint.yaml").write_text("glossary: *a9\n" + "\n".join(levels) + "\n")
+    (tmp_path / "good.md").write_text(GOOD)
+    run = newslint(tmp_path, "good.md")
+    assert run.returncode == 2
+    assert len(run.stderr.splitlines()) == 1
+    assert run.stderr.startswith(f"newslint: error: {tmp_path / '.newslint.yaml'}:1: config is not valid YAML: ")
+    assert "alias" in run.stderr
