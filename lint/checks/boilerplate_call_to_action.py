@@ -28,6 +28,7 @@ class Options:
 class BoilerplateCallToAction(Check):
     id = "boilerplate-call-to-action"
     category = "boilerplate"
+    supersedes = ("page-furniture",)  # the same line, said more exactly
     severity = Severity.INFO
     Options = Options
     summary = "Newsletter and social-media calls to action in the text (\"Subscribe to our newsletter\")."

@@ -22,6 +22,7 @@ class Options:
 class BoilerplateChrome(Check):
     id = "boilerplate-chrome"
     category = "boilerplate"
+    supersedes = ("page-furniture",)  # the same line, said more exactly
     severity = Severity.WARNING
     Options = Options
     summary = "Website furniture in the text: ad-blocker notices, cookie banners, share and read-more links."

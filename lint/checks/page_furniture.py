@@ -91,7 +91,6 @@ class _Scored:
 class PageFurniture(Check):
     id = "page-furniture"
     category = "boilerplate"
-    supersedes = ("boilerplate-chrome", "boilerplate-call-to-action")
     severity = Severity.WARNING
     Options = Options
     summary = "The web page around the story pasted in: menus, widgets, comment forms, share bars, teasers."
