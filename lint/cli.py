@@ -141,7 +141,7 @@ def check(
         allow_plugins = False if no_plugins else None  # None: as NEWSLINT_NO_PLUGINS says
         explicit = load_config(config_path, allow_plugins=allow_plugins) if config_path else None
         profile = _profile_or_fail(profile_path) if profile_path else None
-        configs = ConfigCache(explicit, allow_plugins, profile)
+        configs = ConfigCache(explicit, profile, allow_plugins=allow_plugins)
         selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
         unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
@@ -634,7 +634,7 @@ def _config_or_fail(config_path: Path | None, no_plugins: bool = False):  # type
     try:
         if config_path:
             return load_config(config_path, allow_plugins=allow)
-        return ConfigCache(None, allow).for_dir(Path.cwd())
+        return ConfigCache(None, allow_plugins=allow).for_dir(Path.cwd())
     except ConfigError as err:
         _fail(str(err))
 

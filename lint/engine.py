@@ -53,7 +53,7 @@ class ConfigCache:
     """
 
     def __init__(
-        self, explicit: Config | None, allow_plugins: bool | None = None, profile: HouseProfile | None = None
+        self, explicit: Config | None, profile: HouseProfile | None = None, *, allow_plugins: bool | None = None
     ) -> None:
         self.profile = profile  # --profile: given to every config
         if explicit is not None and profile is not None:

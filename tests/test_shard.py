@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,8 @@ def test_three_shards_give_exactly_the_full_run(archive: Path) -> None:
 
 
 def test_the_split_is_the_same_from_any_working_folder(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A CI job runs in a git checkout: the config search reaches the repository root from any folder.
+    subprocess.run(["git", "init", "-q", str(archive)], check=True)
     (archive / ".newslint.yaml").write_text("extends: default\n", encoding="utf-8")
     from_root = {f["path"] for f in _json_run("--shard", "2/3", "content")["files"]}
     monkeypatch.chdir(archive / "content")
