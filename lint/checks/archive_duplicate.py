@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle
+from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
 from lint.house.facts import paragraph_words
@@ -28,11 +28,14 @@ EXAMPLE_PROFILE = str(Path(__file__).resolve().parent.parent / "data" / "house" 
 
 @dataclass(frozen=True)
 class Options:
-    # Estimated Jaccard similarity of the word-shingle sets at which a paragraph is a near repeat
-    # (the index gathers candidates down to 0.6: lower values miss some).
-    threshold: float = 0.8
-    # Shorter paragraphs are alike by chance too often (the index holds none below 20 words).
-    min_words: int = 20
+    threshold: float = option(
+        0.8,
+        "Estimated Jaccard similarity of the word-shingle sets at which a paragraph is a near repeat "
+        "(the index gathers candidates down to 0.6: lower values miss some).",
+    )
+    min_words: int = option(
+        20, "Shorter paragraphs are alike by chance too often (the index holds none below 20 words)."
+    )
 
 
 class ArchiveDuplicate(Check):
