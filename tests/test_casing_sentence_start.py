@@ -109,3 +109,14 @@ def test_html_paragraph_and_front_matter():
     assert [(f.line, f.column, snippet(html, f)) for f in found] == [(1, 48, "the")]
     md = "---\ntitle: lowercase title\nsummary: another one\n---\n\nThe text is fine.\n"
     assert findings(md, select=RULE) == []
+
+
+def test_one_lowercase_heading_pasted_three_times_is_not_a_style():
+    # Three copies are one decision: a real lowercase style needs several different headings.
+    text = "where the ferry goes next\n\nThe ferry left at noon.\n\nwhere the ferry goes next\n\nIt came back late.\n\nwhere the ferry goes next\n"
+    found = findings(text, name="story.txt", select=RULE)
+    assert located(found) == [
+        ("sentence-start-case", 1, 1, 1, 6),
+        ("sentence-start-case", 5, 1, 5, 6),
+        ("sentence-start-case", 9, 1, 9, 6),
+    ]

@@ -78,3 +78,14 @@ def test_a_lone_widget_or_ad_label_pasted_into_markdown():
     # A blog's own sign-up line and a label over its reading list are the author's.
     authored = STORY + "Sign up for our weekly newsletter.\n\n" + STORY + "Most read:\n\n- [Ferry news](/ferry)\n"
     assert findings(authored, select=RULE) == []
+
+
+def test_a_video_caption_stamped_with_its_date():
+    text = (
+        "Floods close schools\n\nSchools shut on Tuesday after the river rose.\n\n"
+        "Heavy rain swept across the valley early Monday, flooding roads and closing dozens of schools "
+        "in the county. (Nov. 4)\n\nOfficials said the water was falling.\n"
+    )
+    found = findings(text, name="story.txt", select=("page-furniture",))
+    assert [(f.line, f.column) for f in found] == [(5, 1)]
+    assert "a video player's caption" in found[0].message

@@ -65,3 +65,12 @@ def test_a_word_broken_by_a_hyphen_at_an_old_line_end():
     text = "The infor- mation was shared in a well- known pre- and post-war form.\n"
     found = findings(text, select=RULE)
     assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [(5, "infor- mation", "information")]
+
+
+def test_a_possessive_and_a_prefixed_name_glued_to_the_next_word():
+    text = "Photo by Dana VanBuskirkWhen we arrived, Ireland'sfarming towns were quiet. McDonald met DeSantis.\n"
+    found = findings(text, select=RULE)
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [
+        (15, "VanBuskirkWhen", "VanBuskirk When"),
+        (42, "Ireland'sfarming", "Ireland's farming"),
+    ]

@@ -61,3 +61,9 @@ def test_escape_sequences_and_markdown_links_outside_markdown():
     assert found[-1].fix.replacement == "the report"
     # In Markdown the link is a link and a backslash before a quote is an escape.
     assert findings('He said \\"no\\". See [the report](https://example.com/r).\n', select=RULE) == []
+
+
+def test_a_tag_that_lost_its_opening_bracket_or_had_its_quotes_curled():
+    text = "Storm hits the coast\n\np class=”story-time updated-time”>\n\nThe p class of ships is old.\n"
+    found = findings(text, name="story.txt", select=("markup-debris",))
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(3, 1, "p class=”story-time updated-time”>")]

@@ -107,3 +107,9 @@ def test_closing_bracket_or_quote_glued_to_the_next_word():
     ]
     quiet = "We (re)wrote it in f(x)y form; 1)first item; the Marshal”s car.\n"
     assert findings(quiet, select=("missing-space",)) == []
+
+
+def test_a_full_stop_after_a_bracket_glued_to_the_next_sentence():
+    text = "She had Addison's disease (AD).As a result she took steroids. Call init().Then stop.\n"
+    found = findings(text, select=("missing-space",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [(27, "(AD).As", ". ")]

@@ -60,3 +60,15 @@ def test_a_lost_character_garbled_again_has_no_fix():
     found = findings(text, select=RULE)
     assert [(snippet(text, f), f.fix) for f in found] == [("\u00ef\u00bf\u00bd", None)]
     assert "lost in a conversion: retype it" in found[0].message
+
+
+def test_an_emoji_garbled_through_a_greek_code_page_is_repaired():
+    # F0 9F 99 84 (🙄) shown with a Greek first byte and Windows-1252 or ISO-8859-7 for the rest.
+    text = "Oh well πŸ™„ we tried, and πŸ₯Ί it failed. In L'HAŸ-LES-ROSES, Ÿ is a letter.\n"
+    found = findings(text, select=("mojibake", "unbalanced-quotes"))
+    assert [(f.rule, snippet(text, f), f.fix.replacement, f.fix.safe) for f in found] == [
+        ("mojibake", "πŸ™„", "🙄", False),
+        ("mojibake", "πŸ₯Ί", "🥺", False),
+    ]
+    assert located(found)[0] == ("mojibake", 1, 9, 1, 13)
+    assert found[0].message == "Garbled characters “πŸ™„” (an encoding mix-up): write “🙄”."

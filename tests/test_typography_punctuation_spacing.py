@@ -56,3 +56,13 @@ def test_a_space_moved_from_after_the_mark_to_before_it():
         (28, " ,", ", "),
         (72, " .", ". "),
     ]
+
+
+def test_two_full_stops_are_doubled_punctuation_but_an_ellipsis_is_not():
+    text = "The club agreed a fee in a deal.. The coach waited... and then left.\n"
+    found = findings(text, select=("punctuation-spacing",))
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 32, "..")]
+    assert found[0].message == (
+        "Doubled punctuation “..” after “deal”: keep one mark (or an ellipsis “…” if words were left out)."
+    )
+    assert found[0].fix.replacement == "." and not found[0].fix.safe

@@ -33,3 +33,9 @@ def test_backtick_or_accent_for_an_apostrophe():
     text = "He don`t care, it´s fine; the `code` and café stay.\n"
     found = findings(text, name="story.txt", select=RULE)
     assert [(f.column, snippet(text, f)) for f in found] == [(7, "`"), (18, "´")]
+
+
+def test_two_apostrophes_typed_for_double_quotation_marks():
+    text = "The mayor said: ''We will rebuild the pier.'' Then he left. It isn't over.\n"
+    found = findings(text, select=("wrong-quote-mark",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [(17, "''", "“"), (44, "''", "”")]

@@ -243,18 +243,22 @@ def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | No
     `left_alone` counts the article's other uses of the left part as a capitalised word of its own
     ("Anna Reed" elsewhere makes "ReedThis" a name with the next word glued on)."""
     cut = [m.start() for m in _LOWER_TO_UPPER.finditer(word)]
-    if len(cut) != 1:
+    # "VanFossenWhen": a name with its prefix ("Van", "Mc") is one part; the glue is the last capital.
+    prefixed_name = len(cut) == 2 and word[: cut[0]].lower() in _NAME_PREFIXES and word[0].isupper()
+    if len(cut) != 1 and not prefixed_name:
         return None  # "iPhoneXs", "DevSecOps": names
-    at = cut[0]
+    at = cut[-1]
     left, right = word[:at], word[at:]
     if entry(word) is not None or left.lower() in _NAME_PREFIXES or len(left) < 2:
         return None
     if not right[1:].islower() or len(right) < 2 or right.lower() in _COMPOUND_HEADS:
         return None  # "ThinkUp", "PhaseOne", "GovStart": brands end in such words
     right_entry = entry(right)
-    left_entry = entry(left)
+    left_entry = Entry(0.0, lower=False, capital=True, upper=False) if prefixed_name else entry(left)
     if right_entry is None or left_entry is None:
         return None
+    if prefixed_name and right_entry.zipf < 5.5:
+        return None  # only a sentence's function word ("When", "The") is glue after such a name
     if left[0].islower():
         # "reportPhoto", "stormUpdates": a whole lowercase word before the capital; code identifiers
         # ("lastModified", "openData") start with short words or prefixes.
@@ -305,6 +309,12 @@ def _lower_glue(word: str, options: Options) -> tuple[int, str] | None:
         return None
     if entry(plain) is not None or (plain.endswith("'s") and entry(plain[:-2]) is not None):
         return None
+    possessive = re.fullmatch(r"(?P<head>[^\W\d_]{2,})'s(?P<tail>[a-z]{3,})", plain)
+    if possessive:
+        # No English word goes on after a possessive "'s": "Zealand'sdrinking" lost its space.
+        head, tail = entry(possessive.group("head")), entry(possessive.group("tail"))
+        if head is not None and tail is not None and tail.lower and tail.zipf >= 3.0:
+            return possessive.start("tail"), "two words run together"
     capitalised = plain[0].isupper()
     best: tuple[float, int] | None = None
     for at in range(4, len(plain) - 1):

@@ -29,6 +29,13 @@ _TAGS = (
     "table tbody td th thead tr u ul video"
 ).split()
 _TAG = lazy_re(rf"</?(?:{'|'.join(_TAGS)})(?:\s+[a-zA-Z-]+(?:=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>", re.I)
+# A tag that lost its "<" on the way (its quotes often curled too): `p class=”byline”>`. Only the
+# structure is evidence (an element name, attributes with quoted values, a closing ">"), so prose
+# that mentions a tag by name is left alone.
+_QUOTES = "\"'“”‘’"
+_TAG_REMNANT = lazy_re(
+    rf"(?<![\w<])(?:{'|'.join(_TAGS)})(?:\s+[a-zA-Z-]+=[{_QUOTES}][^{_QUOTES}<>\n]{{0,200}}[{_QUOTES}])+\s*/?>", re.I
+)
 # Entities: double-escaped anywhere; plain ones in text that is not decoded; names without "&".
 _DOUBLE_ENTITY = lazy_re(r"&amp;(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ENTITY = lazy_re(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -100,12 +107,13 @@ class MarkupDebris(Check):
                     f"An escape sequence shows as text: “{m.group()}” (left from a program or a feed): {what}.",
                     None,
                 )
-            if doc.format == "text":
-                for m in _TAG.finditer(prose):
-                    yield self._report(
-                        doc, text, m.start(), m.end(),
-                        f"An HTML tag shows as text: “{_short(m.group())}”. Remove it.", "",
-                    )
+            tags = list(_TAG.finditer(prose)) if doc.format == "text" else []
+            tags += [m for m in _TAG_REMNANT.finditer(prose) if not _inside(m, [t.span() for t in tags])]
+            for m in tags:
+                yield self._report(
+                    doc, text, m.start(), m.end(),
+                    f"An HTML tag shows as text: “{_short(m.group())}”. Remove it.", "",
+                )
             doubled = [(m.start(), m.end()) for m in _DOUBLE_ENTITY.finditer(prose)]
             for start, end in doubled:
                 yield self._report(

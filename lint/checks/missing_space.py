@@ -32,6 +32,12 @@ _STOP = lazy_re(
 _COLON = lazy_re(r"(?<![^\W_])(?P<before>[^\W\d_]{2,})(?P<punct>[:;])(?P<after>[A-Z][a-z]+)\b(?![:/@\w]|\.\w)")
 # A closing bracket or quotation mark glued to the next word: "(AP)The", "said.”The", "”he said".
 _CLOSER = lazy_re(r"(?<=[^\W_]|[.,!?])(?P<punct>\)|”)(?P<after>[A-Za-z][a-z]+)\b")
+# A full stop after a bracket glued to the next sentence: "Disease (AD).As a result". The bracket
+# holds capitals or words ("(AD)", "(in May)"), not code ("init().Then").
+_BRACKET_STOP = lazy_re(
+    r"(?<![\w.])(?P<before>\((?:[A-Z][A-Z0-9&.-]{0,15}|[A-Za-z][A-Za-z .,'’-]{0,40} [A-Za-z.,'’-]+)\))"
+    r"(?P<punct>[.!?])(?P<after>[A-Z][a-z]+)\b(?![.\w])"
+)
 # Punctuation with a letter or digit before it and a letter right after (or after a quote).
 _GLUED = lazy_re(r"(?<=[^\W_])(?P<punct>[,.!?:;])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_]|(?<=,)(?:19|20)\d\d\b)")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
@@ -86,6 +92,15 @@ class MissingSpace(Check):
                 elif _skip(prose, m.start("punct")):
                     continue
                 found = self._report_closer(doc, text, m, options)
+                if found:
+                    yield found
+        if options.sentence_punctuation and ")" in prose:
+            for m in _BRACKET_STOP.finditer(prose):
+                start, end = token_bounds(prose, m.start("punct"))
+                # Not `_skip`: "(AD).As" reads as a domain (.as) to it; a bracket never starts one.
+                found = None if re.search(r"[/@_]", prose[start:end]) else self._report(
+                    doc, text, m, m.end("punct"), m.group("punct"), options
+                )
                 if found:
                     yield found
         # Glued punctuation is rare: find it with a cheap pattern, then match the full rules at

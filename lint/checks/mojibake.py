@@ -7,6 +7,7 @@ reported with its own span. ftfy is imported only when a text holds non-ASCII ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -29,6 +30,17 @@ _CONTINUATION = (
 _MAYBE_GARBLED = lazy_re(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 # A run of non-space characters holding something outside ASCII: mojibake lives in such runs.
 _RUN = lazy_re(r"\S*[^\x00-\x7f]\S*")
+# An emoji (UTF-8 F0 9F xx xx) read in a single-byte code page other than Windows-1252, whose
+# first byte then shows as "π" (Greek), "р" (Cyrillic) or "đ" (Central European) while the rest
+# stay Windows-1252: "πŸ™„". "Ÿ" before two continuation bytes occurs in no language.
+_CODE_PAGES = ("cp1252", "cp1253", "iso8859_7", "cp1251", "cp1250")
+_EMOJI_BYTES = {  # a continuation byte as each code page shows it -> the byte
+    shown: byte
+    for page in reversed(_CODE_PAGES)
+    for byte in range(0x80, 0xC0)
+    for shown in [bytes([byte]).decode(page, errors="ignore") or chr(byte)]
+}
+_GARBLED_EMOJI = lazy_re(f"[^\\s\u00f0]\u0178[{re.escape(''.join(_EMOJI_BYTES))}]{{2}}")
 # "â€" with its last byte lost (an invisible 0x9d dropped by an editor): most likely a closing
 # quote, but not certainly, so it gets no automatic fix.
 _LOST_BYTE = lazy_re(f"â€(?![{_CONTINUATION}])")
@@ -56,6 +68,7 @@ class Options:
 
 class Mojibake(Check):
     id = "mojibake"
+    supersedes = ("unbalanced-quotes",)  # a garbled "„" or "“" is no quotation mark
     category = "typography"
     severity = Severity.ERROR
     Options = Options
@@ -80,6 +93,7 @@ class Mojibake(Check):
                         text.span(at, at + 1),
                         "A character was lost when this text was converted (shown as �): retype it.",
                     )
+            yield from self._garbled_emoji(text)
             if not _MAYBE_GARBLED.search(prose):
                 continue
             fix_encoding, is_bad = _ftfy()
@@ -119,6 +133,19 @@ class Mojibake(Check):
                     yield self.finding(span, message, fix=Fix(span, right, safe=safe))
 
 
+    def _garbled_emoji(self, text: MappedText) -> Iterator[Finding]:
+        for m in _GARBLED_EMOJI.finditer(text.text):
+            span = text.span(m.start(), m.end())
+            emoji = _emoji_from(m.group()[2:])
+            shown = m.group().translate(_VISIBLE)
+            if emoji is None:
+                yield self.finding(span, f"Garbled characters “{shown}” (an emoji lost in an encoding mix-up): retype it.")
+            else:
+                yield self.finding(
+                    span, f"Garbled characters “{shown}” (an encoding mix-up): write “{emoji}”.",
+                    fix=Fix(span, emoji, safe=False),
+                )
+
     def _lost_as_question_mark(self, text: MappedText) -> Iterator[Finding]:
         """A character the conversion could not write, shown as "?": "don?t", "the vote ? which"."""
         prose = text.text
@@ -147,3 +174,11 @@ class Mojibake(Check):
 
 # Make invisible bytes in a message readable.
 _VISIBLE = {0x81: "\\x81", 0x8D: "\\x8d", 0x8F: "\\x8f", 0x90: "\\x90", 0x9D: "\\x9d", 0xA0: "\\xa0"}
+
+
+def _emoji_from(tail: str) -> str | None:
+    """The emoji whose last two UTF-8 bytes show as `tail` in Windows-1252, if they make one."""
+    try:
+        return (b"\xf0\x9f" + bytes(_EMOJI_BYTES[c] for c in tail)).decode("utf-8")
+    except (UnicodeError, KeyError):
+        return None

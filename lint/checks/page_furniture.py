@@ -46,6 +46,8 @@ _DATE_ONLY = lazy_re(
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
+# A video player's caption: a news summary stamped with the day it was shot, "... to close. (Oct. 30)".
+_VIDEO_STAMP = lazy_re(rf"[.!?][\"'”’]?\s+\({_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\)$", re.I)
 _TEASER = lazy_re(
     r"^(?:also read|read also|read more|more from|see also|related|recommended|must read|don['’]t miss|"
     r"watch|listen|read|also see|trending|suggested)\s*(?::|\||>>?|»|-|–)\s*\S",
@@ -218,6 +220,7 @@ _KIND_NAMES = {
     "counter": "a counter or widget value",
     "date": "a date line",
     "separator": "a caption or byline cut from its credit",
+    "video": "a video player's caption, stamped with its date",
 }
 
 
@@ -236,6 +239,8 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
         kind, m = found
         said = quote_clue(text, Clue(Signal(kind, 3, ""), m.start(), m.end(), m.group()))
         return _Scored(line, 3, _KIND_NAMES[kind], said)
+    if line.block.kind is BlockKind.PARAGRAPH and len(words) >= 12 and _VIDEO_STAMP.search(text):
+        return _Scored(line, 3, _KIND_NAMES["video"], _cut(text[text.rindex("(") :]))
     if doc.format == "text" and _TRAILING_SEPARATOR.search(text) and "|" not in text[:-1]:
         # "Mr Smith addresses MPs |", "online correspondent |": a caption or byline cut from the
         # credit that followed it on the page.

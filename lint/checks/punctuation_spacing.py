@@ -27,9 +27,9 @@ _SPACE_BEFORE = lazy_re(
 # A hyphen glued to the word or the !/? before it and spaced from a capitalised word after it:
 # "Unfair!- Coach", "Than Us- Smith". ("pre- and post-war" has a lowercase word after.)
 _HYPHEN_DASH = lazy_re(r"(?<=[^\W\d_]|[!?])(?P<hyphen>-)[ \t]+(?=[A-Z][a-z])")
-# The same or clashing punctuation twice between words: "said,, the", "over,. Then" (not "etc.,",
-# nor ":tree:," emoji codes).
-_DOUBLED = lazy_re(r"(?<=[^\W_])(?P<punct>,,|,\.|;;|::|,;|;,)(?=\s|$)")
+# The same or clashing punctuation twice between words: "said,, the", "over,. Then", "a deal.."
+# (not "etc.,", an ellipsis "...", nor ":tree:," emoji codes).
+_DOUBLED = lazy_re(r"(?<=[^\W_])(?P<punct>,,|,\.|;;|::|,;|;,|\.\.(?!\.))(?=[\s\"”’)]|$)")
 # A space inside a contraction or possessive: "Trump 's", "don 't", "it' s".
 _SPACED_APOSTROPHE = lazy_re(r"(?<=[^\W\d_])(?: ['’](?=(?:s|t|re|ve|ll|d|m)\b)|['’] (?=(?:s|t|re|ve|ll)\b))")
 # A quotation mark standing alone between spaces: "(AP) " The Latest", where a dash was lost.
@@ -90,9 +90,14 @@ class PunctuationSpacing(Check):
             )
         for m in _DOUBLED.finditer(prose):
             span = text.span(m.start("punct"), m.end("punct"))
+            if m.group("punct") == ".." and doc.source[span.start : span.end] != "..":
+                continue  # "[on May 9.](link)." : a link's text ends the sentence, the page shows its own dot
+            # Two dots are a doubled full stop or an ellipsis one dot short: either way not print.
+            ellipsis = " (or an ellipsis “…” if words were left out)" if m.group("punct") == ".." else ""
             yield self.finding(
                 span,
-                f"Doubled punctuation “{m.group('punct')}” after “{_word_before(prose, m.start())}”: keep one mark.",
+                f"Doubled punctuation “{m.group('punct')}” after “{_word_before(prose, m.start())}”: "
+                f"keep one mark{ellipsis}.",
                 fix=_plain_fix(doc, span, m.group(), m.group("punct")[0]),
             )
         for m in _HYPHEN_DASH.finditer(prose):

@@ -120,8 +120,10 @@ class SentenceStartCase(Check):
             if block.is_prose and (block.kind is not BlockKind.HEADING or options.check_headings):
                 starts.extend(self._starts(doc, block, previous, lists, options))
             previous = block
-        seen = Counter(s.place for s in starts)
-        lowercase = Counter(s.place for s in starts if s.lowercase)
+        # A style is many decisions: a heading pasted three times is one lowercase heading, not three.
+        distinct = {(s.place, _wording(s)): s for s in starts}.values()
+        seen = Counter(s.place for s in distinct)
+        lowercase = Counter(s.place for s in distinct if s.lowercase)
         for start in starts:
             if start.word is None:
                 continue
@@ -166,6 +168,12 @@ class SentenceStartCase(Check):
                 continue
             word = _lowercase_word(text, masked, first, sentence)
             yield _Start(block, index, place, text[first].islower(), word)
+
+
+def _wording(start: _Start) -> str:
+    text = start.block.text.text
+    sentence = start.block.sentences[start.index]
+    return " ".join(text[sentence.start : sentence.end].lower().split())
 
 
 def _count_words(text: str) -> int:

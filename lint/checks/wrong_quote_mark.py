@@ -32,6 +32,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (lazy_re(r"(?<=[a-zA-Z])‘(?=(?:s|t|re|ve|ll|d|m)\b)"), "’", "A reversed apostrophe (‘) inside the word"),
     # A backtick or an accent typed for an apostrophe: "don`t", "it´s".
     (lazy_re(r"(?<=[a-zA-Z])[`´](?=(?:s|t|re|ve|ll|d|m)\b)"), "’", "An accent or backtick stands for an apostrophe"),
+    # Two apostrophes typed for a double quotation mark (a typewriter habit): "''I am sure.''".
+    (lazy_re(r"(?:(?<=\s)|^|(?<=[(\[]))''(?=[^\W\d_])"), "“", "Two apostrophes stand for an opening quotation mark"),
+    (lazy_re(r"(?<=[^\W_]|[.,!?])''(?=[\s,.;:!?)\]]|$)"), "”", "Two apostrophes stand for a closing quotation mark"),
     # The same quotation mark twice after a word: 'around"".'
     (lazy_re(r"(?<=[^\W_]|[.,!?])(?P<q>[\"”])(?P=q)(?=[\s.,;:!?]|$)"), "", "A quotation mark is doubled"),
 )
@@ -53,7 +56,7 @@ class WrongQuoteMark(Check):
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         for text in prose_texts(doc):
             prose = text.text
-            if not any(c in prose for c in "“”‘\"`´"):
+            if not any(c in prose for c in "“”‘\"`´") and "''" not in prose:
                 continue
             taken: set[int] = set()
             for pattern, right, what in _RULES:
