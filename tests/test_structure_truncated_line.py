@@ -1,4 +1,4 @@
-from helpers import findings
+from helpers import findings, snippet
 
 RULE = ("truncated-line",)
 
@@ -51,3 +51,12 @@ def test_a_feed_mark_at_the_end_of_a_line_inside_a_paragraph():
     )
     found = findings(text, name="story.txt", select=RULE)
     assert [(f.line, f.end_line, f.end_column) for f in found] == [(1, 1, 84)]
+
+
+def test_a_sentence_that_lost_the_link_it_pointed_to():
+    text = (
+        "Send us your questions. You can also read our notes on the website at Later in the week we "
+        "will answer them, and for tickets go to So far none are left.\n\nThe band starts at 8.\n"
+    )
+    found = findings(text, name="story.txt", select=("truncated-line",))
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 68, "at Later"), (1, 129, "to So")]

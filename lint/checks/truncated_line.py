@@ -4,6 +4,7 @@ truncated-ending looks at the end of the article; this check looks at every line
 What gives a cut away:
 - a feed's truncation mark: two full stops ("... in a deal.."), or an ellipsis after a space or
   on a line with no other stop ("... meeting in November takes...", "Thou ...");
+- a sentence that loses the link it pointed to ("join us on our blog at Later in the program");
 - a paragraph that stops on a word no sentence ends on ("... and the Administrator of the",
   "Trump says he spoke with"), or inside an opened parenthesis or quotation ("about 50 miles (80").
 The words of a transcript ("KRAYER: And having...") trail off on purpose and are left alone.
@@ -31,6 +32,11 @@ _WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DANGLING = frozenset(
     "a an the of to with at for from by and or but nor as than into onto about between including "
     "his her their its our your my this these those whose whom which that".split()
+)
+# A preposition that needs an object, then the next sentence's first word: the object was a link
+# or an address the page dropped ("join us on our blog at Later in the program", "go to But").
+_LOST_OBJECT = lazy_re(
+    r"(?<=[a-z,] )(?P<gap>(?:at|to|visit|via) (?P<next>But|And|So|Later|Then|However|Meanwhile|Also|Or))(?= [a-z])"
 )
 _KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION})
 
@@ -69,6 +75,13 @@ class TruncatedLine(Check):
             plain = doc.format == "text"
             # Plain text may join short lines into one paragraph: a feed's mark ends a line there.
             ends = _line_ends(block) if plain else [len(block.text.text.rstrip())]
+            if block.kind is BlockKind.PARAGRAPH:
+                for m in _LOST_OBJECT.finditer(block.text.text):
+                    yield self.finding(
+                        block.text.span(m.start("gap"), m.end("gap")),
+                        f"Words are missing before “{m.group('next')}”: the sentence lost what followed "
+                        f"“{m.group('gap').split()[0]}” (a link or an address on the page?). Restore it.",
+                    )
             for end in ends:
                 last_line = end == ends[-1]
                 why = _cut(block, block.text.text[:end], following if last_line else None, options, plain)
