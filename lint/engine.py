@@ -266,9 +266,15 @@ def _place_fix(doc: Document, fix: Fix) -> Fix:
 
 def lint_text(display: str, source: str, resolved: Resolved, selection: Selection = Selection(),
               fmt: str | None = None) -> FileResult:
-    doc = parse(display, source, resolved.parse, fmt)
+    return lint_parsed(parse(display, source, resolved.parse, fmt), resolved, selection)
+
+
+def lint_parsed(doc: Document, resolved: Resolved, selection: Selection = Selection(),
+                word_count: int | None = None) -> FileResult:
+    display = doc.path
     run = lint_document(doc, resolved, selection)
-    result = FileResult(display, doc.format, doc.word_count, run.findings, metrics=run.metrics,
+    words = doc.word_count if word_count is None else word_count
+    result = FileResult(display, doc.format, words, run.findings, metrics=run.metrics,
                         warnings=run.warnings, fatal_warning=run.fatal)
     if run.failures:
         result.error = "; ".join(run.failures)
@@ -358,7 +364,12 @@ def lint_source(display: str, source: str, resolved: Resolved, selection: Select
         return FileResult(display, fmt, error=over)
     try:
         with time_budget(limits.max_seconds), _no_gc():
-            return lint_text(display, source, resolved, selection, fmt)
+            doc = parse(display, source, resolved.parse, fmt)
+            words = doc.word_count
+            if limits.max_words and words > limits.max_words:
+                return FileResult(display, doc.format, error=(
+                    f"article is {words:,} words long, over the {limits.max_words:,} limit (files.max_words)"))
+            return lint_parsed(doc, resolved, selection, words)
     except OverTime:
         return FileResult(display, fmt, error=(
             f"gave up after {limits.max_seconds:g} s (files.max_seconds): the file is too large or too unusual "

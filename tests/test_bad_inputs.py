@@ -94,12 +94,12 @@ CASES = [
          error="huge.md: error: file is 20.0 MB, over the 5 MB limit (files.max_size_mb)"),
     Case("one 20 MB line, limits raised", "huge.txt", lambda: b"word " * 4_000_000 + b"TK.\n", 1,
          finding=f"huge.txt:1:{5 * 4_000_000 + 1}: error [placeholder-text]", args=SELECT_FAST,
-         config="files:\n  max_size_mb: 30\n  max_line_length: 0\n"),
+         config="files:\n  max_size_mb: 30\n  max_line_length: 0\n  max_words: 0\n"),
     Case("one 20 MB line, size limit raised", "long.txt", lambda: b"word " * 4_000_000 + b"TK.\n", 2,
          error="long.txt: error: line 1 is 20,000,003 characters long, over the 200,000 limit "
          "(files.max_line_length)", config="files:\n  max_size_mb: 30\n"),
     Case("100,000 tiny lines", "tiny.md", lambda: b"x\n\n" * 100_000 + b"Last TK line.\n", 1,
-         finding="tiny.md:200001:6: error [placeholder-text]", args=SELECT_FAST),
+         finding="tiny.md:200001:6: error [placeholder-text]", args=SELECT_FAST, config="files:\n  max_words: 0\n"),
     Case("100,000 nested divs", "nested.html",
          lambda: b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep TK text.</p>" + b"</div>" * 100_000
          + b"</body></html>",

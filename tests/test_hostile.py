@@ -93,6 +93,38 @@ def test_standard_input_has_the_line_limit_too(tmp_path: Path) -> None:
     ]
 
 
+def test_an_article_over_the_word_limit_is_one_error_line_and_the_rest_is_linted(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 44\n")
+    (tmp_path / "good.md").write_text(GOOD)
+    # 5 words in the heading, 8 in each paragraph: 45 words, one over.
+    (tmp_path / "long.md").write_text("# The budget vote is today\n\n" + "The council met on Monday to vote TK.\n\n" * 5)
+    run = newslint(tmp_path, "--jobs", "1", "good.md", "long.md")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == ["long.md: error: article is 45 words long, over the 44 limit (files.max_words)"]
+    assert GOOD_FINDING in run.stdout
+    assert "long.md:" not in run.stdout
+
+
+def test_the_default_word_limit_refuses_a_hundred_and_fifty_thousand_words(tmp_path: Path) -> None:
+    (tmp_path / "many.md").write_text("# Budget\n\n" + "\n\n".join([SENTENCE] * 10_000) + "\n")
+    run = newslint(tmp_path, "many.md")
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == [
+        "many.md: error: article is 150,001 words long, over the 100,000 limit (files.max_words)"]
+
+
+def test_zero_turns_the_word_limit_off_and_standard_input_has_it_too(tmp_path: Path) -> None:
+    text = "# The budget vote is today\n\n" + "The council met on Monday to vote TK.\n\n" * 5
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 44\n")
+    run = newslint(tmp_path, "-", stdin=text.encode())
+    assert run.returncode == 2
+    assert error_lines(run.stderr) == ["stdin.txt: error: article is 45 words long, over the 44 limit (files.max_words)"]
+    (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 0\n")
+    run = newslint(tmp_path, "-", "--select", "placeholder-text", stdin=text.encode())
+    assert run.returncode == 1, run.stderr
+    assert "placeholder-text" in run.stdout
+
+
 def test_a_negative_limit_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / ".newslint.yaml").write_text("files:\n  max_seconds: -1\n")
     (tmp_path / "good.md").write_text(GOOD)
