@@ -194,10 +194,11 @@ def check(
         click.echo("\r\033[K", nl=False, err=True)
     results.extend(errors)
     report_to_stderr = False
+    fixes_refused = False  # a fix not written (link out of the tree, read-only, changed meanwhile)
     if apply_fix or show_diff:
         # --diff wins over --fix (nothing is written) and exits here.
-        results = _fix(targets, results, selection, write=not show_diff, quiet=quiet, unsafe=unsafe_fixes,
-                       piped=piped)
+        results, fixes_refused = _fix(targets, results, selection, write=not show_diff, quiet=quiet,
+                                      unsafe=unsafe_fixes, piped=piped)
         # --fix on standard input prints the fixed article (a filter); the report goes to stderr.
         report_to_stderr = piped is not None and output is None
     if changes is not None and changed_lines:
@@ -242,7 +243,7 @@ def check(
     if any(r.internal for r in results):
         sys.exit(EXIT_INTERNAL)
     low = _below_min_score(report, min_score)
-    if report.errors or any(r.fatal_warning for r in results):
+    if report.errors or fixes_refused or any(r.fatal_warning for r in results):
         sys.exit(EXIT_ERROR)
     if low or any(f.severity.rank >= threshold.rank for f in report.findings):
         sys.exit(EXIT_FINDINGS)
@@ -311,7 +312,8 @@ def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-unt
 
 def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  # type: ignore[no-untyped-def]
          piped: _Piped | None = None):
-    """--fix: write the safe fixes and go on with what is left; --diff: print them and exit.
+    """--fix: write the safe fixes and go on with what is left (and say whether any file's fixes
+    were refused: an error line each, exit 2); --diff: print them and exit.
 
     An article from standard input is fixed in memory: --diff shows its changes with the files',
     --fix prints the fixed article to standard output.
@@ -345,13 +347,13 @@ def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  #
             click.echo(diff, nl=False)
         if not quiet:
             click.echo(f"Would apply {fixes} to {files} (--fix writes them).", err=True)
-        sys.exit(EXIT_FINDINGS if done else EXIT_OK)
+        sys.exit(EXIT_ERROR if any(o.error for o in outcomes) else EXIT_FINDINGS if done else EXIT_OK)
     if not quiet:
         unwritten = sum(1 for o in outcomes if o.changed and o.error)
         nothing = f"No fixes written ({unwritten} file{'s' if unwritten != 1 else ''}: see above)." if unwritten \
             else "No safe fixes to apply."
         click.echo(f"Applied {fixes} to {files}." if done else nothing, err=True)
-    return results
+    return results, any(o.error for o in outcomes)
 
 
 def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def]

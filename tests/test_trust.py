@@ -603,8 +603,9 @@ def test_fix_keeps_an_edit_saved_while_it_ran(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(lint.fix, "fix_text", slow_fix_text)
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exited:
         main(["check", "--no-cache", "--fix", "story.md"])
+    assert exited.value.code == 2  # the fixes were not written: an input error, not just findings
     assert story.read_text(encoding="utf-8") == FIXABLE + "A line the reporter added.\n"
     assert "story.md: error: the file changed while it was being fixed; fixes not written (run --fix again)" in \
         capsys.readouterr().err.splitlines()
@@ -622,6 +623,10 @@ def test_fix_never_writes_through_a_link_leading_out_of_the_repository(tmp_path:
     assert outside.read_text(encoding="utf-8") == FIXABLE
     assert inside.read_text(encoding="utf-8") == FIXED_TEXT and (repo / "content" / "in-link.md").is_symlink()
     assert f"content/out-link.md: error: is a symbolic link to {outside}, outside {repo}; not fixed" in run.err.splitlines()
+    assert run.code == 2
+    # --diff shows what it would do and says the same, exit 2 too
+    run = newslint(repo, "--diff", "content/out-link.md")
+    assert run.code == 2 and outside.read_text(encoding="utf-8") == FIXABLE
 
 
 def test_fix_refuses_a_read_only_file(tmp_path: Path) -> None:
@@ -631,6 +636,7 @@ def test_fix_refuses_a_read_only_file(tmp_path: Path) -> None:
     run = newslint(tmp_path, "--fix", "story.md")
     assert story.read_text(encoding="utf-8") == FIXABLE and oct(story.stat().st_mode & 0o777) == "0o444"
     assert "story.md: error: the file is read-only; fixes not written" in run.err.splitlines()
+    assert run.code == 2
 
 
 def test_fix_keeps_the_owner_or_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
