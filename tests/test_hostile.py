@@ -1,7 +1,7 @@
 """Hostile input, hostile config, broken servers (issue 16): nothing hangs, nothing leaks.
 
 Two kinds of tests:
-- limits: a file over a hard limit (size, line length, time) is one error line, exit 2, and the
+- limits: a file over a hard limit (size, line length, words, time) is one error line, exit 2, and the
   other files are still linted;
 - growth: the rows of the issue's table at scaled sizes. Each row is linted at a size n and at
   4n and the work must grow about 4 times, not 16: the ratio is compared, never a wall-clock
