@@ -164,6 +164,41 @@ def test_learn_command_summary_and_exit(workdir: Path) -> None:
     assert "Learned 8 articles" in result.output and "Wrote house.json and house.index." in result.output
 
 
+def test_learn_into_a_missing_folder_is_one_line_before_any_reading(workdir: Path) -> None:
+    result = CliRunner().invoke(cli, ["learn", "archive", "--output", "gone/house.json", "--jobs", "1"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "newslint: error: gone/house.json: cannot write the profile: the folder gone does not exist"]
+    assert not (workdir / "gone").exists()
+
+
+@pytest.mark.skipif(not paragraphs_supported(), reason="the paragraph index needs newslint[archive]")
+def test_near_repeats_are_what_datasketch_lsh_would_find() -> None:
+    """The numpy grouping in learn gives the candidates of datasketch's MinHashLSH query, filtered
+    by signature agreement: checked on paragraphs made to share bands in chosen ways."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from lint.house.learn import near_repeats
+    from lint.house.minhash import NUM_PERM, SEED, shingles, signature
+
+    base = [f"word{k}" for k in range(60)]
+    texts = [base, base[:55] + ["other"] * 5, base[:40] + [f"x{k}" for k in range(20)],
+             [f"y{k}" for k in range(60)], base[5:] + ["tail"] * 5, base]
+    texts += [[f"w{i}n{k}" for k in range(40)] for i in range(30)]  # unrelated: share no band
+    signatures = np.stack([signature(shingles(t, 1)) for t in texts])
+    lsh = MinHashLSH(threshold=0.6, num_perm=NUM_PERM)
+    sketches = [LeanMinHash(seed=SEED, hashvalues=s, scheme="affine32") for s in signatures]
+    for pid, sketch in enumerate(sketches):
+        lsh.insert(pid, sketch)
+    found = near_repeats(signatures, lsh.b, lsh.r, 0.8)
+    for pid, sketch in enumerate(sketches):
+        want = sorted(c for c in lsh.query(sketch) if float(np.mean(signatures[c] == signatures[pid])) >= 0.8)
+        got = [pid] if found[pid] is None else found[pid].tolist()
+        assert got == want, pid
+    assert found[0].tolist() == [0, 1, 4, 5] and found[10] is None
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

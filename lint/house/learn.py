@@ -85,7 +85,8 @@ def learn_archive(
     from lint.engine import FileResult, discover, read_source, run_tasks
     from lint.house.index import ParagraphIndex
 
-    base = Path.cwd() if not output.parent.exists() else output.resolve().parent
+    _check_output(output)  # before the archive is read, not after
+    base = output.resolve().parent
     index_path = index_path_for(output)
     with_paragraphs = paragraphs_supported()
     previous_profile = _previous_profile(output, update)
@@ -132,7 +133,10 @@ def learn_archive(
     profile, params, indexed = build_profile(facts, marks, settings, with_paragraphs)
     from lint.house.index import write_index
 
-    content_id = write_index(index_path, facts, params, indexed)
+    try:
+        content_id = write_index(index_path, facts, params, indexed)
+    except OSError as err:
+        raise LearnError(f"{index_path}: cannot write the paragraph index: {err.strerror or err}") from None
     profile = replace(profile, index_file=index_path.name, index_digest=content_id)
     text = render(profile)
     from lint.atomic import write_bytes_atomic
@@ -145,6 +149,16 @@ def learn_archive(
     if not with_paragraphs:
         result.notes.append("paragraph index skipped: archive-duplicate needs pip install 'newslint[archive]'")
     return result
+
+
+def _check_output(output: Path) -> None:
+    """The profile's folder must exist and the profile must be a file: said in one line up front."""
+    folder = output.parent
+    if not folder.is_dir():
+        raise LearnError(f"{output}: cannot write the profile: the folder {folder} does not exist")
+    if output.is_dir() or index_path_for(output).is_dir():
+        what = output if output.is_dir() else index_path_for(output)
+        raise LearnError(f"{what}: is a folder; name a file for the profile (--output house.json)")
 
 
 def _previous_profile(output: Path, update: bool) -> HouseProfile:
@@ -269,17 +283,27 @@ def _other_casings(facts: list[ArticleFacts], house: dict[tuple[str, ...], str])
     for key in sorted((k for k in house if len(k) > 1), key=len, reverse=True):
         multi[key[0]].append(key)
     other: Counter[tuple[str, ...]] = Counter()
+    # Only tokens that lowercase to a name's first word need a look: found with one lowercasing of
+    # the whole stream and a set test per token (lowercasing never adds or removes a space).
+    firsts = set(single) | set(multi)
+    wanted = firsts | {START + w for w in firsts}
     for f in facts:
         tokens = _tokens(f.stream)
+        lowered = f.stream.lower().split(" ") if f.stream else []
         seen: set[tuple[str, ...]] = set()
-        for i, token in enumerate(tokens):
+        for i in [i for i, t in enumerate(lowered) if t in wanted]:
+            token = tokens[i]
             start = token[0] == START
             word = token[1:] if start else token
             lower = word.lower()
             form = single.get(lower)
-            if form is not None and word != form and not casing_allowed([word], [form], start):
+            if form is not None and word != form and (lower,) not in seen \
+                    and not casing_allowed([word], [form], start):
                 seen.add((lower,))
             for key in multi.get(lower, ()):
+                # Cheap tests first: the next words, lowercased, and not already counted here.
+                if key in seen or lowered[i + 1 : i + len(key)] != list(key[1:]):
+                    continue
                 window = tokens[i + 1 : i + len(key)]
                 if len(window) < len(key) - 1 or any(w[0] in (BREAK, START) for w in window):
                     continue
@@ -370,7 +394,7 @@ def cluster_paragraphs(facts: list[ArticleFacts], settings: Settings):
     programme blurb), not recycled copy: it is left out of the index.
     """
     import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     from lint.house.index import IndexParams
     from lint.house.minhash import NUM_PERM, SEED
@@ -382,14 +406,42 @@ def cluster_paragraphs(facts: list[ArticleFacts], settings: Settings):
     if not sigs:
         return params, []
     signatures = np.concatenate(sigs)
-    owner = [a for a, f in enumerate(facts) for _ in f.paragraph_lines]
-    sketches = [LeanMinHash(seed=SEED, hashvalues=s, scheme="affine32") for s in signatures]
-    with lsh.insertion_session() as session:
-        for pid, sketch in enumerate(sketches):
-            session.insert(pid, sketch, check_duplication=False)
+    owner = np.array([a for a, f in enumerate(facts) for _ in f.paragraph_lines], dtype=np.int64)
     indexed = []
-    for pid, sketch in enumerate(sketches):
-        near = [c for c in lsh.query(sketch)
-                if float(np.mean(signatures[c] == signatures[pid])) >= settings.duplicate_threshold]
-        indexed.append(len({owner[c] for c in near}) < settings.template_paragraph_articles)
+    for pid, near in enumerate(near_repeats(signatures, lsh.b, lsh.r, settings.duplicate_threshold)):
+        articles = len(set(owner[near].tolist())) if near is not None else 1
+        indexed.append(articles < settings.template_paragraph_articles)
     return params, indexed
+
+
+def near_repeats(signatures, bands: int, rows: int, threshold: float) -> list:  # type: ignore[no-untyped-def]
+    """Per paragraph, the paragraphs (itself included) that share a band with it, as an LSH query
+    of datasketch's MinHashLSH with these bands would return them, and whose signatures agree in at
+    least `threshold` of their values; None for a paragraph that shares no band (only itself).
+
+    Grouping equal bands with numpy gives exactly the LSH's candidates without a Python object
+    per paragraph and band (datasketch's insert and query took a quarter of the whole learn).
+    """
+    import numpy as np
+
+    n = len(signatures)
+    candidates: dict[int, set[int]] = {}
+    for band in range(bands):
+        part = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
+        _, group, sizes = np.unique(part, axis=0, return_inverse=True, return_counts=True)
+        group = group.reshape(-1)
+        shared = np.flatnonzero(sizes[group] > 1)  # paragraphs whose band another one has too
+        if not len(shared):
+            continue
+        order = shared[np.argsort(group[shared], kind="stable")]
+        cuts = np.flatnonzero(np.diff(group[order])) + 1
+        for members in np.split(order, cuts):
+            ids = members.tolist()
+            for pid in ids:
+                candidates.setdefault(pid, set()).update(ids)
+    out: list = [None] * n
+    for pid, found in candidates.items():
+        ids = np.array(sorted(found), dtype=np.int64)
+        alike = (signatures[ids] == signatures[pid]).mean(axis=1) >= threshold
+        out[pid] = ids[alike]
+    return out
