@@ -18,7 +18,7 @@ _SPACE = re.compile(r"\s+")
 LINE_MIN_WORDS, LINE_MAX_WORDS = 3, 60
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is made per word, and a frozen __init__ costs three times as much
 class NameToken:
     text: str
     start: int  # offset in the block's prose
@@ -31,21 +31,21 @@ def name_tokens(block: Block) -> list[NameToken]:
     """The words of a prose block as names are matched, with addresses and code left out."""
     text = block.text.text
     masked = mask_non_prose(text)
-    starts = {s.start for s in block.sentences} | {0}
-    if block.kind is BlockKind.HEADING:
-        # Headings follow the headline style: any word may be capitalised.
-        starts = set(range(len(text) + 1))
+    # Headings follow the headline style: any word may be capitalised.
+    heading = block.kind is BlockKind.HEADING
+    starts = set() if heading else {s.start for s in block.sentences} | {0}
     tokens: list[NameToken] = []
     previous_end = -1
     for m in NAME_WORD.finditer(masked):
-        at = m.start()
+        start, end = m.span()
+        at = start
         while at > 0 and text[at - 1] in _OPENERS:
             at -= 1
-        joined = previous_end >= 0 and text[previous_end : m.start()] == " "
-        previous_end = m.end()
-        if m.start() and text[m.start() - 1] == ".":
+        joined = previous_end >= 0 and start - previous_end == 1 and text[previous_end] == " "
+        previous_end = end
+        if start and text[start - 1] == ".":
             continue  # a file extension (".md") or the tail of an address
-        tokens.append(NameToken(m.group(1), m.start(), m.end(1), at in starts, joined))
+        tokens.append(NameToken(m.group(1), start, m.end(1), heading or at in starts, joined))
     return tokens
 
 
