@@ -22,7 +22,7 @@ import atexit
 import marshal
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
@@ -39,7 +39,7 @@ class _ProgramStore:
         self._new = 0
         self._path: Path | None = None
 
-    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+    def compile(self, pattern: str, flags: int, fallback: Callable[[str, int], Any] = re.compile) -> re.Pattern[str]:
         programs = self._load()
         key = (pattern, flags)
         program = programs.get(key)
@@ -49,14 +49,14 @@ class _ProgramStore:
             except Exception:  # another engine, a damaged entry: compile it afresh
                 del programs[key]
         if self._path is None or len(programs) >= _MAX_STORED:
-            return re.compile(pattern, flags)
+            return cast(re.Pattern[str], fallback(pattern, flags))
         try:
             program = _program(pattern, flags)
             compiled = _from_program(pattern, program)
         except re.error:
             raise
         except Exception:  # another interpreter's re internals: nothing to store
-            return re.compile(pattern, flags)
+            return cast(re.Pattern[str], fallback(pattern, flags))
         programs[key] = program
         self._new += 1
         return compiled
@@ -123,6 +123,15 @@ _STORE = _ProgramStore()
 def compile_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the program stored by an earlier run when there is one."""
     return _STORE.compile(pattern, int(flags))
+
+
+def stored_program_compile(pattern: Any, flags: int, compiler: Callable[[Any, int], Any]) -> Any:
+    """What `compiler(pattern, flags)` (`re._compiler.compile`) returns, from the store for a text
+    pattern; bytes patterns and debugging flags go straight to `compiler`."""
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & re.DEBUG:
+        return compiler(pattern, flags)
+    return _STORE.compile(pattern, flags, compiler)
 
 
 class LazyPattern:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,31 @@ def test_output_cut_short_by_a_closed_pipe_is_not_an_error(tmp_path: Path) -> No
                           text=True, timeout=120)
     assert done.stdout == '{\n  "schem'
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+_START_UP_PATTERNS = """
+import re, sys
+from lint import startup
+startup.begin()
+before = re.compile(r"(?P<word>[a-z]+)-(\\d+)", re.I)
+assert re.compile(rb"[a-z]+").match(b"abc")  # bytes patterns are compiled as before
+startup.settled()
+after = re.compile(r"late (pattern)")
+print(before.pattern, before.flags, before.groupindex, before.findall("Ab-12 cd-3"), after.findall("late pattern"))
+"""
+
+
+def test_patterns_compiled_during_start_up_come_from_the_store_and_match_the_same(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSLINT_PATTERN_CACHE": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", _START_UP_PATTERNS], env=env, capture_output=True, text=True,
+                           timeout=60) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[0].stdout.split("{")[0].strip() == r"(?P<word>[a-z]+)-(\d+) 34"
+    assert "[('Ab', '12'), ('cd', '3')] ['pattern']" in runs[0].stdout
+    import marshal
+
+    (store,) = tmp_path.glob("patterns-*.marshal")
+    stored = marshal.loads(store.read_bytes())
+    assert (r"(?P<word>[a-z]+)-(\d+)", int(re.I)) in stored  # start-up's own pattern was kept
+    assert ("late (pattern)", 0) not in stored  # after start-up, re is itself again
