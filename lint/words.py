@@ -6,6 +6,7 @@ frequencies made by `tools/make_vocabulary.py`. It is read once per process, on 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,13 +24,20 @@ class Entry:
 
 
 _MAX_REMEMBERED = 200_000
+# Searches in the text before its lines are split once and searched by C bisection instead: a
+# one-article run stays under it, an archive run (garbled-text alone looks up hundreds of
+# near-miss spellings per article) passes it in its first articles.
+_SPLIT_AFTER = 2_000
 
 
 class Vocabulary:
     """The data file's sorted lines, searched by bisection in the text itself.
 
     Nothing is split or parsed up front, so loading costs one file read; each lookup reads a few
-    lines, and words already looked up are remembered (most come back often)."""
+    lines, and words already looked up are remembered (most come back often). A process that
+    looks up many words splits the text into its lines once (a few milliseconds, a list the size
+    of the file) and bisects that list with `bisect`, ten times faster per search: the same first
+    line not sorting before the word, so the same answers."""
 
     def __init__(self, text: str) -> None:
         start = 0
@@ -38,6 +46,8 @@ class Vocabulary:
         self._text = text
         self._start = start
         self._found: dict[str, Entry | None] = {}
+        self._searches = 0
+        self._lines: list[str] | None = None
 
     def get(self, word: str) -> Entry | None:
         try:
@@ -50,6 +60,18 @@ class Vocabulary:
 
     def _search(self, word: str) -> Entry | None:
         key = word + " "
+        lines = self._lines
+        if lines is None:
+            self._searches += 1
+            if self._searches > _SPLIT_AFTER:
+                lines = self._lines = self._text[self._start :].split("\n")
+                while lines and not lines[-1]:
+                    lines.pop()
+        if lines is not None and "\n" not in word:
+            at = bisect_left(lines, key)
+            if at == len(lines) or not lines[at].startswith(key):
+                return None
+            return _entry(lines[at])
         text = self._text
         lo, hi = self._start, len(text)
         while lo < hi:  # find the first line not sorting before `key`
@@ -65,11 +87,15 @@ class Vocabulary:
         if not text.startswith(key, lo):
             return None
         line_end = text.find("\n", lo)
-        _, zipf, cases = text[lo : line_end if line_end >= 0 else len(text)].split(" ")
-        return Entry(int(zipf) / 10, "l" in cases, "c" in cases, "u" in cases)
+        return _entry(text[lo : line_end if line_end >= 0 else len(text)])
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
+
+
+def _entry(line: str) -> Entry:
+    _, zipf, cases = line.split(" ")
+    return Entry(int(zipf) / 10, "l" in cases, "c" in cases, "u" in cases)
 
 
 @cache

@@ -1,0 +1,47 @@
+"""The vocabulary gives the same answers searched in its text and, after many searches, in its lines."""
+
+from __future__ import annotations
+
+from lint import words
+from lint.words import Entry, Vocabulary
+
+TEXT = """# a header line the search skips
+# and a second one
+a 74 cl
+aardvark 21 l
+bbc 45 u
+council 52 l
+councils 41 l
+delhi 44 c
+zulu 30 lc
+"""
+
+PROBES = ("a", "aardvark", "bbc", "council", "councils", "counci", "councilz", "delhi", "zulu", "zz", "", " ",
+          "a a", "a\nb", "#", "0", "étude", "# a")
+
+
+def test_searching_the_lines_answers_as_searching_the_text(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    in_text = Vocabulary(TEXT)
+    expected = {probe: in_text._search(probe) for probe in PROBES}
+    assert in_text._lines is None  # a handful of searches never split the text
+    assert expected["council"] == Entry(5.2, True, False, False) and expected["zulu"] == Entry(3.0, True, True, False)
+    assert expected["counci"] is None and expected["# a"] is None and expected["a a"] is None
+
+    monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
+    in_lines = Vocabulary(TEXT)
+    assert {probe: in_lines._search(probe) for probe in PROBES} == expected
+    assert in_lines._lines is not None and in_lines._lines[0] == "a 74 cl" and in_lines._lines[-1] == "zulu 30 lc"
+
+
+def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lint.datafiles import data_path
+
+    text = data_path(words.VOCABULARY_FILE).read_text(encoding="utf-8")
+    probes = [line.split(" ")[0] for line in text.splitlines()[2:4000:7]]
+    probes += [p + "q" for p in probes] + [p[:-1] for p in probes] + ["zzzzzz", "~", "council", "councii"]
+    in_text = Vocabulary(text)
+    expected = [in_text._search(p) for p in probes]
+    monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
+    in_lines = Vocabulary(text)
+    assert [in_lines._search(p) for p in probes] == expected
+    assert sum(e is not None for e in expected) > len(probes) // 3
