@@ -44,3 +44,15 @@ def test_template_tags_are_masked_whole():
     text = 'Intro. {{< img alt="Chart of growth. led by apps." >}} End.'
     masked = mask_non_prose(text)
     assert "led" not in masked and masked.startswith("Intro.") and masked.endswith("End.")
+
+
+def test_names_are_tried_only_at_the_lengths_their_first_word_starts():
+    lexicon = load_lexicon()
+    assert 2 in lexicon.lengths_by_first["new"] and 1 not in lexicon.lengths_by_first.get("new", {1})
+    text = "The champion League final: europeans cheered, and so did New York."
+    found = [(m.name.canonical, text[m.start : m.end], m.plural, m.number_slip) for m in lexicon.find(text)]
+    assert found == [
+        ("Champions League", "champion League", False, True),  # the plural's first word, one word lowercase
+        ("European", "europeans", True, False),  # a demonym's plural
+        ("New York", "New York", False, False),
+    ]

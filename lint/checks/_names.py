@@ -110,6 +110,15 @@ class NameLexicon:
     demonym_keys: frozenset[str] = field(default_factory=frozenset)
     # Lowercase first words of all names: most words start none, and are passed over at once.
     first_words: frozenset[str] = field(default_factory=frozenset)
+    # First word -> the lengths (in tokens) of the names it starts: other lengths cannot match there.
+    lengths_by_first: Mapping[str, frozenset[int]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.lengths_by_first:
+            lengths: dict[str, set[int]] = {}
+            for key in self.names:
+                lengths.setdefault(key[0], set()).add(len(key))
+            object.__setattr__(self, "lengths_by_first", {w: frozenset(n) for w, n in lengths.items()})
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
@@ -136,7 +145,13 @@ class NameLexicon:
             and not (word.endswith("s") and word[:-1] in self.demonym_keys)
         ):
             return None
+        # A name of n tokens here starts with the word or, slipped in number, its singular or plural.
+        possible = self.lengths_by_first.get(word, frozenset()) | self.lengths_by_first.get(
+            singular_or_plural, frozenset()
+        )
         for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+            if n not in possible:
+                continue
             key = tuple(lowered[i : i + n])
             name = self.names.get(key)
             plural = False

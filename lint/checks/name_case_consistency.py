@@ -138,9 +138,11 @@ class NameCaseConsistency(Check):
                 word = token.text
                 if token.sentence_start or len(word) < 3 or not word.isalpha() or not word.islower():
                     continue
+                found = entry(word)
+                if found is not None and found.lower and isolated[word] < 2:
+                    continue  # an everyday word the article never capitalises alone: no evidence below
                 if word in code_words or _joined(token) or _next_to_number(token):
                     continue  # "15 jan 2021": an abbreviation in a date
-                found = entry(word)
                 right = word[0].upper() + word[1:]
                 evidence = ""
                 if found is not None and found.upper and not found.lower and not found.capital:
