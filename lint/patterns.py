@@ -134,6 +134,30 @@ def stored_program_compile(pattern: Any, flags: int, compiler: Callable[[Any, in
     return _STORE.compile(pattern, flags, compiler)
 
 
+def store_start_up_compiles() -> None:
+    """Until start-up is over (`lint.startup.settled`), every `re.compile` of the process (click's,
+    YAML's, Markdown's, the standard library's, not only newslint's own) takes its program from
+    the store. For the command line only (`lint/__main__.py`).
+
+    `re` caches compiled patterns per process only; the libraries newslint imports compile about
+    180 of them at import time, a tenth of a one-article run. `re._compile` calls
+    `re._compiler.compile` for a pattern it has not seen in this process: that one function is
+    replaced, so `re`'s own cache, flags and errors stay as they are. Only start-up: patterns a
+    library builds later may differ from run to run (markdown-it joins a set of characters into
+    a class), and each would be one more entry in the store."""
+    compiler = re._compiler  # type: ignore[attr-defined]
+    original = compiler.compile
+    if getattr(original, "_newslint_store", False):
+        return
+
+    def compile(pattern: Any, flags: int = 0) -> Any:  # noqa: A001 (the name re calls)
+        return stored_program_compile(pattern, flags, original)
+
+    compile._newslint_store = True  # type: ignore[attr-defined]
+    compile._original = original  # type: ignore[attr-defined]
+    compiler.compile = compile
+
+
 class LazyPattern:
     """A regular expression compiled the first time any of its methods is used.
 

@@ -108,55 +108,19 @@ class CodeStore:
 
 def begin() -> None:
     """The command line's first step, before it imports the rest of newslint: no cyclic garbage
-    collection until `settled`, dataclass methods and every regular expression from the stores."""
+    collection until `settled`, dataclass methods from the store."""
     import dataclasses
 
     gc.disable()
     if "exec" not in vars(dataclasses):
         # dataclasses calls the built-in exec by name; a module attribute of that name comes first.
         dataclasses.exec = CodeStore(store_path("dataclasses")).exec  # type: ignore[attr-defined]
-    _stored_regular_expressions()
-
-
-def _stored_regular_expressions() -> None:
-    """Until start-up is over (`settled`), every `re.compile` (click's, YAML's, Markdown's, the
-    standard library's, not only newslint's own) takes its program from the compiled-pattern
-    store (`lint/patterns.py`).
-
-    `re` caches compiled patterns per process only; the libraries newslint imports compile about
-    180 of them at import time, a tenth of a one-article run. `re._compile` calls
-    `re._compiler.compile` for a pattern it has not seen in this process: that one function is
-    replaced, so `re`'s own cache, flags and errors stay as they are. Only start-up: patterns a
-    library builds later may differ from run to run (markdown-it joins a set of characters into
-    a class), and each would be one more entry in the store."""
-    import re
-
-    compiler = re._compiler  # type: ignore[attr-defined]
-    original = compiler.compile
-    if getattr(original, "_newslint_store", False):
-        return
-    from lint.patterns import stored_program_compile
-
-    def compile(pattern: Any, flags: int = 0) -> Any:  # noqa: A001 (the name re calls)
-        return stored_program_compile(pattern, flags, original)
-
-    compile._newslint_store = True  # type: ignore[attr-defined]
-    compile._original = original  # type: ignore[attr-defined]
-    compiler.compile = compile
-
-
-def run() -> None:
-    """The `newslint` program: the stores and the collector are set up before the command line
-    (click and the rest of newslint) is imported, so their start-up is covered too."""
-    begin()
-    from lint.cli import main
-
-    main()
 
 
 def settled() -> None:
     """Start-up is over (config read, checks imported): the collector runs again, and skips what
-    start-up built for the rest of the run (and in forked workers, which then share it)."""
+    start-up built for the rest of the run (and in forked workers, which then share it); `re`
+    compiles as usual again (`lint.patterns.store_start_up_compiles`)."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

@@ -124,8 +124,9 @@ def test_output_cut_short_by_a_closed_pipe_is_not_an_error(tmp_path: Path) -> No
 
 _START_UP_PATTERNS = """
 import re, sys
-from lint import startup
+from lint import patterns, startup
 startup.begin()
+patterns.store_start_up_compiles()
 before = re.compile(r"(?P<word>[a-z]+)-(\\d+)", re.I)
 assert re.compile(rb"[a-z]+").match(b"abc")  # bytes patterns are compiled as before
 startup.settled()
