@@ -113,7 +113,8 @@ def test_html_paragraph_and_front_matter():
 
 def test_one_lowercase_heading_pasted_three_times_is_not_a_style():
     # Three copies are one decision: a real lowercase style needs several different headings.
-    text = "where the ferry goes next\n\nThe ferry left at noon.\n\nwhere the ferry goes next\n\nIt came back late.\n\nwhere the ferry goes next\n"
+    heading = "where the ferry goes next\n\n"
+    text = heading + "The ferry left at noon.\n\n" + heading + "It came back late.\n\n" + heading
     found = findings(text, name="story.txt", select=RULE)
     assert located(found) == [
         ("sentence-start-case", 1, 1, 1, 6),

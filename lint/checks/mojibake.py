@@ -139,7 +139,9 @@ class Mojibake(Check):
             emoji = _emoji_from(m.group()[2:])
             shown = m.group().translate(_VISIBLE)
             if emoji is None:
-                yield self.finding(span, f"Garbled characters “{shown}” (an emoji lost in an encoding mix-up): retype it.")
+                yield self.finding(
+                    span, f"Garbled characters “{shown}” (an emoji lost in an encoding mix-up): retype it."
+                )
             else:
                 yield self.finding(
                     span, f"Garbled characters “{shown}” (an encoding mix-up): write “{emoji}”.",
