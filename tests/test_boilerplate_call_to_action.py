@@ -21,3 +21,19 @@ def test_a_line_holding_only_a_call_to_action_is_a_warning():
 def test_reported_speech_is_quiet():
     text = "Fans were told to follow the band on tour. She said she would subscribe to the theory.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_calls_in_new_wordings_are_found_by_their_shape():
+    text = (
+        "The ferry resumes on Friday.\n\n"
+        "Grab our free weekend digest, delivered straight to your inbox every Saturday.\n\n"
+        "Download the app\n\n"
+        "You can watch the video of the hearing on the county website.\n\n"
+        "Watch the rescue video:\n"
+    )
+    found = findings(text, select=RULE)
+    assert [(f.line, f.column, f.end_column, f.severity) for f in found] == [
+        (3, 1, 79, Severity.WARNING),
+        (5, 1, 17, Severity.WARNING),
+    ]
+    assert found[0].message.startswith("“Grab our free weekend digest, delivered straight to your inbox every")

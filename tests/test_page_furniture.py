@@ -89,3 +89,17 @@ def test_a_video_caption_stamped_with_its_date():
     found = findings(text, name="story.txt", select=("page-furniture",))
     assert [(f.line, f.column) for f in found] == [(5, 1)]
     assert "a video player's caption" in found[0].message
+
+
+def test_lone_interface_labels_and_notes_in_markdown():
+    prose = "\n\nThe crossing takes forty minutes and the fare stays the same this year.\n\n"
+    lines = [
+        "Popular now",
+        "Up next: Harbour wall to be rebuilt",
+        "(c) 2022 Coastline Media. Republication prohibited.",
+        "This summary was generated automatically by a machine from agency data.",
+        "Next steps",
+    ]
+    text = "The ferry resumes on Friday after repairs." + prose + prose.join(lines) + prose
+    found = findings(text, name="story.md", select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9), (13, 13), (17, 17)]  # not "Next steps"

@@ -116,3 +116,15 @@ def test_more_of_the_assistants_voice():
         assert [f.line for f in findings(text, select=RULE)] == [3], line
     human = "As requested by the committee, the report was published on Friday.\n"
     assert findings(human, select=RULE) == []
+
+
+def test_the_assistant_reporting_its_work_in_new_wordings():
+    story = "The board met on Monday and voted on the plan after a debate.\n\n"
+    lines = [
+        "I have tightened the second paragraph and cut the jargon, as you asked.",
+        "Note: the names above are made up placeholders, for the editor to replace.",
+        "Updated story follows, with shorter sentences:",
+    ]
+    for line in lines:
+        text = story + line + "\n\nThe board voted again on Tuesday.\n"
+        assert [(f.line, f.column) for f in findings(text, select=RULE)] == [(3, 1)], line

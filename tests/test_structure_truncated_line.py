@@ -60,3 +60,16 @@ def test_a_sentence_that_lost_the_link_it_pointed_to():
     )
     found = findings(text, name="story.txt", select=("truncated-line",))
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 68, "at Later"), (1, 129, "to So")]
+
+
+def test_a_paragraph_stopping_on_a_preposition_or_an_auxiliary():
+    text = (
+        "The council said the new bus route would open on\n\n"
+        "Drivers who spoke at the depot said the shifts were\n\n"
+        "The lights stayed on.\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.message) for f in found] == [
+        (1, "This line is cut off (it stops on “on”): restore the missing words or delete the fragment."),
+        (3, "This line is cut off (it stops on “were”): restore the missing words or delete the fragment."),
+    ]

@@ -113,3 +113,9 @@ def test_a_full_stop_after_a_bracket_glued_to_the_next_sentence():
     text = "She had Addison's disease (AD).As a result she took steroids. Call init().Then stop.\n"
     found = findings(text, select=("missing-space",))
     assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [(27, "(AD).As", ". ")]
+
+
+def test_a_semicolon_glued_to_a_lowercase_word():
+    text = "The board met on Monday;it voted on Tuesday. Note:this stays.\n"
+    found = findings(text, select=("missing-space",))
+    assert [(f.column, snippet(text, f), f.fix.replacement) for f in found] == [(18, "Monday;it", "; ")]

@@ -1,19 +1,51 @@
-"""boilerplate-call-to-action: "Subscribe to our newsletter", "Follow us on Twitter" in the article."""
+"""boilerplate-call-to-action: "Subscribe to our newsletter", "Follow us on Twitter" in the article.
+
+Two kinds of evidence: the outlet's and the shipped list of calls (`calls_to_action.txt`), and,
+for wordings no list holds, the shape of a call: a sentence that tells the reader to act (it
+starts with a site action: "Get", "Like", "Tap", "Become") or speaks to them ("your inbox"), names
+one of the site's channels or products (a newsletter, an app, a Facebook page, a membership)
+and promises to keep them informed ("stay in the loop", "straight to your inbox"). Each counts a
+point, the promise two; a sentence with 5 points is a call, and a short paragraph that is only
+an action and a channel ("Tap here to watch the video") is one too.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
-from lint.document.model import Document
+from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
+# Verbs a site uses to send the reader somewhere, at the start of a sentence.
+_ACTIONS = frozenset(
+    "get like follow join become download tap click share tweet subscribe sign support donate watch listen visit "
+    "register install enable turn bookmark pin upgrade unlock claim grab receive stay keep".split()
+)
+# The site's channels and products.
+_CHANNELS = frozenset(
+    "newsletter newsletters briefing briefings digest inbox email emails e-mail alerts notifications app podcast "
+    "podcasts page feed channel account membership member members subscription subscriber subscribers facebook "
+    "twitter instagram youtube tiktok linkedin whatsapp telegram bluesky threads pinterest reddit rss video videos "
+    "gallery website homepage updates headlines edition".split()
+)
+_PROMISE = lazy_re(
+    r"\b(?:stay|keep) (?:in the loop|up to date|up-to-date|informed|posted|connected)\b|\bnever miss\b"
+    r"|\b(?:straight|right|directly) to your\b|\bdelivered to your\b|\bin your inbox\b"
+    r"|\bfor (?:the )?latest (?:news|updates|stories|headlines)\b",
+    re.I,
+)
+_LEAD_INS = frozenset("please now just and so".split())
+_CALL_POINTS = 5  # a call inside a paragraph; a paragraph of only a call needs an action and a channel
+_LONE_CALL_WORDS = 8
 # What may surround a call to action in a block that holds nothing else: punctuation, links
 # turned into atoms, white space.
+_WORD = lazy_re(r"[A-Za-z][A-Za-z'’-]*")
 _FILLER = lazy_re(rf"[\s{ATOM}.,:;!?()\[\]|–—-]*")
 
 
@@ -51,4 +83,39 @@ class BoilerplateCallToAction(Check):
                     f"“{m.group()}” is a call to action from the site template, not article text: "
                     "delete it unless the outlet wants it here",
                     severity=Severity.WARNING if alone else None,
+                )
+            listed = [m.span() for m in pattern.finditer(prose)]
+            yield from self._shaped_calls(block, listed)
+
+    def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:
+        prose = block.text.text
+        for sentence in block.sentences:
+            start, end = sentence.start, sentence.end
+            if any(a < end and start < b for a, b in listed):
+                continue  # the list's finding says it already
+            text = prose[start:end].strip()
+            words = [w.lower() for w in _WORD.findall(text)]
+            if not words or len(words) > 25:
+                continue
+            lead = 1 if words[0] in _LEAD_INS and len(words) > 1 else 0
+            action = words[lead] in _ACTIONS
+            rest = words[lead + 1 :] if action else words
+            channel = next((w for w in rest if w in _CHANNELS), None)
+            promise = _PROMISE.search(text)
+            if channel is None and promise is None:
+                continue
+            points = action + ("you" in words or "your" in words) + ("our" in words or "us" in words)
+            points += (channel is not None) + 2 * (promise is not None)
+            whole = len(block.sentences) == 1  # the paragraph is nothing but this call
+            # A list item is the author's structure ("Join the Slack channel" among the ways to help).
+            short = (
+                whole and block.kind is not BlockKind.LIST_ITEM and len(words) <= _LONE_CALL_WORDS
+                and not text.endswith(":")
+            )
+            if points >= _CALL_POINTS or (short and action and channel is not None):
+                yield self.finding(
+                    block.text.span(start, end),
+                    f"“{text}” is a call to action from the site template, not article text: it sends the "
+                    "reader to the site's own channels. Delete it unless the outlet wants it here",
+                    severity=Severity.WARNING if whole else None,
                 )

@@ -29,7 +29,11 @@ _STOP = lazy_re(
     r"(?P<after>[“‘\"(]?[A-Z](?:[a-z]*['’][a-z]+|[a-z]+|\b)(?![.\w]))"
 )
 # A colon or semicolon between a word and a capitalised word: "Updated:Monday", "rose;The".
-_COLON = lazy_re(r"(?<![^\W_])(?P<before>[^\W\d_]{2,})(?P<punct>[:;])(?P<after>[A-Z][a-z]+)\b(?![:/@\w]|\.\w)")
+_COLON = lazy_re(
+    r"(?<![^\W_])(?P<before>[^\W\d_]{2,})(?:(?P<punct>[:;])(?P<after>[A-Z][a-z]+)"
+    # a semicolon before a lowercase word too ("Monday;it voted"): a colon there may be a label or a scheme
+    r"|(?P<semi>;)(?P<lower>[a-z]{2,}))\b(?![:/@\w]|\.\w)"
+)
 # A closing bracket or quotation mark glued to the next word: "(AP)The", "said.”The", "”he said".
 _CLOSER = lazy_re(r"(?<=[^\W_]|[.,!?])(?P<punct>\)|”)(?P<after>[A-Za-z][a-z]+)\b")
 # A full stop after a bracket glued to the next sentence: "Disease (AD).As a result". The bracket
@@ -111,9 +115,10 @@ class MissingSpace(Check):
                 word_start -= 1
             if candidate.group("punct") in ":;":
                 m = _COLON.match(prose, word_start)
-                if options.sentence_punctuation and m and m.end("punct") == candidate.end():
-                    found = None if _skip(prose, m.start("punct")) else self._report(
-                        doc, text, m, m.end("punct"), m.group("punct"), options
+                group = "punct" if m and m.group("punct") else "semi"
+                if options.sentence_punctuation and m and m.end(group) == candidate.end():
+                    found = None if _skip(prose, m.start(group)) else self._report(
+                        doc, text, m, m.end(group), m.group(group), options
                     )
                     if found:
                         yield found

@@ -48,9 +48,13 @@ _DATE_ONLY = lazy_re(
 )
 # A video player's caption: a news summary stamped with the day it was shot, "... to close. (Oct. 30)".
 _VIDEO_STAMP = lazy_re(rf"[.!?][\"'”’]?\s+\({_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\)$", re.I)
+# A label of a few words pointing to other stories, a separator, then a headline: "Read next:
+# Fares rise", "More on this story | ...", "Popular now » ...".
 _TEASER = lazy_re(
-    r"^(?:also read|read also|read more|more from|see also|related|recommended|must read|don['’]t miss|"
-    r"watch|listen|read|also see|trending|suggested)\s*(?::|\||>>?|»|-|–)\s*\S",
+    r"^(?:(?:also|up|what to|you may|you might|more|most)\s+)?(?:read|watch|listen|see|next|more|related|recommended"
+    r"|must read|don['’]t miss|trending|suggested|popular|latest|top stories|also like)"
+    r"(?:\s+(?:also|next|more|now|on this(?: story| topic)?|from us|stories|news|here|too|this))?"
+    r"\s*(?::|\||>>?|»|-|–)\s*\S",
     re.I,
 )
 _SENTENCE_END = lazy_re(r"[.!?…][\"'”’)]*$")
@@ -190,9 +194,13 @@ def _alone_is_enough(item: _Scored, following: _Scored | None, options: Options,
     label followed by the list it introduces ("Most read:" and its links) is the author's."""
     # In Markdown and HTML a paragraph is the author's unit: a short one only ("to leave a
     # comment" inside a long paragraph is prose).
-    short = not authored or item.line.block.text.text.count(" ") < 12
+    spaces = item.line.block.text.text.count(" ")
+    # Copyright and syndication notes are whole sentences: they may run longer.
+    short = not authored or spaces < 12 or (item.evidence == _KIND_NAMES["legal"] and spaces < 20)
     alone = item.line.first_in_block and item.line.last_in_block and short
-    if item.points < options.line_threshold or not alone:
+    if not alone:
+        return False
+    if item.points < options.line_threshold and not _lone_label(item):
         return False
     if item.evidence in (_KIND_NAMES["appeal"], _KIND_NAMES["newsletter"], _KIND_NAMES["counter"]):
         return False
@@ -202,6 +210,20 @@ def _alone_is_enough(item: _Scored, following: _Scored | None, options: Options,
         )
         return not introduces
     return True
+
+
+def _lone_label(item: _Scored) -> bool:
+    """A paragraph of two to four words, all of them interface or function words, with no sentence
+    punctuation or figures: "Trending now", "Recommended for you". A one-word paragraph may be a
+    heading written as text ("Resources"); with two, the words are a button's or a menu's."""
+    text = item.line.block.text.text.strip()
+    words = [w.lower() for w in _WORD.findall(text)]
+    content = [w for w in words if w not in _FUNCTION_WORDS]
+    return (
+        item.evidence == _KIND_NAMES["interface"] and 2 <= len(words) <= 4 and bool(content)
+        and all(w in interface_words() for w in content)
+        and not _SENTENCE_END.search(text) and not any(c.isdigit() for c in text)
+    )
 
 
 _KIND_NAMES = {
@@ -280,7 +302,7 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
 
 # Words that say nothing about what a line is ("Sign in", "Follow us", "Read it here").
 _FUNCTION_WORDS = frozenset(
-    "a an the and or of to in on at for by with from this that our your my all here now up us you is are be "
+    "a an the and or of to in on at for by with from this that our your my all here now today up us you is are be "
     "it me we no not".split()
 )
 

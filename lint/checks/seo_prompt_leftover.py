@@ -58,7 +58,8 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("speaks of the material the requester gave", 2,
            rf"\b(?:the|this|that|your)\s+(?:\w+\s+)?{_MATERIAL}\s+(?:that\s+)?you(?:['’]ve| have)?\s+"
            r"(?:provided|shared|sent|pasted|gave|given|submitted|uploaded|supplied)\b"
-           r"|\b(?:as you requested|per your (?:request|instructions))\b|\byou want me to\b",
+           r"|\b(?:as you (?:requested|asked|wanted|instructed|specified)|per your (?:request|instructions|brief))\b"
+           r"|\byou want me to\b",
            needles=('you')),
     Signal("the assistant on itself", 3,
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
@@ -66,9 +67,14 @@ SIGNALS: tuple[Signal, ...] = (
            r"|\bmy (?:knowledge|training)(?: data)? cut-?off\b|\bas of my last (?:knowledge |training )?update\b"
            r"|\b(?:this|the above|the following) (?:article|story|text|report|news report|piece|draft|version|post) is "
            r"(?:a |an |entirely )?"
-           r"(?:fictional|fictitious|hypothetical|imaginary)\b",
+           r"(?:fictional|fictitious|hypothetical|imaginary)\b"
+           # ... or about what it made up: "the quotes above are invented placeholders"
+           r"|\b(?:the|these|all|any) (?:quotes?|quotations|names?|figures|numbers|statistics|details|people|sources)"
+           r" (?:above |below |used |here |in this (?:article|story|piece|draft) )?(?:are|is|were|have been) "
+           r"(?:\w+ )?(?:invented|fictional|fictitious|hypothetical|imaginary|made[- ]up|fabricated|placeholders?)\b",
            needles=('an ai', 'language model', 'artificial intelligence', 'cut-off', 'cutoff', 'last update',
-                    'last knowledge', 'last training', 'fictional', 'fictitious', 'hypothetical', 'imaginary')),
+                    'last knowledge', 'last training', 'fictional', 'fictitious', 'hypothetical', 'imaginary',
+                    'invented', 'made up', 'made-up', 'fabricated', 'placeholder')),
     Signal("apologises", 1,
            rf"{_I}(?:['’]m| am) sorry\b"
            r"|\bapologi[sz]e for (?:the|any|my) (?:confusion|misunderstanding|oversight|error)\b",
@@ -104,9 +110,11 @@ SIGNALS: tuple[Signal, ...] = (
            rf"(?:{_EDITED}\s+(?:[\w-]+\s+){{0,2}}?{_HANDOVER_WORK}|{_HANDOVER_WORK}\s+(?:you requested|as requested))\b"
            rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|I(?:['’]ll| will| can))\b"
            rf"|^here(?:['’]s| is)\s+your\s+(?:[\w-]+\s+){{0,3}}?{_HANDOVER_WORK}\b"
-           r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$",
+           r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$"
+           # "Revised article below, with ...:", "Rewritten version follows:"
+           rf"|^(?:the |your |my )?{_EDITED} {_HANDOVER_WORK} (?:is )?(?:below|follows)\b",
            needles=('here', 'below', "i've", 'i’ve', 'i have', "i'll", 'i’ll', 'i will', 'i can', 'sample',
-                    'template', 'mock')),
+                    'template', 'mock', 'follows')),
     Signal("calls itself a sample", 2,
            r"\bthis is (?:just |only )?(?:a|an) (?:sample|template|mock-?up|example)\b",
            needles=('this is')),
@@ -124,8 +132,9 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("instructs the writer", 1,
            r"\b(?:you can|you may|feel free to|be sure to|make sure to|remember to|don['’]t forget to)\b"
            r"[^.!?]{0,40}?\b(?:customi[sz]e|tailor|personali[sz]e|fill in|replace (?:the|this|it)|keep your content"
-           r"|your (?:blog|article|post|content|audience|specific needs|own (?:details|information)))\b",
-           needles=('you can', 'you may', 'feel free', 'be sure', 'make sure', 'remember to', 'forget to')),
+           r"|your (?:blog|article|post|content|audience|specific needs|own (?:details|information)))\b"
+           r"|\bfor the (?:reporter|writer|editor|author|journalist) to (?:replace|fill in|check|verify|confirm|add)\b",
+           needles=('you can', 'you may', 'feel free', 'be sure', 'make sure', 'remember to', 'forget to', 'for the')),
     Signal("template hedge", 2,
            r"\((?:or|and/or) [^()]{1,60}\bdepending on\b[^()]{0,60}\)"
            r"|\((?:if (?:applicable|available|known|relevant|mentioned|necessary|desired)|where applicable)"

@@ -31,7 +31,11 @@ _WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words no sentence ends on: a paragraph stopping on one was cut (often where a link was).
 _DANGLING = frozenset(
     "a an the of to with at for from by and or but nor as than into onto about between including "
-    "his her their its our your my this these those whose whom which that".split()
+    "his her their its our your my this these those whose whom which that "
+    # prepositions, auxiliaries and reporting verbs wait for what follows them
+    "on in over under after before during since until upon via toward towards against among "
+    "were was is are will would could should may might must has have had been being said says told "
+    "because while if whether".split()  # not "can", "where": "as soon as you can", "what and where"
 )
 # A preposition that needs an object, then the next sentence's first word: the object was a link
 # or an address the page dropped ("join us on our blog at Later in the program", "go to But").
