@@ -83,3 +83,12 @@ def test_form_field_slots():
     text = "By [Reporter Name]\n\nCall [phone number] to book a seat.\n"
     found = findings(text, name="story.txt", select=RULE)
     assert [snippet(text, f) for f in found] == ["[Reporter Name]", "[phone number]"]
+
+
+def test_a_kind_of_content_in_capitals_in_parentheses_or_a_bare_credit_slot():
+    text = (
+        "The district expects (NUMBER) new pupils next year, the agency (FEMA) said.\n\n"
+        "Photo: [credit]\n\nThe address (URL) is on the site.\n"
+    )
+    found = findings(text, select=("placeholder-slot",))
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 22, "(NUMBER)"), (3, 8, "[credit]")]

@@ -38,7 +38,7 @@ _CONTENT_NOUNS = (
     r"|website|url|link|email|phone|number|figure|amount|price|percentage|statistic|stat|company|business"
     r"|organi[sz]ation|agency|brand|product|team|player|candidate|person|official|author|event|race|topic"
     r"|keyword|impact|issue|detail|details|description|logo|seal|asset|assets|resource|resources|group"
-    r"|party|school|district|score|result|results|winner|opponent"
+    r"|party|school|district|score|result|results|winner|opponent|photo|image|picture|caption|credit|byline"
 )
 _INSTRUCTION = r"insert|add|enter|include|fill in|put|replace|specify|choose|select|type|paste|provide|mention"
 _SLOT_BODY = lazy_re(
@@ -192,7 +192,10 @@ def _describes_content(inner: str, parenthesis: bool) -> str:
         titled = all(w[:1].isupper() for w in inner.split()[1:]) and len(inner.split()) >= 2
         return "sure" if _NOUN.search(inner) or qualified or titled else ""
     if parenthesis:
-        return ""
+        # "(NUMBER)", "(NAME OF SCHOOL)": a kind of content in capitals, as a form asks for it;
+        # a gloss in parentheses is an acronym ("(URL)"), not a capitalised ordinary word.
+        shouted = inner.isupper() and len(inner) >= 4 and all(len(w) >= 3 for w in inner.split())
+        return "likely" if shouted and _NOUN.search(inner) and not re.search(r"\burl\b", inner, re.I) else ""
     words = inner.split()
     if len(words) == 1:
         return "likely" if inner.islower() or inner.isupper() else ""
