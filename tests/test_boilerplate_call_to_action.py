@@ -37,3 +37,14 @@ def test_calls_in_new_wordings_are_found_by_their_shape():
         (5, 1, 17, Severity.WARNING),
     ]
     assert found[0].message.startswith("“Grab our free weekend digest, delivered straight to your inbox every")
+
+
+def test_a_short_paragraph_read_as_one_call():
+    text = (
+        "The ferry resumes on Friday.\n\n"
+        "Like what you read? Follow our channel on Telegram.\n\n"
+        "Press the bell to get notified.\n\n"
+        "Want to know more? The county explains the plan in detail on its own pages today.\n"
+    )
+    found = findings(text, select=RULE)
+    assert [(f.line, f.column, f.severity) for f in found] == [(3, 1, Severity.WARNING), (5, 1, Severity.WARNING)]

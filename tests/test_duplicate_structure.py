@@ -119,3 +119,9 @@ def test_undated_datelines_glued_to_a_headline_or_in_capitals():
         )
         == []
     )
+
+
+def test_a_heading_that_gives_the_title_does_not_repeat_itself():
+    # A plain-text article whose first line is a sentence: its first heading is the title, once.
+    text = "The ferry resumed service on Monday after repairs.\n\nTimetable changes\n\nBoats run hourly.\n"
+    assert findings(text, name="story.txt", select=("title-repeated",)) == []

@@ -103,3 +103,17 @@ def test_lone_interface_labels_and_notes_in_markdown():
     text = "The ferry resumes on Friday after repairs." + prose + prose.join(lines) + prose
     found = findings(text, name="story.md", select=RULE)
     assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9), (13, 13), (17, 17)]  # not "Next steps"
+
+
+def test_site_furniture_in_other_wordings():
+    prose = "\n\nThe crossing takes forty minutes and the fare stays the same this year.\n\n"
+    lines = [
+        "Continue reading below",
+        "Everything here © Coastline Media 2020",
+        "Posted in: Transport, Coast",
+        "Last updated 5 hours ago",
+        "Slideshow: 9 photos",
+    ]
+    text = "The ferry resumes on Friday after repairs." + prose + prose.join(lines) + prose
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9), (13, 13), (17, 17), (21, 21)]

@@ -92,3 +92,17 @@ def test_a_kind_of_content_in_capitals_in_parentheses_or_a_bare_credit_slot():
     )
     found = findings(text, select=("placeholder-slot",))
     assert [(f.line, f.column, snippet(text, f)) for f in found] == [(1, 22, "(NUMBER)"), (3, 8, "[credit]")]
+
+
+def test_angle_slots_blanks_x_figures_and_here_lines():
+    text = (
+        "The minister said <QUOTE> before about ___ people, and the fund is worth £X million.\n\n"
+        "By Reporter Name Here\n\nClick the link here\n\n___\n\nThe Xbox and the X Games sold XXL shirts.\n"
+    )
+    found = findings(text, name="story.txt", select=("placeholder-slot",))
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [
+        (1, 19, "<QUOTE>"),
+        (1, 40, "___"),
+        (1, 74, "£X"),
+        (3, 1, "By Reporter Name Here"),
+    ]

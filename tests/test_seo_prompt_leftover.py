@@ -128,3 +128,17 @@ def test_the_assistant_reporting_its_work_in_new_wordings():
     for line in lines:
         text = story + line + "\n\nThe board voted again on Tuesday.\n"
         assert [(f.line, f.column) for f in findings(text, select=RULE)] == [(3, 1)], line
+
+
+def test_the_assistants_offers_limits_and_labels_in_other_wordings():
+    story = "The board met on Monday and voted on the plan after a debate.\n\n"
+    lines = [
+        "Alright, here's the story rewritten in a plainer style:",
+        "I could not verify the vote totals because I lack web access.",
+        "If you want, I can also turn this into a short radio script.",
+        "In this draft I cut the second quote, per your brief.",
+        "Target audience: commuters in the valley",
+    ]
+    for line in lines:
+        text = story + line + "\n\nThe board voted again on Tuesday.\n"
+        assert [(f.line, f.column) for f in findings(text, name="story.txt", select=RULE)] == [(3, 1)], line

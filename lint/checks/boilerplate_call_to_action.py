@@ -25,7 +25,7 @@ from lint.patterns import lazy_re
 # Verbs a site uses to send the reader somewhere, at the start of a sentence.
 _ACTIONS = frozenset(
     "get like follow join become download tap click share tweet subscribe sign support donate watch listen visit "
-    "register install enable turn bookmark pin upgrade unlock claim grab receive stay keep".split()
+    "register install enable turn bookmark pin upgrade unlock claim grab receive stay keep hit press want".split()
 )
 # The site's channels and products.
 _CHANNELS = frozenset(
@@ -37,12 +37,14 @@ _CHANNELS = frozenset(
 _PROMISE = lazy_re(
     r"\b(?:stay|keep) (?:in the loop|up to date|up-to-date|informed|posted|connected)\b|\bnever miss\b"
     r"|\b(?:straight|right|directly) to your\b|\bdelivered to your\b|\bin your inbox\b"
-    r"|\bfor (?:the )?latest (?:news|updates|stories|headlines)\b",
+    r"|\bfor (?:the )?latest (?:news|updates|stories|headlines)\b|\bget notified\b|\bturn on notifications\b"
+    r"|\bmore (?:stories|news|articles) like this\b",
     re.I,
 )
 _LEAD_INS = frozenset("please now just and so".split())
 _CALL_POINTS = 5  # a call inside a paragraph; a paragraph of only a call needs an action and a channel
-_LONE_CALL_WORDS = 8
+_LONE_CALL_WORDS = 12
+_SHORT_BLOCK_WORDS = 15
 # What may surround a call to action in a block that holds nothing else: punctuation, links
 # turned into atoms, white space.
 _WORD = lazy_re(r"[A-Za-z][A-Za-z'’-]*")
@@ -89,8 +91,10 @@ class BoilerplateCallToAction(Check):
 
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:
         prose = block.text.text
-        for sentence in block.sentences:
-            start, end = sentence.start, sentence.end
+        # A short paragraph is read as one call ("Want more stories like this? Join our channel.").
+        short_block = len(_WORD.findall(prose)) <= _SHORT_BLOCK_WORDS
+        spans = [(0, len(prose.rstrip()))] if short_block else [(s.start, s.end) for s in block.sentences]
+        for start, end in spans:
             if any(a < end and start < b for a, b in listed):
                 continue  # the list's finding says it already
             text = prose[start:end].strip()
@@ -106,13 +110,13 @@ class BoilerplateCallToAction(Check):
                 continue
             points = action + ("you" in words or "your" in words) + ("our" in words or "us" in words)
             points += (channel is not None) + 2 * (promise is not None)
-            whole = len(block.sentences) == 1  # the paragraph is nothing but this call
+            whole = short_block or len(block.sentences) == 1  # the paragraph is nothing but this call
             # A list item is the author's structure ("Join the Slack channel" among the ways to help).
             short = (
                 whole and block.kind is not BlockKind.LIST_ITEM and len(words) <= _LONE_CALL_WORDS
                 and not text.endswith(":")
             )
-            if points >= _CALL_POINTS or (short and action and channel is not None):
+            if points >= _CALL_POINTS or (short and action and (channel is not None or promise is not None)):
                 yield self.finding(
                     block.text.span(start, end),
                     f"“{text}” is a call to action from the site template, not article text: it sends the "

@@ -69,6 +69,19 @@ _TEMPLATE_LINE = lazy_re(
     r"|placeholder(?: (?:image|photo|text|title|headline|caption))?|(?:image|photo|text) placeholder)\W*$",
     re.I,
 )
+# A line that names a kind of content and says "here": "By Staff Writer Name Here", "IMAGE CAPTION HERE".
+_HERE_LINE = lazy_re(
+    rf"^(?!(?:click|tap|read|see|find|visit|go|learn|watch|listen|sign|log|more)\b)(?:by\s+)?(?:[\w'’-]+\s+){{0,4}}"
+    rf"(?:{_CONTENT_NOUNS}|text|copy)(?: text)? (?:goes )?here\W*$", re.I
+)
+# A slot in angle brackets, in capitals: "<QUOTE>", "<TOWN NAME>" (HTML tags are lowercase words or parsed).
+_ANGLE_SLOT = lazy_re(r"<\s*([A-Z][A-Z _'’-]{2,40}?)\s*>")
+# A blank to fill in: "About ___ people attended" (after a word: a line of "___" is a separator).
+_BLANK = lazy_re(r"(?<=[^\W_] )_{3,}(?=[ .,;:!?)]|$)")
+# X for a figure: "£X million", "$XX", "XX percent".
+_XX_FIGURE = lazy_re(
+    r"[$£€]\s?X{1,3}(?:[.,]X+)?(?![\w])|(?<![\w.])X{2,}(?:[.,]X+)?\s?(?:%|percent\b|per cent\b|million\b|billion\b)"
+)
 _EMPTY_META = lazy_re(
     r"^(?:by|posted by|written by|author|published(?: on)?|posted(?: on)?|updated(?: on)?|date|dateline"
     r"|photo|credit|source|filed under|tags)\s*[:|,–—-]?\s*[|:]?\s*$",
@@ -139,6 +152,9 @@ def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
         verdict = _describes_content(inner, parenthesis=m.group().startswith("("))
         if verdict:
             yield _Slot(m.start(), m.end(), "A template slot", sure=verdict == "sure")
+    for m in _ANGLE_SLOT.finditer(text):
+        if _SLOT_BODY.match(m.group(1)):
+            yield _Slot(m.start(), m.end(), "A template slot")
     for m in _TEMPLATE_VARIABLE.finditer(text):
         yield _Slot(m.start(), m.end(), "A template variable")
     if doc.format == "text":
@@ -156,6 +172,8 @@ def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
         yield _Slot(m.start(), m.end(), "A directive to the writer")
     for pattern, what in (
         (_XX_DATE, "A date with XX for the day"),
+        (_XX_FIGURE, "A figure written as X"),
+        (_BLANK, "A blank to fill in"),
         (_STOCK_COMPANY, _STOCK_NAME),
         (_EMPTY_IMAGE, "An image with neither address nor description"),
         (_FILLER, "Filler text"),
@@ -164,7 +182,7 @@ def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
             yield _Slot(m.start(), m.end(), what)
     line = text.strip()
     lead = len(text) - len(text.lstrip())
-    if _TEMPLATE_LINE.match(line):
+    if _TEMPLATE_LINE.match(line) or _HERE_LINE.match(line):
         yield _Slot(lead, lead + len(line), "A template line")
     elif _EMPTY_META.match(line) and doc.format == "text":
         yield _Slot(lead, lead + len(line), "An empty byline or date line")

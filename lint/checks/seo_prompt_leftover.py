@@ -90,8 +90,11 @@ SIGNALS: tuple[Signal, ...] = (
            r"\b(?:please )?let me know if you(?:['’]d| would)? (?:like|want|need|prefer)\b"
            r"|\bwould you like me to\b|\bif you(?:['’]d| would) like,? I can\b"
            rf"|{_I} look forward to (?:helping|assisting) you\b"
-           r"|\bfeel free to (?:adjust|modify|tweak|edit|customi[sz]e|change) (?:the|this|it)\b",
-           needles=('let me know', 'would you like', 'like, i can', 'like i can', 'look forward', 'feel free')),
+           r"|\bfeel free to (?:adjust|modify|tweak|edit|customi[sz]e|change) (?:the|this|it)\b"
+           rf"|\bif you (?:need|want|wish|prefer)(?: it| me to| to)?,? {_I} can\b"
+           rf"|{_I} can also (?:produce|write|create|make|draft|prepare|provide|generate|turn|adapt|shorten|expand)\b",
+           needles=('let me know', 'would you like', 'like, i can', 'like i can', 'look forward', 'feel free',
+                    'i can')),
     Signal("signs off like an assistant", 2,
            rf"{_I} hope (?:this|that|these) (?:\w+ ){{0,2}}(?:helps|meets your|is helpful|works)\b"
            r"|\bgood luck with your (?:blog|article|writing|website|site|project|post|story|content)\b"
@@ -107,7 +110,8 @@ SIGNALS: tuple[Signal, ...] = (
            rf"(?:here(?:['’]s| is| are)|below is"
            rf"|I(?:['’]ve| have) (?:re-?written|revised|updated|edited|created|written))"
            rf"\s+(?:(?:the|a|an|your|my)\s+)?(?:[\w-]+\s+){{0,3}}?"
-           rf"(?:{_EDITED}\s+(?:[\w-]+\s+){{0,2}}?{_HANDOVER_WORK}|{_HANDOVER_WORK}\s+(?:you requested|as requested))\b"
+           rf"(?:{_EDITED}\s+(?:[\w-]+\s+){{0,2}}?{_HANDOVER_WORK}|{_HANDOVER_WORK}\s+(?:you requested|as requested)"
+           rf"|{_HANDOVER_WORK}\s+(?:(?:has been|was)\s+)?{_EDITED})\b"
            rf"|^(?:sure|certainly|absolutely|of course)\b[!,.]\s*(?:here|below|I(?:['’]ll| will| can))\b"
            rf"|^here(?:['’]s| is)\s+your\s+(?:[\w-]+\s+){{0,3}}?{_HANDOVER_WORK}\b"
            r"|^here(?:['’]s| is) (?:a|an) (?:sample|template|mock-?up)\b[^.!?]*:$"
@@ -120,7 +124,8 @@ SIGNALS: tuple[Signal, ...] = (
            needles=('this is')),
     Signal("labels its answer", 3,
            r"^(?:title|headline|sub-?headline|subtitle|tagline|lede|article body|body text|assumptions"
-           r"|key assumptions)\s*:(?=\s*\S)",
+           r"|key assumptions|tone|tone of voice|word count|article length|target audience|reading level"
+           r"|primary keyword|secondary keywords?)\s*:(?=\s*\S)",
            needles=(':')),
     Signal("talks about the piece, not the news", 2,
            r"\b(?:this|the following|the present) (?:article|piece|post|blog post|guide|essay|write-?up)"
@@ -151,17 +156,21 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("says it cannot go online", 3,
            rf"{_I} (?:cannot|can['’]t|can not|am unable to|['’]m unable to|do not have|don['’]t have)"
            r" (?:the ability to )?(?:browse|access|search) (?:the (?:internet|web)|real-time|live|current|online)\b"
-           r"|\bI don['’]t have (?:real-time|internet|web) access\b",
-           needles=("browse", "access", "search")),
+           r"|\bI don['’]t have (?:real-time|internet|web) access\b"
+           rf"|{_I} (?:lack|have no) (?:internet|web|online|real-time|live) access\b"
+           rf"|{_I} (?:could ?n['’]t|could not|was unable to|wasn['’]t able to) (?:independently )?(?:verify|confirm|check)"
+           r" (?:the|these|this|any)\b",
+           needles=("browse", "access", "search", "verify", "confirm", "check")),
     Signal("reports its edits", 2,
            r"^as (?:you )?requested\b"
            rf"|{_I} (?:have |['’]ve )?(?:kept|added|made|changed|removed|rewrote|rewritten|shortened|adjusted|included"
            r"|revised|tightened|simplified|restructured) (?:the|a|an|two|three|some|your|it|all)\b"
            r"|\b(?:this|the|my) (?:revised|rewritten|updated|edited|polished|optimi[sz]ed|shortened) "
-           r"(?:version|draft|article|text|copy)\b",
+           r"(?:version|draft|article|text|copy)\b"
+           rf"|\bin this (?:version|draft|rewrite|revision),? {_I}\b",
            needles=("requested", "kept", "added", "made", "changed", "removed", "rewr", "shortened", "adjusted",
                     "included", "revised", "tightened", "simplified", "restructured", "updated", "edited",
-                    "polished", "optimi")),
+                    "polished", "optimi", "in this")),
     # The stock vocabulary of machine-written essays; two of them in one line count as one clue.
     Signal("machine-essay vocabulary", 1,
            r"\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"

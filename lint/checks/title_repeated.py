@@ -67,6 +67,8 @@ class TitleRepeated(Check):
                 continue
             if block.kind is BlockKind.HEADING and not body_started and block is page_heading:
                 continue  # the page heading that restates the title, above the story
+            if block is page_heading and not doc.title_from_meta:
+                continue  # the heading the title was taken from: it cannot repeat itself
             # A blog may name a section after its title ("How to merge two pages" in a post of that
             # name); it is a duplicate when it is a second top-level title, a bare line in plain
             # text, or when the story's opening follows it again.
