@@ -333,12 +333,12 @@ def test_slow_server_times_out_once_then_fails_fast() -> None:
     # The language list answers at once; only /v2/check is slow. A generous timeout keeps a
     # loaded CI machine from timing out the fast request too.
     with FakeLanguageTool(behaviour="slow", delay=10) as server:
-        settings = remote(server.url, timeout=1.5)
+        settings = remote(server.url, timeout=4)
         first = lint("We saw teh end.\n", name="a.md", settings=settings, select=GRAMMAR_ONLY)
         second = lint("We saw teh start.\n", name="b.md", settings=settings, select=GRAMMAR_ONLY)
         sent = len(server.texts)
     assert first.warnings == [
-        f"grammar: LanguageTool server {server.url} failed: no answer within 1.5 s (languagetool.timeout)"
+        f"grammar: LanguageTool server {server.url} failed: no answer within 4 s (languagetool.timeout)"
     ]
     assert second.warnings == first.warnings and first.findings == second.findings == []
     assert sent == 1  # the second article did not wait for the dead server again
