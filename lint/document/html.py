@@ -92,46 +92,24 @@ class _Row:
     header: bool = False
 
 
-class _Extractor(HTMLParser):
-    def __init__(self, source: str, base: int, selector: Selector | None) -> None:
+class _LinearParser(HTMLParser):
+    """The standard parser, with source offsets and without its quadratic case.
+
+    After the last ">" no tag, comment or declaration can close. The standard parser still scans
+    to the end of the text for each "<" there, which is quadratic on a long run of unclosed tags;
+    `_unclosable` answers those at once, as the text they end up as.
+    """
+
+    def __init__(self, source: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.base = base
-        self.selector = selector
+        self.base = base  # where the text fed starts in `source`
         self.lines: LineIndex | None = None
-        self.stack: list[_Open] = []
-        self.skip_depth = 0
-        self.atom_depth = 0
-        self.selected_depth = 0 if selector is None else -1  # -1: not inside the article yet
-        self.selected_done = False
-        self.pieces: list[tuple[str, Span]] = []
-        self.block_start = -1
-        self.blocks: list[Block] = []
-        self.links: list[Link] = []
-        self.images: list[Image] = []
-        self.title: str | None = None
-        self.in_title = False
-        self.title_parts: list[str] = []
-        self.row: _Row | None = None
-        self.table_no = -1
-        self.row_no = 0
-        self.header_cells = 0
-        self.cell_pieces: list[tuple[str, Span]] | None = None
-        self.open_links: list[tuple[int, str, int]] = []  # (start, href, pieces index)
         self._text_length = 0
         self._last_gt = self._last_comment_close = -1
 
-    # -- positions ------------------------------------------------------------------------
-    def _offset(self) -> int:
-        assert self.lines is not None
-        line, col = self.getpos()
-        return self.base + self.lines.line_start(line) + col
-
     def run(self, text: str) -> None:
         self.lines = LineIndex(text)
-        # After the last ">" no tag, comment or declaration can close. The standard parser still
-        # scans to the end of the text for each "<" there, which is quadratic on a long run of
-        # unclosed tags; `_unclosable` answers those at once, as the text they end up as.
         self._text_length = len(text)
         self._last_gt = text.rfind(">")
         self._last_comment_close = -1
@@ -139,7 +117,16 @@ class _Extractor(HTMLParser):
             self._last_comment_close = m.start()
         self.feed(text)
         self.close()
-        self._flush(self._offset())
+        self.finish(self._offset())
+
+    def finish(self, end: int) -> None:
+        """Called once the whole text is parsed; `end` is its end in the source."""
+
+    def _offset(self) -> int:
+        """The source offset of what the parser is looking at."""
+        assert self.lines is not None
+        line, col = self.getpos()
+        return self.base + self.lines.line_start(line) + col
 
     def _unclosable(self, i: int, closer: str = ">") -> bool:
         # `rawdata` is the unparsed rest of the text, so its positions are shifted by what the
@@ -163,10 +150,76 @@ class _Extractor(HTMLParser):
     def parse_html_declaration(self, i: int) -> int:
         return -1 if self._unclosable(i) else super().parse_html_declaration(i)
 
+
+@dataclass
+class _Tables:
+    """The table row and cell being read, and where it stands among the article's tables."""
+
+    row: _Row | None = None
+    cell_pieces: list[tuple[str, Span]] | None = None  # the open cell's text, None outside cells
+    table_no: int = -1
+    row_no: int = 0
+    header_cells: int = 0
+
+    def end_cell(self) -> None:
+        assert self.cell_pieces is not None
+        cell = _trim(MappedText.build(self.cell_pieces))
+        self.cell_pieces = None
+        if self.row is not None:
+            self.row.cells.append(cell)
+
+    def end_row(self, end: int) -> Block:
+        assert self.row is not None
+        row, self.row = self.row, None
+        if self.row_no == 0:
+            self.table_no += 1
+            self.header_cells = len(row.cells)
+        block = Block(
+            BlockKind.TABLE_ROW, Span(row.start, end), MappedText.build([]), cells=tuple(row.cells),
+            table=TableInfo(self.table_no, self.row_no, self.header_cells, row.header or self.row_no == 0),
+        )
+        self.row_no += 1
+        return block
+
+
+@dataclass
+class _Title:
+    """The page's <title>: read apart from the article's prose."""
+
+    text: str | None = None
+    reading: bool = False
+    parts: list[str] = field(default_factory=list)
+
+    def end(self) -> None:
+        self.reading = False
+        self.text = html.unescape("".join(self.parts)).strip()
+
+
+class _Extractor(_LinearParser):
+    """The article's blocks, links and images from the parser's events."""
+
+    def __init__(self, source: str, base: int, selector: Selector | None) -> None:
+        super().__init__(source, base)
+        self.out = Fragment([], [], [])
+        self.stack: list[_Open] = []
+        self.skip_depth = 0  # inside page chrome, scripts, styles...
+        self.atom_depth = 0  # inside inline code
+        self.selector = selector
+        self.selected_depth = 0 if selector is None else -1  # -1: not inside the article yet
+        self.selected_done = False
+        self.pieces: list[tuple[str, Span]] = []  # the open block's text
+        self.block_start = -1
+        self.open_links: list[tuple[int, str, int]] = []  # (start, href, pieces index)
+        self.title = _Title()
+        self.tables = _Tables()
+
+    def finish(self, end: int) -> None:
+        self._flush(end)
+
     # -- state ----------------------------------------------------------------------------
     @property
     def reading(self) -> bool:
-        return self.skip_depth == 0 and self.selected_depth >= 0 and not self.in_title
+        return self.skip_depth == 0 and self.selected_depth >= 0 and not self.title.reading
 
     def _kind(self) -> BlockKind:
         for item in reversed(self.stack):
@@ -194,9 +247,11 @@ class _Extractor(HTMLParser):
     def _add(self, text: str, span: Span) -> None:
         if not self.reading:
             return
-        target = self.cell_pieces if self.cell_pieces is not None else self.pieces
-        if target is self.pieces and self.block_start < 0:
+        in_cell = self.tables.cell_pieces is not None
+        target = self.tables.cell_pieces if in_cell else self.pieces
+        if not in_cell and self.block_start < 0:
             self.block_start = span.start
+        assert target is not None
         target.append((text, span))
 
     def _flush(self, end: int) -> None:
@@ -209,12 +264,12 @@ class _Extractor(HTMLParser):
             return
         kind = self._kind()
         if kind is BlockKind.CODE:
-            self.blocks.append(Block(kind, Span(start, end), MappedText.build([])))
+            self.out.blocks.append(Block(kind, Span(start, end), MappedText.build([])))
             return
         trimmed = _trim(text)
         level = self._heading_level() if kind is BlockKind.HEADING else (
             self._list_depth() if kind is BlockKind.LIST_ITEM else 0)
-        self.blocks.append(Block(kind, Span(start, max(end, start)), trimmed, level=level))
+        self.out.blocks.append(Block(kind, Span(start, max(end, start)), trimmed, level=level))
 
     # -- parser callbacks -----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -228,8 +283,8 @@ class _Extractor(HTMLParser):
                     self.stack.append(_Open(tag, start))
                     self.selected_depth = len(self.stack)
                 return
-        if tag == "title" and self.title is None:
-            self.in_title = True
+        if tag == "title" and self.title.text is None:
+            self.title.reading = True
             return
         if tag in VOID:
             self._void(tag, amap, Span(start, start + len(raw)))
@@ -246,18 +301,18 @@ class _Extractor(HTMLParser):
         elif tag == "a" and self.reading:
             self.open_links.append((start, amap.get("href", ""), len(self.pieces)))
         elif tag == "tr" and self.reading:
-            self.row = _Row(start)
+            self.tables.row = _Row(start)
         elif tag in ("td", "th") and self.reading:
-            self.cell_pieces = []
-            if self.row is not None and tag == "th":
-                self.row.header = True
+            self.tables.cell_pieces = []
+            if self.tables.row is not None and tag == "th":
+                self.tables.row.header = True
 
     def _void(self, tag: str, amap: dict[str, str], span: Span) -> None:
         if not self.reading:
             return
         if tag == "img":
             alt = amap.get("alt") if "alt" in amap else None
-            self.images.append(Image(alt, amap.get("src", ""), span))
+            self.out.images.append(Image(alt, amap.get("src", ""), span))
             self._add(ATOM, span)
         elif tag == "br":
             self._add("\n", span)
@@ -266,9 +321,8 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         end = self._offset() + len(f"</{tag}>")
-        if self.in_title and tag == "title":
-            self.in_title = False
-            self.title = html.unescape("".join(self.title_parts)).strip()
+        if self.title.reading and tag == "title":
+            self.title.end()
             return
         # Close up to the matching open tag; stray end tags are ignored.
         for depth in range(len(self.stack) - 1, -1, -1):
@@ -296,38 +350,22 @@ class _Extractor(HTMLParser):
         if tag == "a" and self.open_links and self.reading:
             start, href, index = self.open_links.pop()
             text = "".join(t for t, _ in self.pieces[index:])
-            self.links.append(Link(text.strip(), href, Span(start, end)))
+            self.out.links.append(Link(text.strip(), href, Span(start, end)))
             return
-        if tag in ("td", "th") and self.cell_pieces is not None:
-            cell = _trim(MappedText.build(self.cell_pieces))
-            self.cell_pieces = None
-            if self.row is not None:
-                self.row.cells.append(cell)
+        if tag in ("td", "th") and self.tables.cell_pieces is not None:
+            self.tables.end_cell()
             return
-        if tag == "tr" and self.row is not None:
-            self._emit_row(self.row, end)
-            self.row = None
+        if tag == "tr" and self.tables.row is not None:
+            self.out.blocks.append(self.tables.end_row(end))
             return
         if tag == "table":
-            self.row_no = 0
+            self.tables.row_no = 0
         if tag in BLOCK_TAGS and self.skip_depth == 0:
             self._flush(end)
 
-    def _emit_row(self, row: _Row, end: int) -> None:
-        if self.row_no == 0:
-            self.table_no += 1
-            self.header_cells = len(row.cells)
-        self.blocks.append(
-            Block(
-                BlockKind.TABLE_ROW, Span(row.start, end), MappedText.build([]), cells=tuple(row.cells),
-                table=TableInfo(self.table_no, self.row_no, self.header_cells, row.header or self.row_no == 0),
-            )
-        )
-        self.row_no += 1
-
     def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
+        if self.title.reading:
+            self.title.parts.append(data)
             return
         if self.atom_depth or not data:
             return
@@ -344,8 +382,8 @@ class _Extractor(HTMLParser):
         start = self._offset()
         m = _ENTITY_AT.match(self.source, start)
         raw = m.group() if m else "&"
-        if self.in_title:
-            self.title_parts.append(raw)
+        if self.title.reading:
+            self.title.parts.append(raw)
             return
         if self.atom_depth:
             return
@@ -375,8 +413,8 @@ def parse_html(path: str, source: str, options: ParseOptions) -> Document:
     doc = Document(path=path, source=source, format="html")
     extractor = _Extractor(source, 0, _selector_for(source, options))
     extractor.run(_mask_templates(source, options))
-    doc.blocks, doc.links, doc.images = _unmask(extractor.blocks), extractor.links, extractor.images
-    doc.title_from_meta = extractor.title or None
+    doc.blocks, doc.links, doc.images = _unmask(extractor.out.blocks), extractor.out.links, extractor.out.images
+    doc.title_from_meta = extractor.title.text or None
     return doc
 
 
@@ -391,7 +429,7 @@ def parse_fragment(source: str, span: Span, options: ParseOptions) -> Fragment:
     """An HTML block inside a Markdown article."""
     extractor = _Extractor(source, span.start, None)
     extractor.run(_mask_templates(source[span.start : span.end], options))
-    return Fragment(_unmask(extractor.blocks), extractor.links, extractor.images)
+    return Fragment(_unmask(extractor.out.blocks), extractor.out.links, extractor.out.images)
 
 
 # Template tags ({{< ref >}}, {% if %}, {{ var }}) can sit inside attributes, where their ">"
