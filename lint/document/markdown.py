@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from lint.document.frontmatter import split_front_matter
@@ -41,86 +42,108 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     text_for_parser = _LONE_CR.sub(" ", text_for_parser)
     tokens = _parser().parse(text_for_parser)
     lines = LineIndex(source)
-    line_ends = _line_ends(source, lines)
-    templates = compile_templates(options.template_syntax)
-
-    def line_span(n: int) -> tuple[int, int]:
-        return lines.line_start(n + 1), line_ends[n]
-
-    def region(first: int, last: int) -> Span:
-        return Span(lines.line_start(first + 1), line_ends[last - 1])
-
-    list_depth = 0
-    item_markers: list[str] = []
-    pending_item = False
-    tables = 0
+    builder = _Blocks(doc, options, lines, _line_ends(source, lines), compile_templates(options.template_syntax))
     i = 0
     while i < len(tokens):
+        i = builder.read(tokens, i)
+    if doc.front_matter.get("title") and isinstance(doc.front_matter["title"], str):
+        doc.title_from_meta = doc.front_matter["title"]
+    return doc
+
+
+@dataclass
+class _Blocks:
+    """Turns markdown-it's block tokens into the document's blocks, links and images, keeping
+    track of the list an item belongs to."""
+
+    doc: Document
+    options: ParseOptions
+    lines: LineIndex
+    line_ends: list[int]
+    templates: re.Pattern[str] | None
+    list_depth: int = 0
+    item_markers: list[str] = field(default_factory=list)
+    pending_item: bool = False  # a list item opened whose first paragraph is still to come
+    tables: int = 0
+
+    def read(self, tokens: list[Any], i: int) -> int:
+        """Read the token at `i`; the index of the next token to read."""
         tok = tokens[i]
         kind = tok.type
         if kind in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
+            self.list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
+            self.list_depth -= 1
         elif kind == "list_item_open":
-            pending_item = True
-            item_markers.append(tok.info + tok.markup if tok.info else tok.markup)
+            self.pending_item = True
+            self.item_markers.append(tok.info + tok.markup if tok.info else tok.markup)
         elif kind == "list_item_close":
-            pending_item = False
-            item_markers.pop()
+            self.pending_item = False
+            self.item_markers.pop()
         elif kind in ("heading_open", "paragraph_open") and tok.map:
-            inline = tokens[i + 1]
-            first, last = tok.map
-            spans = [line_span(n) for n in range(first, last)]
-            if kind == "heading_open" and _ATX.match(source, *spans[0]):
-                raw = _atx_content(source, spans[0])
-            else:
-                raw = mapped_lines(source, spans, inline.content)
-            stripped = strip_inline(raw, templates)
-            doc.links.extend(stripped.links)
-            doc.images.extend(stripped.images)
-            if kind == "heading_open":
-                block = Block(BlockKind.HEADING, region(first, last), stripped.text, level=int(tok.tag[1]))
-            elif pending_item:
-                block = Block(
-                    BlockKind.LIST_ITEM, region(first, last), stripped.text, level=list_depth,
-                    ordinal=item_markers[-1] if item_markers else "-",
-                )
-                pending_item = False
-            else:
-                block = Block(BlockKind.PARAGRAPH, region(first, last), stripped.text)
-            doc.blocks.append(block)
-            i += 2
-            continue
+            self._text_block(tok, tokens[i + 1])
+            return i + 2
         elif kind == "table_open" and tok.map:
-            first, last = tok.map
-            rows = [line_span(n) for n in range(first, last)]
-
-            def prose(cell: MappedText) -> MappedText:
-                return strip_inline(cell, templates).text
-
-            doc.blocks.extend(table_blocks(source, rows, tables, prose))
-            tables += 1
+            self._table(tok)
             while i < len(tokens) and tokens[i].type != "table_close":
                 i += 1
         elif kind in ("fence", "code_block") and tok.map:
             first, last = tok.map
-            doc.blocks.append(
-                Block(BlockKind.CODE, region(first, last), MappedText.build([]), attrs=(("info", tok.info),))
+            self.doc.blocks.append(
+                Block(BlockKind.CODE, self._region(first, last), MappedText.build([]), attrs=(("info", tok.info),))
             )
         elif kind == "html_block" and tok.map:
-            from lint.document.html import parse_fragment
+            self._html(tok)
+        return i + 1
 
-            first, last = tok.map
-            span = region(first, last)
-            fragment = parse_fragment(source, span, options)
-            doc.blocks.extend(fragment.blocks)
-            doc.links.extend(fragment.links)
-            doc.images.extend(fragment.images)
-        i += 1
-    if doc.front_matter.get("title") and isinstance(doc.front_matter["title"], str):
-        doc.title_from_meta = doc.front_matter["title"]
-    return doc
+    def _line_span(self, n: int) -> tuple[int, int]:
+        return self.lines.line_start(n + 1), self.line_ends[n]
+
+    def _region(self, first: int, last: int) -> Span:
+        return Span(self.lines.line_start(first + 1), self.line_ends[last - 1])
+
+    def _text_block(self, tok: Any, inline: Any) -> None:
+        """A heading, a list item's first paragraph or a paragraph."""
+        source = self.doc.source
+        first, last = tok.map
+        spans = [self._line_span(n) for n in range(first, last)]
+        if tok.type == "heading_open" and _ATX.match(source, *spans[0]):
+            raw = _atx_content(source, spans[0])
+        else:
+            raw = mapped_lines(source, spans, inline.content)
+        stripped = strip_inline(raw, self.templates)
+        self.doc.links.extend(stripped.links)
+        self.doc.images.extend(stripped.images)
+        region = self._region(first, last)
+        if tok.type == "heading_open":
+            block = Block(BlockKind.HEADING, region, stripped.text, level=int(tok.tag[1]))
+        elif self.pending_item:
+            ordinal = self.item_markers[-1] if self.item_markers else "-"
+            block = Block(BlockKind.LIST_ITEM, region, stripped.text, level=self.list_depth, ordinal=ordinal)
+            self.pending_item = False
+        else:
+            block = Block(BlockKind.PARAGRAPH, region, stripped.text)
+        self.doc.blocks.append(block)
+
+    def _table(self, tok: Any) -> None:
+        first, last = tok.map
+        rows = [self._line_span(n) for n in range(first, last)]
+
+        def prose(cell: MappedText) -> MappedText:
+            return strip_inline(cell, self.templates).text
+
+        self.doc.blocks.extend(table_blocks(self.doc.source, rows, self.tables, prose))
+        self.tables += 1
+
+    def _html(self, tok: Any) -> None:
+        """An HTML block inside Markdown: parsed as HTML, its blocks, links and images taken in."""
+        from lint.document.html import parse_fragment
+
+        first, last = tok.map
+        fragment = parse_fragment(self.doc.source, self._region(first, last), self.options)
+        self.doc.blocks.extend(fragment.blocks)
+        self.doc.links.extend(fragment.links)
+        self.doc.images.extend(fragment.images)
 
 
 def _line_ends(source: str, lines: LineIndex) -> list[int]:
