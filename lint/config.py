@@ -410,31 +410,73 @@ def _plugin_files(raw: RawConfig, names: list[str], where: str) -> tuple[Path, .
 
 
 def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plugins: bool | None = None) -> Config:
-    data, where = raw.data, raw.where
-
-    def at(*key: str) -> str:
-        for n in range(len(key), -1, -1):
-            if key[:n] in where:
-                return where[key[:n]]
-        return str(raw.files[-1])
-
+    """Validate a loaded config, section by section, into a Config; the first problem is a ConfigError."""
+    data, at = raw.data, _locator(raw)
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(f"{at(key)}: unknown setting {key!r} (valid: {', '.join(TOP_LEVEL_KEYS)})")
+    plugins, skipped, registry = _plugins(raw, extra_plugins, allow_plugins, at)
+    house = _house_style(data, at)
+    files, limits = _files(data, at)
+    parse = _parse_options(data, at)
+    if data.get("profile") is not None:
+        house = _with_profile(house, _profile(raw, at))
+    return Config(
+        registry=registry,
+        raw=raw,
+        house=house,
+        parse=parse,
+        checks=_checks(data, registry, bool(skipped), at),
+        include=tuple(files.get("include", DEFAULT_INCLUDE)),
+        exclude=tuple(DEFAULT_EXCLUDE) + tuple(files.get("exclude", ())),
+        max_size_mb=limits.max_size_mb,
+        encodings=tuple(files.get("encodings", ())),
+        overrides=_overrides(data, registry, bool(skipped), at),
+        plugins=plugins,
+        skipped_plugins=skipped,
+        fail_on=_fail_on(data, at),
+        scoring=_scoring(data, at),
+        base_dir=raw.base_dir,
+        limits=limits,
+    )
 
-    if allow_plugins is None:
-        allow_plugins = plugins_allowed()
-    names = _typed(data.get("plugins", []), list[str], at("plugins"), "plugins")
-    skipped = tuple(names) if not allow_plugins else ()
-    plugins = (_plugin_files(raw, names, at("plugins")) if allow_plugins else ()) + extra_plugins
-    for plugin in extra_plugins:
+
+Locate = Callable[..., str]  # at("checks", "sentence-length") -> "path/.newslint.yaml:12"
+
+
+def _locator(raw: RawConfig) -> Locate:
+    """Where a key was set, as "file:line" for messages: the key itself, else its nearest parent."""
+
+    def at(*key: str) -> str:
+        for n in range(len(key), -1, -1):
+            if key[:n] in raw.where:
+                return raw.where[key[:n]]
+        return str(raw.files[-1])
+
+    return at
+
+
+def _plugins(
+    raw: RawConfig, extra: tuple[Path, ...], allow: bool | None, at: Locate
+) -> tuple[tuple[Path, ...], tuple[str, ...], Registry]:
+    """The plugin files to load (the config's own only when plugins are allowed), the names of
+    those skipped, and the registry of checks they add to the built-in ones."""
+    if allow is None:
+        allow = plugins_allowed()
+    names = _typed(raw.data.get("plugins", []), list[str], at("plugins"), "plugins")
+    skipped = tuple(names) if not allow else ()
+    plugins = (_plugin_files(raw, names, at("plugins")) if allow else ()) + extra
+    for plugin in extra:
         if not plugin.is_file():
             raise ConfigError(f"plugin file {plugin} does not exist")
     try:
-        registry = load_registry(plugins)
+        return plugins, skipped, load_registry(plugins)
     except PluginError as err:
         raise ConfigError(str(err)) from None
 
+
+def _house_style(data: Mapping[str, Any], at: Locate) -> HouseStyle:
+    """The outlet-wide settings several checks share: outlet, style, terminology, glossary, languagetool."""
     outlet = _section(data, "outlet", {"name": str, "domains": list[str], "language": str}, at)
     style = _section(
         data,
@@ -448,43 +490,11 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
     )
     terminology = _section(data, "terminology", {"replace": dict[str, str], "banned": dict[str, str]}, at)
     glossary = _typed(data.get("glossary", []), list[str], at("glossary"), "glossary")
-    files = _section(
-        data, "files",
-        {"include": list[str], "exclude": list[str], "max_size_mb": float, "encodings": list[str],
-         "max_line_length": int, "max_words": int, "max_seconds": float}, at,
-    )
-    for key in ("max_size_mb", "max_line_length", "max_words", "max_seconds"):
-        if files.get(key, 0) < 0:
-            raise ConfigError(f"{at('files', key)}: 'files.{key}' must be 0 (no limit) or more, not {files[key]!r}")
-    limits = Limits(
-        max_size_mb=float(files.get("max_size_mb", Limits.max_size_mb)),
-        max_line_length=files.get("max_line_length", Limits.max_line_length),
-        max_words=files.get("max_words", Limits.max_words),
-        max_seconds=float(files.get("max_seconds", Limits.max_seconds)),
-    )
-    for encoding in files.get("encodings", []):
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ConfigError(f"{at('files', 'encodings')}: unknown encoding {encoding!r}") from None
-    html = _section(data, "html", {"article_selector": str}, at)
-    markdown = _section(data, "markdown", {"template_syntax": list[Literal["hugo", "liquid"]]}, at)
     raw_lt = data.get("languagetool")
     if isinstance(raw_lt, dict) and raw_lt.get("mode") is False:
         data = {**data, "languagetool": {**raw_lt, "mode": "off"}}  # YAML 1.1 reads a bare `off` as false
     languagetool = _section(data, "languagetool", LANGUAGETOOL_KEYS, at)
-
-    if html.get("article_selector"):
-        from lint.document.html import Selector
-
-        try:
-            Selector.parse(html["article_selector"])
-        except ValueError as err:
-            raise ConfigError(f"{at('html', 'article_selector')}: {err}") from None
-
-    house = HouseStyle(
+    return HouseStyle(
         outlet_name=outlet.get("name", ""),
         domains=tuple(d.lower() for d in outlet.get("domains", [])),
         language=check_language(outlet["language"], at("outlet", "language")) if "language" in outlet else "",
@@ -496,26 +506,70 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
         banned=dict(terminology.get("banned", {})),
         extra={"languagetool": languagetool} if languagetool else {},
     )
-    if data.get("profile") is not None:
-        from lint.house.profile import ProfileError, load_profile
 
-        relative = _typed(data["profile"], str, at("profile"), "profile")
+
+def _files(data: Mapping[str, Any], at: Locate) -> tuple[dict[str, Any], Limits]:
+    """The `files:` section and the limits on one file's work it sets."""
+    files = _section(
+        data, "files",
+        {"include": list[str], "exclude": list[str], "max_size_mb": float, "encodings": list[str],
+         "max_line_length": int, "max_words": int, "max_seconds": float}, at,
+    )
+    for key in ("max_size_mb", "max_line_length", "max_words", "max_seconds"):
+        if files.get(key, 0) < 0:
+            raise ConfigError(f"{at('files', key)}: 'files.{key}' must be 0 (no limit) or more, not {files[key]!r}")
+    for encoding in files.get("encodings", []):
+        import codecs
+
         try:
-            profile = load_profile(raw.base_dir / relative)  # relative to the outlet's config file
-        except ProfileError as err:
-            raise ConfigError(f"{at('profile')}: {err}") from None
-        house = _with_profile(house, profile)
-    parse = ParseOptions(
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ConfigError(f"{at('files', 'encodings')}: unknown encoding {encoding!r}") from None
+    limits = Limits(
+        max_size_mb=float(files.get("max_size_mb", Limits.max_size_mb)),
+        max_line_length=files.get("max_line_length", Limits.max_line_length),
+        max_words=files.get("max_words", Limits.max_words),
+        max_seconds=float(files.get("max_seconds", Limits.max_seconds)),
+    )
+    return files, limits
+
+
+def _parse_options(data: Mapping[str, Any], at: Locate) -> ParseOptions:
+    """How articles are parsed: the `html:` and `markdown:` sections."""
+    html = _section(data, "html", {"article_selector": str}, at)
+    markdown = _section(data, "markdown", {"template_syntax": list[Literal["hugo", "liquid"]]}, at)
+    if html.get("article_selector"):
+        from lint.document.html import Selector
+
+        try:
+            Selector.parse(html["article_selector"])
+        except ValueError as err:
+            raise ConfigError(f"{at('html', 'article_selector')}: {err}") from None
+    return ParseOptions(
         template_syntax=tuple(markdown.get("template_syntax", ParseOptions.template_syntax)),
         article_selector=html.get("article_selector", ""),
     )
 
+
+def _profile(raw: RawConfig, at: Locate) -> HouseProfile:
+    """The house profile `profile:` names, relative to the outlet's config file."""
+    from lint.house.profile import ProfileError, load_profile
+
+    relative = _typed(raw.data["profile"], str, at("profile"), "profile")
+    try:
+        return load_profile(raw.base_dir / relative)
+    except ProfileError as err:
+        raise ConfigError(f"{at('profile')}: {err}") from None
+
+
+def _checks(data: Mapping[str, Any], registry: Registry, skipped: bool, at: Locate) -> dict[str, CheckSetting]:
+    """The `checks:` section: each check's on/off, severity and options."""
     checks_raw = data.get("checks", {}) or {}
     if not isinstance(checks_raw, dict):
         raise ConfigError(f"{at('checks')}: 'checks' must map check ids to settings")
     if skipped:  # settings of checks nobody loaded: most likely the skipped plugins' own
         checks_raw = {k: v for k, v in checks_raw.items() if registry.get(k) is not None}
-    checks = {
+    return {
         check_id: _check_setting(
             registry, check_id, value, at("checks", check_id),
             option_at=lambda key, c=check_id: at("checks", c, key),
@@ -523,6 +577,9 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
         for check_id, value in checks_raw.items()
     }
 
+
+def _overrides(data: Mapping[str, Any], registry: Registry, skipped: bool, at: Locate) -> tuple[Override, ...]:
+    """The `overrides:` list: check settings for the files some globs match, validated now."""
     overrides = []
     for i, item in enumerate(_typed(data.get("overrides", []), list[dict], at("overrides"), "overrides")):
         where_item = at("overrides", str(i))
@@ -543,33 +600,21 @@ def build_config(raw: RawConfig, extra_plugins: tuple[Path, ...] = (), allow_plu
                 option_at=lambda key, c=check_id, n=str(i): at("overrides", n, "checks", c, key),
             )
         overrides.append(Override(tuple(globs), checks_item, where_item))
+    return tuple(overrides)
 
+
+def _fail_on(data: Mapping[str, Any], at: Locate) -> Severity:
     fail_on = data.get("fail_on", "error")
     if fail_on not in SEVERITY_NAMES:
         raise ConfigError(f"{at('fail_on')}: fail_on must be one of {', '.join(SEVERITY_NAMES)} (got {fail_on!r})")
+    return Severity(fail_on)
+
+
+def _scoring(data: Mapping[str, Any], at: Locate) -> Scoring:
     try:
-        scoring = Scoring.from_section(_section(data, "score", SCORE_KEYS, at))
+        return Scoring.from_section(_section(data, "score", SCORE_KEYS, at))
     except ScoreSettingError as err:
         raise ConfigError(f"{at('score', *err.key)}: {err}") from None
-
-    return Config(
-        registry=registry,
-        raw=raw,
-        house=house,
-        parse=parse,
-        checks=checks,
-        include=tuple(files.get("include", DEFAULT_INCLUDE)),
-        exclude=tuple(DEFAULT_EXCLUDE) + tuple(files.get("exclude", ())),
-        max_size_mb=limits.max_size_mb,
-        encodings=tuple(files.get("encodings", ())),
-        overrides=tuple(overrides),
-        plugins=plugins,
-        skipped_plugins=skipped,
-        fail_on=Severity(fail_on),
-        scoring=scoring,
-        base_dir=raw.base_dir,
-        limits=limits,
-    )
 
 
 def _with_profile(house: HouseStyle, profile: HouseProfile) -> HouseStyle:
@@ -600,7 +645,7 @@ def check_language(value: str, where: str) -> str:
     raise ConfigError(f"{where}: unknown language {value!r}{close}; newslint knows {', '.join(LANGUAGES)}")
 
 
-def _section(data: Mapping[str, Any], name: str, schema: Mapping[str, Any], at: Any) -> dict[str, Any]:
+def _section(data: Mapping[str, Any], name: str, schema: Mapping[str, Any], at: Locate) -> dict[str, Any]:
     value = data.get(name) or {}
     if not isinstance(value, dict):
         raise ConfigError(f"{at(name)}: '{name}' must be a mapping")
