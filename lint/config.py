@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import yaml
 
-from lint.checks.base import Check, HouseStyle
+from lint.checks.base import Check
 from lint.checks.registry import PluginError, Registry, load_registry
 from lint.constants import SEVERITY_NAMES, SeverityName
 from lint.docs import type_name
 from lint.document.options import ParseOptions
 from lint.findings import Severity
+from lint.house.style import HouseStyle
 from lint.languagetool import LANGUAGETOOL_KEYS
 from lint.safe_yaml import YamlError, load_yaml
 from lint.score import SCORE_KEYS, ScoreSettingError, Scoring
@@ -626,7 +627,7 @@ def _with_profile(house: HouseStyle, profile: HouseProfile) -> HouseStyle:
     return dataclasses.replace(house, profile=profile, language=language, replace=replace)
 
 
-# The English varieties the spelling checks know (lint/checks/base.py HouseStyle.spelling), as
+# The English varieties the spelling checks know (lint/house/style.py HouseStyle.spelling), as
 # LanguageTool names them; "en-UK", a common slip, is read as en-GB.
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-NZ", "en-IE", "en-CA")
 _LANGUAGE_WORDS = {"british": "en-GB", "english": "en-GB", "uk": "en-GB", "gb": "en-GB", "american": "en-US",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from lint.document.model import Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.house.style import HouseStyle  # where checks and plugins have always imported it from
 
-if TYPE_CHECKING:
-    from lint.house.profile import HouseProfile
+__all__ = ["Check", "CheckUnavailable", "Example", "HouseStyle", "NoOptions", "option"]
 
 
 def option(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Callable[[], Any] | None = None) -> Any:
@@ -26,33 +26,6 @@ def option(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Callab
 @dataclass(frozen=True)
 class NoOptions:
     """For checks without options."""
-
-
-@dataclass(frozen=True)
-class HouseStyle:
-    """Outlet-wide settings from the config that several checks share."""
-
-    outlet_name: str = ""
-    domains: tuple[str, ...] = ()
-    # "" when the config names no language: checks that depend on it read the article instead.
-    language: str = ""
-    headline_case: str = "any"  # sentence | title | any
-    quotes: str = "any"  # curly | straight | any
-    dashes: str = "any"  # spaced | closed | any
-    # Canonical spellings of names the outlet uses ("iPhone", "Kyiv", "BBC News").
-    glossary: tuple[str, ...] = ()
-    # Terminology: wrong form -> preferred form; banned words with an optional reason.
-    replace: Mapping[str, str] = field(default_factory=dict)
-    banned: Mapping[str, str] = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)  # sections such as languagetool
-    # What `newslint learn` found in the outlet's archive (lint/house/); None: no profile.
-    profile: HouseProfile | None = None
-
-    @property
-    def spelling(self) -> str:
-        """"us" or "gb": the spelling variety the outlet's language asks for ("us" when none is set)."""
-        british = ("en-gb", "en-uk", "en-au", "en-nz", "en-ie")
-        return "gb" if self.language.lower().replace("_", "-") in british else "us"
 
 
 @dataclass(frozen=True)

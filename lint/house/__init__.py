@@ -1,5 +1,6 @@
 """The house profile: what `newslint learn` finds in an outlet's archive, and how checks read it.
 
+- `style.py`: HouseStyle, the outlet-wide settings every check receives (with the profile, if any).
 - `words.py`: how prose is cut into name tokens and normalised lines (shared by learning and checks).
 - `facts.py`: what one archived article contributes (extracted in worker processes).
 - `learn.py`: from every article's facts to a profile and a paragraph index.
