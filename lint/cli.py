@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from lint.config import Config, Resolved
     from lint.document.reader import Decoded
     from lint.engine import ConfigCache, Target
+    from lint.findings import Severity
+    from lint.fix import FixOutcome
+    from lint.git import Changes
+    from lint.report import RunReport, View
     from lint.results import FileResult, Selection
     from lint.shard import Shard
 
@@ -37,7 +41,7 @@ def _say(line: str) -> None:
     click.echo(safe_line(line), err=True)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     _say(f"newslint: error: {message}")
     sys.exit(EXIT_ERROR)
 
@@ -128,46 +132,85 @@ def check(
     no_plugins: bool,
 ) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
-    from lint.config import ConfigError, load_config
-    from lint.engine import ConfigCache, discover, lint_targets, valid_selectors
     from lint.findings import Severity
-    from lint.report import RunReport, View, renderer
+    from lint.report import View
     from lint.results import Selection
 
     if not paths:
         paths = (".",)
     shard = _shard(shard_spec, paths)
+    selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
+    wants_changes = changed or changed_lines or bool(base_ref)
+    run = _plan(paths, config_path, no_plugins, profile_path, selection, shard, stdin_filename, quiet,
+                (base_ref, changed_lines) if wants_changes else None)
+    from lint.startup import settled
+
+    settled()  # configs read and checks imported: the garbage collector may run again
+    cache = None if no_cache else (cache_dir or _default_cache())
+    results = _lint_all(run, jobs, cache, dask_address, quiet)
+    if show_diff:  # --diff wins over --fix: nothing is written
+        sys.exit(_diff(run, results, quiet=quiet, unsafe=unsafe_fixes))
+    fixes_refused = False  # a fix not written (link out of the tree, read-only, changed meanwhile)
+    if apply_fix:
+        results, fixes_refused = _fix(run, results, quiet=quiet, unsafe=unsafe_fixes)
+    if run.changes is not None and changed_lines:
+        from lint.git import only_changed_lines
+
+        results = only_changed_lines(results, {t.display: t.path for t in run.targets}, run.changes)
+    if write_baseline_path is not None:
+        sys.exit(_write_baseline(write_baseline_path, results))
+    if baseline_path is not None:
+        results = _apply_baseline(baseline_path, results, quiet)
+    view = View(sort, group_by, statistics, show_source, quiet)  # type: ignore[arg-type]
+    # --fix on standard input prints the fixed article (a filter); the report goes to stderr.
+    to_stderr = apply_fix and run.piped is not None and output is None
+    report = _print_report(run, results, fmt, view, color, output, to_stderr)
+    threshold = Severity(fail_on or run.base_config.fail_on.value)
+    sys.exit(_exit_code(results, report, threshold, min_score, fixes_refused))
+
+
+@dataclass
+class _Run:
+    """What one `check` run lints, settled before any article is read."""
+
+    base_config: Config  # the explicit config, or the one for the current folder
+    selection: Selection
+    targets: list[Target]
+    errors: list[FileResult]  # paths that are no article to read (missing, unreadable...)
+    changes: Changes | None  # what git says changed, for --changed, --base and --changed-lines
+    piped: _Piped | None  # the article read from standard input, for --fix and --diff
+    stdin_result: FileResult | None  # that article's result: it is linted as it is read
+    sources: dict[str, str]  # article texts, for the HTML report and --show-source
+
+
+def _plan(paths: tuple[str, ...], config_path: Path | None, no_plugins: bool, profile_path: Path | None,
+          selection: Selection, shard: Shard | None, stdin_filename: str | None, quiet: bool,
+          git_base: tuple[str | None, bool] | None) -> _Run:
+    """Configs, selection and the articles to lint (with `git_base`, (base ref, with lines), only
+    those git says changed); a bad config, selector or git state fails the command."""
+    from lint.config import ConfigError, load_config
+    from lint.engine import ConfigCache, discover
+
     try:
         allow_plugins = False if no_plugins else None  # None: as NEWSLINT_NO_PLUGINS says
         explicit = load_config(config_path, allow_plugins=allow_plugins) if config_path else None
         profile = _profile_or_fail(profile_path) if profile_path else None
         configs = ConfigCache(explicit, profile, allow_plugins=allow_plugins)
-        selection = Selection(_split(select), _split(ignore), report_unused_suppressions)
         base_config = explicit or configs.for_dir(Path.cwd())
-        unknown = valid_selectors((*selection.select, *selection.ignore), base_config.registry.ids())
-        if unknown:
-            import difflib
-
-            from lint.findings import CATEGORIES
-
-            close = difflib.get_close_matches(unknown[0], [*base_config.registry.ids(), *CATEGORIES], n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            _fail(f"--select/--ignore: unknown check or category {unknown[0]!r} ({hint}see 'newslint rules')")
-        results: list[FileResult] = []
+        _check_selectors(selection, base_config)
         errors: list[FileResult] = []
+        changes = _git_changes(*git_base) if git_base is not None else None
         file_paths = [p for p in paths if p != "-"]
-        changes = _git_changes(base_ref, changed_lines) if (changed or changed_lines or base_ref) else None
         if changes is not None:
             file_paths = changes.within(file_paths, Path.cwd())
         targets = discover(file_paths, configs, errors)
         _say_skipped_plugins(configs.loaded())
         if changes is not None:  # changed files were named one by one: keep the articles among them
             targets = [t for t in targets if t.config.included(t.path)]
-        sources: dict[str, str] = {}  # article texts, for the HTML report and --show-source
-        piped: _Piped | None = None  # the article read from standard input, for --fix and --diff
+        sources: dict[str, str] = {}
+        stdin_result, piped = None, None
         if "-" in paths:
-            result, piped = _lint_stdin(stdin_filename or "stdin.txt", configs, selection, sources)
-            results.append(result)
+            stdin_result, piped = _lint_stdin(stdin_filename or "stdin.txt", configs, selection, sources)
         elif not targets and not errors and changes is None and not quiet:
             includes = ", ".join(base_config.include)
             _say(f"newslint: warning: no articles found in {' '.join(paths)} (files.include: {includes})")
@@ -177,51 +220,58 @@ def check(
             targets = [t for t in targets if shard.owns(shard_key(t.path, t.config))]
     except ConfigError as err:
         _fail(str(err))
-        return
-    from lint.startup import settled
+    return _Run(base_config, selection, targets, errors, changes, piped, stdin_result, sources)
 
-    settled()  # configs read and checks imported: the garbage collector may run again
+
+def _check_selectors(selection: Selection, config: Config) -> None:
+    """--select and --ignore name known checks or categories, or the command fails saying which."""
+    from lint.engine import valid_selectors
+
+    unknown = valid_selectors((*selection.select, *selection.ignore), config.registry.ids())
+    if unknown:
+        import difflib
+
+        from lint.findings import CATEGORIES
+
+        close = difflib.get_close_matches(unknown[0], [*config.registry.ids(), *CATEGORIES], n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        _fail(f"--select/--ignore: unknown check or category {unknown[0]!r} ({hint}see 'newslint rules')")
+
+
+def _lint_all(run: _Run, jobs: int | None, cache: Path | None, dask_address: str | None,
+              quiet: bool) -> list[FileResult]:
+    """Every article's result (standard input's first), then the paths that could not be read."""
+    from lint.engine import lint_targets
+
+    results = [run.stdin_result] if run.stdin_result is not None else []
     if jobs is None:
         jobs = os.cpu_count() or 1
-    cache = None if no_cache else (cache_dir or _default_cache())
-    show_progress = not quiet and sys.stderr.isatty() and len(targets) > 5
+    show_progress = not quiet and sys.stderr.isatty() and len(run.targets) > 5
     progress = _progress_bar() if show_progress else None
     if dask_address:
-        results.extend(_lint_on_cluster(dask_address, targets, selection, cache, progress))
+        results.extend(_lint_on_cluster(dask_address, run.targets, run.selection, cache, progress))
     else:
-        results.extend(lint_targets(targets, selection, max(jobs, 1), cache, progress))
+        results.extend(lint_targets(run.targets, run.selection, max(jobs, 1), cache, progress))
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
-    results.extend(errors)
-    report_to_stderr = False
-    fixes_refused = False  # a fix not written (link out of the tree, read-only, changed meanwhile)
-    if apply_fix or show_diff:
-        # --diff wins over --fix (nothing is written) and exits here.
-        results, fixes_refused = _fix(targets, results, selection, write=not show_diff, quiet=quiet,
-                                      unsafe=unsafe_fixes, piped=piped)
-        # --fix on standard input prints the fixed article (a filter); the report goes to stderr.
-        report_to_stderr = piped is not None and output is None
-    if changes is not None and changed_lines:
-        from lint.git import only_changed_lines
+    return results + run.errors
 
-        results = only_changed_lines(results, {t.display: t.path for t in targets}, changes)
-    if write_baseline_path is not None:
-        _write_baseline(write_baseline_path, results)  # exits
-    if baseline_path is not None:
-        results = _apply_baseline(baseline_path, results, quiet)
+
+def _print_report(run: _Run, results: list[FileResult], fmt: str, view: View, color: bool | None,
+                  output: Path | None, to_stderr: bool) -> RunReport:
+    """Render the report in `fmt` to standard output (or `output`), with errors and warnings on stderr."""
+    from lint.report import RunReport, renderer
 
     terminal = sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ
     use_color = color if color is not None else terminal
-    if fmt == "html" or show_source:
-        _read_sources(targets, sources)
-    view = View(sort, group_by, statistics, show_source, quiet)  # type: ignore[arg-type]
-    report = RunReport(results, __version__, color=use_color, rules=dict(base_config.registry.checks),
-                       scoring=base_config.scoring, view=view, sources=sources)
+    if fmt == "html" or view.show_source:
+        _read_sources(run.targets, run.sources)
+    report = RunReport(results, __version__, color=use_color, rules=dict(run.base_config.registry.checks),
+                       scoring=run.base_config.scoring, view=view, sources=run.sources)
     try:
         text = renderer(fmt)(report)
     except ValueError as err:
         _fail(str(err))
-        return
     for broken in report.errors:
         _say(f"{broken.path}: error: {broken.error}")
     # A required check that could not run (a LanguageTool server that is down) makes the run
@@ -232,22 +282,28 @@ def check(
     sys.stderr.flush()
     if output is not None:
         _write_report(output, text)
-        if not quiet:
+        if not view.quiet:
             from lint.report.text_report import summary
 
             click.echo(summary(report), err=True)
     elif text or fmt != "text":
-        click.echo(text, err=report_to_stderr)
+        click.echo(text, err=to_stderr)
+    return report
 
-    threshold = Severity(fail_on or base_config.fail_on.value)
+
+def _exit_code(results: list[FileResult], report: RunReport, threshold: Severity, min_score: float | None,
+               fixes_refused: bool) -> int:
+    """3 for an internal error, 2 for files that could not be linted, fixes refused or a required
+    check that could not run, 1 for findings at or above the threshold or an article below
+    --min-score, else 0."""
     if any(r.internal for r in results):
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
     low = _below_min_score(report, min_score)
     if report.errors or fixes_refused or any(r.fatal_warning for r in results):
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     if low or any(f.severity.rank >= threshold.rank for f in report.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _say_skipped_plugins(configs: list[Config]) -> None:
@@ -268,7 +324,6 @@ def _shard(spec: str | None, paths: tuple[str, ...]) -> Shard | None:
         return Shard.parse(spec)
     except ShardError as err:
         _fail(str(err))
-        return None
 
 
 def _below_min_score(report, min_score: float | None) -> bool:  # type: ignore[no-untyped-def]
@@ -289,7 +344,6 @@ def _lint_on_cluster(address: str, targets: list[Target], selection: Selection, 
         return lint_on_cluster(address, targets, selection, cache, progress)
     except ClusterError as err:
         _fail(f"--dask: {err}")
-        return []
 
 
 def _profile_or_fail(path: Path):  # type: ignore[no-untyped-def]
@@ -310,23 +364,23 @@ def _git_changes(base_ref: str | None, with_lines: bool):  # type: ignore[no-unt
         _fail(str(err))
 
 
-def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  # type: ignore[no-untyped-def]
-         piped: _Piped | None = None):
-    """--fix: write the safe fixes and go on with what is left (and say whether any file's fixes
-    were refused: an error line each, exit 2); --diff: print them and exit.
+def _fix_outcomes(run: _Run, results: list[FileResult], write: bool,
+                  unsafe: bool) -> tuple[list[FileResult], list[FixOutcome]]:
+    """The safe fixes worked out (and written with `write`), each file's problems said.
 
-    An article from standard input is fixed in memory: --diff shows its changes with the files',
-    --fix prints the fixed article to standard output.
+    An article from standard input is fixed in memory; with `write` the fixed article goes to
+    standard output (a filter).
     """
-    from lint.fix import FixOutcome, encode, fix_results, fix_text, safe_fixes, unified_diff
+    from lint.fix import FixOutcome, encode, fix_results, fix_text, safe_fixes
 
-    results, outcomes = fix_results(targets, results, selection, write, unsafe)
+    results, outcomes = fix_results(run.targets, results, run.selection, write, unsafe)
+    piped = run.piped
     if piped is not None:
         at = next((i for i, r in enumerate(results) if r.path == piped.name), None)
         fixed = piped.decoded.text
         if at is not None and not results[at].error and safe_fixes(results[at].findings, unsafe):
-            fixed, applied, after = fix_text(piped.name, piped.decoded.text, piped.resolved, selection, piped.fmt,
-                                             piped.decoded.newline, unsafe=unsafe)
+            fixed, applied, after = fix_text(piped.name, piped.decoded.text, piped.resolved, run.selection,
+                                             piped.fmt, piped.decoded.newline, unsafe=unsafe)
             outcomes.append(FixOutcome(piped.name, piped.decoded.text, fixed, applied, after))
             results[at] = after
         if write:
@@ -337,26 +391,47 @@ def _fix(targets, results, selection, write: bool, quiet: bool, unsafe: bool,  #
             _say(f"{outcome.display}: error: {outcome.error}")
         if outcome.warning:
             _say(f"{outcome.display}: warning: {outcome.warning}")
+    return results, outcomes
+
+
+def _done(outcomes: list[FixOutcome]) -> tuple[list[FixOutcome], str]:
+    """The outcomes that changed a file, and "N fixes to M files" for them."""
     done = [o for o in outcomes if o.changed and not o.error]
     count = sum(o.applied for o in done)
-    files = f"{len(done)} file{'s' if len(done) != 1 else ''}"
-    fixes = f"{count} fix{'es' if count != 1 else ''}"
-    if not write:
-        diff = "".join(unified_diff(o) for o in done)
-        if diff:
-            click.echo(diff, nl=False)
-        if not quiet:
-            click.echo(f"Would apply {fixes} to {files} (--fix writes them).", err=True)
-        sys.exit(EXIT_ERROR if any(o.error for o in outcomes) else EXIT_FINDINGS if done else EXIT_OK)
+    return done, (f"{count} fix{'es' if count != 1 else ''} to "
+                  f"{len(done)} file{'s' if len(done) != 1 else ''}")
+
+
+def _diff(run: _Run, results: list[FileResult], quiet: bool, unsafe: bool) -> int:
+    """--diff: print the safe fixes as a unified diff (standard input's article with the files');
+    the exit code says whether there was anything to fix (2: a file's fixes were refused)."""
+    from lint.fix import unified_diff
+
+    _, outcomes = _fix_outcomes(run, results, write=False, unsafe=unsafe)
+    done, counted = _done(outcomes)
+    diff = "".join(unified_diff(o) for o in done)
+    if diff:
+        click.echo(diff, nl=False)
     if not quiet:
+        click.echo(f"Would apply {counted} (--fix writes them).", err=True)
+    return EXIT_ERROR if any(o.error for o in outcomes) else EXIT_FINDINGS if done else EXIT_OK
+
+
+def _fix(run: _Run, results: list[FileResult], quiet: bool, unsafe: bool) -> tuple[list[FileResult], bool]:
+    """--fix: write the safe fixes; the results of the fixed files are what is left to report, and
+    True when a file's fixes were refused (an error line each, exit 2)."""
+    results, outcomes = _fix_outcomes(run, results, write=True, unsafe=unsafe)
+    if not quiet:
+        done, counted = _done(outcomes)
         unwritten = sum(1 for o in outcomes if o.changed and o.error)
         nothing = f"No fixes written ({unwritten} file{'s' if unwritten != 1 else ''}: see above)." if unwritten \
             else "No safe fixes to apply."
-        click.echo(f"Applied {fixes} to {files}." if done else nothing, err=True)
+        click.echo(f"Applied {counted}." if done else nothing, err=True)
     return results, any(o.error for o in outcomes)
 
 
-def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def]
+def _write_baseline(path: Path, results: list[FileResult]) -> int:
+    """--write-baseline: record today's findings; the exit code says whether every file was read."""
     from lint.baseline import BaselineError, write_baseline
 
     try:
@@ -368,7 +443,7 @@ def _write_baseline(path: Path, results) -> None:  # type: ignore[no-untyped-def
          f"file{'s' if files != 1 else ''}; check with --baseline {path} to see only new ones.")
     for broken in (r for r in results if r.error):
         _say(f"{broken.path}: error: {broken.error}")
-    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 
 def _apply_baseline(path: Path, results, quiet: bool):  # type: ignore[no-untyped-def]
