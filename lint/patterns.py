@@ -18,29 +18,25 @@ folder, or turns it off with `off`.
 
 from __future__ import annotations
 
-import atexit
-import marshal
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+if TYPE_CHECKING:
+    from lint.startup import MarshalStore
 
 V = TypeVar("V")
-
-_MAX_STORED = 4_000  # programs kept in the file; past that, new patterns are compiled each run
 
 
 class _ProgramStore:
     """Compiled regex programs of earlier runs, loaded on the first compile of a process."""
 
     def __init__(self) -> None:
-        self._programs: dict[tuple[str, int], tuple[Any, ...]] | None = None
-        self._new = 0
-        self._path: Path | None = None
+        self._store: MarshalStore | None = None
 
     def compile(self, pattern: str, flags: int, fallback: Callable[[str, int], Any] = re.compile) -> re.Pattern[str]:
-        programs = self._load()
+        store = self._load()
+        programs = store.entries()
         key = (pattern, flags)
         program = programs.get(key)
         if program is not None:
@@ -48,7 +44,7 @@ class _ProgramStore:
                 return _from_program(pattern, program)
             except Exception:  # another engine, a damaged entry: compile it afresh
                 del programs[key]
-        if self._path is None or len(programs) >= _MAX_STORED:
+        if not store.has_room():
             return cast(re.Pattern[str], fallback(pattern, flags))
         try:
             program = _program(pattern, flags)
@@ -57,42 +53,25 @@ class _ProgramStore:
             raise
         except Exception:  # another interpreter's re internals: nothing to store
             return cast(re.Pattern[str], fallback(pattern, flags))
-        programs[key] = program
-        self._new += 1
+        store.add(key, program)
         return compiled
 
-    def _load(self) -> dict[tuple[str, int], tuple[Any, ...]]:
-        if self._programs is None:
-            self._programs = {}
-            self._path = _store_path()
-            if self._path is not None:
-                try:
-                    loaded = marshal.loads(self._path.read_bytes())
-                    if isinstance(loaded, dict):
-                        self._programs = loaded
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass  # no file yet, or a damaged one: start afresh
-                atexit.register(self.save)
-        return self._programs
+    def _load(self) -> MarshalStore:
+        if self._store is None:
+            from lint.startup import MarshalStore, store_path
+
+            self._store = MarshalStore(store_path("patterns"))
+        return self._store
+
+    @property
+    def added(self) -> int:
+        """Programs this run compiled that are not written yet."""
+        return self._store.added if self._store is not None else 0
 
     def save(self) -> None:
         """Write the programs compiled in this run (at exit; a cache that cannot be written is not used)."""
-        if not self._new or self._path is None or self._programs is None:
-            return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(self._programs))
-            os.replace(temporary, self._path)
-            self._new = 0
-        except (OSError, ValueError):
-            pass
-
-
-def _store_path() -> Path | None:
-    from lint.startup import store_path
-
-    return store_path("patterns")
+        if self._store is not None:
+            self._store.save()
 
 
 def _program(pattern: str, flags: int) -> tuple[Any, ...]:

@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 from typing import Any, NoReturn
 
-_MAX_STORED = 4_000  # code objects kept in the file; past that, new methods are compiled each run
+_MAX_STORED = 4_000  # entries kept in a store's file; past that, new ones are compiled each run
 
 
 def store_path(kind: str) -> Path | None:
@@ -56,54 +56,76 @@ def store_path(kind: str) -> Path | None:
     return folder / f"{kind}-{zlib.crc32(interpreter.encode()):08x}.marshal"
 
 
+class MarshalStore:
+    """A dict kept between runs in a marshal file: read on first use, written at exit when the run
+    added to it. Holds the compiled patterns (lint/patterns.py) and the dataclass methods (CodeStore)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: the store is off, nothing is read or kept
+        self._entries: dict[Any, Any] | None = None
+        self.added = 0  # entries this run added that are not written yet
+
+    def entries(self) -> dict[Any, Any]:
+        if self._entries is None:
+            self._entries = {}
+            if self.path is not None:
+                try:
+                    loaded = marshal.loads(self.path.read_bytes())
+                    if isinstance(loaded, dict):
+                        self._entries = loaded
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass  # no file yet, or a damaged one: start afresh
+                atexit.register(self.save)
+        return self._entries
+
+    def has_room(self) -> bool:
+        """True when a new entry would be kept (the store is on and not full)."""
+        return self.path is not None and len(self.entries()) < _MAX_STORED
+
+    def add(self, key: Any, value: Any) -> None:
+        self.entries()[key] = value
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the store if this run added something (a folder that cannot be written is not used)."""
+        if not self.added or self.path is None or self._entries is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(self._entries))
+            os.replace(temporary, self.path)
+            self.added = 0
+        except (OSError, ValueError):
+            pass
+
+
 class CodeStore:
     """Compiled source texts of earlier runs: `exec(text, ...)` without compiling a known text."""
 
     def __init__(self, path: Path | None) -> None:
-        self._path = path
-        self._codes: dict[str, Any] | None = None
-        self._new = 0
+        self._store = MarshalStore(path)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None,  # noqa: A002 (exec's own names)
              locals: dict[str, Any] | None = None) -> None:  # noqa: A002
         if not isinstance(source, str):
             exec(source, globals, locals)
             return
-        codes = self._load()
-        code = codes.get(source)
+        code = self._store.entries().get(source)
         if code is None:
             # What exec(source) compiles: file name "<string>", and no future flags (dataclasses has none).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            if self._path is not None and len(codes) < _MAX_STORED:
-                codes[source] = code
-                self._new += 1
+            if self._store.has_room():
+                self._store.add(source, code)
         exec(code, globals, locals)
 
-    def _load(self) -> dict[str, Any]:
-        if self._codes is None:
-            self._codes = {}
-            if self._path is not None:
-                try:
-                    loaded = marshal.loads(self._path.read_bytes())
-                    if isinstance(loaded, dict):
-                        self._codes = loaded
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass  # no file yet, or a damaged one: start afresh
-                atexit.register(self.save)
-        return self._codes
+    @property
+    def added(self) -> int:
+        """Methods this run compiled that are not written yet."""
+        return self._store.added
 
     def save(self) -> None:
-        """Write the store if this run compiled something new (a folder that cannot be written is not used)."""
-        if not self._new or self._path is None or self._codes is None:
-            return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(self._codes))
-            os.replace(temporary, self._path)
-            self._new = 0
-        except (OSError, ValueError):
-            pass
+        self._store.save()
 
 
 def begin() -> None:

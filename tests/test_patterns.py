@@ -70,7 +70,7 @@ def test_stored_programs_give_the_same_patterns(tmp_path: Path, monkeypatch: pyt
     assert len(stored) == 1
     second = patterns._ProgramStore()
     again = [second.compile(p, int(f)) for p, f in sources]
-    assert second._new == 0  # every program came from the file
+    assert second.added == 0  # every program came from the file
     text = "The SEO notes said bye-bye to 2024, seo note: Meta Notes"
     for a, b, (p, f) in zip(compiled, again, sources, strict=True):
         fresh = re.compile(p, f)

@@ -49,13 +49,13 @@ def test_dataclass_methods_from_the_store_behave_as_compiled_ones(tmp_path: Path
     monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
     first = startup.CodeStore(startup.store_path("dataclasses"))
     _make_classes(first.exec)
-    assert first._new > 0
+    assert first.added > 0
     first.save()
     (stored,) = tmp_path.glob("dataclasses-*.marshal")
 
     second = startup.CodeStore(startup.store_path("dataclasses"))
     point, box = _make_classes(second.exec)
-    assert second._new == 0  # every method came from the file
+    assert second.added == 0  # every method came from the file
     p = point(3, tags=("a",))
     assert repr(p).endswith("Point(x=3, label='origin', tags=('a',))")
     assert p == point(3, "origin", ("a",)) and p != point(4)
@@ -77,7 +77,7 @@ def test_dataclass_methods_from_the_store_behave_as_compiled_ones(tmp_path: Path
     off = startup.CodeStore(None)
     _make_classes(off.exec)
     off.save()
-    assert off._new == 0 and [p.name for p in tmp_path.iterdir()] == [stored.name]
+    assert off.added == 0 and [p.name for p in tmp_path.iterdir()] == [stored.name]
 
 
 def _newslint(args: list[str], cwd: Path, store: Path) -> subprocess.CompletedProcess[str]:
