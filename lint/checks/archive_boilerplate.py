@@ -11,15 +11,12 @@ Needs a house profile (`--profile` or `profile:` in the config); without one it 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
+from lint.house.profile import EXAMPLE_PROFILE
 from lint.house.words import line_spans
-
-# A small profile learned from six made-up stories, shipped so the examples run (lint/data/house/).
-EXAMPLE_PROFILE = str(Path(__file__).resolve().parent.parent / "data" / "house" / "example.json")
 
 
 class ArchiveBoilerplate(Check):

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
 from lint.house.facts import paragraph_words
 from lint.house.index import Match
-
-# A small profile learned from six made-up stories, shipped so the examples run (lint/data/house/).
-EXAMPLE_PROFILE = str(Path(__file__).resolve().parent.parent / "data" / "house" / "example.json")
+from lint.house.profile import EXAMPLE_PROFILE
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,12 @@ Needs a house profile (`--profile` or `profile:` in the config); without one it 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
+from lint.house.profile import EXAMPLE_PROFILE
 from lint.house.words import casing_allowed, name_tokens
-
-# A small profile learned from six made-up stories, shipped so the examples run (lint/data/house/).
-EXAMPLE_PROFILE = str(Path(__file__).resolve().parent.parent / "data" / "house" / "example.json")
 
 
 class HouseNameCase(Check):

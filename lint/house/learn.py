@@ -17,11 +17,11 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from lint.datafiles import data_lines
 from lint.house.facts import BREAK, PARAGRAPH_MIN_WORDS, SHINGLE_WORDS, START, ArticleFacts, extract
 from lint.house.profile import HouseName, HouseProfile, ProfileError, TemplateLine, Term, article_key, render
 from lint.house.words import casing_allowed
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "terminology" / "variants.txt"
 # Capitalised words that open a run without being part of a name ("In Rust", "The Sangamon").
 _FUNCTION_WORDS = frozenset(
     "the a an in on at to of by for from with as and or but if when this that these those it its "
@@ -318,11 +318,7 @@ def _other_casings(facts: list[ArticleFacts], house: dict[tuple[str, ...], str])
 
 @cache
 def _variant_groups() -> list[list[str]]:
-    groups = []
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            groups.append([form.strip() for form in line.split("|")])
-    return groups
+    return [[form.strip() for form in line.split("|")] for line in data_lines("terminology/variants.txt")]
 
 
 def learn_terms(facts: list[ArticleFacts], settings: Settings) -> list[Term]:
