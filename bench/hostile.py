@@ -74,6 +74,9 @@ STORY = b"# Council vote\n\nThe council added TK dollars to the budget.\n"
 
 ROWS = [
     Row("200,000 short lines (16 MB), default limits", lambda: {"big.md": b"\n".join([SENTENCE.encode()] * 200_000)}),
+    # Just under the default word limit (files.max_words, 50,000): the most a default run lints.
+    Row("3,300 lines of one sentence in one paragraph (49,501 words)", lambda: {"lines.md": lines(3_300)}),
+    Row("3,300 one-line paragraphs (49,501 words)", lambda: {"paragraphs.md": paragraphs(3_300)}),
     *(Row(f"{n:,} lines of one sentence in one paragraph", lambda n=n: {"lines.md": lines(n)})
       for n in (5_000, 10_000, 20_000)),
     *(Row(f"{n:,} one-line paragraphs", lambda n=n: {"paragraphs.md": paragraphs(n)})
@@ -84,7 +87,7 @@ ROWS = [
     # The word limit lifted (files.max_words: 0): what the refused rows above cost, to show the
     # growth is linear in the article, not what a default run does.
     *(Row(f"{n:,} one-line paragraphs, word limit off", lambda n=n: {
-        "paragraphs.md": paragraphs(n), ".newslint.yaml": b"files:\n  max_words: 0\n"}) for n in (10_000, 20_000)),
+        "paragraphs.md": paragraphs(n), ".newslint.yaml": b"files:\n  max_words: 0\n"}) for n in (5_000, 10_000, 20_000)),
     Row("config: YAML aliases nine deep", lambda: {".newslint.yaml": alias_bomb(9), "story.md": STORY}),
     Row("LanguageTool sends a byte at a time (timeout: 5)", lambda: {"story.md": STORY}, run="languagetool"),
     Row("--jobs 2 parent SIGKILLed: workers gone after", lambda: {}, run="kill-parent"),
@@ -95,9 +98,9 @@ ROWS = [
     Row("5,000 headings repeating the title", lambda: {"title.md": (
         "# Bridge to close for repairs\n\n" + "".join("## Bridge to close for repairs\n\nThe county said so.\n\n"
                                                       for _ in range(5_000))).encode()}),
-    Row("100,000 zero-width spaces in one word", lambda: {"zw.md": ("# T\n\n" + "a\u200b" * 100_000 + "\n").encode()}),
-    Row("5,000 self-promotion sentences in one paragraph", lambda: {"promo.md": (
-        "# T\n\n" + " ".join(["Talks resume. Stay tuned to Example News for further updates."] * 5_000)
+    Row("40,000 zero-width spaces in one word", lambda: {"zw.md": ("# T\n\n" + "a\u200b" * 40_000 + "\n").encode()}),
+    Row("2,000 self-promotion sentences in one paragraph", lambda: {"promo.md": (
+        "# T\n\n" + " ".join(["Talks resume. Stay tuned to Example News for further updates."] * 2_000)
         + "\n").encode()}),
     Row("2 x 5,000 distinct headings, all repeated", lambda: {"headings.md": (
         "# T\n\n" + "".join(f"## Heading number {i}\n\nText.\n\n" for i in range(5_000)) * 2).encode()}),

@@ -105,12 +105,12 @@ def test_an_article_over_the_word_limit_is_one_error_line_and_the_rest_is_linted
     assert "long.md:" not in run.stdout
 
 
-def test_the_default_word_limit_refuses_a_hundred_and_fifty_thousand_words(tmp_path: Path) -> None:
-    (tmp_path / "many.md").write_text("# Budget\n\n" + "\n\n".join([SENTENCE] * 10_000) + "\n")
+def test_the_default_word_limit_refuses_seventy_five_thousand_words(tmp_path: Path) -> None:
+    (tmp_path / "many.md").write_text("# Budget\n\n" + "\n\n".join([SENTENCE] * 5_000) + "\n")
     run = newslint(tmp_path, "many.md")
     assert run.returncode == 2
     assert error_lines(run.stderr) == [
-        "many.md: error: article is 150,001 words long, over the 100,000 limit (files.max_words)"]
+        "many.md: error: article is 75,001 words long, over the 50,000 limit (files.max_words)"]
 
 
 def test_zero_turns_the_word_limit_off_and_standard_input_has_it_too(tmp_path: Path) -> None:
