@@ -81,7 +81,8 @@ def cli(ctx: click.Context) -> None:
               help="Lowest severity that makes the exit code 1 [default: the config's fail_on, else error].")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
-              help="Worker processes [default: number of cores; at most twice the cores and one per file; 1 = no workers].")
+              help="Worker processes [default: number of cores; at most twice the cores and one per file; "
+                   "1 = no workers].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Cache folder [default: $NEWSLINT_CACHE_DIR or .newslint_cache].")

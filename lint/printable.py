@@ -15,7 +15,9 @@ import re
 
 # C0 controls but tab, DEL, C1 controls; bidirectional marks, embeddings, overrides, isolates;
 # the Unicode line and paragraph separators; lone surrogates (undecodable bytes of file names).
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _COMMAND_START = re.compile(r"^(\s*)::")
 _LEGACY_COMMAND = "##["
 

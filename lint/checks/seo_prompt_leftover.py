@@ -158,8 +158,8 @@ SIGNALS: tuple[Signal, ...] = (
            r" (?:the ability to )?(?:browse|access|search) (?:the (?:internet|web)|real-time|live|current|online)\b"
            r"|\bI don['’]t have (?:real-time|internet|web) access\b"
            rf"|{_I} (?:lack|have no) (?:internet|web|online|real-time|live) access\b"
-           rf"|{_I} (?:could ?n['’]t|could not|was unable to|wasn['’]t able to) (?:independently )?(?:verify|confirm|check)"
-           r" (?:the|these|this|any)\b",
+           rf"|{_I} (?:could ?n['’]t|could not|was unable to|wasn['’]t able to) (?:independently )?"
+           r"(?:verify|confirm|check) (?:the|these|this|any)\b",
            needles=("browse", "access", "search", "verify", "confirm", "check")),
     Signal("reports its edits", 2,
            r"^as (?:you )?requested\b"

@@ -404,7 +404,7 @@ def cluster_paragraphs(facts: list[ArticleFacts], settings: Settings):
     signatures = np.concatenate(sigs)
     owner = np.array([a for a, f in enumerate(facts) for _ in f.paragraph_lines], dtype=np.int64)
     indexed = []
-    for pid, near in enumerate(near_repeats(signatures, lsh.b, lsh.r, settings.duplicate_threshold)):
+    for near in near_repeats(signatures, lsh.b, lsh.r, settings.duplicate_threshold):
         articles = len(set(owner[near].tolist())) if near is not None else 1
         indexed.append(articles < settings.template_paragraph_articles)
     return params, indexed

@@ -59,7 +59,8 @@ def _by_file(report: RunReport) -> list[str]:
             scored = f" · score {score}/100" if score is not None else ""
             ease = r.metrics.get("flesch_reading_ease")
             readable = f" · reading ease {ease:.0f}" if ease is not None else ""
-            lines.append(_header(report, f"{printable(r.path)}{scored} · {r.words:,} words{readable} · {_counts(found)}"))
+            summary = f"{printable(r.path)}{scored} · {r.words:,} words{readable} · {_counts(found)}"
+            lines.append(_header(report, summary))
         lines.extend(_finding_lines(report, _ordered(report, found)))
     for rest in by_path.values():  # findings of a path with no result (not expected): still shown
         lines.extend(_finding_lines(report, _ordered(report, rest)))
