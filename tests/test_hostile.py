@@ -97,7 +97,8 @@ def test_an_article_over_the_word_limit_is_one_error_line_and_the_rest_is_linted
     (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 44\n")
     (tmp_path / "good.md").write_text(GOOD)
     # 5 words in the heading, 8 in each paragraph: 45 words, one over.
-    (tmp_path / "long.md").write_text("# The budget vote is today\n\n" + "The council met on Monday to vote TK.\n\n" * 5)
+    story = "# The budget vote is today\n\n" + "The council met on Monday to vote TK.\n\n" * 5
+    (tmp_path / "long.md").write_text(story)
     run = newslint(tmp_path, "--jobs", "1", "good.md", "long.md")
     assert run.returncode == 2
     assert error_lines(run.stderr) == ["long.md: error: article is 45 words long, over the 44 limit (files.max_words)"]
@@ -118,7 +119,8 @@ def test_zero_turns_the_word_limit_off_and_standard_input_has_it_too(tmp_path: P
     (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 44\n")
     run = newslint(tmp_path, "-", stdin=text.encode())
     assert run.returncode == 2
-    assert error_lines(run.stderr) == ["stdin.txt: error: article is 45 words long, over the 44 limit (files.max_words)"]
+    refused = "stdin.txt: error: article is 45 words long, over the 44 limit (files.max_words)"
+    assert error_lines(run.stderr) == [refused]
     (tmp_path / ".newslint.yaml").write_text("files:\n  max_words: 0\n")
     run = newslint(tmp_path, "-", "--select", "placeholder-text", stdin=text.encode())
     assert run.returncode == 1, run.stderr
