@@ -16,6 +16,10 @@ from lint.patterns import lazy_re
 NOTE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.QUOTE,
                         BlockKind.CAPTION})
 # A list marker or bullet left in the prose (plain text keeps "•"; numbered notes keep "1.").
+# A transcript's speaker: "MARY SMITH, HOST:" on a line of its own, or opening a turn.
+_SPEAKER = r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:"
+SPEAKER_LABEL = lazy_re(_SPEAKER + r"$")
+SPEAKER_TURN = lazy_re(_SPEAKER + r"\s")
 _BULLET = lazy_re(r"^[\s*•·‣◦\-–—+>]*(?:\d{1,2}[.)]\s+)?")
 
 

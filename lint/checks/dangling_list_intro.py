@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import site_voice
+from lint.checks._leftover_lines import SPEAKER_LABEL
 from lint.checks._structure import is_placeholder_block, is_quoted
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
@@ -52,8 +53,6 @@ _QUOTE_INTRO = lazy_re(
     r"\b(?:said|says|say|wrote|writes|added|adds|stated|states|tweeted|posted|put it|explained|warned)"
     r"(?:\s+\S+){0,2}\s*:\s*$"
 )
-# A transcript's speaker on a line of their own: "MARY SMITH, HOST:".
-_SPEAKER_LABEL = lazy_re(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:$")
 _EMPTY_LABEL = lazy_re(r"^(?-i:[A-Z][a-z]+)(?: [A-Za-z][a-z]+){0,3}:$")
 _BOLD_START = lazy_re(r"\s*(?:\*\*|__|<(?:strong|b)\b)", re.IGNORECASE)
 _BOLD_BEFORE = lazy_re(r"<(?:strong|b)>\s*$", re.IGNORECASE)
@@ -109,7 +108,7 @@ class DanglingListIntro(Check):
                 )
                 continue
             label = block.text.text.strip()
-            if (_EMPTY_LABEL.match(label) or _SPEAKER_LABEL.match(label)) and _ends_section(following):
+            if (_EMPTY_LABEL.match(label) or SPEAKER_LABEL.match(label)) and _ends_section(following):
                 yield self.finding(
                     last.span,
                     f"The label “{label}” has nothing after it: fill it in or delete it",
@@ -170,7 +169,7 @@ def _ends_section(block: Block | None) -> bool:
     text = block.text.text.strip()
     if block.kind is not BlockKind.PARAGRAPH:
         return False
-    return bool(_EMPTY_LABEL.match(text) or _SPEAKER_LABEL.match(text)) or site_voice(()).search(text) is not None
+    return bool(_EMPTY_LABEL.match(text) or SPEAKER_LABEL.match(text)) or site_voice(()).search(text) is not None
 
 
 def _announces_several(m: re.Match[str]) -> bool:

@@ -16,7 +16,7 @@ article writes it lowercase elsewhere and never capitalised mid-sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -121,28 +121,27 @@ class HeadlineCase(Check):
     def _title(self, block: Block, words: list[_Word]) -> Iterator[Finding]:
         wrong = [w for w in words if not w.skip and _title_form(w) != w.text]
         if wrong:
-            right = _rewrite(block.text.text, words, _title_form)
-            listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
-            span = block.text.span(0, len(block.text.text))
-            yield self.finding(
-                span,
-                f"Heading is not in title case ({listed}): write \u201c{_shown(right)}\u201d",
-                fix=_heading_fix(span, right),
-            )
+            yield self._rewritten(block, words, wrong, _title_form, "title case")
 
     def _sentence(self, block: Block, words: list[_Word], usage: _Usage) -> Iterator[Finding]:
         # Flag only on evidence (a word the article writes lowercase); then suggest lowercasing
         # every capitalised word that is not known as a name.
         if any(_sentence_form(w, usage) != w.text for w in words):
-            wrong = [w for w in words if _sentence_form(w, usage, eager=True) != w.text]
-            right = _rewrite(block.text.text, words, lambda w: _sentence_form(w, usage, eager=True))
-            listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
-            span = block.text.span(0, len(block.text.text))
-            yield self.finding(
-                span,
-                f"Heading is not in sentence case ({listed}): write \u201c{_shown(right)}\u201d",
-                fix=_heading_fix(span, right),
-            )
+            def form(w: _Word) -> str:
+                return _sentence_form(w, usage, eager=True)
+
+            wrong = [w for w in words if form(w) != w.text]
+            yield self._rewritten(block, words, wrong, form, "sentence case")
+
+    def _rewritten(
+        self, block: Block, words: list[_Word], wrong: list[_Word], form: Callable[[_Word], str], case: str
+    ) -> Finding:
+        """One finding for the heading, listing the words that break `case`, with the rewritten heading."""
+        right = _rewrite(block.text.text, words, form)
+        listed = ", ".join(f"\u201c{w.text}\u201d" for w in wrong[:4])
+        span = block.text.span(0, len(block.text.text))
+        message = f"Heading is not in {case} ({listed}): write \u201c{_shown(right)}\u201d"
+        return self.finding(span, message, fix=_heading_fix(span, right))
 
     def _mixed(self, block: Block, words: list[_Word], usage: _Usage, options: Options) -> Iterator[Finding]:
         content = [w for w in words if not w.skip and w.text.lower() not in SMALL_WORDS]
@@ -273,7 +272,7 @@ def _sentence_form(w: _Word, usage: _Usage, eager: bool = False) -> str:
     return w.text
 
 
-def _rewrite(text: str, words: list[_Word], form) -> str:
+def _rewrite(text: str, words: list[_Word], form: Callable[[_Word], str]) -> str:
     parts = []
     last = 0
     for w in words:

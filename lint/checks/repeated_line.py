@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._duplicates import near_duplicates, shingles, words
-from lint.checks._leftover_lines import in_blockquote, prose_lines
+from lint.checks._leftover_lines import SPEAKER_TURN, in_blockquote, prose_lines
 from lint.checks.base import Check, HouseStyle
 from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, option
 from lint.document.mapped import ATOM
@@ -34,7 +34,6 @@ _MAX_PREFIX_WORDS = 60
 _ANY_SECTION_WORDS = 15
 # "MICHEL MARTIN, BYLINE:" or "SMITH:" opening a transcript line.
 _STAGE_DIRECTION = lazy_re(r"^\s*[(\[][^()\[\]]*[)\]]\W*$")
-_SPEAKER = lazy_re(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
             continue
         if doc.format != "text" and text.rstrip(" ”\"'’*_").endswith("?"):
             continue  # an interview asks each guest the same question
-        if _SPEAKER.match(text) or _STAGE_DIRECTION.match(text):
+        if SPEAKER_TURN.match(text) or _STAGE_DIRECTION.match(text):
             continue  # a transcript replays a clip, and marks each one "(SOUNDBITE OF ...)"
         if ATOM in text and doc.format != "text":
             continue  # an image's caption repeats its alt text, a shortcode its title

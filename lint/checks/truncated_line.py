@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._leftover_lines import SPEAKER_TURN
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
@@ -26,7 +27,6 @@ _WORD_ELLIPSIS = lazy_re(r"[^\W\d_](?:\.\.\.|…)$")
 _SENTENCE_STOP = lazy_re(r"[.!?](?:\s|$)")
 # An opened parenthesis, or an opening quotation mark with next to nothing after it ("as a \"").
 _OPEN_GROUP = lazy_re(r"(?:\([^()]{0,30}|(?:^|\s)\"[^\"]{0,3}|“[^“”]{0,3})$")
-_SPEAKER = lazy_re(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Z ]{1,20})?:\s")
 _WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words no sentence ends on: a paragraph stopping on one was cut (often where a link was).
 _DANGLING = frozenset(
@@ -114,7 +114,7 @@ def _cut(block: Block, upto: str, following: Block | None, options: Options, pla
     (only a feed's marks count there) and for the article's last block."""
     line = upto[upto.rfind("\n") + 1 :]
     text = " ".join(line.split())
-    if _SPEAKER.match(text):
+    if SPEAKER_TURN.match(text):
         return None
     words = _WORD.findall(text)
     # Feeds cut headlines, teasers and summaries; a long paragraph ending in dots is a writer's
