@@ -87,7 +87,8 @@ ROWS = [
     # The word limit lifted (files.max_words: 0): what the refused rows above cost, to show the
     # growth is linear in the article, not what a default run does.
     *(Row(f"{n:,} one-line paragraphs, word limit off", lambda n=n: {
-        "paragraphs.md": paragraphs(n), ".newslint.yaml": b"files:\n  max_words: 0\n"}) for n in (5_000, 10_000, 20_000)),
+        "paragraphs.md": paragraphs(n), ".newslint.yaml": b"files:\n  max_words: 0\n"})
+      for n in (5_000, 10_000, 20_000)),
     Row("config: YAML aliases nine deep", lambda: {".newslint.yaml": alias_bomb(9), "story.md": STORY}),
     Row("LanguageTool sends a byte at a time (timeout: 5)", lambda: {"story.md": STORY}, run="languagetool"),
     Row("--jobs 2 parent SIGKILLed: workers gone after", lambda: {}, run="kill-parent"),

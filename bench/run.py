@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-repeats", type=int, default=1, help="runs of each corpus pair (median)")
     parser.add_argument("--no-proselint", action="store_true", help="newslint figures only")
     parser.add_argument("--skip-jobs-cache", action="store_true",
-                        help="leave out the --jobs 1 / --jobs 2 and cache runs (not issue 14 targets; a quarter of the time)")
+                        help="leave out the --jobs 1 / --jobs 2 and cache runs "
+                             "(not issue 14 targets; a quarter of the time)")
     options = parser.parse_args(argv)
     corpus: Path = options.corpus
     if not corpus.is_dir():
