@@ -127,6 +127,9 @@ _MAYBE_NON_PROSE = lazy_re(
 )
 
 
+# A word of letters, with inner apostrophes ("don't", "Reed’s"): no digits, no hyphen joins.
+LETTER_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
 _ENGLISH_WORDS = frozenset("the of and to in a is that for it on with as was at by are be this".split())
 _LOWER_WORD = lazy_re(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 

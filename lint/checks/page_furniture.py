@@ -30,13 +30,13 @@ from functools import cache
 from lint.checks._boilerplate import SiteVoice, pattern_lines, site_voice
 from lint.checks._evidence import Clue, Signal, quote_clue
 from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
+from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document, is_atom_only
 from lint.document.span import Span
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
-_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A counter, a timer or a symbol with nothing else: "0:00", "737", "×", "· · ·", "64°F", "6 C".
 _COUNTER = lazy_re(r"^[\d\s:.,×x%+°·|/#()\-–—*•]*(?:[°º]?\s?[CF])?$", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -217,7 +217,7 @@ def _lone_label(item: _Scored) -> bool:
     punctuation or figures: "Trending now", "Recommended for you". A one-word paragraph may be a
     heading written as text ("Resources"); with two, the words are a button's or a menu's."""
     text = item.line.block.text.text.strip()
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in LETTER_WORD.findall(text)]
     content = [w for w in words if w not in _FUNCTION_WORDS]
     return (
         item.evidence == _KIND_NAMES["interface"] and 2 <= len(words) <= 4 and bool(content)
@@ -248,7 +248,7 @@ _KIND_NAMES = {
 
 def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _Scored:
     text = " ".join(line.text.split())
-    words = _WORD.findall(text)
+    words = LETTER_WORD.findall(text)
     lowered = [w.lower() for w in words]
     if line.block.kind is BlockKind.HEADING and doc.format != "text":
         return _Scored(line, 0, "", "")

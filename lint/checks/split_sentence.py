@@ -16,6 +16,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
@@ -35,7 +36,6 @@ _DANGLING = frozenset(
     "his her their its our your my this these those".split()
 )
 _NEVER_ENDS_HEADING = frozenset("a an the and or but nor of further than that whose".split())
-_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LINES_FOR_WRAP = 4
 
 
@@ -110,7 +110,7 @@ def _split(doc: Document, first: Block, second: Block) -> bool:
     tail = second.text.text.strip()
     if not head or not tail or _CLOSED.search(head):
         return False
-    words = _WORD.findall(head)
+    words = LETTER_WORD.findall(head)
     if first.kind is BlockKind.HEADING:
         # A heading is followed by its text. A plain-text "heading" is only a guess, though: a
         # lone drop capital ("A"), a line far too long for a heading, one ending on a word no

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._leftover_lines import SPEAKER_TURN
+from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
@@ -27,7 +28,6 @@ _WORD_ELLIPSIS = lazy_re(r"[^\W\d_](?:\.\.\.|…)$")
 _SENTENCE_STOP = lazy_re(r"[.!?](?:\s|$)")
 # An opened parenthesis, or an opening quotation mark with next to nothing after it ("as a \"").
 _OPEN_GROUP = lazy_re(r"(?:\([^()]{0,30}|(?:^|\s)\"[^\"]{0,3}|“[^“”]{0,3})$")
-_WORD = lazy_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words no sentence ends on: a paragraph stopping on one was cut (often where a link was).
 _DANGLING = frozenset(
     "a an the of to with at for from by and or but nor as than into onto about between including "
@@ -116,7 +116,7 @@ def _cut(block: Block, upto: str, following: Block | None, options: Options, pla
     text = " ".join(line.split())
     if SPEAKER_TURN.match(text):
         return None
-    words = _WORD.findall(text)
+    words = LETTER_WORD.findall(text)
     # Feeds cut headlines, teasers and summaries; a long paragraph ending in dots is a writer's
     # own trailing off (or a typo).
     teaser = len(words) <= options.max_teaser_words
