@@ -78,7 +78,8 @@ class BoilerplateCallToAction(Check):
         pattern = alternation("calls_to_action.txt", options.extra_phrases)
         for block in doc.prose_blocks:
             prose = block.text.text
-            for m in pattern.finditer(prose):
+            listed = list(pattern.finditer(prose))
+            for m in listed:
                 alone = _FILLER.fullmatch(prose[: m.start()]) and _FILLER.fullmatch(prose[m.end() :])
                 yield self.finding(
                     block.text.span(m.start(), m.end()),
@@ -86,8 +87,7 @@ class BoilerplateCallToAction(Check):
                     "delete it unless the outlet wants it here",
                     severity=Severity.WARNING if alone else None,
                 )
-            listed = [m.span() for m in pattern.finditer(prose)]
-            yield from self._shaped_calls(block, listed)
+            yield from self._shaped_calls(block, [m.span() for m in listed])
 
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:
         prose = block.text.text
