@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def write_bytes_atomic(
     real = Path(os.path.realpath(path))
     old = real.stat() if real.exists() else None
     mode = stat.S_IMODE(old.st_mode) if old is not None else _default_mode()
+    import tempfile  # here, not at the top: a run that writes nothing need not import it
+
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:

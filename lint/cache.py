@@ -7,7 +7,6 @@ and a cache folder that cannot be written is silently not used.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import sys
@@ -29,6 +28,8 @@ def default_cache_dir() -> Path:
 
 
 def cache_key(source: str, display: str, resolved: Resolved, selection: Selection) -> str:
+    import hashlib  # here: a run without the cache (--no-cache) never imports it
+
     h = hashlib.sha256()
     code = code_fingerprint(tuple(sorted({rc.check.__module__ for rc in resolved.checks})))
     for part in (__version__, code, resolved.fingerprint, repr(selection), display):
@@ -46,6 +47,8 @@ def code_fingerprint(check_modules: tuple[str, ...]) -> str:
     code produced; the version number alone does not change between commits. Reading the stat
     of a few hundred files costs a few milliseconds, once per process.
     """
+    import hashlib
+
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)

@@ -144,8 +144,10 @@ def check(
     wants_changes = changed or changed_lines or bool(base_ref)
     run = _plan(paths, config_path, no_plugins, profile_path, selection, shard, stdin_filename, quiet,
                 (base_ref, changed_lines) if wants_changes else None)
+    from lint.document import format_for, prepare
     from lint.startup import settled
 
+    prepare({format_for(str(t.path)) for t in run.targets})
     settled()  # configs read and checks imported: the garbage collector may run again
     cache = None if no_cache else (cache_dir or _default_cache())
     results = _lint_all(run, jobs, cache, dask_address, quiet)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import hashlib
-import json
+import functools
 import math
 import os
 import typing
@@ -264,10 +263,23 @@ class Resolved:
     checks: tuple[ResolvedCheck, ...]
     house: HouseStyle
     parse: ParseOptions
-    fingerprint: str  # changes whenever anything that affects findings changes
     # Every check id the registry knows, enabled or not: suppressions naming others are typos.
     known_ids: frozenset[str] = frozenset()
     limits: Limits = Limits()
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever anything that affects findings changes (the result cache's key).
+        Worked out on first use: a run without the cache never needs it (nor hashlib)."""
+        import hashlib
+        import json
+
+        settings = [
+            [(r.check.id, repr(r.options), r.severity) for r in self.checks],
+            repr(self.house),
+            repr(self.parse),
+        ]
+        return hashlib.sha256(json.dumps(settings, default=str).encode()).hexdigest()
 
 
 @dataclass
@@ -334,18 +346,7 @@ class Config:
                 continue
             options = check.Options(**(setting.options if setting else {}))
             resolved.append(ResolvedCheck(check, options, setting.severity if setting else None))
-        fingerprint = hashlib.sha256(
-            json.dumps(
-                [
-                    [(r.check.id, repr(r.options), r.severity) for r in resolved],
-                    repr(self.house),
-                    repr(self.parse),
-                ],
-                default=str,
-            ).encode()
-        ).hexdigest()
-        return Resolved(tuple(resolved), self.house, self.parse, fingerprint, frozenset(self.registry.ids()),
-                        self.limits)
+        return Resolved(tuple(resolved), self.house, self.parse, frozenset(self.registry.ids()), self.limits)
 
 
 def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:

@@ -40,3 +40,14 @@ def parse(path: str, source: str, options: ParseOptions | None = None, fmt: str 
 
 __all__ = ["Block", "BlockKind", "Document", "Image", "Link", "ParseOptions", "Sentence", "Span", "Word",
            "format_for", "parse"]
+
+
+def prepare(formats: set[str]) -> None:
+    """Import now the parser libraries that articles of these formats will need.
+
+    The command line calls this during its start-up, while every regular expression a library
+    compiles at import comes from the compiled-pattern store (lint/patterns.py); imported later,
+    markdown-it would compile its forty-odd patterns afresh on every run.
+    """
+    if "markdown" in formats:
+        import markdown_it  # noqa: F401 (imported for its import-time work)
