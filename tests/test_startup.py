@@ -149,3 +149,49 @@ def test_patterns_compiled_during_start_up_come_from_the_store_and_match_the_sam
     stored = marshal.loads(store.read_bytes())
     assert (r"(?P<word>[a-z]+)-(\d+)", int(re.I)) in stored  # start-up's own pattern was kept
     assert ("late (pattern)", 0) not in stored  # after start-up, re is itself again
+
+
+_UNDOCUMENTED = """
+import dataclasses
+from lint import startup
+startup.begin()
+
+@dataclasses.dataclass(frozen=True)
+class Plain:
+    x: int
+    y: str = "a"
+
+@dataclasses.dataclass
+class Documented:
+    \"\"\"Kept as written.\"\"\"
+    z: int = 0
+
+print(repr(Plain.__doc__), repr(Documented.__doc__), Plain(1), Plain(1) == Plain(1, "a"))
+"""
+
+
+def test_start_up_skips_only_the_signature_docs_of_undocumented_dataclasses() -> None:
+    run = subprocess.run([sys.executable, "-c", _UNDOCUMENTED], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "NEWSLINT_PATTERN_CACHE": "off"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "'Plain' 'Kept as written.' Plain(x=1, y='a') True"
+
+
+_MARKDOWN_PREPARED = """
+from lint import patterns, startup
+from lint.document import prepare
+startup.begin()
+patterns.store_start_up_compiles()
+prepare({"markdown"})
+startup.settled()
+print(patterns._STORE.added)
+"""
+
+
+def test_the_markdown_parser_is_imported_while_its_patterns_come_from_the_store(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSLINT_PATTERN_CACHE": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", _MARKDOWN_PREPARED], env=env, capture_output=True, text=True,
+                           timeout=60) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    cold, warm = (int(r.stdout.split()[-1]) for r in runs)
+    assert cold > 20 and warm == 0  # markdown-it's import-time patterns were stored, then reused
