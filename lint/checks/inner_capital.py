@@ -26,6 +26,9 @@ from lint.words import entry
 # Two capitals, then lowercase letters that are not a plural "s" ("PCs") or a unit ("GHz").
 _TWO_CAPITALS = lazy_re(r"(?<![\w’'\-.@#/])(?P<word>[A-Z](?P<rest>[A-Z](?!(?:s|z)\b)[a-z]+))(?![\w’'\-@#/])")
 _TITLE = lazy_re(r"(?<![\w.])(?P<title>MRS?)(?P<dot>\.?) (?=[A-Z][a-z]+)")
+# What either pattern needs among its own letters, which masking leaves as they are: a paragraph
+# without it (nearly all) is neither masked nor searched.
+_MAYBE = lazy_re(r"[A-Z]{2}[a-z]|MR")
 
 
 @cache
@@ -47,10 +50,14 @@ class InnerCapital(Check):
     good = "The new iPad was shown to Mr Okafor. The price was not given."
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
+        texts = [
+            (b.text, doc.shared(mask_non_prose, b.text.text)) for b in doc.prose_blocks if _MAYBE.search(b.text.text)
+        ]
+        if not texts:
+            return
         brands = lowercase_brands(tuple(house.glossary))
         by_lower = {b.lower(): b for b in brands}
         allowed = _camel_names() | frozenset(house.glossary)
-        texts = [(b.text, mask_non_prose(b.text.text)) for b in doc.prose_blocks]
         counts = Counter(m.group("word") for _, prose in texts for m in _TWO_CAPITALS.finditer(prose))
         for text, prose in texts:
             for m in _TWO_CAPITALS.finditer(prose):

@@ -23,6 +23,11 @@ _AFTER = (
     "shall|agree|tried|decided|started|saw|heard|get|go"
 )
 _LOWER_I = lazy_re(rf"(?<![\w'’.\-(/])i(?=['’](?:m|ve|ll|d)\b|\s+(?:{_AFTER})\b)")
+# What a match needs in the unmasked text: a lone "i" before an apostrophe or a space. Masking
+# writes spaces over whole runs of non-space characters (an "i" inside one goes with it); only a
+# template tag ("{{ x }}") may end or start inside a run. So a paragraph with neither this nor a
+# "{" holds no match, and most paragraphs are passed over without being masked.
+_LONE_I = lazy_re(r"(?<![\w'’.\-(/])i['’\s]")
 
 
 class LowercaseI(Check):
@@ -40,7 +45,9 @@ class LowercaseI(Check):
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         for block in doc.prose_blocks:
-            prose = mask_non_prose(block.text.text)
+            if _LONE_I.search(block.text.text) is None and "{" not in block.text.text:
+                continue
+            prose = doc.shared(mask_non_prose, block.text.text)
             if "i" not in prose or not reads_as_english(prose):
                 continue
             for m in _LOWER_I.finditer(prose):

@@ -22,6 +22,9 @@ from lint.patterns import lazy_re
 _CAPS_WORD = r"[A-Z][A-Z'’&-]*[A-Z]"
 _RUN = lazy_re(rf"(?<![\w'’-]){_CAPS_WORD}(?:[\s,.:;()/\-–—]+{_CAPS_WORD})+(?![\w'’-])")
 _LOWER_WORD = lazy_re(r"\b[a-z]{3,}\b")
+# A word in capitals anywhere: masking writes only spaces, so the words of a run in the masked
+# text stand in the text itself too, and a paragraph without one (most) holds no run.
+_ANY_CAPS_WORD = lazy_re(_CAPS_WORD)
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,13 @@ class ShoutedText(Check):
         for block in doc.prose_blocks:
             if block.kind is BlockKind.HEADING:
                 continue
-            prose = mask_non_prose(block.text.text)
-            if len(_LOWER_WORD.findall(prose)) < 4:
+            if _ANY_CAPS_WORD.search(block.text.text) is None:
+                continue
+            prose = doc.shared(mask_non_prose, block.text.text)
+            runs = list(_RUN.finditer(prose))
+            if not runs or len(_LOWER_WORD.findall(prose)) < 4:
                 continue  # a paragraph in capitals throughout is a style or a label, not a slip
-            for m in _RUN.finditer(prose):
+            for m in runs:
                 words = re.findall(_CAPS_WORD, m.group())
                 if len(words) < options.min_words or sum(len(w) for w in words) < options.min_letters:
                     continue
