@@ -28,6 +28,9 @@ _MAX_REMEMBERED = 200_000
 # one-article run stays under it, an archive run (garbled-text alone looks up hundreds of
 # near-miss spellings per article) passes it in its first articles.
 _SPLIT_AFTER = 2_000
+# Searches after which the lines become a dict from word to line (some 50 ms to build, then a
+# search is one dict look-up instead of a bisection): a run of dozens of articles passes it.
+_INDEX_AFTER = 40_000
 
 
 class Vocabulary:
@@ -37,7 +40,8 @@ class Vocabulary:
     lines, and words already looked up are remembered (most come back often). A process that
     looks up many words splits the text into its lines once (a few milliseconds, a list the size
     of the file) and bisects that list with `bisect`, ten times faster per search: the same first
-    line not sorting before the word, so the same answers."""
+    line not sorting before the word, so the same answers. One that looks up very many words
+    indexes the lines by their word (the file's words are unique), faster again."""
 
     def __init__(self, text: str) -> None:
         start = 0
@@ -46,8 +50,10 @@ class Vocabulary:
         self._text = text
         self._start = start
         self._found: dict[str, Entry | None] = {}
+        self._as_written: dict[str, Entry | None] = {}  # entry() by the word as the caller wrote it
         self._searches = 0
         self._lines: list[str] | None = None
+        self._index: dict[str, str] | None = None  # word -> the rest of its line ("52 l")
 
     def get(self, word: str) -> Entry | None:
         try:
@@ -58,20 +64,49 @@ class Vocabulary:
             found = self._found[word] = self._search(word)
             return found
 
+    def get_any_case(self, word: str) -> Entry | None:
+        """`get(word.lower())`, remembered by `word` itself (the checks ask for the same few
+        thousand words as written over and over: the lowercasing is done once per word)."""
+        try:
+            return self._as_written[word]
+        except KeyError:
+            if len(self._as_written) >= _MAX_REMEMBERED:
+                self._as_written.clear()
+            found = self._as_written[word] = self.get(word.lower())
+            return found
+
     def _search(self, word: str) -> Entry | None:
         key = word + " "
+        if "\n" in word or " " in word:
+            # Not a word of the file, but the text may still hold it across fields or lines
+            # ("a 74" starts the line of "a"): searched in the text, which answers as it always has.
+            return self._search_text(key)
+        self._searches += 1
+        index = self._index
+        if index is None and self._searches > _INDEX_AFTER:
+            index = self._index = dict(line.split(" ", 1) for line in self._split_lines())
+            self._lines = None
+        if index is not None:
+            fields = index.get(word)
+            return None if fields is None else _entry(fields)
         lines = self._lines
+        if lines is None and self._searches > _SPLIT_AFTER:
+            lines = self._split_lines()
         if lines is None:
-            self._searches += 1
-            if self._searches > _SPLIT_AFTER:
-                lines = self._lines = self._text[self._start :].split("\n")
-                while lines and not lines[-1]:
-                    lines.pop()
-        if lines is not None and "\n" not in word:
-            at = bisect_left(lines, key)
-            if at == len(lines) or not lines[at].startswith(key):
-                return None
-            return _entry(lines[at])
+            return self._search_text(key)
+        at = bisect_left(lines, key)
+        if at == len(lines) or not lines[at].startswith(key):
+            return None
+        return _line_entry(lines[at])
+
+    def _split_lines(self) -> list[str]:
+        if self._lines is None:
+            lines = self._lines = self._text[self._start :].split("\n")
+            while lines and not lines[-1]:
+                lines.pop()
+        return self._lines
+
+    def _search_text(self, key: str) -> Entry | None:
         text = self._text
         lo, hi = self._start, len(text)
         while lo < hi:  # find the first line not sorting before `key`
@@ -87,14 +122,20 @@ class Vocabulary:
         if not text.startswith(key, lo):
             return None
         line_end = text.find("\n", lo)
-        return _entry(text[lo : line_end if line_end >= 0 else len(text)])
+        return _line_entry(text[lo : line_end if line_end >= 0 else len(text)])
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
 
 
-def _entry(line: str) -> Entry:
-    _, zipf, cases = line.split(" ")
+def _line_entry(line: str) -> Entry:
+    return _entry(line[line.index(" ") + 1 :])
+
+
+@cache
+def _entry(fields: str) -> Entry:
+    """The entry a line's fields after the word give ("52 l"): a few hundred kinds, made once each."""
+    zipf, cases = fields.split(" ")
     return Entry(int(zipf) / 10, "l" in cases, "c" in cases, "u" in cases)
 
 
@@ -105,26 +146,27 @@ def vocabulary() -> Vocabulary:
 
 
 def entry(word: str) -> Entry | None:
-    return vocabulary().get(word.lower())
+    """The entry of a word in any case ("Council", "council"), or None."""
+    return vocabulary().get_any_case(word)
 
 
 def is_word(word: str) -> bool:
     """True for an English word in any case ("conference", "Delhi", "BBC")."""
-    return word.lower() in vocabulary()
+    return entry(word) is not None
 
 
 def zipf(word: str) -> float:
-    found = vocabulary().get(word.lower())
+    found = entry(word)
     return found.zipf if found else 0.0
 
 
 def is_lowercase_word(word: str, min_zipf: float = 0.0) -> bool:
     """True for a word the dictionary writes lowercase, at least this common ("nimbus", "cook")."""
-    found = vocabulary().get(word.lower())
+    found = entry(word)
     return found is not None and found.lower and found.zipf >= min_zipf
 
 
 def is_name_only(word: str) -> bool:
     """True for a word the dictionary writes only capitalised ("Delhi", "Viking" is not: also "viking")."""
-    found = vocabulary().get(word.lower())
+    found = entry(word)
     return found is not None and not found.lower and found.capital

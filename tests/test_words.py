@@ -1,4 +1,5 @@
-"""The vocabulary gives the same answers searched in its text and, after many searches, in its lines."""
+"""The vocabulary gives the same answers searched in its text and, after many searches, in its lines
+and in its index of words."""
 
 from __future__ import annotations
 
@@ -32,6 +33,19 @@ def test_searching_the_lines_answers_as_searching_the_text(monkeypatch) -> None:
     assert {probe: in_lines._search(probe) for probe in PROBES} == expected
     assert in_lines._lines is not None and in_lines._lines[0] == "a 74 cl" and in_lines._lines[-1] == "zulu 30 lc"
 
+    monkeypatch.setattr(words, "_INDEX_AFTER", 0)
+    indexed = Vocabulary(TEXT)
+    assert {probe: indexed._search(probe) for probe in PROBES} == expected
+    assert indexed._index is not None and indexed._index["bbc"] == "45 u" and "# a" not in indexed._index
+    assert indexed._search("a 74") == expected["a"]  # the text holds "a 74 " too: found as it always was
+
+
+def test_entry_answers_for_the_word_in_any_case() -> None:
+    vocabulary = Vocabulary(TEXT)
+    assert vocabulary.get_any_case("BBC") == vocabulary.get_any_case("bbc") == Entry(4.5, False, False, True)
+    assert vocabulary.get_any_case("Delhi") == Entry(4.4, False, True, False)
+    assert vocabulary.get_any_case("Counci") is None
+
 
 def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from lint.datafiles import data_path
@@ -44,4 +58,7 @@ def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  #
     monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
     in_lines = Vocabulary(text)
     assert [in_lines._search(p) for p in probes] == expected
+    monkeypatch.setattr(words, "_INDEX_AFTER", 0)
+    indexed = Vocabulary(text)
+    assert [indexed._search(p) for p in probes] == expected
     assert sum(e is not None for e in expected) > len(probes) // 3

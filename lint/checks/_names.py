@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from lint.datafiles import data_lines, data_path
 from lint.patterns import lazy_re
@@ -112,6 +112,9 @@ class NameLexicon:
     first_words: frozenset[str] = field(default_factory=frozenset)
     # First word -> the lengths (in tokens) of the names it starts: other lengths cannot match there.
     lengths_by_first: Mapping[str, frozenset[int]] = field(default_factory=dict, compare=False)
+    # Every lowercase word a name may start with: a first word, its singular or plural (a slip in
+    # number), a demonym's plural. `_match_at` finds nothing at any other word.
+    triggers: frozenset[str] = field(default_factory=frozenset, compare=False)
 
     def __post_init__(self) -> None:
         if not self.lengths_by_first:
@@ -119,24 +122,33 @@ class NameLexicon:
             for key in self.names:
                 lengths.setdefault(key[0], set()).add(len(key))
             object.__setattr__(self, "lengths_by_first", {w: frozenset(n) for w, n in lengths.items()})
+        if not self.triggers:
+            first = self.first_words
+            # The words whose singular_or_plural in `_match_at` is a first word: "f" + "s", and
+            # "f" less its "s" unless that ends in "s" too (its singular_or_plural adds one).
+            singular = {f[:-1] for f in first if f.endswith("s") and not f.endswith("ss")}
+            plural = {f + "s" for f in first} | {d + "s" for d in self.demonym_keys}
+            object.__setattr__(self, "triggers", first | singular | plural)
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in `text`, longest first at each place, left to right."""
-        tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        lowered = [text[s:e].lower() for s, e in tokens]
-        i = 0
-        while i < len(tokens):
-            match = self._match_at(text, tokens, lowered, i)
-            if match is None:
-                i += 1
+        tokens = _Tokens(text)
+        triggers = self.triggers
+        starts = [i for i, word in enumerate(tokens.lowered) if word in triggers]
+        after = 0  # tokens before it belong to a name found already
+        for i in starts:
+            if i < after:
                 continue
-            yield match
-            i += len(match.written)
+            match = self._match_at(tokens, i)
+            if match is not None:
+                yield match
+                after = i + len(match.written)
 
-    def _match_at(self, text: str, tokens: list[tuple[int, int]], lowered: list[str], i: int) -> Match | None:
+    def _match_at(self, tokens: _Tokens, i: int) -> Match | None:
+        lowered, words = tokens.lowered, tokens.words
         word = lowered[i]
         singular_or_plural = word[:-1] if word.endswith("s") else word + "s"
         if (
@@ -149,7 +161,7 @@ class NameLexicon:
         possible = self.lengths_by_first.get(word, frozenset()) | self.lengths_by_first.get(
             singular_or_plural, frozenset()
         )
-        for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+        for n in range(min(self.max_tokens, len(lowered) - i), 0, -1):
             if n not in possible:
                 continue
             key = tuple(lowered[i : i + n])
@@ -159,20 +171,20 @@ class NameLexicon:
                 name, plural = self.names[(lowered[i][:-1],)], True
             slip = False
             if name is None and n > 1:
-                name = self._number_slip(key, tuple(text[s:e] for s, e in tokens[i : i + n]))
+                name = self._number_slip(key, tuple(words[i : i + n]))
                 slip = name is not None
             if name is None:
                 continue
+            text, spans = tokens.text, tokens.spans
             if any(
-                normalise_separator(text[tokens[j][1] : tokens[j + 1][0]]) != name.separators[j - i]
+                normalise_separator(text[spans[j][1] : spans[j + 1][0]]) != name.separators[j - i]
                 for j in range(i, i + n - 1)
             ):
                 continue
-            span = tokens[i : i + n]
-            written = tuple(text[s:e] for s, e in span)
+            span = spans[i : i + n]
+            written = tuple(words[i : i + n])
             return Match(name, span[0][0], span[-1][1], written, tuple(s for s, _ in span), plural, slip)
         return None
-
 
     def _number_slip(self, key: tuple[str, ...], written: tuple[str, ...]) -> Name | None:
         """A multi-word name with one word's number changed and a word lowercase ("Sky sport" for
@@ -189,6 +201,20 @@ class NameLexicon:
             if exact and lowered:
                 return name
         return None
+
+
+class _Tokens:
+    """A text's tokens (runs of letters), as written and lowercased; where each stands is found
+    only when a name is (most texts hold none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = TOKEN_RE.findall(text)
+        self.lowered = [word.lower() for word in self.words]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in TOKEN_RE.finditer(self.text)]
 
 
 def normalise_separator(text: str) -> str:

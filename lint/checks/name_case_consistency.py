@@ -25,9 +25,11 @@ flags those too, so an outlet running both may turn `include_known_names` off.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from lint.checks._names import NameLexicon, load_lexicon
 from lint.checks._tokens import mask_non_prose, reads_as_english, words_in_code
@@ -36,6 +38,7 @@ from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
+from lint.words import Entry, entry
 
 # A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
 _NAME_WORD = lazy_re(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
@@ -64,19 +67,6 @@ class Options:
     single_words: bool = option(
         True, 'Also report single words written lowercase where they are names ("bbc", "yankees", "google").'
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    block: Block
-    start: int  # offset in the block's prose
-    end: int
-    sentence_start: bool
-    capitalised: bool  # "Rust", not "rust" nor the acronym "NATO"
-
-    def span(self) -> Span:
-        return self.block.text.span(self.start, self.end)
 
 
 class NameCaseConsistency(Check):
@@ -111,61 +101,52 @@ class NameCaseConsistency(Check):
                 if not any(a <= finding.span.start < b for a, b in reported):
                     yield finding
 
-    def _lowercase_names(self, doc: Document, runs: list[list[_Token]], lexicon: NameLexicon) -> Iterator[Finding]:
+    def _lowercase_names(self, doc: Document, runs: list[_Run], lexicon: NameLexicon) -> Iterator[Finding]:
         """Single words written lowercase where the dictionary or the article says they are names."""
-        from lint.words import entry
-
         isolated: Counter[str] = Counter()  # capitalised mid-sentence, between lowercase words
         lowercase: Counter[str] = Counter()
         upper: Counter[str] = Counter()  # uses in capitals ("BBC")
-        context: dict[str, set[tuple[str, str]]] = defaultdict(set)  # neighbours of capitalised uses
-        for tokens in runs:
-            for i, token in enumerate(tokens):
-                key = token.text.lower()
-                if token.text[0].isupper() and token.capitalised:
-                    context[key].update(_neighbours(tokens, i))
-                    if not token.sentence_start and _isolated(tokens, i):
-                        isolated[key] += 1
-                elif len(token.text) > 1 and token.text.isupper():
-                    upper[key] += 1
-                elif token.text.islower():
-                    lowercase[key] += 1
+        capitalised: dict[str, list[tuple[_Run, int]]] = defaultdict(list)  # capitalised uses, by word
+        for run in runs:
+            lowercase.update(filter(str.islower, run.words))
+            upper.update(w.lower() for w in filter(str.isupper, run.words) if len(w) > 1)
+            for i in run.capitalised:
+                key = run.words[i].lower()
+                capitalised[key].append((run, i))
+                if i not in run.sentence_starts and run.isolated(i):
+                    isolated[key] += 1
+        # Whether a lowercase word is reported rests on the word (the dictionary, the counts
+        # above), then on the place of each use: the words are weighed first, once each, and only
+        # the uses of the few that may be reported are looked at.
+        candidates = {}
+        for word in lowercase:
+            if len(word) < 3 or not word.isalpha():
+                continue
+            found = entry(word)
+            if found is not None and found.lower and isolated.get(word, 0) < 2:
+                continue  # an everyday word the article never capitalises alone: no evidence below
+            candidate = _candidate(word, found, isolated, lowercase, upper, lexicon)
+            if candidate is not None:
+                candidates[word] = candidate
+        if not candidates:
+            return
         code_words = words_in_code(doc)
-        for tokens in runs:
-            if tokens and not reads_as_english(tokens[0].block.text.text):
-                continue  # a foreign-language passage: "que", "las" are words there
-            for i, token in enumerate(tokens):
-                word = token.text
-                if token.sentence_start or len(word) < 3 or not word.isalpha() or not word.islower():
+        context: dict[str, set[tuple[str, str]]] = {}  # the neighbours of a word's capitalised uses
+        for run in runs:
+            if candidates.keys().isdisjoint(run.words) or not reads_as_english(run.text):
+                continue  # (or a foreign-language passage: "que", "las" are words there)
+            for i, word in enumerate(run.words):
+                if word not in candidates or i in run.sentence_starts:
                     continue
-                found = entry(word)
-                if found is not None and found.lower and isolated[word] < 2:
-                    continue  # an everyday word the article never capitalises alone: no evidence below
-                if word in code_words or _joined(token) or _next_to_number(token):
+                if word in code_words or run.joined(i) or run.next_to_number(i):
                     continue  # "15 jan 2021": an abbreviation in a date
-                right = word[0].upper() + word[1:]
-                evidence = ""
-                if found is not None and found.upper and not found.lower and not found.capital:
-                    if upper[word] >= 2 and lowercase[word] <= 1:  # a slip, not the article's habit
-                        right = word.upper()
-                        evidence = f"written “{right}” elsewhere in this article ({upper[word]} time{_s(upper[word])})"
-                elif found is not None and found.capital and not found.lower and not found.upper:
-                    # Known only as a name ("Vikings", "Delhi"); proper-noun-case's lists come first.
-                    known = lexicon.get((word,)) is not None or _plural_known(word, lexicon)
-                    # Rare names ("lang", "ala") are often jargon or foreign words; a common one, a
-                    # plural name ("yankees": a team, a people) or one capitalised elsewhere is not.
-                    plural = word.endswith("s") and _name_only(entry(word[:-1]))
-                    strong = found.zipf >= 4.2 or plural or isolated[word] > 0
-                    if not known and found.zipf >= 3.5 and lowercase[word] <= 2 and strong:
-                        evidence = "a name"
-                elif lowercase[word] <= 1 and isolated[word] >= 2 and (found is None or found.zipf < 5.0):
-                    # A name the article writes capitalised on its own, slipped once. An ordinary
-                    # word also needs a neighbour shared with a capitalised use ("nimbus tablet").
-                    if found is None or _neighbours(tokens, i) & context[word]:
-                        evidence = f"written “{right}” elsewhere in this article ({isolated[word]} times)"
-                if not evidence:
-                    continue
-                span = token.span()
+                right, evidence, needs_neighbour = candidates[word]
+                if needs_neighbour:
+                    if word not in context:
+                        context[word] = set().union(*(r.neighbours(j) for r, j in capitalised[word]))
+                    if not run.neighbours(i) & context[word]:
+                        continue
+                span = run.span(i, i)
                 yield self.finding(
                     span,
                     f"“{word}” is {evidence}: write “{right}”.",
@@ -173,52 +154,51 @@ class NameCaseConsistency(Check):
                 )
 
     def _multiword(
-        self, source: str, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
+        self, source: str, runs: list[_Run], lexicon: NameLexicon, options: Options
     ) -> Iterator[Finding]:
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
-        for tokens in runs:
-            for run in _capitalised_names(tokens, options.min_name_words):
-                for name in _sub_names(run, options.min_name_words):
-                    key = tuple(t.text.lower() for t in name)
+        for run in runs:
+            for lo, hi in _capitalised_names(run, options.min_name_words):
+                name_run = run.words[lo:hi]
+                for a, b in _sub_names(name_run, options.min_name_words):
+                    name = name_run[a:b]
+                    key = tuple(w.lower() for w in name)
                     # Inside a longer run only known names count ("States and the European
                     # Union" holds "European Union"); other parts are not names of their own.
-                    if len(name) == len(run) or lexicon.get(key) is not None:
+                    if len(name) == len(name_run) or lexicon.get(key) is not None:
                         full[key] += 1
-                        forms[key] = " ".join(t.text for t in name)
+                        forms[key] = " ".join(name)
         if not full:
             return
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for key in sorted(full, key=len, reverse=True):  # longest first
             by_first[key[0]].append(key)
-        variants: list[tuple[tuple[str, ...], list[_Token]]] = []
+        variants: list[tuple[tuple[str, ...], _Run, int]] = []  # (name, run, index of its first word)
         partial: Counter[tuple[str, ...]] = Counter()
-        for tokens in runs:
-            lowered = [t.text.lower() for t in tokens]
-            i = 0
-            while i < len(tokens):
-                hit = None
-                for key in by_first.get(lowered[i], ()):
-                    window = tokens[i : i + len(key)]
-                    if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(window, forms[key]):
-                        hit = key
-                        break
-                if hit is None:
-                    i += 1
+        for run in runs:
+            lowered = run.lowered
+            after = 0  # words before it belong to a variant found already
+            for i in [i for i, word in enumerate(lowered) if word in by_first]:
+                if i < after:
                     continue
-                variants.append((hit, tokens[i : i + len(hit)]))
-                partial[hit] += 1
-                i += len(hit)
-        for key, window in variants:
+                for key in by_first[lowered[i]]:
+                    if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(run, i, forms[key]):
+                        variants.append((key, run, i))
+                        partial[key] += 1
+                        after = i + len(key)
+                        break
+        for key, run, i in variants:
             known = lexicon.get(key)
             if known is not None and not options.include_known_names:
                 continue
+            window = run.words[i : i + len(key)]
             established = full[key] >= options.min_name_uses and full[key] > partial[key]
             if known is None and not (established and _established_prefix(window)):
                 continue
             right = known.canonical if known is not None else forms[key]
-            span = Span(window[0].span().start, window[-1].span().end)
-            written = " ".join(t.text for t in window)
+            span = run.span(i, i + len(key) - 1)
+            written = " ".join(window)
             times = full[key]
             yield self.finding(
                 span,
@@ -228,22 +208,22 @@ class NameCaseConsistency(Check):
             )
 
     def _words(
-        self, source: str, runs: list[list[_Token]], lexicon: NameLexicon, options: Options
+        self, source: str, runs: list[_Run], lexicon: NameLexicon, options: Options
     ) -> Iterator[Finding]:
         # Only capitalised forms can be variants of one another (see _is_name_variation).
-        groups: dict[str, list[_Token]] = defaultdict(list)
+        groups: dict[str, list[tuple[_Run, int]]] = defaultdict(list)
         first_form: dict[str, str] = {}
         varied: set[str] = set()
-        for tokens in runs:
-            for token in tokens:
-                if token.capitalised and not token.sentence_start:
-                    key = token.text.lower()
-                    groups[key].append(token)
-                    if first_form.setdefault(key, token.text) != token.text:
-                        varied.add(key)
+        for run in runs:
+            for i in run.name_words:
+                word = run.words[i]
+                key = word.lower()
+                groups[key].append((run, i))
+                if first_form.setdefault(key, word) != word:
+                    varied.add(key)
         for lower in sorted(varied):
-            tokens = groups[lower]
-            counts = Counter(t.text for t in tokens)
+            uses = groups[lower]
+            counts = Counter(run.words[i] for run, i in uses)
             if len(counts) < 2:
                 continue
             known = lexicon.get((lower,))
@@ -257,54 +237,133 @@ class NameCaseConsistency(Check):
                 majority, top = known.canonical, counts[known.canonical]
             elif len(ranked) > 1 and ranked[1][1] == top:
                 continue  # a tie: nothing says which form is meant
-            for token in tokens:
-                if token.text == majority:
+            for run, i in uses:
+                word = run.words[i]
+                if word == majority:
                     continue
-                span = token.span()
+                span = run.span(i, i)
                 yield self.finding(
                     span,
-                    f"\u201c{token.text}\u201d is written \u201c{majority}\u201d elsewhere in this article "
+                    f"\u201c{word}\u201d is written \u201c{majority}\u201d elsewhere in this article "
                     f"({top} time{'s' if top > 1 else ''}): use one form",
-                    fix=_fix(source, span, token.text, majority),
+                    fix=_fix(source, span, word, majority),
                 )
 
 
-def _neighbours(tokens: list[_Token], i: int) -> set[tuple[str, str]]:
-    """The words right before and after token i in its sentence (function words do not count)."""
-    out: set[tuple[str, str]] = set()
-    if i > 0 and _adjacent(tokens[i - 1], tokens[i]) and tokens[i - 1].text.lower() not in _FUNCTION_WORDS:
-        out.add(("before", tokens[i - 1].text.lower()))
-    if i + 1 < len(tokens) and _adjacent(tokens[i], tokens[i + 1]) and not tokens[i + 1].sentence_start:
-        if tokens[i + 1].text.lower() not in _FUNCTION_WORDS:
-            out.add(("after", tokens[i + 1].text.lower()))
-    return out
+def _candidate(
+    word: str,
+    found: Entry | None,
+    isolated: Counter[str],
+    lowercase: Counter[str],
+    upper: Counter[str],
+    lexicon: NameLexicon,
+) -> tuple[str, str, bool] | None:
+    """(the right form, the evidence, whether a use must share a neighbour with a capitalised
+    use) when a lowercase word may be reported, else None."""
+    right = word[0].upper() + word[1:]
+    if found is not None and found.upper and not found.lower and not found.capital:
+        if upper[word] >= 2 and lowercase[word] <= 1:  # a slip, not the article's habit
+            right = word.upper()
+            return right, f"written “{right}” elsewhere in this article ({upper[word]} time{_s(upper[word])})", False
+    elif found is not None and found.capital and not found.lower and not found.upper:
+        # Known only as a name ("Vikings", "Delhi"); proper-noun-case's lists come first.
+        known = lexicon.get((word,)) is not None or _plural_known(word, lexicon)
+        # Rare names ("lang", "ala") are often jargon or foreign words; a common one, a
+        # plural name ("yankees": a team, a people) or one capitalised elsewhere is not.
+        plural = word.endswith("s") and _name_only(entry(word[:-1]))
+        strong = found.zipf >= 4.2 or plural or isolated[word] > 0
+        if not known and found.zipf >= 3.5 and lowercase[word] <= 2 and strong:
+            return right, "a name", False
+    elif lowercase[word] <= 1 and isolated[word] >= 2 and (found is None or found.zipf < 5.0):
+        # A name the article writes capitalised on its own, slipped once. An ordinary
+        # word also needs a neighbour shared with a capitalised use ("nimbus tablet").
+        return right, f"written “{right}” elsewhere in this article ({isolated[word]} times)", found is not None
+    return None
 
 
-def _next_to_number(token: _Token) -> bool:
-    text = token.block.text.text
-    return any(c.isdigit() for c in text[max(0, token.start - 3) : token.start] + text[token.end : token.end + 3])
+class _Run:
+    """The words of one prose block outside headings, as lists read by index (one object per
+    block, not one per word: the check reads every word of an article), with where sentences start.
+
+    A word is a run of letters with inner apostrophes, hyphens or dots, found in the masked prose.
+    """
+
+    def __init__(self, block: Block, masked: str) -> None:
+        self.block = block
+        self.text = text = block.text.text
+        found = list(_NAME_WORD.finditer(masked))
+        self.words: list[str] = list(map(re.Match.group, found))
+        self.spans: list[tuple[int, int]] = list(map(re.Match.span, found))  # (start, end) in the prose
+        # "Rust", not "rust" nor the acronym "NATO"
+        self.capitalised = [
+            i for i, w in enumerate(self.words) if w[0].isupper() and not (len(w) > 1 and w.isupper())
+        ]
+        # A word starts a sentence when only quotes, brackets or emphasis marks stand between it
+        # and the sentence's start; none of those is a letter, so one word at most per sentence.
+        starts: set[int] = set()
+        for start in {s.start for s in block.sentences} | {0}:
+            if start > 0 and text[start - 1] in _OPENERS:
+                continue  # within a run of openers: the run's start is where this sentence's word looks back to
+            while start < len(text) and text[start] in _OPENERS:
+                start += 1
+            i = bisect_left(self.spans, (start,))
+            if i < len(self.spans) and self.spans[i][0] == start:
+                starts.add(i)
+        self.sentence_starts = starts
+        # Capitalised words that do not start a sentence: what names are made of.
+        self.name_words = [i for i in self.capitalised if i not in starts]
+
+    def is_name_word(self, i: int) -> bool:
+        """True for a capitalised word that does not start a sentence (one of `name_words`)."""
+        word = self.words[i]
+        return word[0].isupper() and not (len(word) > 1 and word.isupper()) and i not in self.sentence_starts
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return list(map(str.lower, self.words))
+
+    def span(self, first: int, last: int) -> Span:
+        """The source span of words first to last."""
+        return self.block.text.span(self.spans[first][0], self.spans[last][1])
+
+    def adjacent(self, i: int) -> bool:
+        """True when word i and the next are one space apart."""
+        return self.text[self.spans[i][1] : self.spans[i + 1][0]] == " "
+
+    def neighbours(self, i: int) -> set[tuple[str, str]]:
+        """The words right before and after word i in its sentence (function words do not count)."""
+        words = self.words
+        out: set[tuple[str, str]] = set()
+        if i > 0 and self.adjacent(i - 1) and words[i - 1].lower() not in _FUNCTION_WORDS:
+            out.add(("before", words[i - 1].lower()))
+        if i + 1 < len(words) and self.adjacent(i) and i + 1 not in self.sentence_starts:
+            if words[i + 1].lower() not in _FUNCTION_WORDS:
+                out.add(("after", words[i + 1].lower()))
+        return out
+
+    def isolated(self, i: int) -> bool:
+        """True when the words around word i are not capitalised: a name of one word, not part of
+        a title-case run ("the Nimbus tablet", not "Open Source Initiative")."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.words) and self.adjacent(min(i, j)):
+                if self.words[j][0].isupper() and j not in self.sentence_starts:
+                    return False
+        return True
+
+    def joined(self, i: int) -> bool:
+        """True for a word glued to symbols or other words ("rust-lang", "x/y", "#tag")."""
+        start, end = self.spans[i]
+        before = self.text[start - 1 : start]
+        after = self.text[end : end + 1]
+        return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
+
+    def next_to_number(self, i: int) -> bool:
+        start, end = self.spans[i]
+        return any(c.isdigit() for c in self.text[max(0, start - 3) : start] + self.text[end : end + 3])
 
 
 def _name_only(found: object) -> bool:
     return found is not None and found.capital and not found.lower  # type: ignore[attr-defined]
-
-
-def _isolated(tokens: list[_Token], i: int) -> bool:
-    """True when the words around token i are not capitalised: a name of one word, not part of a
-    title-case run ("the Nimbus tablet", not "Open Source Initiative")."""
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(tokens) and _adjacent(tokens[min(i, j)], tokens[max(i, j)]):
-            if tokens[j].text[0].isupper() and not tokens[j].sentence_start:
-                return False
-    return True
-
-
-def _joined(token: _Token) -> bool:
-    """True for a word glued to symbols or other words ("rust-lang", "x/y", "#tag")."""
-    text = token.block.text.text
-    before = text[token.start - 1 : token.start]
-    after = text[token.end : token.end + 1]
-    return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
 
 
 def _plural_known(word: str, lexicon: NameLexicon) -> bool:
@@ -332,88 +391,69 @@ def _is_name_variation(forms: list[str]) -> bool:
     return len({f[1:] for f in forms}) > 1
 
 
-def _token_runs(doc: Document) -> list[list[_Token]]:
+def _token_runs(doc: Document) -> list[_Run]:
     """The words of each prose block outside headings, with where each sentence starts."""
-    runs: list[list[_Token]] = []
-    for block in doc.prose_blocks:
-        if block.kind is BlockKind.HEADING:
-            continue
-        text = block.text.text
-        masked = doc.shared(mask_non_prose, text)
-        starts = {s.start for s in block.sentences} | {0}
-        tokens: list[_Token] = []
-        for m in _NAME_WORD.finditer(masked):
-            at = m.start()
-            while at > 0 and text[at - 1] in _OPENERS:
-                at -= 1
-            word = m.group()
-            capitalised = word[0].isupper() and not (len(word) > 1 and word.isupper())
-            tokens.append(_Token(word, block, m.start(), m.end(), at in starts, capitalised))
-        runs.append(tokens)
-    return runs
+    return [
+        _Run(block, doc.shared(mask_non_prose, block.text.text))
+        for block in doc.prose_blocks
+        if block.kind is not BlockKind.HEADING
+    ]
 
 
-def _capitalised_names(tokens: list[_Token], min_words: int) -> Iterator[list[_Token]]:
-    """Runs of capitalised words (with connectors inside) that are not sentence starts."""
-    run: list[_Token] = []
-    for token in [*tokens, None]:
-        joined = token is not None and (not run or _adjacent(run[-1], token))
-        if token is not None and joined and token.capitalised and not token.sentence_start:
-            run.append(token)
-            continue
-        if token is not None and joined and run and token.text in _CONNECTORS:
-            run.append(token)
-            continue
-        while run and run[-1].text in _CONNECTORS:
-            run.pop()
-        while run and run[0].text.lower() in _FUNCTION_WORDS:
-            run.pop(0)
-        if sum(1 for t in run if t.text not in _CONNECTORS) >= min_words:
-            yield run
-        run = []
-        if token is not None and token.capitalised and not token.sentence_start:
-            run = [token]
+def _capitalised_names(run: _Run, min_words: int) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised words (with connectors inside) that are not sentence starts, as
+    (first, end) word indexes: from each such word on, while the next is one space on and is
+    another or a connector."""
+    words = run.words
+    end = 0
+    for first in run.name_words:
+        if first < end:
+            continue  # inside the run before
+        end = first + 1
+        while end < len(words) and run.adjacent(end - 1) and (run.is_name_word(end) or words[end] in _CONNECTORS):
+            end += 1
+        lo, hi = first, end
+        while hi > lo and words[hi - 1] in _CONNECTORS:
+            hi -= 1
+        while lo < hi and words[lo].lower() in _FUNCTION_WORDS:
+            lo += 1
+        if sum(1 for w in words[lo:hi] if w not in _CONNECTORS) >= min_words:
+            yield lo, hi
 
 
-def _sub_names(run: list[_Token], min_words: int, longest: int = 8) -> Iterator[list[_Token]]:
-    """The run and the names inside it: "States and the European Union" holds "European Union"."""
+def _sub_names(run: list[str], min_words: int, longest: int = 8) -> Iterator[tuple[int, int]]:
+    """The run and the names inside it: "States and the European Union" holds "European Union"
+    (as slices of the run's words)."""
     for i in range(len(run)):
-        if run[i].text in _CONNECTORS:
+        if run[i] in _CONNECTORS:
             continue
         for j in range(i + 1, min(len(run), i + longest) + 1):
             part = run[i:j]
-            if part[-1].text not in _CONNECTORS and sum(t.text not in _CONNECTORS for t in part) >= min_words:
-                yield part
+            if part[-1] not in _CONNECTORS and sum(w not in _CONNECTORS for w in part) >= min_words:
+                yield i, j
 
 
-def _adjacent(a: _Token, b: _Token) -> bool:
-    return a.block is b.block and a.block.text.text[a.end : b.start] == " "
-
-
-def _partly_lowercase(window: list[_Token], form: str) -> bool:
-    """True when some name words are lowercase and another is capitalised mid-sentence."""
+def _partly_lowercase(run: _Run, first: int, form: str) -> bool:
+    """True when, in the words from `first` on written as `form`, some name words are lowercase and
+    another is capitalised mid-sentence."""
     canon = form.split(" ")
-    pairs = zip(window, window[1:], strict=False)
-    if len(canon) != len(window) or any(not _adjacent(a, b) for a, b in pairs):
+    last = first + len(canon) - 1
+    if last >= len(run.words) or any(not run.adjacent(i) for i in range(first, last)):
         return False
-    words = [(t, c) for t, c in zip(window, canon, strict=False) if c.lower() not in _CONNECTORS]
-    lowered = [t for t, c in words if t.text[0].islower()]
-    capital = [t for t, c in words if t.capitalised and not t.sentence_start]
-    return bool(lowered) and bool(capital)
+    words = [i for i, c in zip(range(first, last + 1), canon, strict=True) if c.lower() not in _CONNECTORS]
+    return any(run.words[i][0].islower() for i in words) and any(run.is_name_word(i) for i in words)
 
 
-def _established_prefix(window: list[_Token]) -> bool:
+def _established_prefix(window: list[str]) -> bool:
     """True when the name opens with two plain capitalised words before a lowercase one.
 
     "Technology Transformation services" is the name gone wrong; "Rust team", "DigitalGov team"
     or "async Rust" are a name with an ordinary word beside it.
     """
-    prefix: list[_Token] = []
-    for token in window:
-        if token.text[0].islower() and token.text.lower() not in _CONNECTORS:
+    prefix: list[str] = []
+    for word in window:
+        if word[0].islower() and word.lower() not in _CONNECTORS:
             break
-        if token.text.lower() not in _CONNECTORS:
-            prefix.append(token)
-    return len(prefix) >= 2 and all(not any(c.isupper() for c in t.text[1:]) for t in prefix)
-
-
+        if word.lower() not in _CONNECTORS:
+            prefix.append(word)
+    return len(prefix) >= 2 and all(not any(c.isupper() for c in w[1:]) for w in prefix)
