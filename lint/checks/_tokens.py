@@ -175,13 +175,14 @@ def words_in_code(doc: Document) -> frozenset[str]:
     for block in doc.blocks:
         if block.kind is BlockKind.CODE:
             words.update(_CODE_WORD.findall(doc.source[block.span.start : block.span.end]))
-        elif block.is_prose and ATOM in block.text.text:
+        elif block.is_prose:
             text = block.text.text
-            for i, char in enumerate(text):
-                if char == ATOM:
-                    # An atom may map to its opening tag only ("<code>"): read up to the next prose.
-                    start = block.text.source_offset(i)
-                    end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
-                    end = max(end, block.text.source_end(i + 1))
-                    words.update(_CODE_WORD.findall(doc.source[start:end]))
+            i = text.find(ATOM)
+            while i >= 0:
+                # An atom may map to its opening tag only ("<code>"): read up to the next prose.
+                start = block.text.source_offset(i)
+                end = block.text.source_offset(i + 1) if i + 1 < len(text) else block.span.end
+                end = max(end, block.text.source_end(i + 1))
+                words.update(_CODE_WORD.findall(doc.source[start:end]))
+                i = text.find(ATOM, i + 1)
     return frozenset(words)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from lint.checks._tokens import mask_non_prose
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
-from lint.words import entry
+from lint.words import entry, vocabulary
 
 _WORD = lazy_re(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -58,19 +59,28 @@ class GarbledText(Check):
     )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        lookup = vocabulary().get  # the words here are lowercase already: no `entry()` lowercasing
         for block in doc.prose_blocks:
-            prose = mask_non_prose(block.text.text)
-            words = list(_WORD.finditer(prose))
+            prose = doc.shared(mask_non_prose, block.text.text)
+            words = _WORD.findall(prose)
             if len(words) < 8:
                 continue
-            function = sum(1 for m in words if m.group() in _FUNCTION_WORDS)
+            function = sum(map(_FUNCTION_WORDS.__contains__, words))
             if function < options.min_function_share * len(words):
                 continue  # not English prose: a foreign quotation, a list of terms
+            # Only unknown words can be garbled, so when they alone cannot reach the thresholds no
+            # near-miss spelling needs to be searched for (most paragraphs: few or no unknown words).
+            misses = {w for w in set(words) if len(w) >= 4 and lookup(w) is None}
+            if len(misses) < options.min_garbled:
+                continue
+            unknown = list(islice((w for w in words if w in misses), _MAX_LOOKUPS))
+            if len(set(unknown)) < options.min_garbled or len(unknown) < options.min_share * len(words):
+                continue
             garbled: list[tuple[re.Match[str], str]] = []
             looked = 0
-            for m in words:
+            for m in _WORD.finditer(prose):
                 word = m.group()
-                if len(word) < 4 or entry(word) is not None:
+                if len(word) < 4 or lookup(word) is not None:
                     continue
                 looked += 1
                 if looked > _MAX_LOOKUPS:

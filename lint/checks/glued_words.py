@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from lint.checks._names import lowercase_brands
 from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
@@ -37,10 +38,14 @@ from lint.document.model import BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
-from lint.words import Entry, entry
+from lint.words import Entry, entry, vocabulary
 
 # A run of letters with inner apostrophes ("Reed'swere"), or digits glued to letters.
 _RUN = lazy_re(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/]|\.\w)")
+# Quick tests that tell whether a text can hold what a slower pattern below looks for.
+_DIGIT = lazy_re(r"\d")
+_LETTER_DOT_WORD = lazy_re(r"\.(?<=[a-z]\.)\w")  # "he.The"; the dot first, which is quick to scan for
+_HYPHEN_SPACE = lazy_re(r"-(?<=[a-z]-)[ \t\n]")  # "infor- mation"
 _LOWER_TO_UPPER = lazy_re(r"(?<=[a-z])(?=[A-Z])")
 # A capitalised word after a word and a space: a name, not a sentence start ("Anna Reed said").
 _ALONE = lazy_re(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
@@ -76,6 +81,12 @@ _FUNCTION_ZIPF = 5.8  # "before", "were", "said", "which": about once per 1,600 
 @cache
 def _camel_names() -> frozenset[str]:
     return frozenset(data_lines("camel_case_names.txt"))
+
+
+@cache
+def _known_names(glossary: tuple[str, ...]) -> frozenset[str]:
+    """Names whose inner capitals or glued look are right: shipped camel-case names, the glossary, brands."""
+    return _camel_names() | frozenset(glossary) | lowercase_brands(glossary)
 
 
 @dataclass(frozen=True)
@@ -115,17 +126,16 @@ class GluedWords(Check):
     good = "The regulator spoke at a briefing after the vote, and Anna Reed this week met the board."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        names = _camel_names() | frozenset(house.glossary) | lowercase_brands(tuple(house.glossary))
+        names = _known_names(tuple(house.glossary))
         code_words = words_in_code(doc)
-        counts: Counter[str] = Counter()
-        alone: Counter[str] = Counter()  # capitalised words standing alone mid-sentence
         texts = list(prose_texts(doc))
-        masked = [mask_non_prose(t.text) for t in texts]
-        for m in masked:
-            counts.update(w.lower() for w in _RUN.findall(m))
-            alone.update(_ALONE.findall(m))
-        for text, prose in zip(texts, masked, strict=True):
-            for glue in self._find(prose, text.text, options, names, code_words, counts, alone):
+        masked = [doc.shared(mask_non_prose, t.text) for t in texts]
+        runs = [_RUN.findall(m) for m in masked]
+        counts = Counter(map(str.lower, chain.from_iterable(runs)))
+        glued = _glued_runs(Counter(chain.from_iterable(runs)), counts, masked, names, code_words, options)
+        split_parts = _split_parts(counts)
+        for text, prose, words in zip(texts, masked, runs, strict=True):
+            for glue in self._find(prose, text.text, words, glued, split_parts, options, counts):
                 yield self._report(doc, text, glue)
         # "4. 15 PM: Markets" read as a numbered list item: the time's colon became "." and a space.
         previous: int | None = None
@@ -152,38 +162,42 @@ class GluedWords(Check):
         self,
         prose: str,
         raw: str,
+        words: list[str],
+        glued: dict[str, tuple[int, str]],
+        split_parts: set[str],
         options: Options,
-        names: frozenset[str],
-        code_words: frozenset[str],
         counts: Counter[str],
-        alone: Counter[str],
     ) -> Iterator[_Glue]:
         found: list[_Glue] = []
-        for m in _RUN.finditer(prose):
-            word = m.group()
-            if len(word) < 4 or word in names or word.lower() in code_words or counts[word.lower()] > 1:
-                continue
-            glue = None
-            capital = _LOWER_TO_UPPER.search(word)
-            if capital:
-                glue = _camel(word, alone[word[: capital.start()]], options)
-            glue = glue or _caps_glue(word, options) or _lower_glue(word, options)
-            # Most words glue to nothing: the token around them is looked at only for those that do.
-            if glue is not None and not _technical(prose, m.start()):
-                at, what = glue
-                found.append(_Glue(m.start(), m.end(), m.start() + at, what))
-        for m in _NUMBER_GLUE.finditer(prose):
-            if entry(m.group("word")) is not None:
-                found.append(_Glue(m.start(), m.end(), m.start("word"), "a number run into a word"))
-        for m in _TIME_DATE.finditer(raw):  # dates hold slashes, which the mask blanks
-            found.append(_Glue(m.start(), m.end(), m.start("date"), "a time run into a date"))
-        for m in _BROKEN_TIME.finditer(prose):
-            found.append(_Glue(m.start(), m.end(), -1, "a time broken by a full stop and a space"))
-        for m in _SPLIT_PAIR.finditer(prose):
-            split = _split_word(m.group("a"), m.group("b"), options)
-            if split and counts[m.group("a")] <= 2 and counts[m.group("b")] <= 2:
-                found.append(_Glue(m.start(), m.end(), -2, split))
-        for m in _BROKEN_HYPHEN.finditer(raw):
+        if not glued.keys().isdisjoint(words):
+            for m in _RUN.finditer(prose):
+                glue = glued.get(m.group())
+                # Most words glue to nothing: the token around them is looked at only for those that do.
+                if glue is not None and not _technical(prose, m.start()):
+                    at, what = glue
+                    found.append(_Glue(m.start(), m.end(), m.start() + at, what))
+        # Numbers, times and dates need a digit (the prose's digits are the raw text's, less the
+        # masked ones): most texts hold none, and one quick search tells, where the patterns
+        # themselves try every position.
+        if _DIGIT.search(raw):
+            for m in _NUMBER_GLUE.finditer(prose):
+                if entry(m.group("word")) is not None:
+                    found.append(_Glue(m.start(), m.end(), m.start("word"), "a number run into a word"))
+            for m in _TIME_DATE.finditer(raw) if ":" in raw else ():  # dates hold slashes, which the mask blanks
+                found.append(_Glue(m.start(), m.end(), m.start("date"), "a time run into a date"))
+            for m in _BROKEN_TIME.finditer(prose):
+                found.append(_Glue(m.start(), m.end(), -1, "a time broken by a full stop and a space"))
+        # A split word has a part that is no word. Such a part is one of the text's runs, except a
+        # last part with a full stop and a letter glued on ("t he.The"), which _RUN does not take.
+        if not split_parts.isdisjoint(words) or _LETTER_DOT_WORD.search(prose):
+            for m in _SPLIT_PAIR.finditer(prose):
+                a, b = m.group("a", "b")
+                if counts[a] <= 2 and counts[b] <= 2:  # the cheap test first: most pairs hold a common word
+                    split = _split_word(a, b, options)
+                    if split:
+                        found.append(_Glue(m.start(), m.end(), -2, split))
+        # An ordinary hyphenated word is no broken one: one needs a space or a line break after the hyphen.
+        for m in _BROKEN_HYPHEN.finditer(raw) if _HYPHEN_SPACE.search(raw) else ():
             a, b = m.group("a"), m.group("b")
             if m.group() == f"{a}-{b}":
                 continue  # an ordinary hyphenated word
@@ -215,6 +229,51 @@ class GluedWords(Check):
         message = f"“{written}” looks like {glue.what}: write “{right}”."
         fix = Fix(span, right, safe=False) if doc.source[span.start : span.end] == written else None
         return self.finding(span, message, fix=fix)
+
+
+def _glued_runs(
+    cased: Counter[str],
+    counts: Counter[str],
+    masked: list[str],
+    names: frozenset[str],
+    code_words: frozenset[str],
+    options: Options,
+) -> dict[str, tuple[int, str]]:
+    """The article's runs of letters that are two words glued, each with where the space belongs.
+
+    Worked out once per distinct run: only a run the article uses once (in any case) can be glued,
+    so each such run stands at one place in the article."""
+    glued: dict[str, tuple[int, str]] = {}
+    lookup = vocabulary().get
+    alone: Counter[str] | None = None  # capitalised words standing alone mid-sentence, counted once needed
+    for word, n in cased.items():
+        if n > 1 or len(word) < 4 or word in names:
+            continue
+        lower = word.lower()
+        if counts[lower] > 1 or lower in code_words:
+            continue
+        if "’" not in word and lookup(lower) is not None:
+            continue  # a word of the vocabulary is no glue (each test below starts by asking so)
+        glue = None
+        capital = _LOWER_TO_UPPER.search(word)
+        if capital:
+            if alone is None:
+                alone = Counter(chain.from_iterable(_ALONE.findall(m) for m in masked))
+            glue = _camel(word, alone[word[: capital.start()]], options)
+        glue = glue or _caps_glue(word, options) or _lower_glue(word, options)
+        if glue is not None:
+            glued[word] = glue
+    return glued
+
+
+def _split_parts(counts: Counter[str]) -> set[str]:
+    """The article's lowercase runs that may be part of a split word: rare, and no word alone."""
+    lookup = vocabulary().get
+    return {
+        word
+        for word, n in counts.items()
+        if n <= 2 and (word not in _LONE_WORD_LETTERS if len(word) == 1 else lookup(word) is None)
+    }
 
 
 def _ordinal(marker: object) -> int | None:
