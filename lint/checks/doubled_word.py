@@ -23,6 +23,7 @@ _AROUND_AUXILIARY = lazy_re(
     r"(?:been|be|being|is|was|are|were|has|have|had|will|would|can|could"
     r"|should|may|might|must|not|also)\s+(?P<again>(?P=word))(?![\w\-'’])"
 )
+_NOT_PLAIN_WORDS = lazy_re(r"[&\u00ad\u2011İΣ]")
 _EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
@@ -57,7 +58,8 @@ class DoubledWord(Check):
         allowed = _GRAMMATICAL | {w.lower() for w in options.allow}
         for block in doc.prose_blocks:
             prose = block.text.text
-            for m in _DOUBLED.finditer(prose):
+            doubled, around = _may_repeat(prose, block.word_texts)
+            for m in _DOUBLED.finditer(prose) if doubled else ():
                 first, again = m.group("word"), m.group("again")
                 if first.lower() in allowed or _deliberate(prose, m, first, again):
                     continue
@@ -74,7 +76,7 @@ class DoubledWord(Check):
                     f"“{first}” appears twice in a row: delete one (“{first}”).",
                     fix=fix,
                 )
-            for m in _AROUND_AUXILIARY.finditer(prose):
+            for m in _AROUND_AUXILIARY.finditer(prose) if around else ():
                 word = m.group("word")
                 if word in allowed:
                     continue
@@ -82,6 +84,20 @@ class DoubledWord(Check):
                     block.text.span(m.start(), m.end()),
                     f"“{word}” appears twice in “{m.group()}”: a rewrite left it in two places; keep one.",
                 )
+
+
+def _may_repeat(prose: str, words: list[str]) -> tuple[bool, bool]:
+    """Whether each pattern can match: does a word start the next word again (in any case), or
+    the one after that?
+
+    The block's words (shared by several checks) hold the patterns' runs of letters: the repeated
+    run is a whole word, the repeat starts one ("the the.com"). Only joins across "&" or a soft or
+    non-breaking hyphen ("AT&the") hide a run's start, and str.lower() cases "İ" and a final "Σ"
+    unlike the patterns' letter-by-letter comparison: text with any of those takes the patterns."""
+    if _NOT_PLAIN_WORDS.search(prose):
+        return True, True
+    lowered = list(map(str.lower, words))
+    return any(map(str.startswith, lowered[1:], lowered)), any(map(str.startswith, words[2:], words))
 
 
 def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:

@@ -43,6 +43,8 @@ _SENTENCE_GLUE = lazy_re(
 # A headline in capitals (four words or more) running into mixed-case text in the same line.
 _CAPS_HEADLINE = lazy_re(r"^(?P<label>(?:[A-Z][A-Z'’&.-]*[\s:,]+){4,}[A-Z][A-Z'’&.-]*)(?=[\s:,—–-]+.*[a-z]{3})")
 _CAPS_WORD = lazy_re(r"[A-Z][A-Z'’&.-]*")
+_DIGIT = lazy_re(r"\d")
+_LOWER_UPPER = lazy_re(r"[A-Z](?<=[a-z][A-Z])")  # the capital first: quicker to scan for
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,23 @@ class GluedText(Check):
 
 
 def _glues(text: str, known: set[str]) -> Iterator[_Glue]:
-    for m in _CAPTION_LABEL.finditer(text):
-        yield _Glue(m.start("label"), m.end("label"), "A caption label")
-    for m in _STAMP.finditer(text):
-        yield _Glue(m.start("label"), m.end("label"), "A time stamp")
+    # Quick tests first for what each pattern needs (a label's word, a digit, a lowercase letter
+    # glued to a capital): most texts have none, and the patterns try every position.
+    if "caption" in text or "source" in text or "credit" in text:
+        for m in _CAPTION_LABEL.finditer(text):
+            yield _Glue(m.start("label"), m.end("label"), "A caption label")
+    if _DIGIT.search(text):
+        for m in _STAMP.finditer(text):
+            yield _Glue(m.start("label"), m.end("label"), "A time stamp")
+    if _LOWER_UPPER.search(text):
+        yield from _glued_capitals(text, known)
+    caps = _CAPS_HEADLINE.match(text)
+    if caps and len(_CAPS_WORD.findall(caps.group("label"))) >= 4:
+        yield _Glue(caps.start("label"), caps.end("label"), "A headline in capitals")
+
+
+def _glued_capitals(text: str, known: set[str]) -> Iterator[_Glue]:
+    """A breadcrumb trail ("HomeWorldAmericasThe"), a word glued to a sentence's first ("VanFossenWhen")."""
     for m in _BREADCRUMB.finditer(text):
         token = m.group("label")
         parts = re.findall(r"[A-Z][a-z]*", token)
@@ -101,9 +116,6 @@ def _glues(text: str, known: set[str]) -> Iterator[_Glue]:
         if token[:1] in "#@" or token in known or is_english_word(token) or token in _known_camel_names():
             continue
         yield _Glue(word_start, m.end("label"), "The end of one piece and the start of the next")
-    caps = _CAPS_HEADLINE.match(text)
-    if caps and len(_CAPS_WORD.findall(caps.group("label"))) >= 4:
-        yield _Glue(caps.start("label"), caps.end("label"), "A headline in capitals")
 
 
 @cache

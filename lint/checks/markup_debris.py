@@ -47,6 +47,7 @@ _ESCAPE = lazy_re(r"(?:\\[nrt])+(?=[A-Z\s]|$)|\\[\"'’]|\\u[0-9a-fA-F]{4}")
 _MD_LINK = lazy_re(r"\[(?P<label>[^\[\]\n]{1,200})\]\((?P<url>(?:https?://|www\.|/)[^)\s]{1,500})\)")
 _BULLETS = "•·◦▪‣●■"
 _DOUBLED_BULLET = lazy_re(rf"^[{_BULLETS}*\-–](?=\s)|(?<=\s)[{_BULLETS}](?:\s+[{_BULLETS}])+(?=\s)")
+_BULLET = lazy_re(rf"[{_BULLETS}]")
 _LINE_END_MARK = lazy_re(r"(?<=\S)\s+(?P<mark>>|/|&gt;)\s*$")
 
 
@@ -73,10 +74,12 @@ class MarkupDebris(Check):
                 yield from self._bullets(doc, block.text, list_item=True)
             elif block.is_prose:
                 yield from self._bullets(doc, block.text, list_item=False)
+        # Each pattern below needs a character or two that most texts lack ("**", "](", a backslash,
+        # "<", "=" and ">", ";"): a substring test first skips the pattern, which tries every position.
         for text in prose_texts(doc):
             prose = text.text
             if plain:
-                for m in _BOLD.finditer(prose):
+                for m in _BOLD.finditer(prose) if "**" in prose or "__" in prose else ():
                     inner = m.group("inner")
                     yield self._report(
                         doc, text, m.start(), m.end(),
@@ -92,7 +95,7 @@ class MarkupDebris(Check):
                         "the line a heading.",
                         "",
                     )
-            if plain:
+            if plain and "](" in prose:
                 for m in _MD_LINK.finditer(prose):
                     yield self._report(
                         doc, text, m.start(), m.end(),
@@ -100,20 +103,24 @@ class MarkupDebris(Check):
                         "link in the CMS, or remove the markup.",
                         m.group("label"),
                     )
-            for m in _ESCAPE.finditer(prose):
+            for m in _ESCAPE.finditer(prose) if "\\" in prose else ():
                 what = "break the line there" if m.group()[1] in "nrt" else "write the character itself"
                 yield self._report(
                     doc, text, m.start(), m.end(),
                     f"An escape sequence shows as text: “{m.group()}” (left from a program or a feed): {what}.",
                     None,
                 )
-            tags = list(_TAG.finditer(prose)) if doc.format == "text" else []
-            tags += [m for m in _TAG_REMNANT.finditer(prose) if not _inside(m, [t.span() for t in tags])]
-            for m in tags:
-                yield self._report(
-                    doc, text, m.start(), m.end(),
-                    f"An HTML tag shows as text: “{_short(m.group())}”. Remove it.", "",
-                )
+            if ">" in prose:  # every tag and tag remnant ends with ">"
+                tags = list(_TAG.finditer(prose)) if doc.format == "text" else []
+                if "=" in prose:  # a remnant is known by its attributes
+                    tags += [m for m in _TAG_REMNANT.finditer(prose) if not _inside(m, [t.span() for t in tags])]
+                for m in tags:
+                    yield self._report(
+                        doc, text, m.start(), m.end(),
+                        f"An HTML tag shows as text: “{_short(m.group())}”. Remove it.", "",
+                    )
+            if ";" not in prose:
+                continue  # every entity ends with ";"
             doubled = [(m.start(), m.end()) for m in _DOUBLE_ENTITY.finditer(prose)]
             for start, end in doubled:
                 yield self._report(
@@ -142,6 +149,8 @@ class MarkupDebris(Check):
             if block.kind is BlockKind.QUOTE:
                 continue  # "> " marks a quotation in Markdown and e-mail
             prose = block.text.text
+            if not prose.rstrip().endswith((">", "/", "&gt;")):
+                continue  # the mark is the last thing in the text (and the pattern tries every position)
             m = _LINE_END_MARK.search(prose)
             if m is None or _TAG.search(prose[max(0, m.start() - 200) : m.end()]):
                 continue
@@ -157,6 +166,8 @@ class MarkupDebris(Check):
 
     def _bullets(self, doc: Document, text: MappedText, list_item: bool) -> Iterator[Finding]:
         prose = text.text
+        if not _BULLET.search(prose):
+            return  # a finding needs a bullet character: a lone "*", "-" or "–" opening the text is none
         for m in _DOUBLED_BULLET.finditer(prose):
             if m.start() == 0 and not list_item:
                 continue

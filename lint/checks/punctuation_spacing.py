@@ -18,6 +18,11 @@ from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
 
+# What each slip below needs, for a quick search first.
+_SPACE_MARK = lazy_re(r"[ \t\u00a0][,;.]")
+_APOSTROPHE_SPACE = lazy_re(r" ['’]|['’] ")
+_MARK_PAIR = lazy_re(r"[,;:.][,;:.]")
+_QUOTE_SPACE = lazy_re(r"[\"“”]\s")
 # A word, spaces, then a comma, semicolon or full stop that ends a clause (not ".5", ".com", "...").
 _SPACE_BEFORE = lazy_re(
     r"(?<=[^\W_])(?P<space>[ \t\u00a0]+)(?P<punct>[,;]|\.(?![.\w]))(?=[\s\"”’)]|$)"
@@ -58,8 +63,10 @@ class PunctuationSpacing(Check):
             yield from self._check(doc, block.text)
 
     def _check(self, doc: Document, text: MappedText) -> Iterator[Finding]:
+        # Each slip below has a telling pair of characters (a space then a mark, a hyphen then a
+        # space, ...) that most texts lack: a quick search for it skips the slower pattern.
         prose = text.text
-        for m in _SPACE_BEFORE.finditer(prose):
+        for m in _SPACE_BEFORE.finditer(prose) if _SPACE_MARK.search(prose) else ():
             group = "punct" if m.group("punct") else "punct2"
             space = "space" if m.group("punct") else "space2"
             start, end = token_bounds(prose, m.start(group))
@@ -81,14 +88,14 @@ class PunctuationSpacing(Check):
                 f"A space before the {name}: write “{_word_before(prose, m.start())}{punct}”.",
                 fix=_fix(doc, text, m.start(space), m.end(group), right),
             )
-        for m in _SPACED_APOSTROPHE.finditer(prose):
+        for m in _SPACED_APOSTROPHE.finditer(prose) if _APOSTROPHE_SPACE.search(prose) else ():
             span = text.span(m.start(), m.end())
             yield self.finding(
                 span,
                 f"A space inside “{_around(prose, m.start(), m.end())}”: join the apostrophe to its word.",
                 fix=_plain_fix(doc, span, m.group(), m.group().strip()),
             )
-        for m in _DOUBLED.finditer(prose):
+        for m in _DOUBLED.finditer(prose) if _MARK_PAIR.search(prose) else ():
             span = text.span(m.start("punct"), m.end("punct"))
             if m.group("punct") == ".." and doc.source[span.start : span.end] != "..":
                 continue  # "[on May 9.](link)." : a link's text ends the sentence, the page shows its own dot
@@ -100,7 +107,7 @@ class PunctuationSpacing(Check):
                 f"keep one mark{ellipsis}.",
                 fix=_plain_fix(doc, span, m.group(), m.group("punct")[0]),
             )
-        for m in _HYPHEN_DASH.finditer(prose):
+        for m in _HYPHEN_DASH.finditer(prose) if "- " in prose or "-\t" in prose else ():
             span = text.span(m.start("hyphen"), m.end("hyphen"))
             before = _word_before(prose, m.start())
             yield self.finding(
@@ -108,7 +115,7 @@ class PunctuationSpacing(Check):
                 f"A hyphen typed for a dash after “{before}”: write a spaced dash (“{before} – ”).",
                 fix=Fix(span, " –", safe=False) if doc.source[span.start : span.end] == "-" else None,
             )
-        for m in _LONE_QUOTE.finditer(prose):
+        for m in _LONE_QUOTE.finditer(prose) if _QUOTE_SPACE.search(prose) else ():
             quote = m.group("quote")
             partner = {"\"": "\"", "“": "”", "”": "“"}[quote]
             if prose.count(partner) - (partner == quote) > 0:

@@ -49,6 +49,8 @@ class UnbalancedBrackets(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         checked = {ch for pair in options.pairs if len(pair) == 2 for ch in pair}
         for block in doc.prose_blocks:
+            if not any(ch in block.text.text for ch in checked):
+                continue  # most paragraphs hold no bracket at all
             if _CODE_LINE.search(block.text.text):
                 continue
             for index, message in unmatched(block.text.text, checked):
@@ -58,13 +60,12 @@ class UnbalancedBrackets(Check):
 def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
     """(index, message) for every bracket in `text` without its partner."""
     masked = _NOT_GROUPING.sub(lambda m: " " * len(m.group()), text)
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)}
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)} if ")" in masked else set()
     stack: list[int] = []
     open_count = dict.fromkeys(_OPENERS, 0)  # so a closer with no opener of its kind costs O(1)
     problems: list[tuple[int, str]] = []
-    for i, ch in enumerate(masked):
-        if ch not in checked:
-            continue
+    for i in _positions(masked, checked):
+        ch = masked[i]
         if ch in _OPENERS:
             stack.append(i)
             open_count[ch] += 1
@@ -87,6 +88,18 @@ def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
         del stack[match:]
     problems.extend((k, _unclosed(masked[k])) for k in stack)
     return sorted(problems)
+
+
+def _positions(text: str, chars: set[str]) -> list[int]:
+    """Where any of `chars` stands in `text`, in order (found by `str.find`, not char by char)."""
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _unclosed(opener: str) -> str:

@@ -14,6 +14,7 @@ _QUOTES = '"“”„'
 # Kramdown attribute lists reach the prose as text with their own straight quotes:
 # {:target="_blank"}. (Template tags are atoms already: the parsers turn them into ATOM.)
 _TEMPLATE = lazy_re(r"\{:[^}\n]{0,200}\}")
+_QUOTE_MARK = lazy_re(f"[{_QUOTES}]")
 _OPEN_BEFORE = set("([{—–-/=")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…")
 
@@ -107,9 +108,8 @@ def unmatched_quotes(text: str) -> list[tuple[int, bool]]:
         text = _TEMPLATE.sub(lambda m: " " * len(m.group()), text)
     open_at: list[int] = []
     problems: list[tuple[int, bool]] = []
-    for i, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         role = _role(text, i)
         if role == "close" or (role == "" and open_at):
             if open_at:
