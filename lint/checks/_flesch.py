@@ -12,6 +12,7 @@ the other scores still come from textstat itself.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from lint.patterns import lazy_re
@@ -19,6 +20,10 @@ from lint.patterns import lazy_re
 _NONCONTRACTION_APOSTROPHE = lazy_re(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = lazy_re(r"[^\w\s\']")
 _SENTENCE = lazy_re(r"\b[^.!?]+[.!?]*")
+# A white-space separated run holding a word character. `_words` removes characters but never
+# white space, and a run it keeps always holds one (a kept apostrophe is followed by a letter),
+# so a text has as many of these as it has words.
+_WORD_RUN = lazy_re(r"\w\S*")
 
 FLESCH_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade")
 
@@ -27,11 +32,11 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
-def _sentences(text: str, word_count: Callable[[str], int]) -> int:
+def _sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    short = sum(1 for sentence in found if word_count(sentence) <= 2)
+    short = sum(1 for sentence in found if len(_WORD_RUN.findall(sentence)) <= 2)
     return max(1, len(found) - short)
 
 
@@ -39,8 +44,9 @@ def flesch_scores(text: str, syllables: Callable[[str], int]) -> dict[str, float
     """{"flesch_reading_ease": ..., "flesch_kincaid_grade": ...} as textstat gives them for en_US."""
     words = _words(text)
     word_count = len(words)
-    sentence_count = _sentences(text, lambda s: len(_words(s)))
-    syllable_count = sum(syllables(w.lower()) for w in words)
+    sentence_count = _sentences(text)
+    # Each distinct word is counted once: an article repeats most of its words.
+    syllable_count = sum(syllables(word) * n for word, n in Counter(map(str.lower, words)).items())
     try:
         per_sentence = word_count / sentence_count
     except ZeroDivisionError:

@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 
 from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle, option
 from lint.document.mapped import ATOM
-from lint.document.model import WORD_RE, Document
+from lint.document.model import Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
@@ -47,6 +47,7 @@ _ENDS_SENTENCE = lazy_re(r"[.!?:;…][”’\"')\]]*$")
 # Anchored at the start of a run: unanchored, every position of a long run without any of these
 # characters scanned to its end again (50,000 brackets in a row took a minute).
 _NOT_PROSE = lazy_re(r"(?<!\S)\S*?[/\\=<>{}_@|]\S*")
+_NOT_PROSE_MARK = lazy_re(r"[/\\=<>{}_@|]")  # what `_NOT_PROSE` needs: most blocks have none
 
 
 @dataclass(frozen=True)
@@ -165,10 +166,13 @@ def prose_for_scoring(doc: Document) -> tuple[str, int]:
     parts: list[str] = []
     words = 0
     for block in doc.prose_blocks:
-        text = _NOT_PROSE.sub(" ", block.text.text.replace(ATOM, " ")).strip()
+        text = block.text.text.replace(ATOM, " ")
+        if _NOT_PROSE_MARK.search(text):
+            text = _NOT_PROSE.sub(" ", text)
+        text = text.strip()
         if not text:
             continue
-        words += sum(1 for _ in WORD_RE.finditer(block.text.text))
+        words += len(block.word_texts)
         parts.append(text if _ENDS_SENTENCE.search(text) else text + ".")
     return "\n".join(parts), words
 
@@ -180,11 +184,11 @@ def compute_scores(text: str, names: tuple[str, ...]) -> dict[str, float]:
     with the default targets never imports textstat; any other score asks textstat itself.
     """
     from lint.checks._flesch import FLESCH_SCORES, flesch_scores
-    from lint.syllables import syllable_count
+    from lint.syllables import cmu_dict
 
     scores: dict[str, float] = {}
     if any(name in FLESCH_SCORES for name in names):
-        flesch = flesch_scores(text, syllable_count)
+        flesch = flesch_scores(text, cmu_dict().syllable_count)
         scores.update((name, flesch[name]) for name in names if name in FLESCH_SCORES)
     others = [name for name in names if name not in FLESCH_SCORES]
     if others:
