@@ -10,7 +10,6 @@ Python's `hash`, so results are the same in every process.
 from __future__ import annotations
 
 import heapq
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from lint.patterns import lazy_re
 
 _START_TAG = lazy_re(r"^<([A-Za-z][\w-]*)[^>]*>$")
 _WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
+_DASH = lazy_re(r"[\u2010-\u2015\u2212-]")
 _BANDS, _ROWS = 16, 3  # 48 bins; pairs at Jaccard 0.5 share a band about 88% of the time
 # Candidates compared per text at most: a text meeting hundreds of others in its buckets that are
 # all too different from it is a crafted input, and comparing them all would be quadratic.
@@ -30,8 +30,10 @@ _MAX_COMPARED = 100
 def normalize(text: str) -> str:
     """Case, quotes, dashes, markup atoms, spacing and end punctuation do not make text different."""
     text = text.replace(ATOM, " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"[\u2010-\u2015\u2212-]", "-", text)
-    text = re.sub(r"\s+", " ", text).strip().casefold()
+    text = _DASH.sub("-", text)
+    # White-space runs made single spaces, ends trimmed: what `re.sub(r"\s+", " ", text).strip()`
+    # gives, as str.split and the pattern's \s know the same white space.
+    text = " ".join(text.split()).casefold()
     return text.rstrip(" .:;!?,")
 
 
@@ -40,20 +42,22 @@ def expanded_prose(source: str, text: MappedText) -> str:
     that "stable in `std::ffi`" and "stable in `core::ffi`" differ while link markup does not count."""
     if ATOM not in text.text:
         return text.text
+    prose = text.text
     parts = []
     last = 0
-    for index, char in enumerate(text.text):
-        if char == ATOM:
-            span = text.span(index, index + 1)
-            raw = source[span.start : span.end]
-            opening = _START_TAG.match(raw)
-            if opening:  # an HTML atom maps to its start tag: take the element up to its end tag
-                close = source.find(f"</{opening.group(1)}>", span.end, span.end + 500)
-                raw = source[span.start : close] if close != -1 else raw
-            parts.append(text.text[last:index])
-            parts.append(" " + raw + " ")
-            last = index + 1
-    parts.append(text.text[last:])
+    index = prose.find(ATOM)
+    while index != -1:
+        span = text.span(index, index + 1)
+        raw = source[span.start : span.end]
+        opening = _START_TAG.match(raw)
+        if opening:  # an HTML atom maps to its start tag: take the element up to its end tag
+            close = source.find(f"</{opening.group(1)}>", span.end, span.end + 500)
+            raw = source[span.start : close] if close != -1 else raw
+        parts.append(prose[last:index])
+        parts.append(" " + raw + " ")
+        last = index + 1
+        index = prose.find(ATOM, last)
+    parts.append(prose[last:])
     return "".join(parts)
 
 
@@ -63,14 +67,26 @@ def word_count(text: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text.replace(ATOM, " "))]
+    """The text's words, case-folded, with curly apostrophes made straight."""
+    # `_WORD` treats both apostrophes alike, so straightening them first finds the same words.
+    text = text.replace(ATOM, " ").replace("’", "'")
+    folded = text.casefold()
+    # When every character folds to one character (and none changes from a non-word character
+    # into a word one, which only U+0345 does), folding first finds the same words at once.
+    if len(folded) == len(text) and "\u0345" not in text:
+        return _WORD.findall(folded)
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def shingles(tokens: Sequence[str], size: int = 3) -> frozenset[int]:
     if len(tokens) < size:
         return frozenset({zlib.crc32(" ".join(tokens).encode())}) if tokens else frozenset()
     crc = zlib.crc32
-    return frozenset([crc(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1)])
+    encoded = [token.encode() for token in tokens]
+    if size == 1:
+        return frozenset(map(crc, encoded))
+    join = b" ".join  # the UTF-8 of the joined words is the join of their UTF-8
+    return frozenset([crc(join(encoded[i : i + size])) for i in range(len(tokens) - size + 1)])
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -91,13 +107,19 @@ def signature(items: frozenset[int]) -> tuple[int, ...]:
         current = bins[slot]
         if current is None or value < current:
             bins[slot] = value
-    out: list[int] = []
-    for i in range(size):
-        for step in range(size):
-            value = bins[(i + step) % size]
-            if value is not None:
-                out.append(value + (step << 64))  # a borrowed value differs from an own one
-                break
+    if None not in bins:
+        return tuple(bins)  # type: ignore[arg-type]
+    if not items:
+        return ()
+    out = [0] * size
+    # Walking back over the bins twice round, `full` is the nearest full bin at or after i.
+    full = borrowed = 0
+    for i in range(2 * size - 1, -1, -1):
+        value = bins[i % size]
+        if value is not None:
+            full, borrowed = i, value
+        if i < size:
+            out[i] = borrowed + ((full - i) << 64)  # a borrowed value differs from an own one
     return tuple(out)
 
 
@@ -116,6 +138,8 @@ def near_duplicates(texts: Sequence[frozenset[int]], threshold: float) -> list[P
     first occurrence stands for it), so a text repeated thousands of times costs no more than
     different texts.
     """
+    if not _may_pair(texts, threshold):
+        return []
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
     best: dict[int, Pair] = {}
     first_copy: dict[frozenset[int], int] = {}
@@ -143,6 +167,43 @@ def near_duplicates(texts: Sequence[frozenset[int]], threshold: float) -> list[P
         for key in keys:
             buckets[key].append(index)
     return [best[i] for i in sorted(best)]
+
+
+def _may_pair(texts: Sequence[frozenset[int]], threshold: float) -> bool:
+    """False only when no two texts are `threshold` similar, so no signature need be made.
+
+    Most articles repeat nothing, and this settles it exactly and cheaply (prefix filtering): with
+    every set in one order (by value), two sets that share at least k items share one among
+    their first len - k + 1; k is at least threshold * len, taken a little low to be safe from
+    rounding. A text meeting many others this way is left to the full search.
+    """
+    if threshold <= 0:
+        return True  # even texts with nothing in common are similar enough
+    holders: dict[int, list[int]] = {}  # item -> texts with it among their first
+    for index, items in enumerate(texts):
+        if not items:
+            continue
+        ordered = sorted(items)
+        shared_at_least = int(threshold * len(ordered) * (1 - 1e-9))
+        candidates: set[int] = set()
+        for x in ordered[: max(len(ordered) - shared_at_least + 1, 1)]:
+            held = holders.get(x)
+            if held is None:
+                holders[x] = [index]
+                continue
+            candidates.update(held)
+            if len(candidates) > _MAX_COMPARED:
+                return True
+            held.append(index)
+        size = len(items)
+        for other in candidates:
+            other_size = len(texts[other])
+            # The smaller set over the larger bounds the similarity: most candidates fail on it.
+            if min(size, other_size) / max(size, other_size) >= threshold and (
+                jaccard(items, texts[other]) >= threshold
+            ):
+                return True
+    return False
 
 
 def group_runs(pairs: Iterable[Pair]) -> list[list[Pair]]:

@@ -18,6 +18,7 @@ from lint.checks._duplicates import (
 )
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle, option
+from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
@@ -57,12 +58,17 @@ def repeated_blocks(doc: Document, options: Options) -> list[tuple[list[Block], 
     section = _sections(doc)
     # Paragraphs only: list items repeat across sections of release notes and checklists, and
     # pull quotes and captions repeat body text on purpose.
-    blocks = [
-        b for b in doc.blocks
-        if b.kind is BlockKind.PARAGRAPH and word_count(b.text.text) >= options.min_words
-        and not in_blockquote(doc, b) and not TEMPLATE_LINE.search(block_source(doc, b))
-    ]
-    sets = [shingles(words(expanded_prose(doc.source, b.text))) for b in blocks]
+    blocks: list[Block] = []
+    sets: list[frozenset[int]] = []
+    for b in doc.blocks:
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        tokens = doc.shared(words, b.text.text)  # repeated-line reads the same words
+        if len(tokens) < options.min_words or in_blockquote(doc, b) or is_template_line(doc, b):
+            continue
+        blocks.append(b)
+        # The prose with atoms expanded is the prose itself when it has no atom.
+        sets.append(shingles(tokens if ATOM not in b.text.text else words(expanded_prose(doc.source, b.text))))
     pairs = near_duplicates(sets, options.threshold)
     # Text that comes three times or more is a template (a prompt, a recurring note), not a paste.
     copies = Counter(p.first for p in pairs)
@@ -92,6 +98,15 @@ def _sections(doc: Document) -> dict[int, int]:
             current = index
         out[id(block)] = current
     return out
+
+
+def is_template_line(doc: Document, block: Block) -> bool:
+    """`TEMPLATE_LINE` on the block's source (asked once per block: repeated-line asks too)."""
+    return doc.shared(_template_at, doc.source, block.span.start, block.span.end)
+
+
+def _template_at(source: str, start: int, end: int) -> bool:
+    return TEMPLATE_LINE.search(source[source.rfind("\n", 0, start) + 1 : end]) is not None
 
 
 def block_source(doc: Document, block: Block) -> str:

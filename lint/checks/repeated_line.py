@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lint.checks._duplicates import near_duplicates, shingles, words
 from lint.checks._leftover_lines import SPEAKER_TURN, in_blockquote, prose_lines
 from lint.checks.base import Check, HouseStyle
-from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, option
+from lint.checks.duplicate_paragraph import is_template_line, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -138,7 +138,7 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
             if block.kind in _UNIT_KINDS:
                 pieces.append((block, block.text.text, block.text.span(0, len(block.text.text)), section))
     for block, text, span, section_here in pieces:
-        tokens = tuple(words(text))
+        tokens = tuple(doc.shared(words, text))  # duplicate-paragraph reads the same words
         if len(tokens) < options.min_words or in_blockquote(doc, block):
             continue
         if doc.format != "text" and text.rstrip(" ”\"'’*_").endswith("?"):
@@ -147,7 +147,7 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
             continue  # a transcript replays a clip, and marks each one "(SOUNDBITE OF ...)"
         if ATOM in text and doc.format != "text":
             continue  # an image's caption repeats its alt text, a shortcode its title
-        if doc.format != "text" and TEMPLATE_LINE.search(block_source(doc, block)):
+        if doc.format != "text" and is_template_line(doc, block):
             continue  # "**Progress:** none yet" in each section, "– Jane Doe" under each quote
         # Words only, so "News,United States" and "News, United States" are one line.
         units.append(_Unit(block, span, doc.position(span.start).line, " ".join(tokens), tokens, section_here))

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from lint.checks._duplicates import expanded_prose, normalize, word_count
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle, option
-from lint.checks.duplicate_paragraph import TEMPLATE_LINE, block_source, repeated_blocks
 from lint.checks.duplicate_paragraph import Options as ParagraphOptions
+from lint.checks.duplicate_paragraph import is_template_line, repeated_blocks
+from lint.document.mapped import ATOM
 from lint.document.model import BlockKind, Document, Sentence
 from lint.findings import Finding, Severity
 
@@ -61,15 +62,16 @@ class RepeatedSentence(Check):
             position[id(block)] = (index, heading)
             # Paragraphs only: list items of release notes and checklists repeat by design.
             if (block.kind is not BlockKind.PARAGRAPH or in_blockquote(doc, block)
-                    or TEMPLATE_LINE.search(block_source(doc, block))):
+                    or is_template_line(doc, block)):
                 continue  # a pull quote repeats a sentence of the body on purpose
-            prose = expanded_prose(doc.source, block.text)
+            has_atoms = ATOM in block.text.text
             for sentence in block.sentences:
                 is_question = sentence.text.rstrip(" ”\"'’)").endswith("?")
-                if word_count(sentence.text) < options.min_words or is_question:
+                if is_question or word_count(sentence.text) < options.min_words:
                     continue
-                key = normalize(prose[sentence.start : sentence.end]) if prose is block.text.text else \
-                    normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end)))
+                # Atoms count by their source (see expanded_prose); without any, the prose is it.
+                key = normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end))) \
+                    if has_atoms else normalize(sentence.text)
                 seen[key].append(sentence)
         pairs = [copies for copies in seen.values() if len(copies) == 2]
         if not pairs:
