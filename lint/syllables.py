@@ -29,6 +29,7 @@ _TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
 # Bytes between the lines `_index` samples. The file is sorted except for a few entries one line
 # out of place ("stilton" before "stilted"), which the search around a word's samples takes in.
 _INDEX_STEP = 1024
+_LONGEST_KEY = 64  # bytes enough for any word of the file (the longest has 28)
 _VARIANT = re.compile(rb"\(\d+\)$")  # "word(2)" marks a second pronunciation of "word"
 
 
@@ -127,19 +128,10 @@ class CmuDict(Mapping[str, list[list[str]]]):
         a few kilobytes in C instead of probing the whole file line by line."""
         if self._sampled is None:
             data, size = self._data, len(self._data)
-            offsets: list[int] = []
-            keys: list[bytes] = []
-            start = 0
-            while start < size:
-                end = data.find(b"\n", start)
-                end = size if end < 0 else end
-                offsets.append(start)
-                keys.append(_key(data[start:end]))
-                if end + _INDEX_STEP >= size:
-                    break
-                start = data.find(b"\n", end + _INDEX_STEP) + 1
-                if start == 0:
-                    break
+            # The line after every _INDEX_STEP bytes (its "\n" found, then the next line start).
+            starts = [data.find(b"\n", at) + 1 for at in range(_INDEX_STEP, size, _INDEX_STEP)]
+            offsets = [0, *(start for start in starts if 0 < start < size)]
+            keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
             self._sampled = (offsets, keys)
         return self._sampled
 

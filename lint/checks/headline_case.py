@@ -15,7 +15,7 @@ article writes it lowercase elsewhere and never capitalised mid-sentence.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -40,6 +40,9 @@ _LONG_PREPOSITIONS = frozenset(
 _WORD = lazy_re(r"[^\W\d_][\w'’.\-‑]*")
 # What starts a new part of a heading, whose first word is capitalised in any style.
 _AFTER_BREAK = lazy_re(r"(?:[:?!.–—|]|\s-)\s*$")
+_AFTER_NUMBER = lazy_re(r"\d\s+$")
+_WORD_PARTS = lazy_re(r"[-‑'’]")
+_WORD_CHAR = lazy_re(r"\w")
 
 
 @dataclass(frozen=True)
@@ -197,12 +200,18 @@ def _usage(doc: Document) -> _Usage:
     for block in doc.prose_blocks:
         if block.kind is BlockKind.HEADING:
             continue
+        # Sentences split at white space, so the block's words are its sentences' words in turn.
+        words = block.word_texts
+        usage.lower.update([w for w in words if w[0].islower()])
+        capitals = Counter([w for w in words if w[0].isupper()])
+        if not capitals:
+            continue
+        # A capitalised word is mid-sentence in as many places as it is not a sentence's first word.
         for sentence in block.sentences:
-            for i, word in enumerate(WORD_RE.findall(sentence.text)):
-                if word[:1].islower():
-                    usage.lower.add(word)
-                elif i > 0 and word[:1].isupper():
-                    usage.capital_mid.add(word.lower())
+            first = WORD_RE.search(sentence.text)
+            if first is not None and first.group() in capitals:
+                capitals[first.group()] -= 1
+        usage.capital_mid.update(w.lower() for w, n in capitals.items() if n > 0)
     return usage
 
 
@@ -223,7 +232,7 @@ def _words(doc: Document, block: Block, lexicon: NameLexicon, brands: frozenset[
         previous_end = found[i - 1].start() + len(found[i - 1].group().rstrip(".’'")) if i else 0
         before = text[previous_end : m.start()]
         # "7:00 pm update": after a number the word goes on; "1. Plans": a list number opens.
-        first = bool(_AFTER_BREAK.search(before)) if i else not re.search(r"\d\s+$", before)
+        first = bool(_AFTER_BREAK.search(before)) if i else not _AFTER_NUMBER.search(before)
         skip = (
             masked[m.start() : m.end()] != m.group()
             or any(c.isdigit() for c in word)
@@ -234,9 +243,9 @@ def _words(doc: Document, block: Block, lexicon: NameLexicon, brands: frozenset[
             or word.split("'")[0].split("’")[0] == "I"
             or m.start() in names
             or (word[0].isupper() and word.lower() in usage.capital_mid and word.lower() not in SMALL_WORDS)
-            or (word[0].islower() and not all(is_english_word(p) for p in re.split(r"[-‑'’]", word) if p))
+            or (word[0].islower() and not all(is_english_word(p) for p in _WORD_PARTS.split(word) if p))
         )
-        last = not re.search(r"\w", text[m.end() :])  # "... in 2024": the number is last, not "in"
+        last = not _WORD_CHAR.search(text, m.end())  # "... in 2024": the number is last, not "in"
         out.append(_Word(word, m.start(), m.start() + len(word), first, last, skip))
     return out
 
