@@ -74,17 +74,25 @@ class SentenceLength(Check):
     )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        least = min(options.max_words, options.clause_min_words)  # fewer words are never reported
         for block in doc.prose_blocks:
             if block.kind is BlockKind.HEADING:
                 continue  # headings have their own length conventions
+            # The block's words are its sentences' words (sentences split at white space), so
+            # no sentence of a block of `least` words or fewer can have more.
+            if len(block.word_texts) <= least:
+                continue
             for sentence in block.sentences:
+                # Words need a character between them: a shorter sentence has `least` or fewer.
+                if sentence.end - sentence.start < 2 * least:
+                    continue
                 finding = self._check(sentence, options)
                 if finding is not None:
                     yield finding
 
     def _check(self, sentence: Sentence, options: Options) -> Finding | None:
         # Counted, not built: `sentence.words` maps every word to the source, 10x the cost.
-        words = sum(1 for _ in WORD_RE.finditer(sentence.block.text.text, sentence.start, sentence.end))
+        words = len(WORD_RE.findall(sentence.block.text.text, sentence.start, sentence.end))
         if words <= min(options.max_words, options.clause_min_words):
             return None
         if _is_list(sentence.text):
