@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from lint.document.mapped import ATOM, MappedText
 from lint.document.model import Block, BlockKind, Document, Image, Link, TableInfo
 from lint.document.options import ParseOptions
-from lint.document.span import LineIndex, Span
+from lint.document.span import Span
 from lint.patterns import lazy_re
 
 SKIPPED = frozenset(
@@ -32,6 +32,14 @@ BLOCK_TAGS = frozenset(
     | set(HEADINGS)
 )
 INLINE_ATOMS = frozenset({"code", "kbd", "samp", "var", "tt"})
+# The kind of block an open tag makes of the text inside it (the innermost such tag decides).
+_KIND_OF = {
+    **dict.fromkeys(HEADINGS, BlockKind.HEADING),
+    **dict.fromkeys(("li", "dt", "dd"), BlockKind.LIST_ITEM),
+    **dict.fromkeys(("figcaption", "caption"), BlockKind.CAPTION),
+    "pre": BlockKind.CODE,
+    "blockquote": BlockKind.QUOTE,
+}
 # Tried in order when the outlet names no article selector.
 DEFAULT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".post-content", ".entry-content",
                      ".article-body", ".post")
@@ -79,13 +87,6 @@ class Selector:
 
 
 @dataclass
-class _Open:
-    tag: str
-    start: int
-    kind: BlockKind | None = None
-
-
-@dataclass
 class _Row:
     start: int
     cells: list[MappedText] = field(default_factory=list)
@@ -98,18 +99,21 @@ class _LinearParser(HTMLParser):
     After the last ">" no tag, comment or declaration can close. The standard parser still scans
     to the end of the text for each "<" there, which is quadratic on a long run of unclosed tags;
     `_unclosable` answers those at once, as the text they end up as.
+
+    Where the parser stands is kept as a source offset (`at`) rather than the standard line and
+    column, which it counts line breaks for on every step.
     """
 
     def __init__(self, source: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
         self.base = base  # where the text fed starts in `source`
-        self.lines: LineIndex | None = None
+        self.at = base  # the source offset of what the parser is looking at
+        self._consumed = 0  # how much of the text earlier passes took off the front of `rawdata`
         self._text_length = 0
         self._last_gt = self._last_comment_close = -1
 
     def run(self, text: str) -> None:
-        self.lines = LineIndex(text)
         self._text_length = len(text)
         self._last_gt = text.rfind(">")
         self._last_comment_close = -1
@@ -117,23 +121,25 @@ class _LinearParser(HTMLParser):
             self._last_comment_close = m.start()
         self.feed(text)
         self.close()
-        self.finish(self._offset())
+        self.finish(self.at)
 
     def finish(self, end: int) -> None:
         """Called once the whole text is parsed; `end` is its end in the source."""
 
-    def _offset(self) -> int:
-        """The source offset of what the parser is looking at."""
-        assert self.lines is not None
-        line, col = self.getpos()
-        return self.base + self.lines.line_start(line) + col
-
-    def _unclosable(self, i: int, closer: str = ">") -> bool:
+    def goahead(self, end: bool) -> None:
         # `rawdata` is the unparsed rest of the text, so its positions are shifted by what the
         # parser has already consumed; the text fed is always the whole text at once.
-        consumed = self._text_length - len(self.rawdata)
+        self._consumed = self._text_length - len(self.rawdata)
+        super().goahead(end)
+
+    def updatepos(self, i: int, j: int) -> int:
+        if i < j:
+            self.at = self.base + self._consumed + j
+        return j
+
+    def _unclosable(self, i: int, closer: str = ">") -> bool:
         last = self._last_comment_close if closer == "--" else self._last_gt
-        return consumed + i > last
+        return self._consumed + i > last
 
     def parse_starttag(self, i: int) -> int:
         return -1 if self._unclosable(i) else super().parse_starttag(i)
@@ -201,7 +207,7 @@ class _Extractor(_LinearParser):
     def __init__(self, source: str, base: int, selector: Selector | None) -> None:
         super().__init__(source, base)
         self.out = Fragment([], [], [])
-        self.stack: list[_Open] = []
+        self.stack: list[str] = []  # the open tags
         self.skip_depth = 0  # inside page chrome, scripts, styles...
         self.atom_depth = 0  # inside inline code
         self.selector = selector
@@ -222,30 +228,23 @@ class _Extractor(_LinearParser):
         return self.skip_depth == 0 and self.selected_depth >= 0 and not self.title.reading
 
     def _kind(self) -> BlockKind:
-        for item in reversed(self.stack):
-            if item.tag in HEADINGS:
-                return BlockKind.HEADING
-            if item.tag == "li" or item.tag in ("dt", "dd"):
-                return BlockKind.LIST_ITEM
-            if item.tag in ("figcaption", "caption"):
-                return BlockKind.CAPTION
-            if item.tag == "pre":
-                return BlockKind.CODE
-            if item.tag == "blockquote":
-                return BlockKind.QUOTE
+        for tag in reversed(self.stack):
+            kind = _KIND_OF.get(tag)
+            if kind is not None:
+                return kind
         return BlockKind.PARAGRAPH
 
     def _heading_level(self) -> int:
-        for item in reversed(self.stack):
-            if item.tag in HEADINGS:
-                return HEADINGS[item.tag]
+        for tag in reversed(self.stack):
+            if tag in HEADINGS:
+                return HEADINGS[tag]
         return 0
 
     def _list_depth(self) -> int:
-        return sum(1 for item in self.stack if item.tag in ("ul", "ol", "dl"))
+        return sum(1 for tag in self.stack if tag in ("ul", "ol", "dl"))
 
     def _add(self, text: str, span: Span) -> None:
-        if not self.reading:
+        if self.skip_depth or self.selected_depth < 0 or self.title.reading:  # not reading
             return
         in_cell = self.tables.cell_pieces is not None
         target = self.tables.cell_pieces if in_cell else self.pieces
@@ -273,33 +272,32 @@ class _Extractor(_LinearParser):
 
     # -- parser callbacks -----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
-        raw = self.get_starttag_text() or ""
-        amap = {k: (v or "") for k, v in attrs}
-        if self.selector is not None and self.selected_depth < 0 and not self.selected_done:
-            if self.selector.matches(tag, amap):
+        start = self.at
+        if self.selected_depth < 0 and self.selector is not None and not self.selected_done:
+            if self.selector.matches(tag, _attr_map(attrs)):
                 self.selected_depth = 0
                 if tag not in VOID:
-                    self.stack.append(_Open(tag, start))
+                    self.stack.append(tag)
                     self.selected_depth = len(self.stack)
                 return
         if tag == "title" and self.title.text is None:
             self.title.reading = True
             return
         if tag in VOID:
-            self._void(tag, amap, Span(start, start + len(raw)))
+            if self.reading:
+                self._void(tag, _attr_map(attrs), Span(start, start + len(self.get_starttag_text() or "")))
             return
         if tag in BLOCK_TAGS and self.skip_depth == 0:
             self._flush(start)
-        self.stack.append(_Open(tag, start))
+        self.stack.append(tag)
         if tag in SKIPPED:
             self.skip_depth += 1
         elif tag in INLINE_ATOMS and self._kind() is not BlockKind.CODE:
             if self.atom_depth == 0:
-                self._add(ATOM, Span(start, start + len(raw)))
+                self._add(ATOM, Span(start, start + len(self.get_starttag_text() or "")))
             self.atom_depth += 1
         elif tag == "a" and self.reading:
-            self.open_links.append((start, amap.get("href", ""), len(self.pieces)))
+            self.open_links.append((start, _attr_map(attrs).get("href", ""), len(self.pieces)))
         elif tag == "tr" and self.reading:
             self.tables.row = _Row(start)
         elif tag in ("td", "th") and self.reading:
@@ -308,8 +306,6 @@ class _Extractor(_LinearParser):
                 self.tables.row.header = True
 
     def _void(self, tag: str, amap: dict[str, str], span: Span) -> None:
-        if not self.reading:
-            return
         if tag == "img":
             alt = amap.get("alt") if "alt" in amap else None
             self.out.images.append(Image(alt, amap.get("src", ""), span))
@@ -320,18 +316,19 @@ class _Extractor(_LinearParser):
             self._flush(span.start)
 
     def handle_endtag(self, tag: str) -> None:
-        end = self._offset() + len(f"</{tag}>")
+        end = self.at + len(tag) + 3  # as long as "</tag>"
         if self.title.reading and tag == "title":
             self.title.end()
             return
         # Close up to the matching open tag; stray end tags are ignored.
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
+        stack = self.stack
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth] == tag:
                 break
         else:
             return
         while len(self.stack) > depth:
-            self._close(self.stack[-1].tag, end)
+            self._close(self.stack[-1], end)
             if self.selected_depth > 0 and len(self.stack) == self.selected_depth:
                 self._flush(end)
                 self.stack.pop()
@@ -369,7 +366,7 @@ class _Extractor(_LinearParser):
             return
         if self.atom_depth or not data:
             return
-        start = self._offset()
+        start = self.at
         self._add(data, Span(start, start + len(data)))
 
     def handle_entityref(self, name: str) -> None:
@@ -379,7 +376,7 @@ class _Extractor(_LinearParser):
         self._entity()
 
     def _entity(self) -> None:
-        start = self._offset()
+        start = self.at
         m = _ENTITY_AT.match(self.source, start)
         raw = m.group() if m else "&"
         if self.title.reading:
@@ -389,6 +386,10 @@ class _Extractor(_LinearParser):
             return
         decoded = html.unescape(raw)
         self._add(decoded, Span(start, start + len(raw)))
+
+
+def _attr_map(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    return {k: (v or "") for k, v in attrs}
 
 
 def _trim(text: MappedText) -> MappedText:

@@ -88,10 +88,12 @@ class Block:
     def sentences(self) -> list[Sentence]:
         from lint.document.sentences import split_sentences
 
-        out = []
-        for start, end in split_sentences(self.text.text):
-            out.append(Sentence(self.text.text[start:end], self.text.span(start, end), self, start, end))
-        return out
+        prose = self.text.text
+        ranges = split_sentences(prose)
+        # The spans in one walk over the text's segments (sentences come in order).
+        spans = self.text.spans(ranges)
+        return [Sentence(prose[start:end], span, self, start, end)
+                for (start, end), span in zip(ranges, spans, strict=True)]
 
     @cached_property
     def words(self) -> list[Word]:
@@ -134,7 +136,10 @@ class Block:
         return words[lo:hi]
 
 
-WORD_RE = lazy_re(r"[^\W_](?:[\w\u00ad]|[’'\-‑.&](?=[^\W_]))*")
+# A word: a letter or digit, then word characters, with an apostrophe, hyphen, full stop or
+# ampersand inside it when a letter or digit follows ("don't", "U.S", "AT&T"). Written as runs
+# of one character class, which the regex engine scans twice as fast as a repeated alternation.
+WORD_RE = lazy_re(r"[^\W_][\w\u00ad]*(?:[’'\-‑.&][^\W_][\w\u00ad]*)*")
 
 
 def _words_of(text: MappedText, start: int, end: int) -> list[Word]:
