@@ -35,6 +35,7 @@ TOKEN_RE = lazy_re(r"[^\W\d_]+")
 _SPACES = lazy_re(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
 _HYPHENS = lazy_re(r"[\-\u2010\u2011\u2012\u00ad]")
 _APOSTROPHES = lazy_re(r"[’‘`]")
+_PLAIN_SEPARATORS = frozenset({" ", "-", "'"})  # what normalise_separator leaves as it is, and most names hold
 
 # Files whose names are places or peoples: the context other ambiguous names lean on.
 PLACE_KINDS = frozenset({"countries", "cities", "us_states", "regions", "demonyms", "places"})
@@ -54,7 +55,7 @@ class Name:
 
     @property
     def key(self) -> tuple[str, ...]:
-        return tuple(t.lower() for t in self.tokens)
+        return tuple(map(str.lower, self.tokens))
 
 
 @dataclass(frozen=True)
@@ -226,12 +227,12 @@ def normalise_separator(text: str) -> str:
 def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") -> Name | None:
     everyday = canonical.endswith(" ~")
     canonical = canonical.removesuffix(" ~")
-    spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(canonical)]
-    if not spans or any(c.isdigit() for c in canonical):
+    # The text around and between the tokens: [before, separator, ..., separator, after].
+    parts = TOKEN_RE.split(canonical)
+    if len(parts) < 2 or any(map(str.isdigit, canonical)):
         return None  # names are matched by their letters: "Article 5" would match any "article"
-    tokens = tuple(canonical[s:e] for s, e in spans)
-    pairs = zip(spans, spans[1:], strict=False)
-    separators = tuple(normalise_separator(canonical[a[1] : b[0]]) for a, b in pairs)
+    tokens = tuple(TOKEN_RE.findall(canonical))
+    separators = tuple(p if p in _PLAIN_SEPARATORS else normalise_separator(p) for p in parts[1:-1])
     return Name(canonical, tokens, separators, kind, generic=generic, everyday=everyday, rule=rule)
 
 
@@ -262,11 +263,14 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
             line = line.removesuffix(" *")
             rule = rules.get(line.lower(), "")
             name = make_name(line, kind, generic=generic, rule=rule)
-            if name is None or name.key in names:
+            if name is None:
                 continue
-            names[name.key] = name
-            if kind == "demonyms" and len(name.tokens) == 1:
-                demonyms.add(name.key[0])
+            key = name.key
+            if key in names:
+                continue
+            names[key] = name
+            if kind == "demonyms" and len(key) == 1:
+                demonyms.add(key[0])
     for entry in glossary:
         name = make_name(entry, "glossary", rule=rules.get(entry.lower(), ""))
         if name is not None:

@@ -109,21 +109,23 @@ class SentenceStartCase(Check):
     good = "The talks ended late. He said a deal was close."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
+        places = _lowercase_places(doc, options)
+        if not places:
+            return  # every sentence, heading and item starts with a capital (most articles)
         brands = lowercase_brands(tuple(house.glossary))
-        code_words = words_in_code(doc)
-        # Word texts only: `block.words` would map every word back to the source, which costs.
-        prose_words = Counter(w for b in doc.prose_blocks for w in WORD_RE.findall(b.text.text) if "-" in w)
-        lists = _list_verdicts(doc, options)
+        lists = _list_verdicts(doc, options) if "list item" in places else {}
         starts: list[_Start] = []
         previous: Block | None = None
         for block in doc.blocks:
             if block.is_prose and (block.kind is not BlockKind.HEADING or options.check_headings):
-                starts.extend(self._starts(doc, block, previous, lists, options))
+                starts.extend(self._starts(doc, block, previous, lists, options, places))
             previous = block
         # A style is many decisions: a heading pasted three times is one lowercase heading, not three.
         distinct = {(s.place, _wording(s)): s for s in starts}.values()
         seen = Counter(s.place for s in distinct)
         lowercase = Counter(s.place for s in distinct if s.lowercase)
+        code_words: frozenset[str] | None = None
+        prose_words: Counter[str] = Counter()
         for start in starts:
             if start.word is None:
                 continue
@@ -138,6 +140,10 @@ class SentenceStartCase(Check):
             text = start.block.text.text
             lo, hi = start.word
             written = text[lo:hi]
+            if code_words is None:
+                code_words = words_in_code(doc)
+                # Word texts only: `block.words` would map every word back to the source, which costs.
+                prose_words = Counter(w for b in doc.prose_blocks for w in b.word_texts if "-" in w)
             if not _ordinary_word(written, brands, code_words, prose_words):
                 continue
             right = written[0].upper() + written[1:]
@@ -146,28 +152,52 @@ class SentenceStartCase(Check):
             yield self.finding(span, _message(start, written, right), fix=fix)
 
     def _starts(
-        self, doc: Document, block: Block, previous: Block | None, lists: dict[int, bool], options: Options
+        self,
+        doc: Document,
+        block: Block,
+        previous: Block | None,
+        lists: dict[int, bool],
+        options: Options,
+        places: set[str],
     ) -> Iterator[_Start]:
         text = block.text.text
         masked = doc.shared(mask_non_prose, text)
         for index, sentence in enumerate(block.sentences):
             if index == 0:
                 place = _BLOCK_PLACES.get(block.kind, "paragraph")
+                if place not in places:
+                    continue
                 if block.kind is BlockKind.LIST_ITEM and not lists.get(id(block)):
                     continue
                 if place == "paragraph" and (
-                    _continues_previous(doc, previous) or _count_words(text) < options.min_paragraph_words
+                    _continues_previous(doc, previous) or len(block.word_texts) < options.min_paragraph_words
                 ):
                     continue
             else:
                 place = "sentence"
-                if not _after_full_stop(doc, block, sentence):
-                    continue
+                if place not in places:
+                    break  # the sentences after the first are all of this place
             first = _first_letter(text, sentence)
-            if first is None:
+            if first is None or (index > 0 and not _after_full_stop(doc, block, sentence)):
                 continue
             word = _lowercase_word(text, masked, first, sentence)
             yield _Start(block, index, place, text[first].islower(), word)
+
+
+def _lowercase_places(doc: Document, options: Options) -> set[str]:
+    """The places (heading, list item, paragraph, sentence) where some start is written lowercase.
+
+    Only a lowercase start is reported, and only against the other starts of its place (the
+    article's style): the starts of other places need not be weighed at all."""
+    places: set[str] = set()
+    for block in doc.blocks:
+        if block.is_prose and (block.kind is not BlockKind.HEADING or options.check_headings):
+            text = block.text.text
+            for index, sentence in enumerate(block.sentences):
+                at = _first_letter(text, sentence)
+                if at is not None and text[at].islower():
+                    places.add(_BLOCK_PLACES.get(block.kind, "paragraph") if index == 0 else "sentence")
+    return places
 
 
 def _wording(start: _Start) -> str:
@@ -177,7 +207,7 @@ def _wording(start: _Start) -> str:
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def _message(start: _Start, written: str, right: str) -> str:
@@ -250,8 +280,7 @@ def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
         return False  # after a quotation the sentence often goes on: "...a pilot.” reads the slide
     if not before.endswith(".") or before.endswith("..") or before.endswith(". ."):
         return False  # "?" and "!" may close a quotation that the sentence goes on from
-    words = before.split()
-    last_word = words[-1] if words else ""
+    last_word = before.rsplit(None, 1)[-1]  # `before` ends with its full stop
     stem = last_word[:-1]
     if _ABBREVIATION.search(last_word) or "." in stem or stem.isdigit():
         return False  # "approx.", "U.S.", "1. what we do, 2. what we expect"

@@ -100,6 +100,8 @@ class SpellingVariety(Check):
         links = sorted((link.span.start, link.span.end) for link in doc.links)
         for text in prose_texts(doc):
             prose = text.text
+            if forms.keys().isdisjoint(_WORD.findall(prose)):
+                continue  # no listed form at all (most texts): nothing below to weigh
             quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(prose)] if options.skip_quotes else []
             for m in _WORD.finditer(prose):
                 spelling = forms.get(m.group())
