@@ -30,6 +30,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter
 
 from lint.checks._names import NameLexicon, load_lexicon
 from lint.checks._tokens import mask_non_prose, reads_as_english, words_in_code
@@ -41,7 +43,8 @@ from lint.patterns import lazy_re
 from lint.words import Entry, entry
 
 # A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
-_NAME_WORD = lazy_re(r"[^\W\d_]+(?:['’.\-‑][^\W\d_]+)*")
+# Captured, so that splitting a text by it keeps the words.
+_NAME_WORD = lazy_re(r"([^\W\d_]+(?:['’.\-‑][^\W\d_]+)*)")
 # Lowercase words that may stand inside a multi-word name ("Department of the Interior").
 _CONNECTORS = frozenset("of the and for on de la du von van da di to at in".split())
 _OPENERS = "\"'“‘«([*_"
@@ -107,9 +110,10 @@ class NameCaseConsistency(Check):
         lowercase: Counter[str] = Counter()
         upper: Counter[str] = Counter()  # uses in capitals ("BBC")
         capitalised: dict[str, list[tuple[_Run, int]]] = defaultdict(list)  # capitalised uses, by word
+        words = list(chain.from_iterable(run.words for run in runs))
+        lowercase.update(filter(str.islower, words))
+        upper.update(w.lower() for w in filter(str.isupper, words) if len(w) > 1)
         for run in runs:
-            lowercase.update(filter(str.islower, run.words))
-            upper.update(w.lower() for w in filter(str.isupper, run.words) if len(w) > 1)
             for i in run.capitalised:
                 key = run.words[i].lower()
                 capitalised[key].append((run, i))
@@ -179,7 +183,7 @@ class NameCaseConsistency(Check):
         for run in runs:
             lowered = run.lowered
             after = 0  # words before it belong to a variant found already
-            for i in [i for i, word in enumerate(lowered) if word in by_first]:
+            for i in compress(count(), map(by_first.__contains__, lowered)):
                 if i < after:
                     continue
                 for key in by_first[lowered[i]]:
@@ -291,13 +295,15 @@ class _Run:
     def __init__(self, block: Block, masked: str) -> None:
         self.block = block
         self.text = text = block.text.text
-        found = list(_NAME_WORD.finditer(masked))
-        self.words: list[str] = list(map(re.Match.group, found))
-        self.spans: list[tuple[int, int]] = list(map(re.Match.span, found))  # (start, end) in the prose
-        # "Rust", not "rust" nor the acronym "NATO"
-        self.capitalised = [
-            i for i, w in enumerate(self.words) if w[0].isupper() and not (len(w) > 1 and w.isupper())
-        ]
+        parts = _NAME_WORD.split(masked)  # [text before, word, text between, word, ..., text after]
+        self.words: list[str] = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))  # where each part ends
+        self.starts: list[int] = offsets[:-1:2]  # where each word starts in the prose
+        self.ends: list[int] = offsets[1::2]
+        # "Rust", not "rust" nor the acronym "NATO": of the words opening with a capital (found
+        # without a loop in Python), those not all in capitals.
+        upper_first = compress(count(), map(str.isupper, map(itemgetter(0), self.words)))
+        self.capitalised = [i for i in upper_first if len(self.words[i]) == 1 or not self.words[i].isupper()]
         # A word starts a sentence when only quotes, brackets or emphasis marks stand between it
         # and the sentence's start; none of those is a letter, so one word at most per sentence.
         starts: set[int] = set()
@@ -306,8 +312,8 @@ class _Run:
                 continue  # within a run of openers: the run's start is where this sentence's word looks back to
             while start < len(text) and text[start] in _OPENERS:
                 start += 1
-            i = bisect_left(self.spans, (start,))
-            if i < len(self.spans) and self.spans[i][0] == start:
+            i = bisect_left(self.starts, start)
+            if i < len(self.starts) and self.starts[i] == start:
                 starts.add(i)
         self.sentence_starts = starts
         # Capitalised words that do not start a sentence: what names are made of.
@@ -324,11 +330,11 @@ class _Run:
 
     def span(self, first: int, last: int) -> Span:
         """The source span of words first to last."""
-        return self.block.text.span(self.spans[first][0], self.spans[last][1])
+        return self.block.text.span(self.starts[first], self.ends[last])
 
     def adjacent(self, i: int) -> bool:
         """True when word i and the next are one space apart."""
-        return self.text[self.spans[i][1] : self.spans[i + 1][0]] == " "
+        return self.text[self.ends[i] : self.starts[i + 1]] == " "
 
     def neighbours(self, i: int) -> set[tuple[str, str]]:
         """The words right before and after word i in its sentence (function words do not count)."""
@@ -352,13 +358,13 @@ class _Run:
 
     def joined(self, i: int) -> bool:
         """True for a word glued to symbols or other words ("rust-lang", "x/y", "#tag")."""
-        start, end = self.spans[i]
+        start, end = self.starts[i], self.ends[i]
         before = self.text[start - 1 : start]
         after = self.text[end : end + 1]
         return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
 
     def next_to_number(self, i: int) -> bool:
-        start, end = self.spans[i]
+        start, end = self.starts[i], self.ends[i]
         return any(c.isdigit() for c in self.text[max(0, start - 3) : start] + self.text[end : end + 3])
 
 
