@@ -46,3 +46,10 @@ def test_an_adverb_left_in_two_places_by_a_rewrite():
     found = findings(text, select=("doubled-word",))
     assert [(f.line, f.column, f.end_column) for f in found] == [(1, 9, 29)]
     assert found[0].message.startswith("“largely” appears twice in “largely been largely”")
+
+
+def test_a_double_after_an_ampersand_or_before_a_dot_is_found():
+    # The block's words join "AT&the" and "the.com": the quick test must not hide these doubles.
+    text = "He works at AT&the the firm.\n\nVisit the the.com site today.\n"
+    found = findings(text, select=RULE)
+    assert located(found) == [("doubled-word", 1, 16, 1, 23), ("doubled-word", 3, 7, 3, 14)]

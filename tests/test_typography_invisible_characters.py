@@ -41,3 +41,12 @@ def test_table_cells_and_bidi_marks():
     assert [snippet(text, f) for f in found] == ["\u200b", "\u200e"]
     rtl = "The name \u200eשלום\u200f is Hebrew.\n"
     assert findings(rtl, select=RULE) == []
+
+
+def test_characters_written_as_entities_are_found_once_decoded():
+    text = "<html><body><p>The plan&#8203; and a hidden&shy;space.</p></body></html>"
+    found = findings(text, name="page.html", select=("invisible-character",))
+    assert [f.message.split(" (")[0] for f in found] == [
+        "Hidden zero-width space in “plan▯”",
+        "Hidden soft hyphen in “hidden▯space”",
+    ]

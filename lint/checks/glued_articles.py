@@ -55,6 +55,10 @@ def find_datelines(doc: Document) -> list[Dateline]:
     has_dated = False
     for block in doc.prose_blocks:
         text = block.text.text
+        # Both patterns need a dash (the bare dateline an en or em dash): most paragraphs have none.
+        long_dash = "–" in text or "—" in text
+        if not long_dash and "-" not in text:
+            continue
         ends = _SentenceEnds(text)
         dated: list[Dateline] = []  # this block's, in order: a bare dateline inside one is skipped
         for m in _DATELINE.finditer(text):
@@ -67,7 +71,7 @@ def find_datelines(doc: Document) -> list[Dateline]:
             has_dated = True
         found += dated
         i = 0
-        for m in _BARE_DATELINE.finditer(text):
+        for m in _BARE_DATELINE.finditer(text) if long_dash else ():
             while i < len(dated) and dated[i].end <= m.start():
                 i += 1
             if i < len(dated) and dated[i].start < m.end():

@@ -43,6 +43,7 @@ _SMALL_WORDS = frozenset(
 _HEADING_WORD = lazy_re(r"[^\s]+")
 _NOT_IN_HEADING = lazy_re(r"[()\[\]@#/<>|=_*]")
 _CAMEL_WORD = lazy_re(r"[a-z][A-Z]")
+_LOWER_UPPER = lazy_re(r"[A-Z](?<=[a-z][A-Z])")  # the same, found faster by the capital
 _DIGIT = lazy_re(r"\d")
 _SENTENCE_END = lazy_re(r"[.!?…][”’\"')\]]*\s+")
 _MAX_HEADING_WORDS = 20
@@ -130,8 +131,12 @@ class GluedHeading(Check):
 
 def find_glued_headings(prose: str, options: Options = Options()) -> Iterator[Glue]:
     """Every place in a paragraph's prose where a title-case run is glued to the next word."""
-    candidates: list[tuple[re.Match[str], int]] = [(m, m.start("next")) for m in _CAMEL_GLUE.finditer(prose)]
-    if options.punctuation:
+    # Quick tests for what each pattern needs (a lowercase letter glued to a capital; "?" or "!"):
+    # most paragraphs have neither, and the patterns try every position.
+    candidates: list[tuple[re.Match[str], int]] = []
+    if _LOWER_UPPER.search(prose):
+        candidates += [(m, m.start("next")) for m in _CAMEL_GLUE.finditer(prose)]
+    if options.punctuation and ("?" in prose or "!" in prose):
         candidates += [(m, m.end("punct")) for m in _PUNCT_GLUE.finditer(prose)]
     for m, glue_at in sorted(candidates, key=lambda c: c[1]):
         start = _heading_start(prose, m.start("last"), options.min_heading_words)

@@ -35,7 +35,8 @@ _COLON = lazy_re(
     r"|(?P<semi>;)(?P<lower>[a-z]{2,}))\b(?![:/@\w]|\.\w)"
 )
 # A closing bracket or quotation mark glued to the next word: "(AP)The", "said.”The", "”he said".
-_CLOSER = lazy_re(r"(?<=[^\W_]|[.,!?])(?P<punct>\)|”)(?P<after>[A-Za-z][a-z]+)\b")
+# (The mark comes first and the look back after it, so a search skips quickly to each mark.)
+_CLOSER = lazy_re(r"(?P<punct>\)|”)(?<=[^\W_][)”]|[.,!?][)”])(?P<after>[A-Za-z][a-z]+)\b")
 # A full stop after a bracket glued to the next sentence: "Disease (AD).As a result". The bracket
 # holds capitals or words ("(AD)", "(in May)"), not code ("init().Then").
 _BRACKET_STOP = lazy_re(
@@ -43,7 +44,7 @@ _BRACKET_STOP = lazy_re(
     r"(?P<punct>[.!?])(?P<after>[A-Z][a-z]+)\b(?![.\w])"
 )
 # Punctuation with a letter or digit before it and a letter right after (or after a quote).
-_GLUED = lazy_re(r"(?<=[^\W_])(?P<punct>[,.!?:;])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_]|(?<=,)(?:19|20)\d\d\b)")
+_GLUED = lazy_re(r"(?P<punct>[,.!?:;])(?<=[^\W_][,.!?:;])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_]|(?<=,)(?:19|20)\d\d\b)")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
 _LINE_BREAK_TAG = lazy_re(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
 _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})

@@ -88,12 +88,15 @@ class Mojibake(Check):
             if prose.isascii():
                 continue  # mojibake and lost characters are never plain ASCII
             if options.replacement_character:
-                for at in (i for i, c in enumerate(prose) if c == "\ufffd"):
+                at = prose.find("\ufffd")
+                while at >= 0:
                     yield self.finding(
                         text.span(at, at + 1),
                         "A character was lost when this text was converted (shown as �): retype it.",
                     )
-            yield from self._garbled_emoji(text)
+                    at = prose.find("\ufffd", at + 1)
+            if "\u0178" in prose:  # every garbled emoji holds a "Ÿ"
+                yield from self._garbled_emoji(text)
             if not _MAYBE_GARBLED.search(prose):
                 continue
             fix_encoding, is_bad = _ftfy()
@@ -163,7 +166,7 @@ class Mojibake(Check):
                 fix=Fix(span, "’", safe=False),
                 severity=Severity.WARNING,  # a "?" may also be a typo
             )
-        if reads_as_english(prose):  # French sets a space before "?"
+        if " ? " in prose and reads_as_english(prose):  # French sets a space before "?"
             for m in _LOST_DASH.finditer(prose):
                 span = text.span(m.start("mark"), m.end("mark"))
                 yield self.finding(

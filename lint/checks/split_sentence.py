@@ -108,7 +108,7 @@ def _split(doc: Document, first: Block, second: Block) -> bool:
         return False
     head = first.text.text.strip()
     tail = second.text.text.strip()
-    if not head or not tail or _CLOSED.search(head):
+    if not head or not tail or _closed(head):
         return False
     words = LETTER_WORD.findall(head)
     if first.kind is BlockKind.HEADING:
@@ -133,13 +133,18 @@ def _split(doc: Document, first: Block, second: Block) -> bool:
     return bool(_OPENS_FIGURE.match(tail) and words and words[-1].lower() in _DANGLING)
 
 
+def _closed(text: str) -> bool:
+    """Whether `text` (stripped) ends with closing punctuation: the pattern is tried at its end only."""
+    return _CLOSED.search(text, max(0, len(text) - 2)) is not None
+
+
 def _wrap_width(doc: Document, block: Block) -> int | None:
     """The typical line width of a paragraph made of many short lines that break mid-sentence."""
     lines = [line.strip() for line in doc.source[block.span.start : block.span.end].split("\n")]
     lines = [line for line in lines if line]
     if len(lines) < _LINES_FOR_WRAP:
         return None
-    open_ends = sum(1 for line in lines[:-1] if not _CLOSED.search(line))
+    open_ends = sum(1 for line in lines[:-1] if not _closed(line))
     if open_ends * 3 < (len(lines) - 1) * 2:
         return None  # most lines end a sentence or a clause: a list of short lines, a poem
     return round(statistics.median(len(line) for line in lines))

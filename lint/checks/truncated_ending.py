@@ -70,11 +70,11 @@ class TruncatedEnding(Check):
 
 def _last_paragraph(doc: Document) -> Block | None:
     """The article's last block when it is a paragraph or a quote; None when it is anything else."""
-    content = [b for b in doc.blocks if not is_placeholder_block(b) and b.kind is not BlockKind.HTML]
+    last = next((b for b in reversed(doc.blocks) if not is_placeholder_block(b) and b.kind is not BlockKind.HTML), None)
     # Lists, tables and code routinely end without a full stop; only prose can be cut off here.
-    if not content or content[-1].kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+    if last is None or last.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
         return None
-    return content[-1]
+    return last
 
 
 def _open_ending(block: Block, text: str, options: Options) -> str | None:

@@ -42,6 +42,7 @@ _DANGLING = frozenset(
 _LOST_OBJECT = lazy_re(
     r"(?<=[a-z,] )(?P<gap>(?:at|to|visit|via) (?P<next>But|And|So|Later|Then|However|Meanwhile|Also|Or))(?= [a-z])"
 )
+_LOST_OBJECT_HINT = lazy_re(r" (?:at|to|visit|via) [A-Z]")  # what the pattern needs, found faster
 _KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION})
 
 
@@ -71,7 +72,7 @@ class TruncatedLine(Check):
     good = "Trump says he spoke with the governor.\n\nThe storm is expected to make landfall on Wednesday.\n"
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        blocks = [b for b in doc.blocks if b.text.text.strip() or b.kind is BlockKind.CODE]
+        blocks = [b for b in doc.blocks if (b.text.text and not b.text.text.isspace()) or b.kind is BlockKind.CODE]
         for index, block in enumerate(blocks):
             if block.kind not in _KINDS or (block.kind is BlockKind.HEADING and doc.format != "text"):
                 continue
@@ -79,7 +80,7 @@ class TruncatedLine(Check):
             plain = doc.format == "text"
             # Plain text may join short lines into one paragraph: a feed's mark ends a line there.
             ends = _line_ends(block) if plain else [len(block.text.text.rstrip())]
-            if block.kind is BlockKind.PARAGRAPH:
+            if block.kind is BlockKind.PARAGRAPH and _LOST_OBJECT_HINT.search(block.text.text):
                 for m in _LOST_OBJECT.finditer(block.text.text):
                     yield self.finding(
                         block.text.span(m.start("gap"), m.end("gap")),
@@ -116,18 +117,19 @@ def _cut(block: Block, upto: str, following: Block | None, options: Options, pla
     text = " ".join(line.split())
     if SPEAKER_TURN.match(text):
         return None
-    words = LETTER_WORD.findall(text)
-    # Feeds cut headlines, teasers and summaries; a long paragraph ending in dots is a writer's
-    # own trailing off (or a typo).
-    teaser = len(words) <= options.max_teaser_words
-    if teaser and _DOUBLE_STOP.search(text):
-        return "it ends in “..”, a feed's truncation mark"
-    if teaser and _SPACED_ELLIPSIS.search(text):
-        return "it ends in “...”, a feed's truncation mark"
-    # Writers trail off with "..." in their own posts; in copy taken from a feed it is the cut.
-    quoted = '"' in text or "“" in text
-    if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and not quoted:
-        return "it ends in “...” in the middle of a sentence"
+    if text.endswith(("..", "…")):  # each feed's mark ends the line: the words are counted only then
+        words = LETTER_WORD.findall(text)
+        # Feeds cut headlines, teasers and summaries; a long paragraph ending in dots is a writer's
+        # own trailing off (or a typo).
+        teaser = len(words) <= options.max_teaser_words
+        if teaser and _DOUBLE_STOP.search(text):
+            return "it ends in “..”, a feed's truncation mark"
+        if teaser and _SPACED_ELLIPSIS.search(text):
+            return "it ends in “...”, a feed's truncation mark"
+        # Writers trail off with "..." in their own posts; in copy taken from a feed it is the cut.
+        quoted = '"' in text or "“" in text
+        if plain and teaser and _WORD_ELLIPSIS.search(text) and not _SENTENCE_STOP.search(text[:-3]) and not quoted:
+            return "it ends in “...” in the middle of a sentence"
     if following is None:
         return None  # inside a block, or the article's end (truncated-ending's)
     # A sentence may run on into a list, a code block or a lowercase continuation (split-sentence
@@ -136,8 +138,12 @@ def _cut(block: Block, upto: str, following: Block | None, options: Options, pla
         return None
     if not following.text.text.lstrip(" “\"‘'(").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
         return None
-    if _OPEN_GROUP.search(text) and len(words) >= options.min_words:
+    # The opened group ends the line (at most 31 characters from its end): the search starts
+    # near there, and the words are counted only for a line that may be reported.
+    if _OPEN_GROUP.search(text, max(0, len(text) - 40)) and len(LETTER_WORD.findall(text)) >= options.min_words:
         return "it stops inside a parenthesis or quotation it opened"
-    if text[-1:].isalpha() and len(words) >= options.min_words and words[-1].lower() in _DANGLING:
-        return f"it stops on “{words[-1]}”"
+    if text[-1:].isalpha():
+        words = LETTER_WORD.findall(text)
+        if len(words) >= options.min_words and words[-1].lower() in _DANGLING:
+            return f"it stops on “{words[-1]}”"
     return None
