@@ -13,8 +13,9 @@ from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
 
 # A word, white space (no blank line), the same word again; not inside "we're re-" or "x-x".
+# (The word is taken whole, "++": a shorter part of it is never followed by white space.)
 _DOUBLED = lazy_re(
-    r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I
+    r"(?<![\w'’\-.@/])(?P<word>[^\W\d_]++)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<again>(?P=word))(?![\w\-'’])", re.I
 )
 # An adverb repeated around an auxiliary: "had largely been largely shunned", "has already been
 # already": moved in a rewrite and left in its old place too. ("Conflict is conflict" is meant.)

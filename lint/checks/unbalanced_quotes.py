@@ -104,6 +104,8 @@ def _opens_with_quote(text: str) -> bool:
 
 def unmatched_quotes(text: str) -> list[tuple[int, bool]]:
     """(index, is_opening) for each double quotation mark in one paragraph without its partner."""
+    if not _QUOTE_MARK.search(text):
+        return []  # most paragraphs quote no one
     if "{" in text or "}}" in text:
         text = _TEMPLATE.sub(lambda m: " " * len(m.group()), text)
     open_at: list[int] = []
