@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from lint.checks._needles import NeedleIndex
 from lint.checks._tokens import DOMAIN_LIKE
 from lint.datafiles import data_lines
 from lint.findings import Severity
@@ -94,11 +95,14 @@ class SiteVoice:
     """The site-voice patterns, searched in the lowercased line. Patterns anchored at the start
     are one alternation tried at the start only; the others run one by one with their leading
     word boundary checked by hand, which lets the regex engine jump to its literal prefix (seven
-    times faster than case-insensitive matching on this machine)."""
+    times faster than case-insensitive matching on this machine). Most lines hold none of the
+    literal strings the floating patterns need (`needles`): only those whose needles are in the
+    line are run."""
 
     anchored: re.Pattern[str] | None
     anchored_kinds: tuple[str, ...]
     floating: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, needs a word boundary
+    needles: NeedleIndex  # of the floating patterns
 
     def search(self, text: str) -> tuple[str, re.Match[str]] | None:
         lowered = text.lower()
@@ -108,7 +112,12 @@ class SiteVoice:
             m = self.anchored.match(lowered)
             if m is not None and m.lastgroup is not None:
                 return self.anchored_kinds[int(m.lastgroup[1:])], m
-        for kind, pattern, boundary in self.floating:
+        candidates = self.needles.mask(lowered)
+        if not candidates:
+            return None
+        for i, (kind, pattern, boundary) in enumerate(self.floating):
+            if not candidates >> i & 1:
+                continue
             for m in pattern.finditer(lowered):
                 before = lowered[m.start() - 1] if m.start() else " "
                 if not boundary or not (before.isalnum() or before == "_"):
@@ -134,5 +143,6 @@ def site_voice(extra_phrases: tuple[str, ...]) -> SiteVoice:
             floating.append((kind, re.compile(pattern), False))
     combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
     return SiteVoice(
-        re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating)
+        re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating),
+        NeedleIndex([(p.pattern, 0) for _, p, _ in floating], folded=False),
     )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from lint.patterns import compile_pattern, lazy_re
 
@@ -46,22 +47,60 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
-def clues(text: str, signals: Iterable[Signal], skip_quoted: bool = True) -> list[Clue]:
-    """The first match of each signal in `text` that is not inside quotation marks."""
-    quoted: list[tuple[int, int]] | None = None
-    lowered = text.lower()
-    found = []
-    for signal in signals:
-        if signal.needles and not any(n in lowered for n in signal.needles):
-            continue
-        if quoted is None:
-            quoted = quoted_ranges(text) if skip_quoted else []
-        for m in signal.regex.finditer(text):
-            if m.end() == m.start() or any(a <= m.start() < b for a, b in quoted):
-                continue
-            found.append(Clue(signal, m.start(), m.end(), m.group()))
-            break
-    return found
+class Signals:
+    """A detector's signals, with an index of their needles: one pass of an Aho-Corasick
+    automaton over a lowercased line names the signals that can match in it (most lines of an
+    article can match none), instead of a substring test per needle per signal."""
+
+    def __init__(self, signals: Iterable[Signal]) -> None:
+        self.signals = tuple(signals)
+
+    @cached_property
+    def _index(self) -> tuple[Any, int]:
+        """The automaton (needle -> bit mask of the signals it lets through), and the mask of
+        the signals without needles, which are always searched."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        masks: dict[str, int] = {}
+        always = 0
+        for i, signal in enumerate(self.signals):
+            if not signal.needles:
+                always |= 1 << i
+            for needle in signal.needles:
+                masks[needle] = masks.get(needle, 0) | 1 << i
+        for needle, mask in masks.items():
+            automaton.add_word(needle, mask)
+        if masks:
+            automaton.make_automaton()
+        return (automaton if masks else None), always
+
+    def candidates(self, text: str) -> list[Signal]:
+        """The signals, in order, that have no needles or one of whose needles is in `text`."""
+        automaton, mask = self._index
+        if automaton is not None:
+            for _, found in automaton.iter(text.lower()):
+                mask |= found
+        if not mask:
+            return []
+        return [s for i, s in enumerate(self.signals) if mask >> i & 1]
+
+    def clues(self, text: str, skip_quoted: bool = True, at_least: int = 0) -> list[Clue]:
+        """The first match of each signal in `text` that is not inside quotation marks; none at
+        all when the signals that can match are worth fewer than `at_least` points together (a
+        detector that ignores such a line need not search it)."""
+        candidates = self.candidates(text)
+        if not candidates or sum(s.points for s in candidates) < at_least:
+            return []
+        quoted = quoted_ranges(text) if skip_quoted else []
+        found = []
+        for signal in candidates:
+            for m in signal.regex.finditer(text):
+                if m.end() == m.start() or any(a <= m.start() < b for a, b in quoted):
+                    continue
+                found.append(Clue(signal, m.start(), m.end(), m.group()))
+                break
+        return found
 
 
 def points(found: Iterable[Clue]) -> int:

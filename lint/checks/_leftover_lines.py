@@ -23,7 +23,7 @@ SPEAKER_TURN = lazy_re(_SPEAKER + r"\s")
 _BULLET = lazy_re(r"^[\s*•·‣◦\-–—+>]*(?:\d{1,2}[.)]\s+)?")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     block: Block
     block_index: int  # index of the block in doc.blocks
@@ -31,10 +31,7 @@ class Line:
     end: int
     first_in_block: bool
     last_in_block: bool
-
-    @property
-    def text(self) -> str:
-        return self.block.text.text[self.start : self.end]
+    text: str  # the block's prose[start:end] (kept: every check reads it, many times)
 
     @property
     def span(self) -> Span:
@@ -42,24 +39,46 @@ class Line:
 
 
 def prose_lines(doc: Document) -> list[Line]:
-    """Every non-empty line of every block that can hold a note, in reading order."""
+    """Every non-empty line of every block that can hold a note, in reading order.
+
+    Several checks read the lines of one document: they are worked out once and shared (the
+    list and its lines must not be changed)."""
+    return doc.shared(_prose_lines, _Whole(doc))
+
+
+class _Whole:
+    """A document as a key of `doc.shared`: by identity (a Document is not hashable)."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def __hash__(self) -> int:
+        return id(self.doc)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Whole) and other.doc is self.doc
+
+
+def _prose_lines(whole: _Whole) -> list[Line]:
     lines: list[Line] = []
-    for index, block in enumerate(doc.blocks):
+    for index, block in enumerate(whole.doc.blocks):
         if block.kind not in NOTE_KINDS:
             continue
         text = block.text.text
         pieces = []
         pos = 0
-        for raw in text.split("\n"):
-            start, end = pos, pos + len(raw)
-            pos = end + 1
-            start += _BULLET.match(raw).end()  # type: ignore[union-attr]
-            while end > start and text[end - 1].isspace():
-                end -= 1
+        for raw in text.split("\n") if "\n" in text else (text,):
+            # No bullet can start with a letter: the pattern is tried only when one may.
+            start = pos if raw[:1].isalpha() else pos + _BULLET.match(raw).end()  # type: ignore[union-attr]
+            end = pos + len(raw.rstrip())
+            pos += len(raw) + 1
             if end > start:
                 pieces.append((start, end))
+        last = len(pieces) - 1
         for k, (start, end) in enumerate(pieces):
-            lines.append(Line(block, index, start, end, k == 0, k == len(pieces) - 1))
+            lines.append(Line(block, index, start, end, k == 0, k == last, text[start:end]))
     return lines
 
 

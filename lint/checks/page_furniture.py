@@ -30,6 +30,7 @@ from functools import cache
 from lint.checks._boilerplate import SiteVoice, pattern_lines, site_voice
 from lint.checks._evidence import Clue, Signal, quote_clue
 from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
+from lint.checks._needles import NeedleIndex
 from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document, is_atom_only
@@ -68,6 +69,11 @@ _INLINE_ANCHOR = lazy_re(
     r"(?<=[a-z,] )(?P<title>" + "|".join(c.title() for c in _CALLS) + r")(?= [a-z])"
     r"|\b(?:for|of|in|on|at|with|the|a|an) (?P<lower>" + "|".join(_CALLS) + r")(?= [a-z])"
 )
+
+
+@cache
+def _anchor_needles() -> NeedleIndex:
+    return NeedleIndex([(_INLINE_ANCHOR.pattern, 0)], folded=True)
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,8 @@ class PageFurniture(Check):
                 "It belongs to the web page, not the story: delete it.",
             )
         for k, line in enumerate(lines):
-            if k in reported:
+            # The pattern tries every position; most lines hold none of the calls it looks for.
+            if k in reported or not _anchor_needles().mask(line.text):
                 continue
             for m in _INLINE_ANCHOR.finditer(line.text):
                 group = "title" if m.group("title") else "lower"
@@ -160,7 +167,7 @@ def _block_lines(doc: Document) -> list[Line]:
             start = len(text) - len(text.lstrip())
             end = len(text.rstrip())
             if end > start:
-                lines.append(Line(block, index, start, end, True, True))
+                lines.append(Line(block, index, start, end, True, True, text[start:end]))
     return lines
 
 
@@ -247,15 +254,20 @@ _KIND_NAMES = {
 
 
 def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _Scored:
-    text = " ".join(line.text.split())
-    words = LETTER_WORD.findall(text)
-    lowered = [w.lower() for w in words]
     if line.block.kind is BlockKind.HEADING and doc.format != "text":
         return _Scored(line, 0, "", "")
+    scored = _evidence(doc, line, voice, links)
     # A link the author made on purpose (a "Read: ..." list, "Back to top") is not pasted chrome.
-    linked = links.share(line.span) >= 0.8
-    if linked and doc.format != "text":
+    # (Asked only of a line with evidence: a line's share in links takes its source span.)
+    if scored.points > 0 and doc.format != "text" and links.share(line.span) >= 0.8:
         return _Scored(line, 0, "", "")
+    return scored
+
+
+def _evidence(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _Scored:
+    """The line's score, but for links in Markdown and HTML (see _score)."""
+    text = " ".join(line.text.split())
+    words = LETTER_WORD.findall(text)
     found = voice.search(text)
     if found is not None and found[1].end() > found[1].start():
         kind, m = found
@@ -268,8 +280,7 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
         # credit that followed it on the page.
         return _Scored(line, 3, _KIND_NAMES["separator"], _cut(text))
     # In Markdown and HTML a "Watch: ..." item with its link, or in a list, is the author's own.
-    authored = doc.format != "text" and (links.share(line.span) > 0 or line.block.kind is BlockKind.LIST_ITEM)
-    if _TEASER.match(text) and len(words) >= 3 and not authored:
+    if _TEASER.match(text) and len(words) >= 3 and not _authored(doc, line, links):
         return _Scored(line, 3, _KIND_NAMES["teaser"], _cut(text))
     if not words or _COUNTER.match(text):
         # Numbers alone in Markdown or HTML are list or table content; atoms are images or code.
@@ -277,6 +288,7 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
         return _Scored(line, 2 if counts else 0, _KIND_NAMES["counter"], _cut(text))
     if _DATE_ONLY.match(text):
         return _Scored(line, 1, _KIND_NAMES["date"], _cut(text))
+    lowered = " ".join(words).lower().split(" ")  # each word lowercased (words hold no spaces)
     stop = stopwords()
     sentence = len(words) >= 6 and _SENTENCE_END.search(text) and _share(lowered, stop) >= 0.3
     if sentence:
@@ -295,9 +307,13 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
     # the stop-word share says little: "New York"): furniture only beside furniture.
     if len(words) <= 16 and not _SENTENCE_END.search(text) and (len(words) <= 4 or _share(lowered, stop) < 0.35):
         points = max(points, 1)
-    if linked:
-        points += 1
+    if doc.format == "text" and links.spans and links.share(line.span) >= 0.8:
+        points += 1  # a line of links
     return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))
+
+
+def _authored(doc: Document, line: Line, links: _LinkIndex) -> bool:
+    return doc.format != "text" and (line.block.kind is BlockKind.LIST_ITEM or links.share(line.span) > 0)
 
 
 # Words that say nothing about what a line is ("Sign in", "Follow us", "Read it here").
@@ -308,7 +324,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _share(words: list[str], vocabulary: frozenset[str]) -> float:
-    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+    return sum(map(vocabulary.__contains__, words)) / len(words) if words else 0.0
 
 
 @dataclass(frozen=True)

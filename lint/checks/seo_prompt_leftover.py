@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks._evidence import Clue, Signal, clues, points, quote_clue, strongest
+from lint.checks._evidence import Clue, Signal, Signals, points, quote_clue, strongest
 from lint.checks._leftover_lines import Line, prose_lines, removal_span
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
@@ -60,7 +60,7 @@ SIGNALS: tuple[Signal, ...] = (
            r"(?:provided|shared|sent|pasted|gave|given|submitted|uploaded|supplied)\b"
            r"|\b(?:as you (?:requested|asked|wanted|instructed|specified)|per your (?:request|instructions|brief))\b"
            r"|\byou want me to\b",
-           needles=('you')),
+           needles=('you',)),
     Signal("the assistant on itself", 3,
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
@@ -121,12 +121,12 @@ SIGNALS: tuple[Signal, ...] = (
                     'template', 'mock', 'follows')),
     Signal("calls itself a sample", 2,
            r"\bthis is (?:just |only )?(?:a|an) (?:sample|template|mock-?up|example)\b",
-           needles=('this is')),
+           needles=('this is',)),
     Signal("labels its answer", 3,
            r"^(?:title|headline|sub-?headline|subtitle|tagline|lede|article body|body text|assumptions"
            r"|key assumptions|tone|tone of voice|word count|article length|target audience|reading level"
            r"|primary keyword|secondary keywords?)\s*:(?=\s*\S)",
-           needles=(':')),
+           needles=(':',)),
     Signal("talks about the piece, not the news", 2,
            r"\b(?:this|the following|the present) (?:article|piece|post|blog post|guide|essay|write-?up)"
            r"\b[^.!?]{0,40}?\b(?:aims? to|seeks? to|will (?:explore|delve|discuss|examine|serve as|provide you|take you"
@@ -145,7 +145,7 @@ SIGNALS: tuple[Signal, ...] = (
            r"|\((?:if (?:applicable|available|known|relevant|mentioned|necessary|desired)|where applicable)"
            r"(?: in the (?:text|article|source))?\)"
            r"|\(if (?:sources|quotes|names|details) (?:are|is) (?:mentioned|available|provided)[^()]{0,40}\)",
-           needles=('(')),
+           needles=('(',)),
     Signal("credits the generator", 3,
            r"\bhelped \S{1,40} (?:to )?generate\b"
            r"|\b(?:generat(?:e|ed|ing)|written|created|produced) (?:this|the) (?:content|article|text|post)"
@@ -183,6 +183,7 @@ SIGNALS: tuple[Signal, ...] = (
                     'multifaceted', 'pivotal', 'realm', 'paramount', 'underscore', 'navigat', 'ever-evolving',
                     'crucial', 'essential', 'important', 'role', 'comprehensive', 'architect')),
 )
+_SIGNALS = Signals(SIGNALS)
 _HANDS_OVER = next(s for s in SIGNALS if s.name == "hands the text over")
 _LABELS = next(s for s in SIGNALS if s.name == "labels its answer")
 # A chat answer in plain text or HTML keeps its Markdown: "**bold**", "### Heading".
@@ -228,7 +229,10 @@ class SeoPromptLeftover(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lines = prose_lines(doc)
-        scored = [self._evidence(doc, line) for line in lines]
+        # A line worth fewer points than one short of the threshold is never reported nor
+        # corroborates another (see _flagged): its evidence is not needed.
+        at_least = options.threshold - 1
+        scored = [self._evidence(line, at_least) for line in lines]
         for run in _runs(lines, scored, _flagged(scored, options)):
             first, last = lines[run.first], lines[run.last]
             clue, said = strongest(run.evidence)
@@ -242,8 +246,8 @@ class SeoPromptLeftover(Check):
             )
 
     @staticmethod
-    def _evidence(doc: Document, line: Line) -> list[Clue]:
-        found = clues(line.text, SIGNALS)
+    def _evidence(line: Line, at_least: int) -> list[Clue]:
+        found = _SIGNALS.clues(line.text, at_least=at_least)
         # "2. Headline: a short title that ..." in a list explains a part; a label on a line of its
         # own is the assistant's.
         if line.block.kind is BlockKind.LIST_ITEM or _LIST_LINE.match(line.block.text.text):

@@ -1,0 +1,131 @@
+"""Needles: strings one of which every match of a regular expression contains, read from the
+pattern itself, so a check skips a search in text that holds none of them.
+
+Most lines of an article match none of a check's patterns, and a case-insensitive alternation
+with no literal prefix tries every position of every line. One pass of an Aho-Corasick automaton
+(pyahocorasick, in C) over the line finds the needles of all the patterns at once; only the
+patterns whose needles are there are searched. The needles are an exact consequence of each
+pattern (a literal run it must match, or one literal run of each branch of an alternation it
+must match), so skipping a pattern without its needles never loses a match.
+
+Reading a pattern costs what compiling it costs, which a one-article run would pay on every
+start: the needles are kept between runs in a store beside the compiled patterns
+(`lint/startup.MarshalStore`), keyed by the pattern and by `_METHOD` (raise it when `_required`
+changes what it finds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.startup import MarshalStore
+
+_METHOD = 1
+
+# Under IGNORECASE the regex engine matches an ASCII letter with these characters too, which
+# `str.lower` does not map to it ("İ" lowercases to two characters). Everything else an ASCII
+# literal matches lowercases to it.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """`text` as the needles of case-insensitive patterns are searched in."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_FOLD)  # (slow on non-ASCII text: only when it is needed)
+    return text.lower()
+
+
+def needles(pattern: str, flags: int = 0, folded: bool = False) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when it has no literal it
+    must match. With `folded` they are folded, to be searched in `fold(text)`; without, a
+    pattern that ignores case has none."""
+    key = ("needles", _METHOD, pattern, flags, folded)
+    store = _store()
+    if key in store.entries():
+        stored = store.entries()[key]
+        return None if stored is None else frozenset(stored)
+    parsed = _parser.parse(pattern, flags)
+    found = _required(parsed, bool(parsed.state.flags & re.IGNORECASE), folded)
+    result = None if found is None else frozenset(fold(n) if folded else n for n in found)
+    if store.has_room():
+        store.add(key, None if result is None else tuple(sorted(result)))
+    return result
+
+
+@cache
+def _store() -> MarshalStore:
+    from lint.startup import MarshalStore, store_path
+
+    return MarshalStore(store_path("needles"))
+
+
+def _required(parsed: Any, ignore_case: bool, folded: bool) -> set[str] | None:
+    """The most selective set of strings one of which a match of this sequence must contain."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in parsed:
+        # A literal that ignores case is a needle only in folded text, and only if ASCII (see _FOLD).
+        if op is sre.LITERAL and (not ignore_case or (folded and av < 128)):
+            run.append(chr(av))
+            continue
+        if run:  # anything else ends a literal run (a run may not span it)
+            options.append({"".join(run)})
+            run = []
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            inner = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            found = _required(body, inner, folded)
+        elif op is sre.ATOMIC_GROUP:
+            found = _required(av, ignore_case, folded)
+        elif op is sre.BRANCH:
+            branches = [_required(b, ignore_case, folded) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = set().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _required(av[2], ignore_case, folded)
+        if found:
+            options.append(found)
+    if run:
+        options.append({"".join(run)})
+    # The set whose shortest needle is longest rejects the most text.
+    return max(options, key=lambda o: min(len(n) for n in o)) if options else None
+
+
+class NeedleIndex:
+    """The needles of several patterns in one automaton: `mask(text)` sets bit i when pattern i
+    can match in `text` (always for a pattern without needles). With `folded` the text is
+    folded first, as patterns that ignore case need."""
+
+    def __init__(self, patterns: Sequence[tuple[str, int]], folded: bool) -> None:
+        self.folded = folded
+        self.always = 0
+        by_needle: dict[str, int] = {}
+        for i, (pattern, flags) in enumerate(patterns):
+            found = needles(pattern, flags, folded)
+            if found is None:
+                self.always |= 1 << i
+                continue
+            for needle in found:
+                by_needle[needle] = by_needle.get(needle, 0) | 1 << i
+        self._automaton: Any = None
+        if by_needle:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for needle, bits in by_needle.items():
+                self._automaton.add_word(needle, bits)
+            self._automaton.make_automaton()
+
+    def mask(self, text: str) -> int:
+        bits = self.always
+        if self._automaton is not None:
+            for _, found in self._automaton.iter(fold(text) if self.folded else text):
+                bits |= found
+        return bits
