@@ -144,5 +144,5 @@ def site_voice(extra_phrases: tuple[str, ...]) -> SiteVoice:
     combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
     return SiteVoice(
         re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating),
-        NeedleIndex([(p.pattern, 0) for _, p, _ in floating], folded=False),
+        NeedleIndex([p for _, p, _ in floating]),
     )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lint.startup import MarshalStore
 
-_METHOD = 1
+_METHOD = 2
 
 # Under IGNORECASE the regex engine matches an ASCII letter with these characters too, which
 # `str.lower` does not map to it ("İ" lowercases to two characters). Everything else an ASCII
@@ -94,38 +94,62 @@ def _required(parsed: Any, ignore_case: bool, folded: bool) -> set[str] | None:
             options.append(found)
     if run:
         options.append({"".join(run)})
-    # The set whose shortest needle is longest rejects the most text.
-    return max(options, key=lambda o: min(len(n) for n in o)) if options else None
+    # The set whose shortest needle is longest rejects the most text (spaces say little: " this ").
+    return max(options, key=lambda o: min(len(n.strip()) for n in o)) if options else None
 
 
 class NeedleIndex:
-    """The needles of several patterns in one automaton: `mask(text)` sets bit i when pattern i
-    can match in `text` (always for a pattern without needles). With `folded` the text is
-    folded first, as patterns that ignore case need."""
+    """The needles of several patterns: `mask(text)` sets bit i when pattern i can match in
+    `text` (always for a pattern without needles). A pattern's needles are searched as they are
+    when it matches case, else in the folded text: two automata, one pass each."""
 
-    def __init__(self, patterns: Sequence[tuple[str, int]], folded: bool) -> None:
-        self.folded = folded
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = tuple(patterns)
         self.always = 0
-        by_needle: dict[str, int] = {}
-        for i, (pattern, flags) in enumerate(patterns):
-            found = needles(pattern, flags, folded)
+        exact: dict[str, int] = {}
+        folded: dict[str, int] = {}
+        for i, pattern in enumerate(self.patterns):
+            found, table = needles(pattern.pattern, pattern.flags), exact
+            if found is None:
+                found, table = needles(pattern.pattern, pattern.flags, folded=True), folded
             if found is None:
                 self.always |= 1 << i
                 continue
             for needle in found:
-                by_needle[needle] = by_needle.get(needle, 0) | 1 << i
-        self._automaton: Any = None
-        if by_needle:
-            import ahocorasick
-
-            self._automaton = ahocorasick.Automaton()
-            for needle, bits in by_needle.items():
-                self._automaton.add_word(needle, bits)
-            self._automaton.make_automaton()
+                table[needle] = table.get(needle, 0) | 1 << i
+        self._exact = _automaton(exact)
+        self._folded = _automaton(folded)
 
     def mask(self, text: str) -> int:
         bits = self.always
-        if self._automaton is not None:
-            for _, found in self._automaton.iter(fold(text) if self.folded else text):
+        if self._exact is not None:
+            for _, found in self._exact.iter(text):
+                bits |= found
+        if self._folded is not None:
+            for _, found in self._folded.iter(fold(text)):
                 bits |= found
         return bits
+
+    def matchable(self, text: str) -> set[re.Pattern[str]]:
+        """The patterns that can match in `text`."""
+        bits = self.mask(text)
+        return {p for i, p in enumerate(self.patterns) if bits >> i & 1}
+
+
+def _automaton(needles: dict[str, int]) -> Any:
+    """An Aho-Corasick automaton of the needles (each with the bits of its patterns), or None."""
+    if not needles:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for needle, bits in needles.items():
+        automaton.add_word(needle, bits)
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def needle_index(patterns: tuple[re.Pattern[str], ...]) -> NeedleIndex:
+    """The index of these patterns, built once per process (for patterns built from options)."""
+    return NeedleIndex(patterns)

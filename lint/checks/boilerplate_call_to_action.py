@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
+from lint.checks._needles import needle_index
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
@@ -41,6 +42,8 @@ _PROMISE = lazy_re(
     r"|\bmore (?:stories|news|articles) like this\b",
     re.I,
 )
+# A channel named anywhere in the text (only its needles are used: see run).
+_CHANNEL_NAMED = lazy_re("|".join(sorted(_CHANNELS)), re.I)
 _LEAD_INS = frozenset("please now just and so".split())
 _CALL_POINTS = 5  # a call inside a paragraph; a paragraph of only a call needs an action and a channel
 _LONE_CALL_WORDS = 12
@@ -76,9 +79,15 @@ class BoilerplateCallToAction(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("calls_to_action.txt", options.extra_phrases)
+        needles = needle_index((pattern, _PROMISE, _CHANNEL_NAMED))
         for block in doc.prose_blocks:
             prose = block.text.text
-            listed = list(pattern.finditer(prose))
+            # Most paragraphs hold none of the strings a listed call, a promise or a channel's
+            # name needs; a sentence with neither a channel nor a promise is no call.
+            may = needles.matchable(prose)
+            if not may:
+                continue
+            listed = list(pattern.finditer(prose)) if pattern in may else []
             for m in listed:
                 alone = _FILLER.fullmatch(prose[: m.start()]) and _FILLER.fullmatch(prose[m.end() :])
                 yield self.finding(
@@ -87,7 +96,8 @@ class BoilerplateCallToAction(Check):
                     "delete it unless the outlet wants it here",
                     severity=Severity.WARNING if alone else None,
                 )
-            yield from self._shaped_calls(block, [m.span() for m in listed])
+            if _PROMISE in may or _CHANNEL_NAMED in may:
+                yield from self._shaped_calls(block, [m.span() for m in listed])
 
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:
         prose = block.text.text

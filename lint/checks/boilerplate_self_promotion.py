@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
+from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -39,15 +40,21 @@ class BoilerplateSelfPromotion(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         patterns = self_promotion_patterns(house.outlet_name, house.domains)
         extra = _extra(options.extra_phrases)
+        needles = needle_index(tuple(p.regex for p in patterns) + ((extra,) if extra is not None else ()))
         for block in doc.prose_blocks:
             prose = block.text.text
+            # Only the patterns whose needles ("stay tuned", "coverage", ...) are in the paragraph.
+            may = needles.matchable(prose)
+            if not may:
+                continue
             matches = [
                 (m.start(), m.end(), p.severity)
                 for p in patterns
+                if p.regex in may
                 for m in p.regex.finditer(prose)
                 if m.end() > m.start()
             ]
-            if extra is not None:
+            if extra is not None and extra in may:
                 matches += [(m.start(), m.end(), self.severity) for m in extra.finditer(prose)]
             # One finding per sentence: "Stay tuned for further updates and explore our coverage".
             by_sentence: dict[int, list[tuple[int, int, Severity]]] = {}

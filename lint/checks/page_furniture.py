@@ -73,7 +73,7 @@ _INLINE_ANCHOR = lazy_re(
 
 @cache
 def _anchor_needles() -> NeedleIndex:
-    return NeedleIndex([(_INLINE_ANCHOR.pattern, 0)], folded=True)
+    return NeedleIndex([_INLINE_ANCHOR])
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from lint.checks._evidence import quoted_ranges
 from lint.checks._leftover_lines import in_blockquote
+from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
@@ -130,8 +132,10 @@ class PlaceholderSlot(Check):
             text = block.text.text
             if in_blockquote(doc, block):
                 continue
-            quoted = quoted_ranges(text)
             slots = sorted(_slots(doc, block, text), key=lambda s: (s.start, -s.end))
+            if not slots:
+                continue
+            quoted = quoted_ranges(text)
             last_end = -1
             for slot in slots:
                 in_quotes = slot.what != _STOCK_NAME and any(a < slot.start and slot.end < b for a, b in quoted)
@@ -146,29 +150,41 @@ class PlaceholderSlot(Check):
                 )
 
 
+@cache
+def _needles() -> NeedleIndex:
+    return NeedleIndex(
+        [_BRACKETED, _ANGLE_SLOT, _TEMPLATE_VARIABLE, _SHORTCODE, _SPINTAX, _CAPS_DIRECTIVE, _XX_DATE, _XX_FIGURE,
+         _BLANK, _STOCK_COMPANY, _EMPTY_IMAGE, _FILLER, _TEMPLATE_LINE, _HERE_LINE]
+    )
+
+
 def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
-    for m in _BRACKETED.finditer(text):
+    # Most paragraphs hold none of the strings these patterns need (a bracket, "X", "___",
+    # "ABC", "here"): only the patterns whose needles are in the text are run.
+    may = _needles().matchable(text)
+    for m in _BRACKETED.finditer(text) if _BRACKETED in may else ():
         inner = next(g for g in m.groups() if g is not None)
         verdict = _describes_content(inner, parenthesis=m.group().startswith("("))
         if verdict:
             yield _Slot(m.start(), m.end(), "A template slot", sure=verdict == "sure")
-    for m in _ANGLE_SLOT.finditer(text):
+    for m in _ANGLE_SLOT.finditer(text) if _ANGLE_SLOT in may else ():
         if _SLOT_BODY.match(m.group(1)):
             yield _Slot(m.start(), m.end(), "A template slot")
-    for m in _TEMPLATE_VARIABLE.finditer(text):
+    for m in _TEMPLATE_VARIABLE.finditer(text) if _TEMPLATE_VARIABLE in may else ():
         yield _Slot(m.start(), m.end(), "A template variable")
-    if doc.format == "text":
+    if doc.format == "text" and _SHORTCODE in may:
         for m in _SHORTCODE.finditer(text):
             if "_" in m.group() or m.group().startswith("[["):
                 yield _Slot(m.start(), m.end(), "An unrendered shortcode")
-    for m in _SPINTAX.finditer(text):
+    for m in _SPINTAX.finditer(text) if _SPINTAX in may else ():
         yield _Slot(m.start(), m.end(), "Spun text (alternatives for a tool to pick from)")
     # One list of alternatives ("days/weeks/months") is a writer's shorthand; spun text has several.
-    spun = [m for m in _SPUN.finditer(text) if _spun(m.group())]
+    # (Spun alternatives are joined by "/" or "|": without either there are none.)
+    spun = [m for m in _SPUN.finditer(text) if _spun(m.group())] if "/" in text or "|" in text else []
     if len(spun) >= 2 or any("|" in m.group() and "/" in m.group() for m in spun):
         for m in spun:
             yield _Slot(m.start(), m.end(), "Spun text (alternatives for a tool to pick from)")
-    for m in _CAPS_DIRECTIVE.finditer(text):
+    for m in _CAPS_DIRECTIVE.finditer(text) if _CAPS_DIRECTIVE in may else ():
         yield _Slot(m.start(), m.end(), "A directive to the writer")
     for pattern, what in (
         (_XX_DATE, "A date with XX for the day"),
@@ -178,11 +194,11 @@ def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
         (_EMPTY_IMAGE, "An image with neither address nor description"),
         (_FILLER, "Filler text"),
     ):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern in may else ():
             yield _Slot(m.start(), m.end(), what)
     line = text.strip()
     lead = len(text) - len(text.lstrip())
-    if _TEMPLATE_LINE.match(line) or _HERE_LINE.match(line):
+    if (_TEMPLATE_LINE in may and _TEMPLATE_LINE.match(line)) or (_HERE_LINE in may and _HERE_LINE.match(line)):
         yield _Slot(lead, lead + len(line), "A template line")
     elif _EMPTY_META.match(line) and doc.format == "text":
         yield _Slot(lead, lead + len(line), "An empty byline or date line")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -59,15 +60,18 @@ class TemplateCallout(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         labels, openers = _pattern(options.labels), _pattern(options.openers)
+        needles = needle_index(tuple(p for p in (labels, openers) if p is not None))
         for block in doc.prose_blocks:
+            # Only where a label or an opener can be: the patterns try every position.
+            may = needles.matchable(block.text.text)
             # Headings name sections; block quotes hold someone else's words.
-            if is_explicit_heading(doc, block) or is_quoted(doc, block):
+            if not may or is_explicit_heading(doc, block) or is_quoted(doc, block):
                 continue
-            if labels is not None:
+            if labels is not None and labels in may:
                 for m in labels.finditer(block.text.text):
                     if not _in_parentheses(block.text.text, m.start()):
                         yield self._report(doc, block, m, _LABEL_ADVICE)
-            if openers is not None:
+            if openers is not None and openers in may:
                 for m in openers.finditer(block.text.text):
                     yield self._report(doc, block, m, _OPENER_ADVICE, severity=Severity.INFO)
 
