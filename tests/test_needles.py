@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from lint.checks import _boilerplate
 from lint.checks._needles import NeedleIndex, fold, needles
 
 
@@ -15,7 +16,9 @@ from lint.checks._needles import NeedleIndex, fold, needles
         (r"required fields are marked", 0, False, {"required fields are marked"}),
         # An optional part is not needed; the longest literal run that is needed is taken.
         (r"(?:your )?email address will not be published", 0, False, {"email address will not be published"}),
-        (r"\bskip to (?:main )?(?:content|navigation)\b", 0, False, {"skip to "}),
+        (r"\bskip to (?:main )?(?:content|navigation)\b", 0, False, {"content", "navigation"}),
+        (r"(?:TODO|FIXME)\s*[:-]", 0, False, {"TODO", "FIXME"}),
+        (r"[\[(]\s*(?:ed|desk)\s*:", re.IGNORECASE, True, {"[", "("}),  # a class of a few characters
         # Every branch of an alternation the match must go through gives one needle.
         (r"(?:monthly|one-time) (?:donation|gift)", 0, False, {"monthly", "one-time"}),
         (r"(?:ab|cd)+x?", 0, False, {"ab", "cd"}),
@@ -65,3 +68,27 @@ def test_an_index_names_the_patterns_that_can_match() -> None:
         for i, pattern in enumerate(patterns):
             if pattern.search(text):
                 assert folded.mask(text) >> i & 1
+
+
+def test_an_index_tells_whether_anything_can_match() -> None:
+    index = NeedleIndex([re.compile(r"read more", re.IGNORECASE), re.compile(r"Sign Up")])
+    assert index.any("READ MORE") and index.any("Sign Up") and not index.any("sign up, reader")
+    assert NeedleIndex([re.compile(r"\d+")]).any("no digits")  # no needle: it may always match
+
+
+def test_an_alternation_of_the_parts_that_can_match_finds_what_the_whole_one_finds() -> None:
+    texts = [
+        "Adblock Detected", "We noticed you're using an ad blocker. Please whitelist us.",
+        "This site uses cookies to improve your experience. By continuing to use this site, you agree.",
+        "Accept all cookies", "Share this article on Facebook", "Read more", "Related stories",
+        "Subscribe to our newsletter and follow us on Twitter!", "Don't forget to like and subscribe.",
+        "The council met on Monday, using the old hall; readers may also like the new one.",
+        "share this story with your friends. Copyright © 2024", "SKIP TO MAIN CONTENT", "",
+    ]
+    for name, extra in (("chrome.txt", ()), ("calls_to_action.txt", ("Join the Daily Brief",))):
+        alternation = _boilerplate.alternation(name, extra)
+        whole = re.compile("|".join(alternation.parts), alternation.flags)
+        for text in [*texts, "\n".join(texts), " ".join(texts), "Join the daily  brief now"]:
+            found = [(m.span(), m.group()) for m in alternation.finditer(text)]
+            assert found == [(m.span(), m.group()) for m in whole.finditer(text)], text
+            assert alternation.any(text) or not found

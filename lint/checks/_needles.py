@@ -17,16 +17,17 @@ changes what it finds).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
+    from lint.document.model import Block
     from lint.startup import MarshalStore
 
-_METHOD = 2
+_METHOD = 4
 
 # Under IGNORECASE the regex engine matches an ASCII letter with these characters too, which
 # `str.lower` does not map to it ("İ" lowercases to two characters). Everything else an ASCII
@@ -39,6 +40,27 @@ def fold(text: str) -> str:
     if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
         text = text.translate(_FOLD)  # (slow on non-ASCII text: only when it is needed)
     return text.lower()
+
+
+class Source(NamedTuple):
+    """A pattern's text and flags, for an index of patterns that are not compiled on their own."""
+
+    pattern: str
+    flags: int
+
+
+class _Pattern(Protocol):
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+def article_text(blocks: Iterable[Block]) -> str:
+    """The prose of the blocks in one text, for one needle pass over a whole article before
+    one per block: what any block holds, this holds too."""
+    return "\n".join(block.text.text for block in blocks)
 
 
 def needles(pattern: str, flags: int = 0, folded: bool = False) -> frozenset[str] | None:
@@ -69,9 +91,12 @@ def _required(parsed: Any, ignore_case: bool, folded: bool) -> set[str] | None:
     """The most selective set of strings one of which a match of this sequence must contain."""
     options: list[set[str]] = []
     run: list[str] = []
-    for op, av in parsed:
+    def usable(char: int) -> bool:
         # A literal that ignores case is a needle only in folded text, and only if ASCII (see _FOLD).
-        if op is sre.LITERAL and (not ignore_case or (folded and av < 128)):
+        return not ignore_case or (folded and char < 128)
+
+    for op, av in parsed:
+        if op is sre.LITERAL and usable(av):
             run.append(chr(av))
             continue
         if run:  # anything else ends a literal run (a run may not span it)
@@ -90,12 +115,20 @@ def _required(parsed: Any, ignore_case: bool, folded: bool) -> set[str] | None:
                 found = set().union(*branches)  # type: ignore[arg-type]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
             found = _required(av[2], ignore_case, folded)
+        elif op is sre.IN and len(av) <= 8 and all(o is sre.LITERAL and usable(c) for o, c in av):
+            found = {chr(c) for _, c in av}  # a class of a few characters: "[\[(]"
         if found:
             options.append(found)
     if run:
         options.append({"".join(run)})
-    # The set whose shortest needle is longest rejects the most text (spaces say little: " this ").
-    return max(options, key=lambda o: min(len(n.strip()) for n in o)) if options else None
+    return max(options, key=lambda o: min(_weight(n) for n in o)) if options else None
+
+
+def _weight(needle: str) -> int:
+    """How rare a needle is, roughly, to choose the set that rejects the most text: prose is
+    mostly lowercase letters and spaces, so a capital counts two, punctuation three and a space
+    nothing (" this ")."""
+    return sum(1 if c.islower() or c.isdigit() else 2 if c.isalpha() else 0 if c == " " else 3 for c in needle)
 
 
 class NeedleIndex:
@@ -103,7 +136,7 @@ class NeedleIndex:
     `text` (always for a pattern without needles). A pattern's needles are searched as they are
     when it matches case, else in the folded text: two automata, one pass each."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Sequence[_Pattern]) -> None:
         self.patterns = tuple(patterns)
         self.always = 0
         exact: dict[str, int] = {}
@@ -119,6 +152,7 @@ class NeedleIndex:
                 table[needle] = table.get(needle, 0) | 1 << i
         self._exact = _automaton(exact)
         self._folded = _automaton(folded)
+        self._matchable: dict[int, frozenset[Any]] = {}
 
     def mask(self, text: str) -> int:
         bits = self.always
@@ -130,10 +164,51 @@ class NeedleIndex:
                 bits |= found
         return bits
 
-    def matchable(self, text: str) -> set[re.Pattern[str]]:
+    def any(self, text: str) -> bool:
+        """True when some pattern can match in `text` (stops at the first needle found)."""
+        if self.always:
+            return True
+        if self._exact is not None:
+            for _ in self._exact.iter(text):
+                return True
+        if self._folded is not None:
+            for _ in self._folded.iter(fold(text)):
+                return True
+        return False
+
+    def matchable(self, text: str) -> frozenset[Any]:
         """The patterns that can match in `text`."""
         bits = self.mask(text)
-        return {p for i, p in enumerate(self.patterns) if bits >> i & 1}
+        found = self._matchable.get(bits)
+        if found is None:  # a few masks recur: each set is made once
+            found = self._matchable[bits] = frozenset(p for i, p in enumerate(self.patterns) if bits >> i & 1)
+        return found
+
+
+class Substrings:
+    """Which of several groups of strings occur in a text, in one pass: `mask(text)` sets bit i
+    when a string of group i is in the text, as written (hand-picked needles; case counts)."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        bits: dict[str, int] = {}
+        for i, group in enumerate(groups):
+            for needle in group:
+                bits[needle] = bits.get(needle, 0) | 1 << i
+        self._automaton = _automaton(bits)
+
+    def any(self, text: str) -> bool:
+        """True when a string of some group is in `text` (stops at the first found)."""
+        if self._automaton is not None:
+            for _ in self._automaton.iter(text):
+                return True
+        return False
+
+    def mask(self, text: str) -> int:
+        bits = 0
+        if self._automaton is not None:
+            for _, found in self._automaton.iter(text):
+                bits |= found
+        return bits
 
 
 def _automaton(needles: dict[str, int]) -> Any:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from lint.checks._boilerplate import alternation
-from lint.checks._needles import needle_index
+from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
@@ -54,6 +55,11 @@ _WORD = lazy_re(r"[A-Za-z][A-Za-z'’-]*")
 _FILLER = lazy_re(rf"[\s{ATOM}.,:;!?()\[\]|–—-]*")
 
 
+@cache
+def _shape_needles() -> NeedleIndex:
+    return NeedleIndex([_PROMISE, _CHANNEL_NAMED])
+
+
 @dataclass(frozen=True)
 class Options:
     extra_phrases: tuple[str, ...] = option(
@@ -79,15 +85,10 @@ class BoilerplateCallToAction(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("calls_to_action.txt", options.extra_phrases)
-        needles = needle_index((pattern, _PROMISE, _CHANNEL_NAMED))
+        shaped = _shape_needles()
         for block in doc.prose_blocks:
             prose = block.text.text
-            # Most paragraphs hold none of the strings a listed call, a promise or a channel's
-            # name needs; a sentence with neither a channel nor a promise is no call.
-            may = needles.matchable(prose)
-            if not may:
-                continue
-            listed = list(pattern.finditer(prose)) if pattern in may else []
+            listed = list(pattern.finditer(prose))
             for m in listed:
                 alone = _FILLER.fullmatch(prose[: m.start()]) and _FILLER.fullmatch(prose[m.end() :])
                 yield self.finding(
@@ -96,7 +97,9 @@ class BoilerplateCallToAction(Check):
                     "delete it unless the outlet wants it here",
                     severity=Severity.WARNING if alone else None,
                 )
-            if _PROMISE in may or _CHANNEL_NAMED in may:
+            # A sentence with neither a channel nor a promise is no call: most paragraphs hold
+            # none of the strings either needs.
+            if shaped.any(prose):
                 yield from self._shaped_calls(block, [m.span() for m in listed])
 
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:

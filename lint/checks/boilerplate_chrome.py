@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
-from lint.checks._needles import needle_index
+from lint.checks._needles import article_text
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
@@ -36,11 +36,11 @@ class BoilerplateChrome(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("chrome.txt", options.extra_phrases)
-        needles = needle_index((pattern,))
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        if not pattern.any(article_text(blocks)):
+            return  # (the whole article first: many hold nothing the patterns need)
+        for block in blocks:
             prose = block.text.text
-            if not needles.mask(prose):
-                continue  # none of the strings a match needs: the alternation would try every position
             # A Markdown or HTML heading "Read more" or "Related stories" titles an edited
             # reading list; in plain text a short line only looks like a heading.
             real_heading = block.kind is BlockKind.HEADING and doc.format != "text"

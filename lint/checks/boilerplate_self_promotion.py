@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
-from lint.checks._needles import needle_index
+from lint.checks._needles import article_text, needle_index
 from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -41,7 +41,10 @@ class BoilerplateSelfPromotion(Check):
         patterns = self_promotion_patterns(house.outlet_name, house.domains)
         extra = _extra(options.extra_phrases)
         needles = needle_index(tuple(p.regex for p in patterns) + ((extra,) if extra is not None else ()))
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        if not needles.any(article_text(blocks)):
+            return  # (the whole article first: many hold no needle at all)
+        for block in blocks:
             prose = block.text.text
             # Only the patterns whose needles ("stay tuned", "coverage", ...) are in the paragraph.
             may = needles.matchable(prose)

@@ -98,6 +98,9 @@ class DanglingListIntro(Check):
             if block.kind is not BlockKind.PARAGRAPH or not block.sentences:
                 continue
             last = block.sentences[-1]
+            # All that is reported here (a pointer, a bare label, a list intro) ends in a colon.
+            if not last.text.rstrip().endswith(":") and not block.text.text.rstrip().endswith(":"):
+                continue
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             pointer = _POINTER.search(last.text.rstrip())
             if pointer and not self._carries_pointer(doc, following, link_starts):

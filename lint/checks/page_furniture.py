@@ -147,7 +147,7 @@ class PageFurniture(Check):
             )
         for k, line in enumerate(lines):
             # The pattern tries every position; most lines hold none of the calls it looks for.
-            if k in reported or not _anchor_needles().mask(line.text):
+            if k in reported or not _anchor_needles().any(line.text):
                 continue
             for m in _INLINE_ANCHOR.finditer(line.text):
                 group = "title" if m.group("title") else "lower"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from lint.checks._leftover_lines import prose_lines
+from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
@@ -58,17 +60,27 @@ class SeoEditorNote(Check):
     good = "The mayor rejected the plan. “We will not sign it,” the union's leader said."
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
+        needles = _needles()
         for line in prose_lines(doc):
             text = line.text
+            # Only the patterns whose needles are in the line ("note", a bracket, "TODO", ":").
+            may = needles.matchable(text)
+            if not may:
+                continue
             # A line that opens with "TODO:" or "Editor: please ..." is one note, reported once.
-            opening = [m for m in (_TODO.match(text), _ADDRESSED_LINE.match(text)) if m][:1]
-            matches = list(_NOTE.finditer(text)) or opening
+            opening = [m for m in (p.match(text) for p in (_TODO, _ADDRESSED_LINE) if p in may) if m][:1]
+            matches = (list(_NOTE.finditer(text)) if _NOTE in may else []) or opening
             for m in matches:
                 yield self.finding(
                     line.block.text.span(line.start + m.start(), line.start + m.end()),
                     f"Note for the desk left in the copy (“{_short(m.group())}”): "
                     "do what it asks, then delete it.",
                 )
+
+
+@cache
+def _needles() -> NeedleIndex:
+    return NeedleIndex([_NOTE, _TODO, _ADDRESSED_LINE])
 
 
 def _short(text: str, limit: int = 40) -> str:

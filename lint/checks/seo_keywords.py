@@ -135,6 +135,7 @@ _IMPERATIVE = lazy_re(
     r"read|know|discover|explore|don['’]t miss)\b[^.!?]{0,60})",
     re.I,
 )
+_DOT_LETTER = lazy_re(r"\.[a-z]", re.I)
 _MUCH_MORE = lazy_re(r"\b(?:and (?:much|lots|a lot) more|and more only on|all the latest)\b", re.I)
 
 
@@ -142,14 +143,18 @@ def _meta_description_clues(text: str) -> list[str]:
     """What makes a line a search-result blurb: sentences that order the reader about ("Follow
     the live score", "Get ball by ball commentary"), a website named as the place to do it, and
     "and much more"."""
+    # Without a website or "and much more" a line is no blurb: the imperatives are not read.
+    # (A website's name holds a dot and the first letter of its domain: most lines hold neither.)
+    domain = re.search(DOMAIN_LIKE, text, re.I) if _DOT_LETTER.search(text) else None
+    more = _MUCH_MORE.search(text)
+    if not domain and not more:
+        return []
     clues = [_cut(m.group("verb"), 30) for m in _IMPERATIVE.finditer(text)][:2]
-    domain = re.search(DOMAIN_LIKE, text, re.I)
     if domain:
         clues.append(domain.group())
-    more = _MUCH_MORE.search(text)
     if more:
         clues.append(more.group())
-    return clues if domain or more else []
+    return clues
 
 
 def _cut(text: str, limit: int = 60) -> str:

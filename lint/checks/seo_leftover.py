@@ -245,7 +245,7 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
     text = line.text.strip().strip("*_").strip()
     if text[:1] in "([" and text[-1:] in ")]":
         text = text[1:-1].strip()  # "(Word count: 612)", "[Keywords: ...]"
-    field = _FIELD.match(text)
+    field = _FIELD.match(text) if ":" in text else None
     if field is None or not field.group("value").strip():
         # A label on a line of its own: "SEO Notes:", "## Keywords", "Key SEO elements used:".
         label = text.rstrip(":").strip().strip("*_").strip()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._needles import needle_index
+from lint.checks._needles import article_text, needle_index
 from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -61,7 +61,10 @@ class TemplateCallout(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         labels, openers = _pattern(options.labels), _pattern(options.openers)
         needles = needle_index(tuple(p for p in (labels, openers) if p is not None))
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        if not needles.any(article_text(blocks)):
+            return  # (most articles hold no label nor opener at all)
+        for block in blocks:
             # Only where a label or an opener can be: the patterns try every position.
             may = needles.matchable(block.text.text)
             # Headings name sections; block quotes hold someone else's words.

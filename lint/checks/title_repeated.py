@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from lint.checks._duplicates import jaccard, normalize, shingles, word_count, words
 from lint.checks._leftover_lines import in_blockquote
 from lint.checks.base import Check, HouseStyle
+from lint.document.mapped import ATOM
 from lint.document.model import Block, BlockKind, Document
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
@@ -53,12 +54,15 @@ class TitleRepeated(Check):
         if not title:
             return
         forms = title_forms(title)
+        if not forms:
+            return
+        longest = max(len(form) for form in forms)
         blocks = [b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)]
         opening = _opening_words(blocks, forms)
         page_heading = next(iter(doc.headings), None)
         body_started = False
         for index, block in enumerate(blocks):
-            if normalize(block.text.text) not in forms:
+            if longer_than(block.text.text, longest) or normalize(block.text.text) not in forms:
                 # Notes in block quotes ("Update: ...") may sit above the page heading.
                 body_started = body_started or (
                     block.kind is BlockKind.PARAGRAPH and word_count(block.text.text) >= 8
@@ -85,6 +89,17 @@ class TitleRepeated(Check):
                 + (" and the story starts again after it" if story_again else "")
                 + ": delete the repeated part.",
             )
+
+
+def longer_than(text: str, length: int) -> bool:
+    """True when `normalize(text)` is surely longer than `length`, found without normalising (a
+    paragraph is much longer than a title): normalising keeps every character but white space,
+    markup atoms and the punctuation it strips at the end, and casefolding never shortens one."""
+    kept = "".join(text.split()).rstrip(_STRIPPED)
+    return len(kept) - kept.count(ATOM) > length
+
+
+_STRIPPED = ".:;!?," + ATOM  # what normalize strips at the end (atoms become spaces)
 
 
 def _opening_words(blocks: list[Block], forms: set[str]) -> frozenset[int]:
