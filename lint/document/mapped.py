@@ -67,6 +67,30 @@ class MappedText:
             pos += size
         return MappedText("".join(parts), tuple(segments), tuple(starts))
 
+    @staticmethod
+    def build_stripped(pieces: list[tuple[str, Span]]) -> MappedText:
+        """`build(pieces)` without the white space at either end, as its `slice` would cut it,
+        made in one go (HTML text comes in pieces with line breaks and indents around them)."""
+        joined = "".join([text for text, _ in pieces])
+        lo = len(joined) - len(joined.lstrip())
+        hi = len(joined.rstrip())
+        if (lo, hi) == (0, len(joined)):
+            return MappedText.build(pieces)
+        kept: list[tuple[str, Span]] = []
+        pos = 0
+        for text, src in pieces:
+            size = len(text)
+            cut_start, cut_end = max(lo - pos, 0), min(hi - pos, size)
+            if cut_start < cut_end:
+                if cut_start == 0 and cut_end == size:
+                    kept.append((text, src))
+                elif size == src.end - src.start:  # exact: character for character
+                    kept.append((text[cut_start:cut_end], Span(src.start + cut_start, src.start + cut_end)))
+                else:
+                    kept.append((text[cut_start:cut_end], src))
+            pos += size
+        return MappedText.build(kept)
+
     def __len__(self) -> int:
         return len(self.text)
 
@@ -184,20 +208,19 @@ class MappedText:
         out: list[tuple[str, Span]] = []
         if start >= end:
             return out
-        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        while i < len(self.segments):
-            seg = self.segments[i]
-            seg_end = seg.text_start + seg.length
-            if seg.text_start >= end:
+        text, segments = self.text, self.segments
+        for i in range(max(bisect.bisect_right(self._starts, start) - 1, 0), len(segments)):
+            text_start, length, source = segments[i]
+            if text_start >= end:
                 break
-            lo, hi = max(start, seg.text_start), min(end, seg_end)
+            lo = start if start > text_start else text_start
+            hi = end if end < text_start + length else text_start + length
             if lo < hi:
-                if seg.exact:
-                    off = seg.source.start - seg.text_start
-                    out.append((self.text[lo:hi], Span(lo + off, hi + off)))
+                if length == source.end - source.start:  # exact: character for character
+                    off = source.start - text_start
+                    out.append((text[lo:hi], Span(lo + off, hi + off)))
                 else:
-                    out.append((self.text[lo:hi], seg.source))
-            i += 1
+                    out.append((text[lo:hi], source))
         return out
 
 

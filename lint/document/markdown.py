@@ -39,7 +39,8 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     text_for_parser = "\n" * source.count("\n", 0, body_start) + source[body_start:]
     # markdown-it also breaks lines at a lone "\r"; our line index does not (lines end at "\n"),
     # so a lone CR would shift every line number after it. Same length, so offsets stay.
-    text_for_parser = _LONE_CR.sub(" ", text_for_parser)
+    if "\r" in text_for_parser:
+        text_for_parser = _LONE_CR.sub(" ", text_for_parser)
     tokens = _parser().parse(text_for_parser)
     lines = LineIndex(source)
     builder = _Blocks(doc, options, lines, _line_ends(source, lines), compile_templates(options.template_syntax))

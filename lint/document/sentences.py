@@ -35,7 +35,6 @@ _BOUNDARY = lazy_re(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = lazy_re(r"([\w.’']+)$")
 # Abbreviations that are also everyday words ("no", "art", "sun"): abbreviations only before a
 # number ("No. 5", "Art. 12", "Sun. 3 p.m."), sentence ends otherwise.
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "pp", "fig", "figs", "ch", "sec", "art", "para",
@@ -77,8 +76,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     # Look only at a window before the full stop: searching from 0 made long blocks quadratic.
     end = m.start("punct") + 1
-    before = _WORD_BEFORE.search(text, max(0, end - _WORD_WINDOW), end)
-    word = before.group(1).rstrip(".").lstrip("’'").lower() if before else ""
+    word = _word_before(text, end).rstrip(".").lstrip("’'").lower()
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
@@ -94,6 +92,16 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         # Dotted abbreviations we do not list ("U.S.C.", "B.C.").
         return _looks_like_sentence_start(text, m.end("space"))
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    r"""The run of word characters, full stops and apostrophes (`[\w.’']+`) that ends at `end`,
+    looked for only within `_WORD_WINDOW` characters."""
+    start, least = end, max(0, end - _WORD_WINDOW)
+    # \w is a letter, digit or underscore: str.isalnum and "_".
+    while start > least and (text[start - 1].isalnum() or text[start - 1] in "_.’'"):
+        start -= 1
+    return text[start:end]
 
 
 _STARTERS = frozenset(
