@@ -109,14 +109,15 @@ class CmuDict(Mapping[str, list[list[str]]]):
         i = bisect.bisect_left(keys, target)
         lo = offsets[max(i - 2, 0)]
         hi = offsets[i + 2] if i + 2 < len(offsets) else len(data)
-        starts = [lo] if data[lo : lo + len(target)] == target else []
-        needle = b"\n" + target
-        at = data.find(needle, lo, hi)
-        while at >= 0:
-            starts.append(at + 1)
-            at = data.find(needle, at + 1, hi)
+        # A line for the word starts "word " or, for another pronunciation, "word(2) ".
+        starts = [lo] if data[lo : lo + len(target) + 1] in (target + b" ", target + b"(") else []
+        for needle in (b"\n" + target + b" ", b"\n" + target + b"("):
+            at = data.find(needle, lo, hi)
+            while at >= 0:
+                starts.append(at + 1)
+                at = data.find(needle, at + 1, hi)
         pronunciations: list[list[str]] = []
-        for start in starts:
+        for start in sorted(starts):  # in file order
             end = data.find(b"\n", start)
             line = data[start : len(data) if end < 0 else end]
             if _key(line) == target:

@@ -196,22 +196,21 @@ def _heading_fix(span: Span, right: str) -> Fix | None:
 
 
 def _usage(doc: Document) -> _Usage:
-    usage = _Usage()
+    # Sentences split at white space, so a block's words are its sentences' words in turn: a
+    # word is somewhere mid-sentence when it is written more often than it opens a sentence.
+    written: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
     for block in doc.prose_blocks:
         if block.kind is BlockKind.HEADING:
             continue
-        # Sentences split at white space, so the block's words are its sentences' words in turn.
-        words = block.word_texts
-        usage.lower.update([w for w in words if w[0].islower()])
-        capitals = Counter([w for w in words if w[0].isupper()])
-        if not capitals:
-            continue
-        # A capitalised word is mid-sentence in as many places as it is not a sentence's first word.
+        written.update(block.word_texts)
         for sentence in block.sentences:
             first = WORD_RE.search(sentence.text)
-            if first is not None and first.group() in capitals:
-                capitals[first.group()] -= 1
-        usage.capital_mid.update(w.lower() for w, n in capitals.items() if n > 0)
+            if first is not None:
+                opening[first.group()] += 1
+    usage = _Usage()
+    usage.lower.update(w for w in written if w[0].islower())
+    usage.capital_mid.update(w.lower() for w, n in written.items() if w[0].isupper() and n > opening[w])
     return usage
 
 

@@ -287,8 +287,8 @@ class _Extractor(_LinearParser):
     def _flush(self, end: int) -> None:
         pieces, self.pieces = self.pieces, []
         start, self.block_start = self.block_start, -1
-        if not pieces:
-            return
+        if not pieces or (len(pieces) == 1 and pieces[0][0].isspace()):
+            return  # nothing, or only the white space between two tags
         trimmed = MappedText.build_stripped(pieces)
         if not trimmed.text:
             return  # white space only
