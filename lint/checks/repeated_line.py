@@ -103,10 +103,13 @@ class RepeatedLine(Check):
     def _cut_short(self, doc: Document, units: list[_Unit], reported: set[int]) -> Iterator[Finding]:
         """A line that is another line's beginning: the same words and then more (or fewer)."""
         by_text = {u.key: u for u in units}
+        lengths = {len(u.tokens) for u in units}  # only a line of n words can be an n-word beginning
         for unit in units:
             if id(unit) in reported:
                 continue
             for n in range(len(unit.tokens) - 1, 5, -1) if len(unit.tokens) <= _MAX_PREFIX_WORDS else ():
+                if n not in lengths:
+                    continue
                 shorter = by_text.get(" ".join(unit.tokens[:n]))
                 if shorter is not None and shorter is not unit and shorter.section == unit.section:
                     later, earlier = (unit, shorter) if unit.line > shorter.line else (shorter, unit)

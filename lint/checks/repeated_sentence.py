@@ -66,14 +66,23 @@ class RepeatedSentence(Check):
                 continue  # a pull quote repeats a sentence of the body on purpose
             has_atoms = ATOM in block.text.text
             for sentence in block.sentences:
-                is_question = sentence.text.rstrip(" ”\"'’)").endswith("?")
-                if is_question or word_count(sentence.text) < options.min_words:
+                if sentence.text.rstrip(" ”\"'’)").endswith("?"):
+                    continue  # a question
+                if not has_atoms:
+                    key = normalize(sentence.text)
+                elif word_count(sentence.text) >= options.min_words:  # (short: left out below)
+                    # Atoms count by their source (see expanded_prose).
+                    key = normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end)))
+                else:
                     continue
-                # Atoms count by their source (see expanded_prose); without any, the prose is it.
-                key = normalize(expanded_prose(doc.source, block.text.slice(sentence.start, sentence.end))) \
-                    if has_atoms else normalize(sentence.text)
                 seen[key].append(sentence)
-        pairs = [copies for copies in seen.values() if len(copies) == 2]
+        # Short sentences do not count: they are left out of the few texts said twice or more.
+        pairs = [
+            copies for copies in (
+                [s for s in same if word_count(s.text) >= options.min_words]
+                for same in seen.values() if len(same) >= 2
+            ) if len(copies) == 2
+        ]
         if not pairs:
             return
         reported = {id(b) for _, seconds, _ in repeated_blocks(doc, ParagraphOptions()) for b in seconds}
