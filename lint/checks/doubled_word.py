@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
@@ -19,8 +20,9 @@ _DOUBLED = lazy_re(
 )
 # An adverb repeated around an auxiliary: "had largely been largely shunned", "has already been
 # already": moved in a rewrite and left in its old place too. ("Conflict is conflict" is meant.)
+_ADVERBS = ("already", "still", "just", "even", "only", "never", "always", "often")
 _AROUND_AUXILIARY = lazy_re(
-    r"(?<![\w'’\-.@/])(?P<word>[a-z]{2,}ly|already|still|just|even|only|never|always|often)\s+"
+    rf"(?<![\w'’\-.@/])(?P<word>[a-z]{{2,}}ly|{'|'.join(_ADVERBS)})\s+"
     r"(?:been|be|being|is|was|are|were|has|have|had|will|would|can|could"
     r"|should|may|might|must|not|also)\s+(?P<again>(?P=word))(?![\w\-'’])"
 )
@@ -98,7 +100,11 @@ def _may_repeat(prose: str, words: list[str]) -> tuple[bool, bool]:
     if _NOT_PLAIN_WORDS.search(prose):
         return True, True
     lowered = list(map(str.lower, words))
-    return any(map(str.startswith, lowered[1:], lowered)), any(map(str.startswith, words[2:], words))
+    repeated_after_one = compress(words, map(str.startswith, words[2:], words))
+    return (
+        any(map(str.startswith, lowered[1:], lowered)),
+        any(word.endswith("ly") or word in _ADVERBS for word in repeated_after_one),
+    )
 
 
 def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:
