@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
 
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
@@ -27,6 +26,9 @@ _AROUND_AUXILIARY = lazy_re(
     r"|should|may|might|must|not|also)\s+(?P<again>(?P=word))(?![\w\-'’])"
 )
 _NOT_PLAIN_WORDS = lazy_re(r"[&\u00ad\u2011İΣ]")
+# On words joined with NUL: a word the next one starts with; an adverb the word after next starts with.
+_NEXT_WORD_AGAIN = lazy_re(r"\x00([^\x00]++)\x00\1")
+_ADVERB_AGAIN = lazy_re(rf"\x00([^\x00]*ly|{'|'.join(_ADVERBS)})\x00[^\x00]++\x00\1")
 _EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
@@ -91,20 +93,17 @@ class DoubledWord(Check):
 
 def _may_repeat(prose: str, words: list[str]) -> tuple[bool, bool]:
     """Whether each pattern can match: does a word start the next word again (in any case), or
-    the one after that?
+    does an adverb start the word after the next?
 
     The block's words (shared by several checks) hold the patterns' runs of letters: the repeated
     run is a whole word, the repeat starts one ("the the.com"). Only joins across "&" or a soft or
     non-breaking hyphen ("AT&the") hide a run's start, and str.lower() cases "İ" and a final "Σ"
-    unlike the patterns' letter-by-letter comparison: text with any of those takes the patterns."""
+    unlike the patterns' letter-by-letter comparison: text with any of those takes the patterns.
+    The words are joined with NUL (never in a word), so one search over them tells."""
     if _NOT_PLAIN_WORDS.search(prose):
         return True, True
-    lowered = list(map(str.lower, words))
-    repeated_after_one = compress(words, map(str.startswith, words[2:], words))
-    return (
-        any(map(str.startswith, lowered[1:], lowered)),
-        any(word.endswith("ly") or word in _ADVERBS for word in repeated_after_one),
-    )
+    joined = "\x00" + "\x00".join(words)
+    return _NEXT_WORD_AGAIN.search(joined.lower()) is not None, _ADVERB_AGAIN.search(joined) is not None
 
 
 def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:

@@ -69,10 +69,6 @@ class InvisibleCharacter(Check):
     good = "The NATO-Ukraine plan and a hidden space."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        # Prose holds the source's characters, and those the parser decodes from entities
-        # ("&#8203;"): a source with no "&" and no such character has none in its prose either.
-        if "&" not in doc.source and not _SUSPECT.search(doc.source):
-            return
         for text in prose_texts(doc):
             prose = text.text
             if not _SUSPECT.search(prose):

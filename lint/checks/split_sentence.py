@@ -68,7 +68,7 @@ class SplitSentence(Check):
             if previous is not None and _split(doc, previous, block):
                 chain = chain or [previous]
                 chain.append(block)
-            else:
+            elif chain:
                 yield from self._report(chain)
                 chain = []
             if doc.format == "text" and block.kind is BlockKind.PARAGRAPH:
@@ -107,8 +107,10 @@ def _split(doc: Document, first: Block, second: Block) -> bool:
     if first.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or second.kind not in seconds:
         return False
     head = first.text.text.strip()
+    if not head or _closed(head):
+        return False
     tail = second.text.text.strip()
-    if not head or not tail or _closed(head):
+    if not tail:
         return False
     words = LETTER_WORD.findall(head)
     if first.kind is BlockKind.HEADING:

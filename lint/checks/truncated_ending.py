@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -77,14 +78,27 @@ def _last_paragraph(doc: Document) -> Block | None:
     return last
 
 
+def _last_word(text: str) -> re.Match[str] | None:
+    """`_LAST_WORD.search(text)`, tried near the end first. Its match is the letters before the
+    text's closing run of non-word characters; a match found at the very start of the window (or
+    none found there) may begin further back, so the whole text is searched then."""
+    start = max(0, len(text) - 80)
+    m = _LAST_WORD.search(text, start)
+    if start and (m is None or m.start() == start):
+        m = _LAST_WORD.search(text)
+    return m
+
+
 def _open_ending(block: Block, text: str, options: Options) -> str | None:
     if not text:
         return None
-    m = _OPEN_END.search(text)
+    # The patterns are anchored at the end: tried there only (their matches are 2 and 5
+    # characters at most; the last word's is found near the end unless its tail is long).
+    m = _OPEN_END.search(text, max(0, len(text) - 2))
     if m:
         return f"it ends with “{m.group().strip()}”"
-    ellipsis = _ELLIPSIS_END.search(text)
-    word = _LAST_WORD.search(text)
+    ellipsis = _ELLIPSIS_END.search(text, max(0, len(text) - 5))
+    word = _last_word(text)
     dangling = word is not None and word.group(1) in _DANGLING_WORDS
     if ellipsis:
         last_words = len(block.sentences[-1].words) if block.sentences else 0
