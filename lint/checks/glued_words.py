@@ -169,7 +169,7 @@ class GluedWords(Check):
         counts: Counter[str],
     ) -> Iterator[_Glue]:
         found: list[_Glue] = []
-        if not glued.keys().isdisjoint(words):
+        if glued and not glued.keys().isdisjoint(words):  # most articles have no glued run at all
             for m in _RUN.finditer(prose):
                 glue = glued.get(m.group())
                 # Most words glue to nothing: the token around them is looked at only for those that do.
