@@ -304,7 +304,9 @@ class _Extractor(_LinearParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.at
         if self.selected_depth < 0 and self.selector is not None and not self.selected_done:
-            if self.selector.matches(tag, _attr_map(attrs)):
+            # (A selector naming another tag cannot match: its attributes need not be read.)
+            wanted = self.selector.tag
+            if (not wanted or tag == wanted) and self.selector.matches(tag, _attr_map(attrs)):
                 self.selected_depth = 0
                 if tag not in VOID:
                     self.stack.append(tag)

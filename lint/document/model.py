@@ -80,8 +80,9 @@ class Block:
     attrs: tuple[tuple[str, str], ...] = ()  # images: alt, src; code: info string
     ordinal: str = ""  # list items: the marker as written ("-", "*", "1.")
 
-    @property
+    @cached_property
     def is_prose(self) -> bool:
+        # Cached: checks ask it of every block, about a million times over a corpus.
         return self.kind in PROSE_KINDS
 
     @cached_property
