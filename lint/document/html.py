@@ -401,10 +401,17 @@ class _Extractor(_LinearParser):
         if self.title.reading:
             self.title.parts.append(data)
             return
-        if self.atom_depth or not data:
-            return
+        if self.atom_depth or not data or self.skip_depth or self.selected_depth < 0:
+            return  # inside code, or not reading (page chrome, outside the article)
+        # `_add`, inlined: text comes in tens of thousands of pieces.
         start = self.at
-        self._add(data, Span(start, start + len(data)))
+        piece = (data, Span(start, start + len(data)))
+        if self.tables.cell_pieces is not None:
+            self.tables.cell_pieces.append(piece)
+            return
+        if self.block_start < 0:
+            self.block_start = start
+        self.pieces.append(piece)
 
     def handle_entityref(self, name: str) -> None:
         self._entity()
