@@ -56,3 +56,32 @@ def test_names_are_tried_only_at_the_lengths_their_first_word_starts():
         ("European", "europeans", True, False),  # a demonym's plural
         ("New York", "New York", False, False),
     ]
+
+
+def test_the_lexicon_kept_between_runs_is_the_one_built(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lint.checks import _names
+
+    glossary = ("eBay", "Open Data Council", "Zelenskyy")
+
+    def fresh(setting: str) -> _names.NameLexicon:
+        monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", setting)
+        _names._store.cache_clear()
+        _names.load_lexicon.cache_clear()
+        return _names.load_lexicon(glossary)
+
+    built = fresh("off")
+    assert fresh(str(tmp_path)) is not built and _names._store().added == 1  # built, to be kept
+    _names._store().save()
+    kept = fresh(str(tmp_path))
+    assert _names._store().added == 0  # read from the store, not built
+    assert _names._packed(kept) == _names._packed(built)
+    assert list(kept.names) == list(built.names) and kept.names == built.names
+    text = "Talks in berlin with european partners and the open data Council"
+    assert [(m.start, m.end, m.name) for m in kept.find(text)] == [(m.start, m.end, m.name) for m in built.find(text)]
+    assert fresh(str(tmp_path)).get(("ebay",)) is not None
+    other = tmp_path / "other.py"
+    other.write_text("# this module, changed\n", encoding="utf-8")
+    monkeypatch.setattr(_names, "_SOURCE", other)
+    assert fresh(str(tmp_path)).names == built.names and _names._store().added == 1  # built again, not read
+    _names._store.cache_clear()
+    _names.load_lexicon.cache_clear()

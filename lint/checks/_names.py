@@ -26,9 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lint.datafiles import data_lines, data_path
 from lint.patterns import lazy_re
+
+if TYPE_CHECKING:
+    from lint.startup import MarshalStore
 
 TOKEN_RE = lazy_re(r"[^\W\d_]+")
 # Every space and hyphen character counts as the plain one when comparing separators.
@@ -246,7 +251,66 @@ def _name_files() -> list[str]:
 
 @cache
 def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
-    """The shipped names plus the outlet's glossary (whose spelling wins over ours)."""
+    """The shipped names plus the outlet's glossary (whose spelling wins over ours).
+
+    Building it makes three thousand names, a good part of a one-article run, so what was built is
+    kept between runs in a store (lint/startup.py) and rebuilt only when something it was built
+    from changed: the key is the lists as read, the glossary and this module's own source."""
+    lists = tuple((filename, _data_lines(filename)) for filename in _name_files())
+    store = _store()
+    key: Any = None
+    if store.path is not None:
+        try:
+            key = (_SOURCE.read_text(encoding="utf-8"), lists, glossary)
+        except (OSError, UnicodeDecodeError):
+            pass  # no source to key it by: built every run
+    stored = store.entries().get(key) if key is not None else None
+    if stored is not None:
+        try:
+            return _unpacked(stored)
+        except (TypeError, ValueError, IndexError):
+            pass  # an entry of another shape: built afresh below
+    lexicon = _build_lexicon(dict(lists), glossary)
+    if key is not None and store.has_room():
+        # Lexicons built by another version of this module or from other lists are of no more use.
+        entries = store.entries()
+        for stale in [k for k in entries if not (isinstance(k, tuple) and k[:2] == key[:2])]:
+            del entries[stale]
+        store.add(key, _packed(lexicon))
+    return lexicon
+
+
+_SOURCE = Path(__file__)  # this module: a change to how the lexicon is built changes the key
+
+
+@cache
+def _store() -> MarshalStore:
+    """The lexicons of earlier runs (written at exit when this run built one); off without a
+    cache folder or without this module's source to key them by."""
+    from lint.startup import MarshalStore, store_path
+
+    return MarshalStore(store_path("lexicon") if _SOURCE.is_file() else None)
+
+
+def _packed(lexicon: NameLexicon) -> tuple[Any, ...]:
+    """The lexicon as plain values marshal keeps: its names in their order, their fields as they are
+    (each name's key is its tokens lowercased, made again when read)."""
+    names = tuple(
+        (n.canonical, n.tokens, n.separators, n.kind, n.generic, n.everyday, n.rule) for n in lexicon.names.values()
+    )
+    return (names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
+            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.triggers)
+
+
+def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
+    """The lexicon `_packed` gave."""
+    names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, triggers = stored
+    by_key = {tuple(map(str.lower, fields[1])): Name(*fields) for fields in names}
+    return NameLexicon(by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, triggers)
+
+
+def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...]) -> NameLexicon:
+    """The lexicon made from the name lists (file name -> lines, in file name order) and the glossary."""
     rules: dict[str, str] = {}
     for filename in ("ambiguous_places.txt", "ambiguous.txt"):  # the curated file wins
         for line in _data_lines(filename):
@@ -254,11 +318,11 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
             rules[word.lower()] = rule.strip() if rule.strip() in AMBIGUITY_RULES else "never"
     names: dict[tuple[str, ...], Name] = {}
     demonyms: set[str] = set()
-    for filename in _name_files():
+    for filename, lines in lists.items():
         kind = filename.removesuffix(".txt")
         if kind in _META_FILES:
             continue
-        for line in _data_lines(filename):
+        for line in lines:
             generic = kind == "institutions" or line.endswith(" *")
             line = line.removesuffix(" *")
             rule = rules.get(line.lower(), "")

@@ -7,7 +7,7 @@ Two ways in: known wrong forms listed in `lint/data/terminology/official_names.y
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -17,7 +17,7 @@ from lint.checks.spelling_variety import spelling_pairs
 from lint.datafiles import data_yaml
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
-from lint.patterns import PhraseMatcher, lazy_re
+from lint.patterns import PhraseMatcher, compile_pattern, lazy_re
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to", "a", "an", "without"})
 _POSSESSIVE = lazy_re(r"['’]s?$")
@@ -33,6 +33,7 @@ class Names:
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = field(default_factory=dict)
     lengths: tuple[int, ...] = ()
     words: frozenset[str] = frozenset()  # every word of every name, lowercased
+    anywhere: Any = None  # the wrong forms lowercased, found anywhere in a text (word boundaries aside)
 
 
 @cache
@@ -75,7 +76,34 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
             near.setdefault(key, []).append((form, word))
     lengths = tuple(sorted({k[0] for k in near}))
     words = frozenset(w.lower() for form in targets for w in form.split())
-    return Names(wrong, wrong_forms, frozenset(valid), near, lengths, words)
+    return Names(wrong, wrong_forms, frozenset(valid), near, lengths, words, _automaton(wrong))
+
+
+def _automaton(phrases: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of the phrases lowercased (as PhraseMatcher folds them), or None."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        if phrase.lower():
+            automaton.add_word(phrase.lower(), None)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_hold_wrong_form(blocks: list[Block], names: Names) -> bool:
+    """False when no block can hold a listed wrong form (nearly every article): the article's prose
+    lowercased holds none of them even as a substring. Lowercasing the whole equals lowercasing
+    each block when no letter's lowercase is longer (the blocks are joined at line breaks, which
+    no rule of case reads across); otherwise each block is searched as before."""
+    if names.anywhere is None:
+        return False
+    prose = "\n".join(block.text.text for block in blocks)
+    folded = prose.lower()
+    return len(folded) != len(prose) or next(names.anywhere.iter(folded), None) is not None
+
 
 
 @dataclass(frozen=True)
@@ -109,10 +137,12 @@ class OfficialName(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         extra_names = tuple(sorted(g for g in house.glossary if " " in g.strip()))
         names = _names(extra_names, tuple(sorted(options.wrong.items())))
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        wrong_forms = _may_hold_wrong_form(blocks, names)
+        for block in blocks:
             prose = block.text.text
             reported: list[tuple[int, int]] = []
-            for start, end, right in names.wrong_forms.finditer(prose):
+            for start, end, right in names.wrong_forms.finditer(prose) if wrong_forms else ():
                 if _inside_longer_name(prose, start):
                     continue
                 span = block.text.span(start, end)
@@ -189,16 +219,39 @@ def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
 
 def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
     """Runs of two or more capitalised words, maybe joined by small words, one space apart."""
-    for run in _run_pattern().finditer(prose):
-        yield [(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(prose, run.start(), run.end())]
+    plain = prose.isascii() or _PLAIN.fullmatch(prose) is not None
+    for run in _run_pattern(plain).finditer(prose):
+        text = run.group()
+        if text.isascii():
+            # One space between words, and each word one _NAME_WORD (ASCII has no marks or
+            # curly apostrophes that could split one): the words are the run split at its spaces.
+            words, at = [], run.start()
+            for word in text.split(" "):
+                words.append((at, at + len(word), word))
+                at += len(word) + 1
+            yield words
+        else:
+            yield [(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(prose, run.start(), run.end())]
+
+
+# Text whose only characters outside ASCII are common punctuation: neither letters nor marks nor
+# digits in any engine, so for the run pattern \p{Lu} is [A-Z] and both engines read \w alike.
+_PLAIN = lazy_re(r"[\x00-\x7f“”‘’—–…«»\u00a0]*")
 
 
 @cache
-def _run_pattern() -> Any:
-    import regex  # \p{Lu}: capitals in every script, so the scan skips lowercase text in C
-
-    word = r"\p{Lu}(?:[\w'’\-]|\.(?=\w))*"
+def _run_pattern(plain: bool) -> Any:
+    r"""The pattern of a run of capitalised words: with `re` for plain text, else with `regex`
+    (\p{Lu}: capitals in every script, so the scan skips lowercase text in C), which a run that
+    meets only plain text never imports."""
     small = "|".join(sorted(_SMALL_WORDS))
+    rest = r"(?:[\w'’\-]|\.(?=\w))*"
+    if plain:
+        word = "[A-Z]" + rest
+        return compile_pattern(rf"(?<![\w'’\-.]){word}(?: (?:(?:{small}) )*{word})+")
+    import regex
+
+    word = r"\p{Lu}" + rest
     return regex.compile(rf"(?<![\w'’\-.]){word}(?: (?:(?:{small}) )*{word})+")
 
 
