@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import chain, compress, count
+from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,9 +120,11 @@ class NameLexicon:
     first_words: frozenset[str] = field(default_factory=frozenset)
     # First word -> the lengths (in tokens) of the names it starts: other lengths cannot match there.
     lengths_by_first: Mapping[str, frozenset[int]] = field(default_factory=dict, compare=False)
-    # Every lowercase word a name may start with: a first word, its singular or plural (a slip in
-    # number), a demonym's plural. `_match_at` finds nothing at any other word.
-    triggers: frozenset[str] = field(default_factory=frozenset, compare=False)
+    # Where a name can start (`_match_at` finds nothing anywhere else, so `find` passes over every
+    # other word at once): a word that is a name of one word or a demonym's plural ("europeans"),
+    # or two words that open a longer name, maybe one of them slipped in number ("champion league").
+    one_word: frozenset[str] = field(default_factory=frozenset, compare=False)
+    two_words: frozenset[tuple[str, str]] = field(default_factory=frozenset, compare=False)
 
     def __post_init__(self) -> None:
         if not self.lengths_by_first:
@@ -128,13 +132,18 @@ class NameLexicon:
             for key in self.names:
                 lengths.setdefault(key[0], set()).add(len(key))
             object.__setattr__(self, "lengths_by_first", {w: frozenset(n) for w, n in lengths.items()})
-        if not self.triggers:
-            first = self.first_words
-            # The words whose singular_or_plural in `_match_at` is a first word: "f" + "s", and
-            # "f" less its "s" unless that ends in "s" too (its singular_or_plural adds one).
-            singular = {f[:-1] for f in first if f.endswith("s") and not f.endswith("ss")}
-            plural = {f + "s" for f in first} | {d + "s" for d in self.demonym_keys}
-            object.__setattr__(self, "triggers", first | singular | plural)
+        if not self.one_word:
+            one = {key[0] for key in self.names if len(key) == 1} | {d + "s" for d in self.demonym_keys}
+            object.__setattr__(self, "one_word", frozenset(one))
+        if not self.two_words:
+            two: set[tuple[str, str]] = set()
+            for key in self.names:
+                if len(key) > 1:
+                    first, second = key[0], key[1]
+                    two.add((first, second))
+                    two.update((slip, second) for slip in _slipped(first))
+                    two.update((first, slip) for slip in _slipped(second))
+            object.__setattr__(self, "two_words", frozenset(two))
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
@@ -142,8 +151,10 @@ class NameLexicon:
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in `text`, longest first at each place, left to right."""
         tokens = _Tokens(text)
-        triggers = self.triggers
-        starts = [i for i, word in enumerate(tokens.lowered) if word in triggers]
+        lowered = tokens.lowered
+        one = map(self.one_word.__contains__, lowered)
+        two = chain(map(self.two_words.__contains__, zip(lowered, lowered[1:], strict=False)), (False,))
+        starts = compress(count(), map(or_, one, two))  # the words a name can start at, found in C
         after = 0  # tokens before it belong to a name found already
         for i in starts:
             if i < after:
@@ -216,11 +227,19 @@ class _Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self.words: list[str] = TOKEN_RE.findall(text)
-        self.lowered = [word.lower() for word in self.words]
+        self.lowered = list(map(str.lower, self.words))
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
         return [m.span() for m in TOKEN_RE.finditer(self.text)]
+
+
+def _slipped(word: str) -> tuple[str, ...]:
+    """The words `_number_slip` reads as `word`, one slip in number away: "word" + "s", and "word"
+    less its "s" unless that ends in "s" too (whose other number adds one)."""
+    if word.endswith("s") and not word.endswith("ss"):
+        return word + "s", word[:-1]
+    return (word + "s",)
 
 
 def normalise_separator(text: str) -> str:
@@ -299,14 +318,16 @@ def _packed(lexicon: NameLexicon) -> tuple[Any, ...]:
         (n.canonical, n.tokens, n.separators, n.kind, n.generic, n.everyday, n.rule) for n in lexicon.names.values()
     )
     return (names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
-            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.triggers)
+            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.one_word, lexicon.two_words)
 
 
 def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
     """The lexicon `_packed` gave."""
-    names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, triggers = stored
+    names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words = stored
     by_key = {tuple(map(str.lower, fields[1])): Name(*fields) for fields in names}
-    return NameLexicon(by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, triggers)
+    return NameLexicon(
+        by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words
+    )
 
 
 def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...]) -> NameLexicon:
