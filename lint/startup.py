@@ -85,6 +85,12 @@ class MarshalStore:
         return self.path is not None and len(self.entries()) < _MAX_STORED
 
     def add(self, key: Any, value: Any) -> None:
+        """Keep `value` under `key` from now on; an entry marshal cannot write (an enum member, an
+        object) is refused here, so that it cannot stop the whole store from being saved."""
+        try:
+            marshal.dumps((key, value))
+        except ValueError:
+            return
         self.entries()[key] = value
         self.added += 1
 

@@ -195,3 +195,13 @@ def test_the_markdown_parser_is_imported_while_its_patterns_come_from_the_store(
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     cold, warm = (int(r.stdout.split()[-1]) for r in runs)
     assert cold > 20 and warm == 0  # markdown-it's import-time patterns were stored, then reused
+
+
+def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_path: Path) -> None:
+    store = startup.MarshalStore(tmp_path / "tables.marshal")
+    store.add(("needles", r"\bsee also\b", re.IGNORECASE), ("see also",))  # an enum member in the key
+    store.add(("needles", r"\bsee also\b", int(re.IGNORECASE)), ("see also",))
+    assert store.added == 1
+    store.save()
+    again = startup.MarshalStore(tmp_path / "tables.marshal")
+    assert again.entries() == {("needles", r"\bsee also\b", 2): ("see also",)}
