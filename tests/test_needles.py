@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lint.checks import _boilerplate
-from lint.checks._needles import NeedleIndex, fold, needles
+from lint.checks._needles import NeedleIndex, Substrings, fold, needles
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,8 @@ def test_folding_keeps_every_match_of_a_case_insensitive_ascii_literal() -> None
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for char in set(re.findall(letter, everything, re.IGNORECASE)):
             assert fold(char) == letter, (letter, char)
+    # Folding keeps offsets, so the needles of many texts are found in one pass over them joined.
+    assert len(fold(everything)) == len(everything)
     assert fold("İSTANBUL ſtreet") == "istanbul street"
 
 
@@ -70,10 +72,16 @@ def test_an_index_names_the_patterns_that_can_match() -> None:
                 assert folded.mask(text) >> i & 1
 
 
-def test_an_index_tells_whether_anything_can_match() -> None:
-    index = NeedleIndex([re.compile(r"read more", re.IGNORECASE), re.compile(r"Sign Up")])
-    assert index.any("READ MORE") and index.any("Sign Up") and not index.any("sign up, reader")
-    assert NeedleIndex([re.compile(r"\d+")]).any("no digits")  # no needle: it may always match
+def test_the_masks_of_many_texts_are_found_in_one_pass() -> None:
+    index = NeedleIndex([re.compile(r"read more", re.IGNORECASE), re.compile(r"Sign Up"), re.compile(r"\d+")])
+    texts = ["READ MORE", "", "Sign Up\nnow", "İ read\nmore", "read", "more", "ſign up", "Sign", "Up"]
+    assert index.masks(texts) == [index.mask(text) for text in texts] == [5, 4, 6, 4, 4, 4, 4, 4, 4]
+    substrings = Substrings([("tk", "["), ("orem",)])
+    texts = ["TK [", "lorem", "İ orem", "İ", "t", "k", "nothing"]
+    assert substrings.masks(texts) == [substrings.mask(text) for text in texts] == [1, 2, 2, 0, 0, 0, 0]
+    lowered = [substrings.mask(text.lower()) for text in texts]
+    assert substrings.masks(texts, lowercase=True) == lowered == [1, 2, 2, 0, 0, 0, 0]
+    assert substrings.masks(["İİ", "t", "k TK"], lowercase=True) == [0, 0, 1]  # offsets moved: one by one
 
 
 def test_an_alternation_of_the_parts_that_can_match_finds_what_the_whole_one_finds() -> None:
@@ -91,4 +99,5 @@ def test_an_alternation_of_the_parts_that_can_match_finds_what_the_whole_one_fin
         for text in [*texts, "\n".join(texts), " ".join(texts), "Join the daily  brief now"]:
             found = [(m.span(), m.group()) for m in alternation.finditer(text)]
             assert found == [(m.span(), m.group()) for m in whole.finditer(text)], text
-            assert alternation.any(text) or not found
+            (kept,) = alternation.masks([text])
+            assert found == [(m.span(), m.group()) for m in alternation.finditer(text, kept)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,12 +44,14 @@ class Alternation:
         self._needles = NeedleIndex([Source(p, flags) for p in parts])
         self._regexes: dict[int, re.Pattern[str]] = {}  # by the bit mask of the parts kept
 
-    def any(self, text: str) -> bool:
-        """True when some part can match in `text`."""
-        return self._needles.any(text)
+    def masks(self, texts: Sequence[str]) -> list[int]:
+        """For each text, the parts that can match in it, for `finditer` (one pass for all)."""
+        return self._needles.masks(texts)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        kept = self._needles.mask(text)
+    def finditer(self, text: str, kept: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of the whole alternation in `text`; `kept` is its mask from `masks`."""
+        if kept is None:
+            kept = self._needles.mask(text)
         if not kept:
             return iter(())
         regex = self._regexes.get(kept)

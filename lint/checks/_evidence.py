@@ -9,11 +9,11 @@ quotes the strongest clue in its message, so an editor sees why.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
+from lint.checks._needles import Substrings, Texts
 from lint.patterns import compile_pattern, lazy_re
 
 # Quoted passages: “…”, "…", ‘…’ (not apostrophes: ‘ must open and ’ close a run without ‘ inside).
@@ -49,48 +49,31 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 class Signals:
     """A detector's signals, with an index of their needles: one pass of an Aho-Corasick
-    automaton over a lowercased line names the signals that can match in it (most lines of an
-    article can match none), instead of a substring test per needle per signal."""
+    automaton over the lowercased lines of an article names the signals that can match in each
+    line (most lines can match none), instead of a substring test per needle per signal."""
 
     def __init__(self, signals: Iterable[Signal]) -> None:
         self.signals = tuple(signals)
+        # Signals without needles are always searched.
+        self._always = sum(1 << i for i, s in enumerate(self.signals) if not s.needles)
 
     @cached_property
-    def _index(self) -> tuple[Any, int]:
-        """The automaton (needle -> bit mask of the signals it lets through), and the mask of
-        the signals without needles, which are always searched."""
-        import ahocorasick
+    def _needles(self) -> Substrings:
+        return Substrings([s.needles for s in self.signals])
 
-        automaton = ahocorasick.Automaton()
-        masks: dict[str, int] = {}
-        always = 0
-        for i, signal in enumerate(self.signals):
-            if not signal.needles:
-                always |= 1 << i
-            for needle in signal.needles:
-                masks[needle] = masks.get(needle, 0) | 1 << i
-        for needle, mask in masks.items():
-            automaton.add_word(needle, mask)
-        if masks:
-            automaton.make_automaton()
-        return (automaton if masks else None), always
+    def masks(self, texts: Texts | Sequence[str]) -> list[int]:
+        """For each text, the bits of the signals that have no needles or one of whose needles
+        is in its lowercase."""
+        return [self._always | m for m in self._needles.masks(texts, lowercase=True)]
 
-    def candidates(self, text: str) -> list[Signal]:
-        """The signals, in order, that have no needles or one of whose needles is in `text`."""
-        automaton, mask = self._index
-        if automaton is not None:
-            for _, found in automaton.iter(text.lower()):
-                mask |= found
+    def clues(self, text: str, mask: int, skip_quoted: bool = True, at_least: int = 0) -> list[Clue]:
+        """The first match in `text` that is not inside quotation marks of each signal in `mask`
+        (from `masks`); none at all when those signals are worth fewer than `at_least` points
+        together (a detector that ignores such a line need not search it)."""
         if not mask:
             return []
-        return [s for i, s in enumerate(self.signals) if mask >> i & 1]
-
-    def clues(self, text: str, skip_quoted: bool = True, at_least: int = 0) -> list[Clue]:
-        """The first match of each signal in `text` that is not inside quotation marks; none at
-        all when the signals that can match are worth fewer than `at_least` points together (a
-        detector that ignores such a line need not search it)."""
-        candidates = self.candidates(text)
-        if not candidates or sum(s.points for s in candidates) < at_least:
+        candidates = [s for i, s in enumerate(self.signals) if mask >> i & 1]
+        if sum(s.points for s in candidates) < at_least:
             return []
         quoted = quoted_ranges(text) if skip_quoted else []
         found = []

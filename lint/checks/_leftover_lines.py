@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lint.checks._needles import Texts
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.patterns import lazy_re
@@ -44,6 +45,24 @@ def prose_lines(doc: Document) -> list[Line]:
     Several checks read the lines of one document: they are worked out once and shared (the
     list and its lines must not be changed)."""
     return doc.shared(_prose_lines, _Whole(doc))
+
+
+def paragraph_texts(doc: Document) -> Texts:
+    """The texts of `doc.prose_blocks`, in order, for needle passes (shared by the checks)."""
+    return doc.shared(_paragraph_texts, _Whole(doc))
+
+
+def line_texts(doc: Document) -> Texts:
+    """The texts of `prose_lines(doc)`, in order, for needle passes (shared by the checks)."""
+    return doc.shared(_line_texts, _Whole(doc))
+
+
+def _paragraph_texts(whole: _Whole) -> Texts:
+    return Texts([block.text.text for block in whole.doc.prose_blocks])
+
+
+def _line_texts(whole: _Whole) -> Texts:
+    return Texts([line.text for line in prose_lines(whole.doc)])
 
 
 class _Whole:

@@ -17,14 +17,15 @@ changes what it finds).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from functools import cache
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache, cached_property
+from itertools import accumulate
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from lint.document.model import Block
     from lint.startup import MarshalStore
 
 _METHOD = 4
@@ -55,12 +56,6 @@ class _Pattern(Protocol):
 
     @property
     def flags(self) -> int: ...
-
-
-def article_text(blocks: Iterable[Block]) -> str:
-    """The prose of the blocks in one text, for one needle pass over a whole article before
-    one per block: what any block holds, this holds too."""
-    return "\n".join(block.text.text for block in blocks)
 
 
 def needles(pattern: str, flags: int = 0, folded: bool = False) -> frozenset[str] | None:
@@ -164,21 +159,24 @@ class NeedleIndex:
                 bits |= found
         return bits
 
-    def any(self, text: str) -> bool:
-        """True when some pattern can match in `text` (stops at the first needle found)."""
-        if self.always:
-            return True
-        if self._exact is not None:
-            for _ in self._exact.iter(text):
-                return True
-        if self._folded is not None:
-            for _ in self._folded.iter(fold(text)):
-                return True
-        return False
+
+    def masks(self, texts: Texts | Sequence[str]) -> list[int]:
+        """`[self.mask(text) for text in texts]` in one pass over the texts joined (the paragraphs
+        or lines of an article: a call per text costs more than the search)."""
+        texts = texts if isinstance(texts, Texts) else Texts(texts)
+        masks = [self.always] * len(texts.items)
+        if texts.items and self._exact is not None:
+            _spread(self._exact, texts.joined, texts, masks)
+        if texts.items and self._folded is not None:
+            _spread(self._folded, texts.folded, texts, masks)
+        return masks
 
     def matchable(self, text: str) -> frozenset[Any]:
         """The patterns that can match in `text`."""
-        bits = self.mask(text)
+        return self.patterns_in(self.mask(text))
+
+    def patterns_in(self, bits: int) -> frozenset[Any]:
+        """The patterns whose bits are set."""
         found = self._matchable.get(bits)
         if found is None:  # a few masks recur: each set is made once
             found = self._matchable[bits] = frozenset(p for i, p in enumerate(self.patterns) if bits >> i & 1)
@@ -196,12 +194,6 @@ class Substrings:
                 bits[needle] = bits.get(needle, 0) | 1 << i
         self._automaton = _automaton(bits)
 
-    def any(self, text: str) -> bool:
-        """True when a string of some group is in `text` (stops at the first found)."""
-        if self._automaton is not None:
-            for _ in self._automaton.iter(text):
-                return True
-        return False
 
     def mask(self, text: str) -> int:
         bits = 0
@@ -209,6 +201,60 @@ class Substrings:
             for _, found in self._automaton.iter(text):
                 bits |= found
         return bits
+
+    def masks(self, texts: Texts | Sequence[str], lowercase: bool = False) -> list[int]:
+        """`[self.mask(text) for text in texts]` (of `text.lower()` with `lowercase`) in one pass
+        over the texts joined."""
+        texts = texts if isinstance(texts, Texts) else Texts(texts)
+        masks = [0] * len(texts.items)
+        if not texts.items or self._automaton is None:
+            return masks
+        joined = texts.lowered if lowercase else texts.joined
+        if joined is None:  # "İ" lowercases to two characters: offsets would move
+            return [self.mask(text.lower()) for text in texts.items]
+        _spread(self._automaton, joined, texts, masks)
+        return masks
+
+
+class Texts:
+    """Texts (the paragraphs or the lines of an article) joined by line breaks, for one needle
+    pass over all of them; the joined forms and the offsets are worked out once, when needed,
+    so several checks share them (see _leftover_lines.paragraph_texts)."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = items
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.items)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.joined)  # as long as the text (see _FOLD)
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The joined text in lowercase, or None when that moves offsets."""
+        lowered = self.joined.lower()
+        return lowered if len(lowered) == len(self.joined) else None
+
+    @cached_property
+    def bounds(self) -> list[int]:
+        """Where each text ends in the joined text, with its line break."""
+        return list(accumulate([len(text) + 1 for text in self.items]))
+
+
+def _spread(automaton: Any, joined: str, texts: Texts, masks: list[int]) -> None:
+    """Add the bits of each needle found in `joined` (the texts joined by line breaks, or that
+    folded, which keeps offsets) to the mask of the text it ends in. A needle holds no line
+    break, or only adds bits the regex then rejects, so no needle of a text is missed or moved."""
+    bounds: list[int] = []  # (worked out at the first needle found: most articles have none)
+    for end, bits in automaton.iter(joined):
+        if not bounds:
+            bounds = texts.bounds
+            if bounds[-1] - 1 != len(joined):
+                raise ValueError("offsets of the joined texts moved")
+        masks[bisect_right(bounds, end)] |= bits
 
 
 def _automaton(needles: dict[str, int]) -> Any:

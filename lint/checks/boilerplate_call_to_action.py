@@ -85,10 +85,16 @@ class BoilerplateCallToAction(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("calls_to_action.txt", options.extra_phrases)
-        shaped = _shape_needles()
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        texts = [block.text.text for block in blocks]
+        # What each paragraph can hold, found in one pass per kind: most hold no listed call,
+        # and a sentence with neither a channel nor a promise is no call.
+        listable, shapeable = pattern.masks(texts), _shape_needles().masks(texts)
+        for block, listing, shaping in zip(blocks, listable, shapeable, strict=True):
+            if not listing and not shaping:
+                continue
             prose = block.text.text
-            listed = list(pattern.finditer(prose))
+            listed = list(pattern.finditer(prose, listing))
             for m in listed:
                 alone = _FILLER.fullmatch(prose[: m.start()]) and _FILLER.fullmatch(prose[m.end() :])
                 yield self.finding(
@@ -97,9 +103,7 @@ class BoilerplateCallToAction(Check):
                     "delete it unless the outlet wants it here",
                     severity=Severity.WARNING if alone else None,
                 )
-            # A sentence with neither a channel nor a promise is no call: most paragraphs hold
-            # none of the strings either needs.
-            if shaped.any(prose):
+            if shaping:
                 yield from self._shaped_calls(block, [m.span() for m in listed])
 
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:

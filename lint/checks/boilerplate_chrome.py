@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
-from lint.checks._needles import article_text
+from lint.checks._leftover_lines import paragraph_texts
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
@@ -37,14 +37,16 @@ class BoilerplateChrome(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("chrome.txt", options.extra_phrases)
         blocks = doc.prose_blocks
-        if not pattern.any(article_text(blocks)):
-            return  # (the whole article first: many hold nothing the patterns need)
-        for block in blocks:
+        # The parts that can match in each paragraph (most: none), found in one pass.
+        masks = pattern.masks(paragraph_texts(doc))
+        for block, mask in zip(blocks, masks, strict=True):
+            if not mask:
+                continue
             prose = block.text.text
             # A Markdown or HTML heading "Read more" or "Related stories" titles an edited
             # reading list; in plain text a short line only looks like a heading.
             real_heading = block.kind is BlockKind.HEADING and doc.format != "text"
-            for m in pattern.finditer(prose):
+            for m in pattern.finditer(prose, mask):
                 if m.end() == m.start() or (real_heading and not prose[: m.start()].strip()):
                     continue
                 yield self.finding(

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
-from lint.checks._needles import article_text, needle_index
+from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -42,14 +43,14 @@ class BoilerplateSelfPromotion(Check):
         extra = _extra(options.extra_phrases)
         needles = needle_index(tuple(p.regex for p in patterns) + ((extra,) if extra is not None else ()))
         blocks = doc.prose_blocks
-        if not needles.any(article_text(blocks)):
-            return  # (the whole article first: many hold no needle at all)
-        for block in blocks:
-            prose = block.text.text
-            # Only the patterns whose needles ("stay tuned", "coverage", ...) are in the paragraph.
-            may = needles.matchable(prose)
-            if not may:
+        # Only the patterns whose needles ("stay tuned", "coverage", ...) are in a paragraph run
+        # on it (most paragraphs: none); the needles of all are found in one pass.
+        masks = needles.masks(paragraph_texts(doc))
+        for block, mask in zip(blocks, masks, strict=True):
+            if not mask:
                 continue
+            prose = block.text.text
+            may = needles.patterns_in(mask)
             matches = [
                 (m.start(), m.end(), p.severity)
                 for p in patterns

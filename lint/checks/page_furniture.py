@@ -145,9 +145,10 @@ class PageFurniture(Check):
                 f"Page furniture in the article: {quoted} ({', '.join(kinds)}){where}. "
                 "It belongs to the web page, not the story: delete it.",
             )
+        # The pattern tries every position; most lines hold none of the calls it looks for.
+        anchors = _anchor_needles().masks([line.text for line in lines])
         for k, line in enumerate(lines):
-            # The pattern tries every position; most lines hold none of the calls it looks for.
-            if k in reported or not _anchor_needles().any(line.text):
+            if k in reported or not anchors[k]:
                 continue
             for m in _INLINE_ANCHOR.finditer(line.text):
                 group = "title" if m.group("title") else "lower"

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import urlsplit
 
-from lint.checks._needles import NeedleIndex, article_text
+from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
 from lint.document.model import Document
@@ -98,13 +99,13 @@ class PlaceholderImage(Check):
     good = "![Shops on the flooded high street in Tewkesbury on Friday](/images/tewkesbury-flood.jpg)"
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        needles = _needles()
         blocks = doc.prose_blocks
-        # The whole article first: most hold none of the pattern's needles anywhere.
-        for block in blocks if needles.any(article_text(blocks)) else ():
+        # The pattern tries every position; most paragraphs hold none of its needles (found in
+        # one pass for all).
+        masks = _needles().masks(paragraph_texts(doc))
+        for block, mask in zip(blocks, masks, strict=True):
             text = block.text.text
-            # The pattern tries every position; most paragraphs hold none of its needles.
-            for m in _IN_TEXT.finditer(text) if needles.any(text) else ():
+            for m in _IN_TEXT.finditer(text) if mask else ():
                 found = " ".join(m.group().split())
                 shown = found if len(found) <= 50 else found[:49].rstrip() + "…"
                 yield self.finding(

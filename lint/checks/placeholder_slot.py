@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._evidence import quoted_ranges
-from lint.checks._leftover_lines import in_blockquote
+from lint.checks._leftover_lines import in_blockquote, paragraph_texts
 from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Block, Document
@@ -128,11 +128,16 @@ class PlaceholderSlot(Check):
     good = "The winner was Maria Lopez, and residents were delighted."
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        needles = _needles()
+        # Most paragraphs hold none of the strings these patterns need (a bracket, "X", "___",
+        # "ABC", "here"): only the patterns whose needles are in a paragraph are run on it.
+        masks = needles.masks(paragraph_texts(doc))
+        for block, mask in zip(blocks, masks, strict=True):
             text = block.text.text
             if in_blockquote(doc, block):
                 continue
-            slots = sorted(_slots(doc, block, text), key=lambda s: (s.start, -s.end))
+            slots = sorted(_slots(doc, block, text, needles.patterns_in(mask)), key=lambda s: (s.start, -s.end))
             if not slots:
                 continue
             quoted = quoted_ranges(text)
@@ -158,10 +163,10 @@ def _needles() -> NeedleIndex:
     )
 
 
-def _slots(doc: Document, block: Block, text: str) -> Iterator[_Slot]:
-    # Most paragraphs hold none of the strings these patterns need (a bracket, "X", "___",
-    # "ABC", "here"): only the patterns whose needles are in the text are run.
-    may = _needles().matchable(text)
+def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str]] | None = None) -> Iterator[_Slot]:
+    """The slots in a block's text; `may` are the patterns of `_needles` that can match in it."""
+    if may is None:
+        may = _needles().matchable(text)
     for m in _BRACKETED.finditer(text) if _BRACKETED in may else ():
         inner = next(g for g in m.groups() if g is not None)
         verdict = _describes_content(inner, parenthesis=m.group().startswith("("))

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._leftover_lines import in_blockquote
-from lint.checks._needles import Substrings, article_text
+from lint.checks._leftover_lines import in_blockquote, paragraph_texts
+from lint.checks._needles import Substrings
 from lint.checks.base import Check, CheckUnavailable, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
@@ -102,14 +102,16 @@ class PlaceholderText(Check):
         budget = Budget()  # one for the whole article
         names_with_tk = tuple(name for name in house.glossary if re.search(r"\bTK\b", name))
         blocks = doc.prose_blocks
-        # The whole article first: most hold none of the characters tested below anywhere.
-        if not options.extra_patterns and not _gates().any(article_text(blocks)):
-            return
-        for block in blocks:
+        # Cheap substring tests first (one pass for all paragraphs and all three kinds): most
+        # paragraphs hold none of the characters every placeholder needs, and the regexes below
+        # try every position.
+        masks = _gates().masks(paragraph_texts(doc))
+        if not options.extra_patterns and not any(masks):
+            return  # (most articles)
+        for block, found in zip(blocks, masks, strict=True):
+            if not found and not options.extra_patterns:
+                continue
             text = block.text.text
-            # Cheap substring tests first (one pass for all three): most paragraphs hold none of
-            # the characters every placeholder needs, and the regexes below try every position.
-            found = _gates().mask(text)
             may_mark, may_lorem, may_slot = bool(found & 1), bool(found & 2), bool(found & 4)
             for m in _MARKERS.finditer(text) if may_mark else ():
                 if m.group("tk") and _in_name(text, m.start(), names_with_tk):

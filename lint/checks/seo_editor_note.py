@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from lint.checks._leftover_lines import prose_lines
+from lint.checks._leftover_lines import line_texts, prose_lines
 from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
@@ -61,12 +61,14 @@ class SeoEditorNote(Check):
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
         needles = _needles()
-        for line in prose_lines(doc):
-            text = line.text
-            # Only the patterns whose needles are in the line ("note", a bracket, "TODO", ":").
-            may = needles.matchable(text)
-            if not may:
+        lines = prose_lines(doc)
+        # Only the patterns whose needles are in a line ("note", a bracket, "TODO", ":") run on
+        # it; the needles of all lines are found in one pass.
+        for line, mask in zip(lines, needles.masks(line_texts(doc)), strict=True):
+            if not mask:
                 continue
+            text = line.text
+            may = needles.patterns_in(mask)
             # A line that opens with "TODO:" or "Editor: please ..." is one note, reported once.
             opening = [m for m in (p.match(text) for p in (_TODO, _ADDRESSED_LINE) if p in may) if m][:1]
             matches = (list(_NOTE.finditer(text)) if _NOTE in may else []) or opening

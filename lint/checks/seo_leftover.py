@@ -141,7 +141,7 @@ class Kind(Enum):
     ITEM = "item"  # a list item or line without a label, a note only under a header
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Note:
     line: Line
     kind: Kind
@@ -188,9 +188,17 @@ class SeoLeftover(Check):
         strong = _vocabulary("strong_labels", tuple(options.extra_labels))
         weak = _vocabulary("weak_labels")
         lines = prose_lines(doc)
-        notes = [
-            _classify(line, i, len(lines), strong, weak, options.edge_lines) for i, line in enumerate(lines)
-        ]
+        notes: list[Note | None] = [None] * len(lines)
+        plain = []  # lines with no colon, no "#", not a heading: at most an item of a notes block
+        for i, line in enumerate(lines):
+            if ":" in line.text or "#" in line.text or line.block.kind is BlockKind.HEADING:
+                notes[i] = _classify(line, i, len(lines), strong, weak, options.edge_lines)
+            else:
+                plain.append(i)
+        # An item counts only under a header (see _groups): without one, plain lines are nothing.
+        if any(note is not None and note.kind is Kind.HEADER for note in notes):
+            for i in plain:
+                notes[i] = _item(lines[i])
         reported: set[int] = set()
         for group in _groups(lines, notes):
             if _is_leftover(group):
@@ -242,9 +250,7 @@ class SeoLeftover(Check):
 
 def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak: re.Pattern[str],
               edge_lines: int) -> Note | None:
-    text = line.text.strip().strip("*_").strip()
-    if text[:1] in "([" and text[-1:] in ")]":
-        text = text[1:-1].strip()  # "(Word count: 612)", "[Keywords: ...]"
+    text = _bare(line)
     field = _FIELD.match(text) if ":" in text else None
     if field is None or not field.group("value").strip():
         # A label on a line of its own: "SEO Notes:", "## Keywords", "Key SEO elements used:".
@@ -284,6 +290,19 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
             return Note(line, Kind.CERTAIN, label)  # "Length: 750 words": a brief, not a story
         return Note(line, Kind.CANDIDATE if self_ref else Kind.WEAK, label, self_ref)
     return Note(line, Kind.FIELD, label, self_ref or bool(_SEO_TERM.search(value)))
+
+
+def _bare(line: Line) -> str:
+    text = line.text.strip().strip("*_").strip()
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1].strip()  # "(Word count: 612)", "[Keywords: ...]"
+    return text
+
+
+def _item(line: Line) -> Note | None:
+    """What `_classify` makes of a line with no colon, no "#" and not a heading."""
+    text = _bare(line)
+    return Note(line, Kind.ITEM, "") if len(text) <= 200 and len(text.split()) <= 25 else None
 
 
 def _field_value(label: str, value: str) -> bool:

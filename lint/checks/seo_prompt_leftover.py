@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._evidence import Clue, Signal, Signals, points, quote_clue, strongest
-from lint.checks._leftover_lines import Line, prose_lines, removal_span
+from lint.checks._leftover_lines import Line, line_texts, prose_lines, removal_span
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.document.span import Span
@@ -232,7 +232,8 @@ class SeoPromptLeftover(Check):
         # A line worth fewer points than one short of the threshold is never reported nor
         # corroborates another (see _flagged): its evidence is not needed.
         at_least = options.threshold - 1
-        scored = [self._evidence(line, at_least) for line in lines]
+        masks = _SIGNALS.masks(line_texts(doc))
+        scored = [self._evidence(line, mask, at_least) for line, mask in zip(lines, masks, strict=True)]
         for run in _runs(lines, scored, _flagged(scored, options)):
             first, last = lines[run.first], lines[run.last]
             clue, said = strongest(run.evidence)
@@ -246,8 +247,8 @@ class SeoPromptLeftover(Check):
             )
 
     @staticmethod
-    def _evidence(line: Line, at_least: int) -> list[Clue]:
-        found = _SIGNALS.clues(line.text, at_least=at_least)
+    def _evidence(line: Line, mask: int, at_least: int) -> list[Clue]:
+        found = _SIGNALS.clues(line.text, mask, at_least=at_least)
         # "2. Headline: a short title that ..." in a list explains a part; a label on a line of its
         # own is the assistant's.
         if line.block.kind is BlockKind.LIST_ITEM or _LIST_LINE.match(line.block.text.text):

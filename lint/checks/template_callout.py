@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._needles import article_text, needle_index
+from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
@@ -62,14 +63,14 @@ class TemplateCallout(Check):
         labels, openers = _pattern(options.labels), _pattern(options.openers)
         needles = needle_index(tuple(p for p in (labels, openers) if p is not None))
         blocks = doc.prose_blocks
-        if not needles.any(article_text(blocks)):
-            return  # (most articles hold no label nor opener at all)
-        for block in blocks:
-            # Only where a label or an opener can be: the patterns try every position.
-            may = needles.matchable(block.text.text)
+        # Only where a label or an opener can be (the patterns try every position): their
+        # needles, found in one pass, are in few paragraphs.
+        masks = needles.masks(paragraph_texts(doc))
+        for block, mask in zip(blocks, masks, strict=True):
             # Headings name sections; block quotes hold someone else's words.
-            if not may or is_explicit_heading(doc, block) or is_quoted(doc, block):
+            if not mask or is_explicit_heading(doc, block) or is_quoted(doc, block):
                 continue
+            may = needles.patterns_in(mask)
             if labels is not None and labels in may:
                 for m in labels.finditer(block.text.text):
                     if not _in_parentheses(block.text.text, m.start()):

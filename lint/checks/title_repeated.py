@@ -58,7 +58,7 @@ class TitleRepeated(Check):
             return
         longest = max(len(form) for form in forms)
         blocks = [b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)]
-        opening = _opening_words(blocks, forms)
+        opening: frozenset[int] | None = None  # the story's opening, read when a repeat needs it
         page_heading = next(iter(doc.headings), None)
         body_started = False
         for index, block in enumerate(blocks):
@@ -77,6 +77,8 @@ class TitleRepeated(Check):
             # name); it is a duplicate when it is a second top-level title, a bare line in plain
             # text, or when the story's opening follows it again.
             after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if opening is None:
+                opening = _opening_words(blocks, forms)
             story_again = (
                 after is not None and bool(opening)
                 and jaccard(opening, shingles(words(after.text.text))) >= 0.5
@@ -95,6 +97,8 @@ def longer_than(text: str, length: int) -> bool:
     """True when `normalize(text)` is surely longer than `length`, found without normalising (a
     paragraph is much longer than a title): normalising keeps every character but white space,
     markup atoms and the punctuation it strips at the end, and casefolding never shortens one."""
+    if len(text) <= length:
+        return False
     kept = "".join(text.split()).rstrip(_STRIPPED)
     return len(kept) - kept.count(ATOM) > length
 
