@@ -289,6 +289,8 @@ def _evidence(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) ->
         return _Scored(line, 2 if counts else 0, _KIND_NAMES["counter"], _cut(text))
     if _DATE_ONLY.match(text):
         return _Scored(line, 1, _KIND_NAMES["date"], _cut(text))
+    if len(words) > 16 and (doc.format != "text" or not links.spans):
+        return _Scored(line, 0, "", "")  # too long for a label, and no line of links (see below)
     lowered = " ".join(words).lower().split(" ")  # each word lowercased (words hold no spaces)
     stop = stopwords()
     sentence = len(words) >= 6 and _SENTENCE_END.search(text) and _share(lowered, stop) >= 0.3
