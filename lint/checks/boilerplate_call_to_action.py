@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._boilerplate import alternation
+from lint.checks._leftover_lines import paragraph_texts
 from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
@@ -86,7 +87,7 @@ class BoilerplateCallToAction(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("calls_to_action.txt", options.extra_phrases)
         blocks = doc.prose_blocks
-        texts = [block.text.text for block in blocks]
+        texts = paragraph_texts(doc)
         # What each paragraph can hold, found in one pass per kind: most hold no listed call,
         # and a sentence with neither a channel nor a promise is no call.
         listable, shapeable = pattern.masks(texts), _shape_needles().masks(texts)
@@ -115,6 +116,8 @@ class BoilerplateCallToAction(Check):
             if any(a < end and start < b for a, b in listed):
                 continue  # the list's finding says it already
             text = prose[start:end].strip()
+            if len(spans) > 1 and not _shape_needles().mask(text):
+                continue  # (neither a channel nor a promise can be named in this sentence: see below)
             words = [w.lower() for w in _WORD.findall(text)]
             if not words or len(words) > 25:
                 continue
