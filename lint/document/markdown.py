@@ -148,13 +148,12 @@ class _Blocks:
 
 
 def _line_ends(source: str, lines: LineIndex) -> list[int]:
-    ends = []
-    for n in range(lines.line_count):
-        end = lines.line_start(n + 2) - 1 if n + 1 < lines.line_count else len(source)
-        if end > 0 and end <= len(source) and source[end - 1 : end] == "\r":
-            end -= 1
-        ends.append(end)
-    return ends
+    # Each line ends where the next starts, less its "\n" (and a "\r" before that).
+    ends = [lines.line_start(n + 2) - 1 for n in range(lines.line_count - 1)]
+    ends.append(len(source))
+    if "\r" not in source:
+        return ends
+    return [end - 1 if end > 0 and source[end - 1] == "\r" else end for end in ends]
 
 
 def _atx_content(source: str, line: tuple[int, int]) -> MappedText:
