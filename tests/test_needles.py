@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 import re
+from pathlib import Path
 
 import pytest
 
-from lint.checks import _boilerplate
+from lint.checks import _boilerplate, _needles
 from lint.checks._needles import NeedleIndex, Substrings, fold, needles
 
 
@@ -101,3 +103,18 @@ def test_an_alternation_of_the_parts_that_can_match_finds_what_the_whole_one_fin
             assert found == [(m.span(), m.group()) for m in whole.finditer(text)], text
             (kept,) = alternation.masks([text])
             assert found == [(m.span(), m.group()) for m in alternation.finditer(text, kept)]
+
+
+def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    _needles._store.cache_clear()
+    try:
+        # Flags combined are a RegexFlag, which marshal cannot write: the key holds an int.
+        assert needles("Click Here", re.IGNORECASE | re.MULTILINE, folded=True) == {"click here"}
+        _needles._store().save()
+        (stored,) = tmp_path.glob("needles-*.marshal")
+        assert [key[2:] for key in marshal.loads(stored.read_bytes())] == [
+            ("Click Here", int(re.IGNORECASE | re.MULTILINE), True)
+        ]
+    finally:
+        _needles._store.cache_clear()

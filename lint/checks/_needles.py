@@ -62,7 +62,7 @@ def needles(pattern: str, flags: int = 0, folded: bool = False) -> frozenset[str
     """Strings one of which every match of `pattern` contains, or None when it has no literal it
     must match. With `folded` they are folded, to be searched in `fold(text)`; without, a
     pattern that ignores case has none."""
-    key = ("needles", _METHOD, pattern, flags, folded)
+    key = ("needles", _METHOD, pattern, int(flags), folded)  # (a RegexFlag cannot be marshalled)
     store = _store()
     if key in store.entries():
         stored = store.entries()[key]
