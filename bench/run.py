@@ -204,7 +204,7 @@ def bench_cache(newslint: list[str], files: list[Path]) -> tuple[Timing, Timing]
 def bench_growth(newslint: list[str], proselint: list[str] | None) -> list[tuple[int, Timing, Timing | None]]:
     out = []
     with tempfile.TemporaryDirectory(prefix="newslint-bench-growth-") as folder:
-        # The growth test goes past files.max_words (100,000 by default) on purpose: lifted here.
+        # The growth test goes past files.max_words (50,000 by default) on purpose: lifted here.
         (Path(folder) / ".newslint.yaml").write_text("files:\n  max_words: 0\n", encoding="utf-8")
         for words in GROWTH_WORDS:
             path = Path(folder) / f"growth-{words}.md"

@@ -272,7 +272,9 @@ def post_form(url: str, form: Mapping[str, str], timeout: float) -> Any:
         response = conn.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as err:
-        if expired.is_set():
+        # The socket's own timeout is the same length as the timer: on a busy machine it may go
+        # off first, before the timer thread has run. Either way the server did not answer in time.
+        if expired.is_set() or isinstance(err, TimeoutError):
             raise Deadline(f"no answer within {timeout:g} s") from None
         raise ConnectionError(str(err) or type(err).__name__) from err
     finally:

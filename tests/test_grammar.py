@@ -646,3 +646,18 @@ def test_rules_other_checks_cover_are_skipped_unless_the_outlet_wants_them(lt: F
         ('"yes"', Severity.INFO),
         ("teh", Severity.WARNING),
     ]
+
+
+def test_a_socket_timeout_that_beats_the_timer_is_still_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On a busy machine the socket's timeout can go off before the timer thread runs: the server
+    # still did not answer in time, and must not be reported as one that cannot be reached.
+    import http.client
+
+    from lint.languagetool import Deadline, post_form
+
+    def no_answer(self: http.client.HTTPConnection, *args: Any, **kwargs: Any) -> None:
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(http.client.HTTPConnection, "request", no_answer)
+    with pytest.raises(Deadline, match=r"no answer within 30 s"):
+        post_form("http://127.0.0.1:9/v2/check", {"text": "x"}, timeout=30)

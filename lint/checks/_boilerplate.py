@@ -167,11 +167,13 @@ def site_voice(extra_phrases: tuple[str, ...]) -> SiteVoice:
         if pattern.startswith("^"):
             anchored.append((kind, pattern))
         elif pattern.startswith(r"\b"):
-            floating.append((kind, re.compile(pattern[2:]), True))
+            floating.append((kind, compile_pattern(pattern[2:]), True))
         else:
-            floating.append((kind, re.compile(pattern), False))
+            floating.append((kind, compile_pattern(pattern), False))
+    # compile_pattern: the programs come from the store of earlier runs (lint/patterns.py), which
+    # spares a one-article run compiling these forty-odd patterns afresh.
     combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
     return SiteVoice(
-        re.compile(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating),
+        compile_pattern(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating),
         NeedleIndex([p for _, p, _ in floating]),
     )

@@ -12,7 +12,6 @@ Two shapes, both from copy moved between systems:
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -149,4 +148,6 @@ def _wrap_width(doc: Document, block: Block) -> int | None:
     open_ends = sum(1 for line in lines[:-1] if not _closed(line))
     if open_ends * 3 < (len(lines) - 1) * 2:
         return None  # most lines end a sentence or a clause: a list of short lines, a poem
+    import statistics  # here: few articles are hard-wrapped, and it costs a one-article run 3 ms
+
     return round(statistics.median(len(line) for line in lines))
