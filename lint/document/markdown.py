@@ -43,7 +43,10 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
         text_for_parser = _LONE_CR.sub(" ", text_for_parser)
     tokens = _parser().parse(text_for_parser)
     lines = LineIndex(source)
-    builder = _Blocks(doc, options, lines, _line_ends(source, lines), compile_templates(options.template_syntax))
+    # The document's own line index is this one (a cached property, else built again on first use).
+    doc.__dict__["lines"] = lines
+    starts = [lines.line_start(n + 1) for n in range(lines.line_count)]
+    builder = _Blocks(doc, options, starts, _line_ends(source, starts), compile_templates(options.template_syntax))
     i = 0
     while i < len(tokens):
         i = builder.read(tokens, i)
@@ -59,7 +62,7 @@ class _Blocks:
 
     doc: Document
     options: ParseOptions
-    lines: LineIndex
+    line_starts: list[int]  # per 0-based line, where it starts and where its text ends
     line_ends: list[int]
     templates: re.Pattern[str] | None
     list_depth: int = 0
@@ -97,17 +100,17 @@ class _Blocks:
             self._html(tok)
         return i + 1
 
-    def _line_span(self, n: int) -> tuple[int, int]:
-        return self.lines.line_start(n + 1), self.line_ends[n]
+    def _line_spans(self, first: int, last: int) -> list[tuple[int, int]]:
+        return list(zip(self.line_starts[first:last], self.line_ends[first:last]))
 
     def _region(self, first: int, last: int) -> Span:
-        return Span(self.lines.line_start(first + 1), self.line_ends[last - 1])
+        return Span(self.line_starts[first], self.line_ends[last - 1])
 
     def _text_block(self, tok: Any, inline: Any) -> None:
         """A heading, a list item's first paragraph or a paragraph."""
         source = self.doc.source
         first, last = tok.map
-        spans = [self._line_span(n) for n in range(first, last)]
+        spans = self._line_spans(first, last)
         if tok.type == "heading_open" and _ATX.match(source, *spans[0]):
             raw = _atx_content(source, spans[0])
         else:
@@ -128,7 +131,7 @@ class _Blocks:
 
     def _table(self, tok: Any) -> None:
         first, last = tok.map
-        rows = [self._line_span(n) for n in range(first, last)]
+        rows = self._line_spans(first, last)
 
         def prose(cell: MappedText) -> MappedText:
             return strip_inline(cell, self.templates).text
@@ -147,9 +150,9 @@ class _Blocks:
         self.doc.images.extend(fragment.images)
 
 
-def _line_ends(source: str, lines: LineIndex) -> list[int]:
+def _line_ends(source: str, starts: list[int]) -> list[int]:
     # Each line ends where the next starts, less its "\n" (and a "\r" before that).
-    ends = [lines.line_start(n + 2) - 1 for n in range(lines.line_count - 1)]
+    ends = [start - 1 for start in starts[1:]]
     ends.append(len(source))
     if "\r" not in source:
         return ends

@@ -6,14 +6,38 @@ import bisect
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from lint.document.mapped import ATOM, MappedText
 from lint.document.span import LineIndex, Position, Span
 from lint.patterns import lazy_re
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+class cached_property(Generic[T, R]):  # noqa: N801 (named as the functools one it stands for)
+    """`functools.cached_property` without its lock: worked out on first read, then stored in
+    the instance's `__dict__`, which shadows this (non-data) descriptor from then on.
+
+    Python 3.11's version takes a class-wide lock on every first read; parsing reads tens of
+    thousands of these per run (blocks, sentences), and the lock cost more than some of the
+    values. Documents are parsed and read by one thread at a time.
+    """
+
+    def __init__(self, func: Callable[[T], R]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: T | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class BlockKind(str, Enum):
