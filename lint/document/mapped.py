@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 from lint.document.span import Span
@@ -38,6 +40,10 @@ class Segment(NamedTuple):
         return self.length == self.source.end - self.source.start
 
 
+# Segment((text_start, length, source)) without the keyword handling of Segment(...)
+_new_segment = partial(tuple.__new__, Segment)
+
+
 @dataclass(frozen=True)
 class MappedText:
     text: str
@@ -52,20 +58,16 @@ class MappedText:
     @staticmethod
     def build(pieces: Iterable[tuple[str, Span]]) -> MappedText:
         """Join pieces of prose, each with the source span it came from."""
-        parts: list[str] = []
-        segments: list[Segment] = []
-        starts: list[int] = []
-        pos = 0
-        new = tuple.__new__  # Segment(pos, size, src) without the keyword handling
-        for text, src in pieces:
-            if not text:
-                continue
-            size = len(text)
-            parts.append(text)
-            segments.append(new(Segment, (pos, size, src)))
-            starts.append(pos)
-            pos += size
-        return MappedText("".join(parts), tuple(segments), tuple(starts))
+        # Parsing builds tens of thousands of these: the running offsets and the segments are
+        # made by C-level `accumulate`/`map` instead of a Python loop of appends.
+        kept = [piece for piece in pieces if piece[0]]
+        if not kept:
+            return MappedText("", (), ())
+        texts = [text for text, _ in kept]
+        sizes = list(map(len, texts))
+        starts = (0, *accumulate(sizes[:-1]))
+        segments = tuple(map(_new_segment, zip(starts, sizes, [src for _, src in kept])))
+        return MappedText("".join(texts), segments, starts)
 
     @staticmethod
     def build_stripped(pieces: list[tuple[str, Span]]) -> MappedText:
