@@ -66,7 +66,7 @@ class MappedText:
         texts = [text for text, _ in kept]
         sizes = list(map(len, texts))
         starts = (0, *accumulate(sizes[:-1]))
-        segments = tuple(map(_new_segment, zip(starts, sizes, [src for _, src in kept])))
+        segments = tuple(map(_new_segment, zip(starts, sizes, [src for _, src in kept], strict=True)))
         return MappedText("".join(texts), segments, starts)
 
     @staticmethod

@@ -148,7 +148,7 @@ class _Blocks:
         return i + 1
 
     def _line_spans(self, first: int, last: int) -> list[tuple[int, int]]:
-        return list(zip(self.line_starts[first:last], self.line_ends[first:last]))
+        return list(zip(self.line_starts[first:last], self.line_ends[first:last], strict=True))
 
     def _region(self, first: int, last: int) -> Span:
         return Span(self.line_starts[first], self.line_ends[last - 1])
