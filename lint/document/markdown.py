@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
-import sys
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from lint.document.frontmatter import split_front_matter
@@ -35,50 +32,6 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 
 
-@functools.cache
-def _rule_loggers() -> tuple[tuple[ModuleType, logging.Logger], ...]:
-    """markdown-it's modules that keep a module-level `LOGGER`, each with that logger."""
-    _parser()  # imports every rule module
-    return tuple(
-        (module, module.LOGGER)
-        for name, module in list(sys.modules.items())
-        if name.startswith("markdown_it.") and isinstance(getattr(module, "LOGGER", None), logging.Logger)
-    )
-
-
-class _DebugOff:
-    """Stands in for a markdown-it rule module's logger during one parse when that logger is
-    not enabled for DEBUG: `debug` does nothing, everything else goes to the real logger.
-
-    markdown-it's block rules call `LOGGER.debug(...)` on entry, about 650 times per article;
-    each call asks the logging machinery, which came to a tenth of parsing. Nothing is lost:
-    the stand-in is only put in place when DEBUG is off for that logger, and taken out again
-    after the parse (see `_tokenize`).
-    """
-
-    def __init__(self, real: logging.Logger) -> None:
-        self.real = real
-
-    def debug(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real, name)
-
-
-def _tokenize(text: str) -> list[Any]:
-    """markdown-it's block tokens for `text`, its rules' disabled debug calls made free."""
-    quiet = [(module, real) for module, real in _rule_loggers() if not real.isEnabledFor(logging.DEBUG)]
-    for module, real in quiet:
-        module.LOGGER = _DebugOff(real)  # type: ignore[attr-defined]
-    try:
-        return _parser().parse(text)  # type: ignore[no-any-return]
-    finally:
-        # Always back to the module's own logger, even if another thread swapped meanwhile.
-        for module, real in quiet:
-            module.LOGGER = real  # type: ignore[attr-defined]
-
-
 def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     doc = Document(path=path, source=source, format="markdown")
     body_start = split_front_matter(source, doc)
@@ -88,7 +41,7 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     # so a lone CR would shift every line number after it. Same length, so offsets stay.
     if "\r" in text_for_parser:
         text_for_parser = _LONE_CR.sub(" ", text_for_parser)
-    tokens = _tokenize(text_for_parser)
+    tokens = _parser().parse(text_for_parser)
     lines = LineIndex(source)
     # The document's own line index is this one (a cached property, else built again on first use).
     doc.__dict__["lines"] = lines
