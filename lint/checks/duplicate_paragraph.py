@@ -109,11 +109,6 @@ def _template_at(source: str, start: int, end: int) -> bool:
     return TEMPLATE_LINE.search(source[source.rfind("\n", 0, start) + 1 : end]) is not None
 
 
-def block_source(doc: Document, block: Block) -> str:
-    """The block's source from the start of its first line, so opening tags before it count."""
-    return doc.source[doc.source.rfind("\n", 0, block.span.start) + 1 : block.span.end]
-
-
 def _heading_text(doc: Document, index: int) -> str:
     return normalize(doc.blocks[index].text.text) if index >= 0 else ""
 
