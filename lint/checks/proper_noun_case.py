@@ -14,8 +14,9 @@ unsafe fix, where the verdict rests on context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon
 from lint.checks._tokens import mask_non_prose, reads_as_english
@@ -100,7 +101,8 @@ class ProperNounCase(Check):
         canonical: set[tuple[str, ...]],
     ) -> Iterator[Finding]:
         starts = _sentence_starts(block, mapped.text) if mapped is block.text else {0}
-        tokens = _Tokens.of(text)
+        # The text's tokens, read only for a lowercased name (few texts hold one): built then, once.
+        tokens = partial(doc.shared, _Tokens.of, text)
         for k, match in enumerate(matches):
             verdict = self._verdict(text, matches, k, starts, tokens, lexicon, match.name.key in canonical)
             if verdict is None:
@@ -127,7 +129,7 @@ class ProperNounCase(Check):
         matches: list[Match],
         k: int,
         starts: set[int],
-        tokens: _Tokens,
+        tokens: Callable[[], _Tokens],
         lexicon: NameLexicon,
         written_canonically: bool,
     ) -> tuple[Severity, bool] | None:
@@ -224,10 +226,11 @@ class _Tokens:
         return cls([w for _, w in found], {start: i for i, (start, _) in enumerate(found)})
 
 
-def _in_lowercase_phrase(match: Match, tokens: _Tokens, lexicon: NameLexicon) -> bool:
+def _in_lowercase_phrase(match: Match, text_tokens: Callable[[], _Tokens], lexicon: NameLexicon) -> bool:
     """True inside a phrase where the lowercase form is standard ("french fries", "bone china")."""
     if not lexicon.lowercase_ok:
         return False
+    tokens = text_tokens()
     first = tokens.index.get(match.start)
     if first is None:
         return False

@@ -46,12 +46,13 @@ def spelling_pairs() -> dict[str, Spelling]:
 
 @cache
 def _forms_anywhere() -> Any:
-    """Every listed form, found anywhere in a text in one pass in C (Aho-Corasick)."""
+    """Every listed form, found anywhere in a text in one pass in C (Aho-Corasick); each gives
+    its length."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     for form in spelling_pairs():
-        automaton.add_word(form, None)
+        automaton.add_word(form, len(form))
     automaton.make_automaton()
     return automaton
 
@@ -113,12 +114,17 @@ class SpellingVariety(Check):
         links = sorted((link.span.start, link.span.end) for link in doc.links)
         for text in prose_texts(doc):
             prose = text.text
-            if next(any_form.iter(prose), None) is None:
-                continue  # no listed form anywhere in it, even inside a word (most texts)
-            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(prose)] if options.skip_quotes else []
-            for m in _WORD.finditer(prose):
-                spelling = forms.get(m.group())
-                if spelling is None or any(s < m.start() < e for s, e in quoted):
+            quoted: list[tuple[int, int]] | None = None
+            # The listed forms anywhere in the text, in order (most texts hold none): a form
+            # (all letters a-z) is a word of its own when `_WORD` matches it where it starts.
+            for last, size in any_form.iter(prose):
+                m = _WORD.match(prose, last + 1 - size)
+                if m is None or m.end() != last + 1:
+                    continue  # inside a longer word ("colorful", "decolor")
+                spelling = forms[m.group()]
+                if quoted is None:
+                    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(prose)] if options.skip_quotes else []
+                if any(s < m.start() < e for s, e in quoted):
                     continue
                 start, end = token_bounds(prose, m.start())
                 if is_technical(prose[start:end]) or _inside(links, text.source_offset(m.start())):
