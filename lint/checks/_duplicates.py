@@ -79,14 +79,15 @@ def words(text: str) -> list[str]:
 
 
 def shingles(tokens: Sequence[str], size: int = 3) -> frozenset[int]:
+    """The CRC-32 of the UTF-8 of each run of `size` words joined by spaces."""
     if len(tokens) < size:
         return frozenset({zlib.crc32(" ".join(tokens).encode())}) if tokens else frozenset()
-    crc = zlib.crc32
-    encoded = [token.encode() for token in tokens]
     if size == 1:
-        return frozenset(map(crc, encoded))
-    join = b" ".join  # the UTF-8 of the joined words is the join of their UTF-8
-    return frozenset([crc(join(encoded[i : i + size])) for i in range(len(tokens) - size + 1)])
+        return frozenset(map(zlib.crc32, map(str.encode, tokens)))
+    # Run k is the k-th item of each of the lists shifted by 0..size-1 (the shorter ones end it).
+    # (map and zip keep the loop in C: most of the duplicate checks' time went on it.)
+    runs = zip(*[tokens[k:] for k in range(size)], strict=False)
+    return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -175,26 +176,35 @@ def _may_pair(texts: Sequence[frozenset[int]], threshold: float) -> bool:
     Most articles repeat nothing, and this settles it exactly and cheaply (prefix filtering): with
     every set in one order (by value), two sets that share at least k items share one among
     their first len - k + 1; k is at least threshold * len, taken a little low to be safe from
-    rounding. A text meeting many others this way is left to the full search.
+    rounding. Most articles have no item in two texts' prefixes, which set operations find
+    without a loop in Python; otherwise only the items that are are followed, and a text
+    meeting many others this way is left to the full search.
     """
     if threshold <= 0:
         return True  # even texts with nothing in common are similar enough
-    holders: dict[int, list[int]] = {}  # item -> texts with it among their first
-    for index, items in enumerate(texts):
-        if not items:
-            continue
+    prefixes: list[list[int]] = []
+    seen: set[int] = set()
+    shared: set[int] = set()  # items in the prefixes of two texts or more
+    for items in texts:
         ordered = sorted(items)
-        shared_at_least = int(threshold * len(ordered) * (1 - 1e-9))
+        prefix = ordered[: max(len(ordered) - int(threshold * len(ordered) * (1 - 1e-9)) + 1, 1)]
+        prefixes.append(prefix)
+        shared.update(seen.intersection(prefix))
+        seen.update(prefix)
+    if not shared:
+        return False
+    holders: dict[int, list[int]] = {}  # shared item -> earlier texts with it in their prefix
+    for index, prefix in enumerate(prefixes):
         candidates: set[int] = set()
-        for x in ordered[: max(len(ordered) - shared_at_least + 1, 1)]:
-            held = holders.get(x)
-            if held is None:
-                holders[x] = [index]
-                continue
+        for x in shared.intersection(prefix):
+            held = holders.setdefault(x, [])
             candidates.update(held)
             if len(candidates) > _MAX_COMPARED:
                 return True
             held.append(index)
+        if not candidates:
+            continue
+        items = texts[index]
         size = len(items)
         for other in candidates:
             other_size = len(texts[other])
