@@ -133,15 +133,15 @@ class SiteVoice:
     floating: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, needs a word boundary
     needles: NeedleIndex  # of the floating patterns
 
-    def search(self, text: str) -> tuple[str, re.Match[str]] | None:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a letter whose lowercase is longer: keep offsets true
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    def search(self, text: str, candidates: int | None = None) -> tuple[str, re.Match[str]] | None:
+        """The first site-voice match in `text`; `candidates` is the text's mask from `masks`."""
+        lowered = _lowered(text)
         if self.anchored is not None:
             m = self.anchored.match(lowered)
             if m is not None and m.lastgroup is not None:
                 return self.anchored_kinds[int(m.lastgroup[1:])], m
-        candidates = self.needles.mask(lowered)
+        if candidates is None:
+            candidates = self.needles.mask(lowered)
         if not candidates:
             return None
         for i, (kind, pattern, boundary) in enumerate(self.floating):
@@ -152,6 +152,18 @@ class SiteVoice:
                 if not boundary or not (before.isalnum() or before == "_"):
                     return kind, m
         return None
+
+
+    def masks(self, texts: Sequence[str]) -> list[int]:
+        """For each text, the floating patterns that can match in it (for `search`), in one pass."""
+        return self.needles.masks([_lowered(text) for text in texts])
+
+
+def _lowered(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lowercase is longer: keep offsets true
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
 
 
 @cache

@@ -66,10 +66,29 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# ASCII bytes that are neither letters, digits nor the apostrophe, made spaces (see `words`).
+_NOT_WORD_BYTES = bytes(b if chr(b).isalnum() or b == ord("'") else ord(" ") for b in range(128)) + bytes(128)
+# Characters common in prose that are never part of a word: made spaces, most texts are ASCII.
+_NOT_WORD_CHARS = (ATOM, "“", "”", "‘", "—", "–", "…", "\u00a0")
+# An apostrophe that does not join two words: not after a word character, or not before one.
+_LONE_APOSTROPHE = lazy_re(r"'(?:(?![a-z0-9])|(?<![a-z0-9]'))")
+
+
 def words(text: str) -> list[str]:
     """The text's words, case-folded, with curly apostrophes made straight."""
     # `_WORD` treats both apostrophes alike, so straightening them first finds the same words.
-    text = text.replace(ATOM, " ").replace("’", "'")
+    text = text.replace("’", "'")
+    # The pattern is slow on every character (Unicode classes): an ASCII text, once the common
+    # non-word characters are spaces, is cut into the same words by byte translation: letters,
+    # digits and joining apostrophes kept, the rest spaces, then split.
+    plain = text
+    for char in _NOT_WORD_CHARS:
+        if char in plain:
+            plain = plain.replace(char, " ")
+    if plain.isascii():
+        plain = plain.lower().encode().translate(_NOT_WORD_BYTES).decode()
+        return (_LONE_APOSTROPHE.sub(" ", plain) if "'" in plain else plain).split()
+    text = text.replace(ATOM, " ")
     folded = text.casefold()
     # When every character folds to one character (and none changes from a non-word character
     # into a word one, which only U+0345 does), folding first finds the same words at once.

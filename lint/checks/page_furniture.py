@@ -125,7 +125,11 @@ class PageFurniture(Check):
         lines = prose_lines(doc) if doc.format == "text" else _block_lines(doc)
         voice = site_voice(options.extra_phrases)
         links = _LinkIndex(sorted((link.span.start, link.span.end) for link in doc.links))
-        scored = [_score(doc, line, voice, links) for line in lines]
+        texts = [" ".join(line.text.split()) for line in lines]  # spacing made single
+        scored = [
+            _score(doc, line, text, voice, candidates, links)
+            for line, text, candidates in zip(lines, texts, voice.masks(texts), strict=True)
+        ]
         # Menus and widgets sit at the top and bottom of a scraped page: a line there with
         # evidence of its own gains a point. (A Markdown or HTML article's ending is authored.)
         edges = {0, 1, len(scored) - 2, len(scored) - 1} if doc.format == "text" else set()
@@ -254,10 +258,11 @@ _KIND_NAMES = {
 }
 
 
-def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _Scored:
+def _score(doc: Document, line: Line, text: str, voice: SiteVoice, candidates: int, links: _LinkIndex) -> _Scored:
+    """`text` is the line's text with its spacing made single, `candidates` its site-voice mask."""
     if line.block.kind is BlockKind.HEADING and doc.format != "text":
         return _Scored(line, 0, "", "")
-    scored = _evidence(doc, line, voice, links)
+    scored = _evidence(doc, line, text, voice, candidates, links)
     # A link the author made on purpose (a "Read: ..." list, "Back to top") is not pasted chrome.
     # (Asked only of a line with evidence: a line's share in links takes its source span.)
     if scored.points > 0 and doc.format != "text" and links.share(line.span) >= 0.8:
@@ -265,32 +270,36 @@ def _score(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _S
     return scored
 
 
-def _evidence(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) -> _Scored:
+def _evidence(doc: Document, line: Line, text: str, voice: SiteVoice, candidates: int, links: _LinkIndex) -> _Scored:
     """The line's score, but for links in Markdown and HTML (see _score)."""
-    text = " ".join(line.text.split())
-    words = LETTER_WORD.findall(text)
-    found = voice.search(text)
+    # In Markdown and HTML a line of more than 16 words scores only by what is searched before
+    # that is asked (see below): its words need not be read.
+    words = LETTER_WORD.findall(text) if doc.format == "text" else _words_unless_many(text)
+    count = len(words) if words is not None else 17
+    found = voice.search(text, candidates)
     if found is not None and found[1].end() > found[1].start():
         kind, m = found
         said = quote_clue(text, Clue(Signal(kind, 3, ""), m.start(), m.end(), m.group()))
         return _Scored(line, 3, _KIND_NAMES[kind], said)
-    if line.block.kind is BlockKind.PARAGRAPH and len(words) >= 12 and _VIDEO_STAMP.search(text):
+    # (the stamp ends the text: a text that does not end in ")" is not searched)
+    if line.block.kind is BlockKind.PARAGRAPH and count >= 12 and text.endswith(")") and _VIDEO_STAMP.search(text):
         return _Scored(line, 3, _KIND_NAMES["video"], _cut(text[text.rindex("(") :]))
     if doc.format == "text" and _TRAILING_SEPARATOR.search(text) and "|" not in text[:-1]:
         # "Mr Smith addresses MPs |", "online correspondent |": a caption or byline cut from the
         # credit that followed it on the page.
         return _Scored(line, 3, _KIND_NAMES["separator"], _cut(text))
     # In Markdown and HTML a "Watch: ..." item with its link, or in a list, is the author's own.
-    if _TEASER.match(text) and len(words) >= 3 and not _authored(doc, line, links):
+    if _TEASER.match(text) and count >= 3 and not _authored(doc, line, links):
         return _Scored(line, 3, _KIND_NAMES["teaser"], _cut(text))
-    if not words or _COUNTER.match(text):
+    if not count or _COUNTER.match(text):
         # Numbers alone in Markdown or HTML are list or table content; atoms are images or code.
         counts = doc.format == "text" and not is_atom_only(text) and any(c.isdigit() or c in "×·|" for c in text)
         return _Scored(line, 2 if counts else 0, _KIND_NAMES["counter"], _cut(text))
     if _DATE_ONLY.match(text):
         return _Scored(line, 1, _KIND_NAMES["date"], _cut(text))
-    if len(words) > 16 and (doc.format != "text" or not links.spans):
+    if count > 16 and (doc.format != "text" or not links.spans):
         return _Scored(line, 0, "", "")  # too long for a label, and no line of links (see below)
+    assert words is not None  # (None only for more than 16 words, outside plain text)
     lowered = " ".join(words).lower().split(" ")  # each word lowercased (words hold no spaces)
     stop = stopwords()
     sentence = len(words) >= 6 and _SENTENCE_END.search(text) and _share(lowered, stop) >= 0.3
@@ -313,6 +322,27 @@ def _evidence(doc: Document, line: Line, voice: SiteVoice, links: _LinkIndex) ->
     if doc.format == "text" and links.spans and links.share(line.span) >= 0.8:
         points += 1  # a line of links
     return _Scored(line, points, _KIND_NAMES["interface"], _cut(text))
+
+
+# ASCII letters as "a", the apostrophe as itself, every other byte as a space: in these classes
+# each " a" starts a word of `LETTER_WORD` (only an apostrophe joins letters into one word).
+_LETTER_CLASSES = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalpha() else b if b == ord("'") else ord(" ") for b in range(256)
+)
+
+
+def _words_unless_many(text: str) -> list[str] | None:
+    """`LETTER_WORD.findall(text)`, or None when that finds more than 16 words. (The pattern tries
+    every character against the Unicode letter classes: on an ASCII text, counting where words
+    start in its letter classes is many times faster; otherwise 18 words in the first 160
+    characters make at least 17 in the whole text, the last one perhaps cut.)"""
+    if text.isascii():
+        classes = text.encode().translate(_LETTER_CLASSES)
+        if classes.count(b" a") + classes.startswith(b"a") > 16:
+            return None
+    elif len(LETTER_WORD.findall(text, 0, 160)) > 17:
+        return None
+    return LETTER_WORD.findall(text)
 
 
 def _authored(doc: Document, line: Line, links: _LinkIndex) -> bool:
