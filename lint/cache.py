@@ -7,7 +7,6 @@ and a cache folder that cannot be written is silently not used.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from pathlib import Path
@@ -71,6 +70,8 @@ def _entry(cache_dir: Path, key: str) -> Path:
 
 def load(cache_dir: Path, key: str) -> FileResult | None:
     """The cached result, or None for a miss; anything damaged or unexpected is a miss too."""
+    import json  # here, like hashlib: a run without the cache never imports it
+
     try:
         data = json.loads(_entry(cache_dir, key).read_text(encoding="utf-8"), parse_constant=_refuse)
         if not (isinstance(data, dict) and isinstance(data.get("findings"), list)
@@ -110,6 +111,8 @@ def store(cache_dir: Path, key: str, result: FileResult) -> None:
             _own_folder(cache_dir)
             _own_folder(cache_dir / __version__)
             entry.parent.mkdir(exist_ok=True)
+        import json
+
         write_bytes_atomic(entry, json.dumps(data).encode("utf-8"))
     except OSError:
         pass

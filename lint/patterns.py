@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
-    from lint.startup import MarshalStore
+    from lint.startup import RecentStore
 
 V = TypeVar("V")
 
@@ -32,18 +32,17 @@ class _ProgramStore:
     """Compiled regex programs of earlier runs, loaded on the first compile of a process."""
 
     def __init__(self) -> None:
-        self._store: MarshalStore | None = None
+        self._store: RecentStore | None = None
 
     def compile(self, pattern: str, flags: int, fallback: Callable[[str, int], Any] = re.compile) -> re.Pattern[str]:
         store = self._load()
-        programs = store.entries()
         key = (pattern, flags)
-        program = programs.get(key)
+        program = store.get(key)
         if program is not None:
             try:
                 return _from_program(pattern, program)
             except Exception:  # another engine, a damaged entry: compile it afresh
-                del programs[key]
+                store.discard(key)
         if not store.has_room():
             return cast(re.Pattern[str], fallback(pattern, flags))
         try:
@@ -53,14 +52,14 @@ class _ProgramStore:
             raise
         except Exception:  # another interpreter's re internals: nothing to store
             return cast(re.Pattern[str], fallback(pattern, flags))
-        store.add(key, program)
+        store.put(key, program)
         return compiled
 
-    def _load(self) -> MarshalStore:
+    def _load(self) -> RecentStore:
         if self._store is None:
-            from lint.startup import MarshalStore, store_path
+            from lint.startup import RecentStore, store_path
 
-            self._store = MarshalStore(store_path("patterns"))
+            self._store = RecentStore(store_path("pattern-programs"))
         return self._store
 
     @property

@@ -32,10 +32,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 _MAX_STORED = 4_000  # entries kept in a store's file; past that, new ones are compiled each run
+_KEEP_SAVES = 8  # a RecentStore entry no run used in this many saves is left out of the file
 
 
 def store_path(kind: str) -> Path | None:
-    """The file of one of the stores kept between runs ("patterns", "dataclasses"), or None when
+    """The file of one of the stores kept between runs ("pattern-programs", "lexicon"...), or None when
     `NEWSLINT_PATTERN_CACHE` is off. The name carries the interpreter's version: another Python
     (another bytecode, another regex engine) uses other files."""
     import zlib
@@ -60,7 +61,7 @@ def store_path(kind: str) -> Path | None:
 
 class MarshalStore:
     """A dict kept between runs in a marshal file: read on first use, written at exit when the run
-    added to it. Holds the compiled patterns (lint/patterns.py) and the dataclass methods (CodeStore)."""
+    added to it. Holds tables the checks build (lint/checks/_needles.py, _names.py)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: the store is off, nothing is read or kept
@@ -108,23 +109,102 @@ class MarshalStore:
             pass
 
 
+class RecentStore:
+    """A dict kept between runs that holds what recent runs used: the compiled regex programs
+    (lint/patterns.py) and dataclass methods (CodeStore) every start-up would otherwise rebuild.
+
+    Read whole on first use (one marshal load is faster than decoding entries one by one), and
+    written at exit when the run added something. Entries that none of the last `_KEEP_SAVES`
+    saving runs used are then left out: what an older newslint or a configuration no longer in
+    use stored would otherwise be read by every run. The file holds
+    `(saves so far, {key: value}, {key: the save that last used it})`.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: the store is off, nothing is read or kept
+        self._entries: dict[Any, Any] | None = None
+        self._last_used: dict[Any, int] = {}
+        self._generation = 0
+        self._used: set[Any] = set()  # keys this run read or added
+        self.added = 0  # entries this run added that are not written yet
+
+    def _loaded(self) -> dict[Any, Any]:
+        if self._entries is None:
+            self._entries = {}
+            if self.path is not None:
+                try:
+                    generation, entries, last_used = marshal.loads(self.path.read_bytes())
+                    if isinstance(generation, int) and isinstance(entries, dict) and isinstance(last_used, dict):
+                        self._generation, self._entries, self._last_used = generation, entries, last_used
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass  # no file yet, or a damaged one: start afresh
+                atexit.register(self.save)
+        return self._entries
+
+    def get(self, key: Any) -> Any:
+        """The value stored under `key`, or None."""
+        value = self._loaded().get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def discard(self, key: Any) -> None:
+        """Forget an entry the caller found unusable."""
+        self._loaded().pop(key, None)
+        self._used.discard(key)
+
+    def has_room(self) -> bool:
+        """True when a new entry would be kept (the store is on and not full)."""
+        return self.path is not None and len(self._loaded()) < _MAX_STORED
+
+    def put(self, key: Any, value: Any) -> None:
+        """Keep `value` under `key` from now on, when there is room; an entry marshal cannot
+        write (an enum member, an object) is refused."""
+        if not self.has_room():
+            return
+        try:
+            marshal.dumps((key, value))
+        except ValueError:
+            return
+        self._loaded()[key] = value
+        self._used.add(key)
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the store if this run added something (a folder that cannot be written is not used)."""
+        if not self.added or self.path is None or self._entries is None:
+            return
+        generation = self._generation + 1
+        last_used = {key: generation if key in self._used else self._last_used.get(key, 0)
+                     for key in self._entries}
+        kept = {key: value for key, value in self._entries.items() if last_used[key] > generation - _KEEP_SAVES}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((generation, kept, {key: last_used[key] for key in kept})))
+            os.replace(temporary, self.path)
+            self._generation, self._entries, self.added = generation, kept, 0
+            self._last_used = {key: last_used[key] for key in kept}
+        except (OSError, ValueError):
+            pass
+
+
 class CodeStore:
     """Compiled source texts of earlier runs: `exec(text, ...)` without compiling a known text."""
 
     def __init__(self, path: Path | None) -> None:
-        self._store = MarshalStore(path)
+        self._store = RecentStore(path)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None,  # noqa: A002 (exec's own names)
              locals: dict[str, Any] | None = None) -> None:  # noqa: A002
         if not isinstance(source, str):
             exec(source, globals, locals)
             return
-        code = self._store.entries().get(source)
+        code = self._store.get(source)
         if code is None:
             # What exec(source) compiles: file name "<string>", and no future flags (dataclasses has none).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            if self._store.has_room():
-                self._store.add(source, code)
+            self._store.put(source, code)
         exec(code, globals, locals)
 
     @property
@@ -144,7 +224,7 @@ def begin() -> None:
     gc.disable()
     if "exec" not in vars(dataclasses):
         # dataclasses calls the built-in exec by name; a module attribute of that name comes first.
-        dataclasses.exec = CodeStore(store_path("dataclasses")).exec  # type: ignore[attr-defined]
+        dataclasses.exec = CodeStore(store_path("dataclass-methods")).exec  # type: ignore[attr-defined]
         # Its only use of `inspect` is the signature for an undocumented class's __doc__; a
         # ValueError there is what it already handles (the doc is then the bare class name).
         dataclasses.inspect = _NoSignatures()  # type: ignore[attr-defined]

@@ -18,7 +18,6 @@ on in the config) a suppression that hides nothing is reported too.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -241,6 +240,8 @@ def _unknown_names(
         for name, span in zip(suppression.names, suppression.name_spans, strict=True):
             if name in valid:
                 continue
+            import difflib  # only for a misspelt name
+
             close = difflib.get_close_matches(name, sorted(valid), n=1, cutoff=0.7)
             hint = f"; did you mean “{close[0]}”?" if close else "; 'newslint rules' lists them"
             out.append(

@@ -47,13 +47,13 @@ def _make_classes(run_exec):  # type: ignore[no-untyped-def]
 def test_dataclass_methods_from_the_store_behave_as_compiled_ones(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
-    first = startup.CodeStore(startup.store_path("dataclasses"))
+    first = startup.CodeStore(startup.store_path("dataclass-methods"))
     _make_classes(first.exec)
     assert first.added > 0
     first.save()
-    (stored,) = tmp_path.glob("dataclasses-*.marshal")
+    (stored,) = tmp_path.glob("dataclass-methods-*.marshal")
 
-    second = startup.CodeStore(startup.store_path("dataclasses"))
+    second = startup.CodeStore(startup.store_path("dataclass-methods"))
     point, box = _make_classes(second.exec)
     assert second.added == 0  # every method came from the file
     p = point(3, tags=("a",))
@@ -68,12 +68,12 @@ def test_dataclass_methods_from_the_store_behave_as_compiled_ones(tmp_path: Path
     assert [f.name for f in dataclasses.fields(point)] == ["x", "label", "tags"]
 
     stored.write_bytes(b"\x00damaged")
-    damaged = startup.CodeStore(startup.store_path("dataclasses"))
+    damaged = startup.CodeStore(startup.store_path("dataclass-methods"))
     point, _ = _make_classes(damaged.exec)
     assert point(1).label == "origin"
 
     monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", "off")
-    assert startup.store_path("dataclasses") is None
+    assert startup.store_path("dataclass-methods") is None
     off = startup.CodeStore(None)
     _make_classes(off.exec)
     off.save()
@@ -94,7 +94,7 @@ def test_a_whole_process_gives_the_same_report_and_exit_codes_cold_and_warm(tmp_
     clean.write_text("# Bridge vote\n\nThe council approved the bridge on Tuesday.\n", encoding="utf-8")
     store = tmp_path / "store"
     cold = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
-    assert list(store.glob("dataclasses-*.marshal")) and list(store.glob("patterns-*.marshal"))
+    assert list(store.glob("dataclass-methods-*.marshal")) and list(store.glob("pattern-programs-*.marshal"))
     warm = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
     assert cold.returncode == warm.returncode == 1  # a placeholder is an error
     assert cold.stdout == warm.stdout
@@ -145,8 +145,8 @@ def test_patterns_compiled_during_start_up_come_from_the_store_and_match_the_sam
     assert "[('Ab', '12'), ('cd', '3')] ['pattern']" in runs[0].stdout
     import marshal
 
-    (store,) = tmp_path.glob("patterns-*.marshal")
-    stored = marshal.loads(store.read_bytes())
+    (store,) = tmp_path.glob("pattern-programs-*.marshal")
+    _, stored, _ = marshal.loads(store.read_bytes())
     assert (r"(?P<word>[a-z]+)-(\d+)", int(re.I)) in stored  # start-up's own pattern was kept
     assert ("late (pattern)", 0) not in stored  # after start-up, re is itself again
 
@@ -205,3 +205,38 @@ def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_pat
     store.save()
     again = startup.MarshalStore(tmp_path / "tables.marshal")
     assert again.entries() == {("needles", r"\bsee also\b", 2): ("see also",)}
+
+
+def test_a_recent_store_keeps_what_recent_saving_runs_used(tmp_path: Path) -> None:
+    path = tmp_path / "programs.marshal"
+
+    def run(used: list[str], new: list[str]) -> startup.RecentStore:
+        store = startup.RecentStore(path)
+        for key in used:
+            assert store.get(key) == {"value": key}
+        for key in new:
+            store.put(key, {"value": key})
+        store.put(("refused", re.IGNORECASE), 1)  # an enum member in the key: marshal cannot write it
+        store.save()
+        return store
+
+    first = run([], ["old", "kept"])
+    assert first.added == 0 and first.get("old") == {"value": "old"}
+    for n in range(startup._KEEP_SAVES - 1):  # runs that use "kept" and add something each time
+        run(["kept"], [f"new {n}"])
+    assert startup.RecentStore(path).get("old") == {"value": "old"}
+    run(["kept"], ["one more"])  # "old" went unused through _KEEP_SAVES saves: left out
+    again = startup.RecentStore(path)
+    assert again.get("old") is None and again.get("kept") == {"value": "kept"}
+    assert again.get("new 0") == {"value": "new 0"} and again.get(("refused", 2)) is None
+    reader = startup.RecentStore(path)
+    reader.get("kept")
+    reader.save()  # nothing added: nothing written, nothing dropped
+    assert startup.RecentStore(path).get("new 0") == {"value": "new 0"}
+
+    path.write_bytes(b"\x00damaged")
+    damaged = startup.RecentStore(path)
+    assert damaged.get("kept") is None
+    damaged.put("fresh", (1, 2))
+    damaged.save()
+    assert startup.RecentStore(path).get("fresh") == (1, 2)

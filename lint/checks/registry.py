@@ -47,11 +47,12 @@ class Registry:
 
 
 def checks_in(module: ModuleType) -> list[type[Check]]:
-    """Check classes defined in a module (not those it imports)."""
+    """Check classes defined in a module (not those it imports), in the order of their names."""
     return [
         obj
-        for _, obj in inspect.getmembers(module, inspect.isclass)
-        if issubclass(obj, Check) and obj is not Check and obj.__module__ == module.__name__ and "id" in vars(obj)
+        for _, obj in sorted(vars(module).items())
+        if isinstance(obj, type) and issubclass(obj, Check) and obj is not Check
+        and obj.__module__ == module.__name__ and "id" in vars(obj)
     ]
 
 
