@@ -78,6 +78,36 @@ def plugins_allowed() -> bool:
     return os.environ.get(NO_PLUGINS_ENV, "").strip().lower() in ("", "0", "false", "no")
 
 
+class RealPaths:
+    """`os.path.realpath` for the many files of a run, each folder resolved once.
+
+    A file that is not itself a symbolic link has its folder's real path plus its own name, so
+    each further file of a folder costs one `lstat` instead of one per folder on its path. A
+    run asks about a file several times (discovery, the include and exclude globs, its
+    settings); folders are remembered for the life of the object, at most `MAX_FOLDERS` of them.
+    """
+
+    MAX_FOLDERS = 4096
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str | os.PathLike[str]) -> str:
+        text = os.fspath(path)
+        folder, name = os.path.split(text)
+        if name in ("", ".", "..") or os.path.islink(text):
+            return os.path.realpath(text)
+        real = self._folders.get(folder)
+        if real is None:
+            if len(self._folders) >= self.MAX_FOLDERS:
+                self._folders.clear()
+            real = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+    def __reduce__(self) -> tuple[type[RealPaths], tuple[()]]:
+        return RealPaths, ()  # sent to another process (a Dask worker): its own file system, its own answers
+
+
 def repository_root(folder: Path) -> Path | None:
     """The top folder of the git work tree holding `folder` (the one with `.git`), if any."""
     folder = Path(os.path.realpath(folder))
@@ -301,6 +331,7 @@ class Config:
     base_dir: Path = field(default_factory=Path.cwd)
     limits: Limits = Limits()
     _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
+    _real_paths: RealPaths = field(default_factory=RealPaths, init=False, repr=False, compare=False)
 
     @property
     def source(self) -> str:
@@ -308,9 +339,9 @@ class Config:
 
     def relative(self, path: Path) -> str:
         # os.path.realpath, unlike Path.resolve, does not raise on a loop of symbolic links.
-        real = Path(os.path.realpath(path))
+        real = Path(self._real_paths(path))
         try:
-            return PurePosixPath(real.relative_to(os.path.realpath(self.base_dir))).as_posix()
+            return PurePosixPath(real.relative_to(self._real_paths(self.base_dir))).as_posix()
         except ValueError:
             return PurePosixPath(real).as_posix()
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
-from lint.config import Config, ConfigError, Limits, Resolved, find_config, load_config, search_boundary
+from lint.config import Config, ConfigError, Limits, RealPaths, Resolved, find_config, load_config, search_boundary
 from lint.dedupe import fold_repeats, one_finding_per_defect
 from lint.document import format_for, parse
 from lint.document.model import Document
@@ -62,12 +62,21 @@ class ConfigCache:
         self.allow_plugins = allow_plugins  # None: as NEWSLINT_NO_PLUGINS says
         self._by_file: dict[Path | None, Config | ConfigError] = {}
         self._by_dir: dict[tuple[Path, Path], Config | ConfigError] = {}
+        # Each folder as asked about: the files of one folder share the search up the tree.
+        self._by_query: dict[tuple[Path, Path | None], Config | ConfigError] = {}
+        self.real_paths = RealPaths()
 
     def lookup(self, folder: Path, given: Path | None = None) -> Config | ConfigError:
         """The config governing `folder`: the nearest one up to the repository root (outside
         git: up to the working folder, or `given`, the folder named on the command line)."""
         if self.explicit is not None:
             return self.explicit
+        found = self._by_query.get((folder, given))
+        if found is None:
+            found = self._by_query[(folder, given)] = self._search(folder, given)
+        return found
+
+    def _search(self, folder: Path, given: Path | None) -> Config | ConfigError:
         folder = Path(os.path.realpath(folder))
         stop = search_boundary(folder, given)
         if (folder, stop) not in self._by_dir:
@@ -117,7 +126,8 @@ def discover(paths: Iterable[str], configs: ConfigCache, errors: list[FileResult
             errors.append(FileResult(_display(path), error=_os_problem(err)))
 
     def _add(path: Path, explicit: bool, given: Path) -> None:
-        key = path.resolve() if path.exists() else path.absolute()
+        # Path.resolve of an existing file: its real path (loops of links do not exist()).
+        key = Path(configs.real_paths(path)) if path.exists() else path.absolute()
         if key in seen:
             return
         seen.add(key)
