@@ -21,6 +21,7 @@ import sys
 import types
 from collections.abc import Iterator, Mapping
 from functools import cache
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,14 @@ class CmuDict(Mapping[str, list[list[str]]]):
                 found = self.syllables(word)
             count = self._counts[word] = found if found is not None else estimate_syllables(word)
         return count
+
+    def syllable_total(self, words: Mapping[str, int]) -> int:
+        """Syllables of lowercase words, each counted as often as it stands (`{"the": 12, ...}`):
+        the sum of `syllable_count(word) * n`, with only the words not seen before looked up."""
+        counts = self._counts
+        for word in set(words).difference(counts):
+            self.syllable_count(word)
+        return sum(map(mul, map(counts.__getitem__, words), words.values()))
 
     def _lookup(self, word: str) -> list[list[str]]:
         if not word or not word.isascii() or any(c in word for c in " \n\t#("):

@@ -7,6 +7,7 @@ frequencies made by `tools/make_vocabulary.py`. It is read once per process, on 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,6 +51,7 @@ class Vocabulary:
         self._text = text
         self._start = start
         self._found: dict[str, Entry | None] = {}
+        self._missing: set[str] = set()  # the words of `_found` that are not in the file
         self._as_written: dict[str, Entry | None] = {}  # entry() by the word as the caller wrote it
         self._searches = 0
         self._lines: list[str] | None = None
@@ -61,8 +63,23 @@ class Vocabulary:
         except KeyError:
             if len(self._found) >= _MAX_REMEMBERED:
                 self._found.clear()  # a bound on memory over an archive of any size
+                self._missing.clear()
             found = self._found[word] = self._search(word)
+            if found is None:
+                self._missing.add(word)
             return found
+
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """The distinct words of `words` that are not in the file: `{w for w in words if get(w) is None}`.
+
+        An article's words were mostly looked up for an earlier article: those are sorted by set
+        operations in C, and only the new ones are searched."""
+        distinct = set(words)
+        missing = distinct & self._missing
+        for word in distinct.difference(self._found):
+            if self.get(word) is None:
+                missing.add(word)
+        return missing
 
     def get_any_case(self, word: str) -> Entry | None:
         """`get(word.lower())`, remembered by `word` itself (the checks ask for the same few

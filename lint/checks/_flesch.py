@@ -28,25 +28,31 @@ _WORD_RUN = lazy_re(r"\w\S*")
 FLESCH_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade")
 
 
-def _words(text: str) -> list[str]:
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
+def _lowercase_words(text: str) -> list[str]:
+    """textstat's words, lowercased: in one call where that is the same as word by word (only a
+    capital sigma lowercases by its neighbours, and white space is no neighbour it reads)."""
+    kept = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    return [word.lower() for word in kept.split()] if "Σ" in kept else kept.lower().split()
 
 
 def _sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    short = sum(1 for sentence in found if len(_WORD_RUN.findall(sentence)) <= 2)
+    # Sentences of two words or fewer, counted without a Python loop: 3 > len(...) is len(...) <= 2.
+    short = sum(map((3).__gt__, map(len, map(_WORD_RUN.findall, found))))
     return max(1, len(found) - short)
 
 
-def flesch_scores(text: str, syllables: Callable[[str], int]) -> dict[str, float]:
-    """{"flesch_reading_ease": ..., "flesch_kincaid_grade": ...} as textstat gives them for en_US."""
-    words = _words(text)
+def flesch_scores(text: str, syllables: Callable[[Counter[str]], int]) -> dict[str, float]:
+    """{"flesch_reading_ease": ..., "flesch_kincaid_grade": ...} as textstat gives them for en_US.
+
+    `syllables` counts the syllables of words counted by how often each stands in the text."""
+    words = _lowercase_words(text)
     word_count = len(words)
     sentence_count = _sentences(text)
     # Each distinct word is counted once: an article repeats most of its words.
-    syllable_count = sum(syllables(word) * n for word, n in Counter(map(str.lower, words)).items())
+    syllable_count = syllables(Counter(words))
     try:
         per_sentence = word_count / sentence_count
     except ZeroDivisionError:

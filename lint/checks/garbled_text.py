@@ -59,7 +59,7 @@ class GarbledText(Check):
     )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        lookup = vocabulary().get  # the words here are lowercase already: no `entry()` lowercasing
+        vocab = vocabulary()
         for block in doc.prose_blocks:
             prose = doc.shared(mask_non_prose, block.text.text)
             words = _WORD.findall(prose)
@@ -70,7 +70,7 @@ class GarbledText(Check):
                 continue  # not English prose: a foreign quotation, a list of terms
             # Only unknown words can be garbled, so when they alone cannot reach the thresholds no
             # near-miss spelling needs to be searched for (most paragraphs: few or no unknown words).
-            misses = {w for w in set(words) if len(w) >= 4 and lookup(w) is None}
+            misses = {w for w in vocab.unknown(words) if len(w) >= 4}  # lowercase already: no `entry()`
             if len(misses) < options.min_garbled:
                 continue
             unknown = list(islice((w for w in words if w in misses), _MAX_LOOKUPS))
@@ -80,7 +80,7 @@ class GarbledText(Check):
             looked = 0
             for m in _WORD.finditer(prose):
                 word = m.group()
-                if len(word) < 4 or lookup(word) is not None:
+                if word not in misses:  # all the paragraph's unknown words of four letters or more
                     continue
                 looked += 1
                 if looked > _MAX_LOOKUPS:

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import chain, compress
 
 from lint.checks._names import lowercase_brands
 from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
@@ -46,6 +46,9 @@ _RUN = lazy_re(r"(?<![\w’'\-.@#/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w’'\-@#/
 _DIGIT = lazy_re(r"\d")
 _LETTER_DOT_WORD = lazy_re(r"\.(?<=[a-z]\.)\w")  # "he.The"; the dot first, which is quick to scan for
 _HYPHEN_SPACE = lazy_re(r"-(?<=[a-z]-)[ \t\n]")  # "infor- mation"
+_DIGIT_WORD = lazy_re(r"\d[A-Z][a-z]")  # what _NUMBER_GLUE needs: "4471203Maria"
+_MINUTES_DIGIT = lazy_re(r":(?<=\d:)[0-5]\d\d")  # what _TIME_DATE needs: "12:1629/06"; the colon first
+_DOT_MINUTES = lazy_re(r"\. (?<=\d\. )[0-5]\d")  # what _BROKEN_TIME needs: "4. 15"; the full stop first
 _LOWER_TO_UPPER = lazy_re(r"(?<=[a-z])(?=[A-Z])")
 # A capitalised word after a word and a space: a name, not a sentence start ("Anna Reed said").
 _ALONE = lazy_re(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
@@ -132,8 +135,9 @@ class GluedWords(Check):
         masked = [doc.shared(mask_non_prose, t.text) for t in texts]
         runs = [_RUN.findall(m) for m in masked]
         counts = Counter(map(str.lower, chain.from_iterable(runs)))
-        glued = _glued_runs(Counter(chain.from_iterable(runs)), counts, masked, names, code_words, options)
-        split_parts = _split_parts(counts)
+        nonwords = vocabulary().unknown(counts)  # lowercase runs that are no word of the vocabulary
+        glued = _glued_runs(set(chain.from_iterable(runs)), counts, nonwords, masked, names, code_words, options)
+        split_parts = _split_parts(counts, nonwords)
         for text, prose, words in zip(texts, masked, runs, strict=True):
             for glue in self._find(prose, text.text, words, glued, split_parts, options, counts):
                 yield self._report(doc, text, glue)
@@ -179,23 +183,36 @@ class GluedWords(Check):
         # Numbers, times and dates need a digit (the prose's digits are the raw text's, less the
         # masked ones): most texts hold none, and one quick search tells, where the patterns
         # themselves try every position.
+        # Each pattern then runs only where a quick search finds what it needs at its core.
         if _DIGIT.search(raw):
-            for m in _NUMBER_GLUE.finditer(prose):
+            for m in _NUMBER_GLUE.finditer(prose) if _DIGIT_WORD.search(prose) else ():
                 if entry(m.group("word")) is not None:
                     found.append(_Glue(m.start(), m.end(), m.start("word"), "a number run into a word"))
-            for m in _TIME_DATE.finditer(raw) if ":" in raw else ():  # dates hold slashes, which the mask blanks
+            # Dates hold slashes, which the mask blanks: the raw text.
+            for m in _TIME_DATE.finditer(raw) if ":" in raw and _MINUTES_DIGIT.search(raw) else ():
                 found.append(_Glue(m.start(), m.end(), m.start("date"), "a time run into a date"))
-            for m in _BROKEN_TIME.finditer(prose):
+            for m in _BROKEN_TIME.finditer(prose) if _DOT_MINUTES.search(prose) else ():
                 found.append(_Glue(m.start(), m.end(), -1, "a time broken by a full stop and a space"))
         # A split word has a part that is no word. Such a part is one of the text's runs, except a
         # last part with a full stop and a letter glued on ("t he.The"), which _RUN does not take.
         if not split_parts.isdisjoint(words) or _LETTER_DOT_WORD.search(prose):
-            for m in _SPLIT_PAIR.finditer(prose):
-                a, b = m.group("a", "b")
-                if counts[a] <= 2 and counts[b] <= 2:  # the cheap test first: most pairs hold a common word
-                    split = _split_word(a, b, options)
-                    if split:
-                        found.append(_Glue(m.start(), m.end(), -2, split))
+            # Most pairs are two words: a split needs a rare part that is no word (one of
+            # split_parts), or a part the runs do not hold. Those pairs are few; the matches are
+            # made (in the same order, so the same pairs) only when one of them is a split.
+            pairs = _SPLIT_PAIR.findall(prose)
+            splits = [
+                (i, split)
+                for i, (a, b) in enumerate(pairs)
+                if (a in split_parts or b in split_parts or a not in counts or b not in counts)
+                and counts[a] <= 2
+                and counts[b] <= 2
+                and (split := _split_word(a, b, options))
+            ]
+            if splits:
+                matches = list(_SPLIT_PAIR.finditer(prose))
+                for i, split in splits:
+                    m = matches[i]
+                    found.append(_Glue(m.start(), m.end(), -2, split))
         # An ordinary hyphenated word is no broken one: one needs a space or a line break after the hyphen.
         for m in _BROKEN_HYPHEN.finditer(raw) if _HYPHEN_SPACE.search(raw) else ():
             a, b = m.group("a"), m.group("b")
@@ -232,8 +249,9 @@ class GluedWords(Check):
 
 
 def _glued_runs(
-    cased: Counter[str],
+    distinct: set[str],
     counts: Counter[str],
+    nonwords: set[str],
     masked: list[str],
     names: frozenset[str],
     code_words: frozenset[str],
@@ -242,18 +260,17 @@ def _glued_runs(
     """The article's runs of letters that are two words glued, each with where the space belongs.
 
     Worked out once per distinct run: only a run the article uses once (in any case) can be glued,
-    so each such run stands at one place in the article."""
+    so each such run stands at one place in the article. A word of the vocabulary is no glue (each
+    test below starts by asking so; the vocabulary has no word with a curly apostrophe either)."""
+    single = {lower for lower in nonwords if counts[lower] == 1} - code_words
     glued: dict[str, tuple[int, str]] = {}
-    lookup = vocabulary().get
+    if not single:
+        return glued
     alone: Counter[str] | None = None  # capitalised words standing alone mid-sentence, counted once needed
-    for word, n in cased.items():
-        if n > 1 or len(word) < 4 or word in names:
+    # The one way each such run is written (used once in any case, so written one way).
+    for word in compress(distinct, map(single.__contains__, map(str.lower, distinct))):
+        if len(word) < 4 or word in names:
             continue
-        lower = word.lower()
-        if counts[lower] > 1 or lower in code_words:
-            continue
-        if "’" not in word and lookup(lower) is not None:
-            continue  # a word of the vocabulary is no glue (each test below starts by asking so)
         glue = None
         capital = _LOWER_TO_UPPER.search(word)
         if capital:
@@ -266,14 +283,11 @@ def _glued_runs(
     return glued
 
 
-def _split_parts(counts: Counter[str]) -> set[str]:
-    """The article's lowercase runs that may be part of a split word: rare, and no word alone."""
-    lookup = vocabulary().get
-    return {
-        word
-        for word, n in counts.items()
-        if n <= 2 and (word not in _LONE_WORD_LETTERS if len(word) == 1 else lookup(word) is None)
-    }
+def _split_parts(counts: Counter[str], nonwords: set[str]) -> set[str]:
+    """The article's lowercase runs that may be part of a split word: rare, and no word alone
+    (a letter alone, "t", is none even when the vocabulary has it)."""
+    letters = {word for word in counts if len(word) == 1} - _LONE_WORD_LETTERS
+    return {word for word in nonwords.union(letters) if counts[word] <= 2 and word not in _LONE_WORD_LETTERS}
 
 
 def _ordinal(marker: object) -> int | None:

@@ -41,7 +41,8 @@ _LABELS = {
 }
 # A block without final punctuation (a heading, a list item) still ends a sentence: textstat
 # counts sentences by punctuation, and would otherwise run a heading into the next paragraph.
-_ENDS_SENTENCE = lazy_re(r"[.!?:;…][”’\"')\]]*$")
+_CLOSERS = "”’\"')]"  # after a sentence's last mark: "...said.”"
+_SENTENCE_ENDS = ".!?:;…"
 # Web addresses, file paths, e-mail addresses, handles and template leftovers are not words a
 # reader reads; their length would count as long, hard words.
 # Anchored at the start of a run: unanchored, every position of a long run without any of these
@@ -173,7 +174,8 @@ def prose_for_scoring(doc: Document) -> tuple[str, int]:
         if not text:
             continue
         words += len(block.word_texts)
-        parts.append(text if _ENDS_SENTENCE.search(text) else text + ".")
+        last = text.rstrip(_CLOSERS)[-1:]
+        parts.append(text if last and last in _SENTENCE_ENDS else text + ".")
     return "\n".join(parts), words
 
 
@@ -188,7 +190,7 @@ def compute_scores(text: str, names: tuple[str, ...]) -> dict[str, float]:
 
     scores: dict[str, float] = {}
     if any(name in FLESCH_SCORES for name in names):
-        flesch = flesch_scores(text, cmu_dict().syllable_count)
+        flesch = flesch_scores(text, cmu_dict().syllable_total)
         scores.update((name, flesch[name]) for name in names if name in FLESCH_SCORES)
     others = [name for name in names if name not in FLESCH_SCORES]
     if others:
