@@ -16,27 +16,42 @@ from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
 
+# Each pattern starts with its mark, which the regex engine scans for quickly; what must stand
+# before the mark is a look-behind after it: "“(?<=x“)" is "(?<=x)“".
 _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # An opening mark after a word, before a space, punctuation or the end: it closes the quotation.
-    (lazy_re(r"(?<=[^\W_]|[.,!?])“(?=[\s,.;:!?)\]]|$)"), "”", "An opening quotation mark (“) closes this quotation"),
-    (lazy_re(r"(?<=[^\W_]|[.,!?])‘(?=[\s,.;:!?)\]]|$)"), "’", "An opening single quote (‘) closes this quotation"),
-    # A closing mark after a space and before a word: it opens the quotation.
-    (lazy_re(r"(?:(?<=\s)|^)”(?=[^\W\d_])"), "“", "A closing quotation mark (”) opens this quotation"),
+    (lazy_re(r"“(?<=[^\W_]“|[.,!?]“)(?=[\s,.;:!?)\]]|$)"), "”", "An opening quotation mark (“) closes this quotation"),
+    (lazy_re(r"‘(?<=[^\W_]‘|[.,!?]‘)(?=[\s,.;:!?)\]]|$)"), "’", "An opening single quote (‘) closes this quotation"),
+    # A closing mark after a space (or at the start) and before a word: it opens the quotation.
+    (lazy_re(r"”(?<!\S”)(?=[^\W\d_])"), "“", "A closing quotation mark (”) opens this quotation"),
     # A double quote between a word and "s", "t", "re"...: an apostrophe was meant.
     (
-        lazy_re(r"(?<=[a-zA-Z])[”“](?=(?:s|t|re|ve|ll|d|m)\b)"),
+        lazy_re(r"[”“](?<=[a-zA-Z][”“])(?=(?:s|t|re|ve|ll|d|m)\b)"),
         "’",
         "A double quotation mark stands for an apostrophe",
     ),
     # A reversed apostrophe inside a word: "don‘t".
-    (lazy_re(r"(?<=[a-zA-Z])‘(?=(?:s|t|re|ve|ll|d|m)\b)"), "’", "A reversed apostrophe (‘) inside the word"),
+    (lazy_re(r"‘(?<=[a-zA-Z]‘)(?=(?:s|t|re|ve|ll|d|m)\b)"), "’", "A reversed apostrophe (‘) inside the word"),
     # A backtick or an accent typed for an apostrophe: "don`t", "it´s".
-    (lazy_re(r"(?<=[a-zA-Z])[`´](?=(?:s|t|re|ve|ll|d|m)\b)"), "’", "An accent or backtick stands for an apostrophe"),
+    (
+        lazy_re(r"[`´](?<=[a-zA-Z][`´])(?=(?:s|t|re|ve|ll|d|m)\b)"),
+        "’",
+        "An accent or backtick stands for an apostrophe",
+    ),
     # Two apostrophes typed for a double quotation mark (a typewriter habit): "''I am sure.''".
-    (lazy_re(r"(?:(?<=\s)|^|(?<=[(\[]))''(?=[^\W\d_])"), "“", "Two apostrophes stand for an opening quotation mark"),
-    (lazy_re(r"(?<=[^\W_]|[.,!?])''(?=[\s,.;:!?)\]]|$)"), "”", "Two apostrophes stand for a closing quotation mark"),
+    # The opening pair stands after a space, a bracket or at the start.
+    (lazy_re(r"''(?<![^\s(\[]'')(?=[^\W\d_])"), "“", "Two apostrophes stand for an opening quotation mark"),
+    (
+        lazy_re(r"''(?<=[^\W_]''|[.,!?]'')(?=[\s,.;:!?)\]]|$)"),
+        "”",
+        "Two apostrophes stand for a closing quotation mark",
+    ),
     # The same quotation mark twice after a word: 'around"".'
-    (lazy_re(r"(?<=[^\W_]|[.,!?])(?P<q>[\"”])(?P=q)(?=[\s.,;:!?]|$)"), "", "A quotation mark is doubled"),
+    (
+        lazy_re(r"(?P<q>[\"”])(?P=q)(?<=[^\W_][\"”]{2}|[.,!?][\"”]{2})(?=[\s.,;:!?]|$)"),
+        "",
+        "A quotation mark is doubled",
+    ),
 )
 
 
