@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import chain, compress, count
+from itertools import compress, count
 from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,6 +125,9 @@ class NameLexicon:
     # or two words that open a longer name, maybe one of them slipped in number ("champion league").
     one_word: frozenset[str] = field(default_factory=frozenset, compare=False)
     two_words: frozenset[tuple[str, str]] = field(default_factory=frozenset, compare=False)
+    # The first words of `two_words`: a pair is looked up only where one starts (pairs of every two
+    # words cost a tuple each).
+    two_first: frozenset[str] = field(default_factory=frozenset, compare=False)
 
     def __post_init__(self) -> None:
         if not self.lengths_by_first:
@@ -144,6 +147,8 @@ class NameLexicon:
                     two.update((slip, second) for slip in _slipped(first))
                     two.update((first, slip) for slip in _slipped(second))
             object.__setattr__(self, "two_words", frozenset(two))
+        if not self.two_first:
+            object.__setattr__(self, "two_first", frozenset(first for first, _ in self.two_words))
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
@@ -152,11 +157,16 @@ class NameLexicon:
         """Every known name in `text`, longest first at each place, left to right."""
         tokens = _Tokens(text)
         lowered = tokens.lowered
-        one = map(self.one_word.__contains__, lowered)
-        two = chain(map(self.two_words.__contains__, zip(lowered, lowered[1:], strict=False)), (False,))
-        starts = compress(count(), map(or_, one, two))  # the words a name can start at, found in C
+        one_word, two_words = self.one_word, self.two_words
+        one = map(one_word.__contains__, lowered)
+        two = map(self.two_first.__contains__, lowered)
+        maybe = compress(count(), map(or_, one, two))  # the words a name may start at, found in C
+        last = len(lowered) - 1
         after = 0  # tokens before it belong to a name found already
-        for i in starts:
+        for i in maybe:
+            word = lowered[i]
+            if word not in one_word and (i == last or (word, lowered[i + 1]) not in two_words):
+                continue
             if i < after:
                 continue
             match = self._match_at(tokens, i)

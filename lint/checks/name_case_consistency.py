@@ -25,12 +25,12 @@ flags those too, so an outlet running both may turn `include_known_names` off.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, compress, count
 from operator import itemgetter
 
 from lint.checks._names import NameLexicon, load_lexicon
@@ -90,42 +90,41 @@ class NameCaseConsistency(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lexicon = load_lexicon(tuple(house.glossary))
-        runs = _token_runs(doc)
+        prose = _prose(doc)
+        if not prose.words:
+            return
         reported: set[tuple[int, int]] = set()
-        for finding in self._multiword(doc.source, runs, lexicon, options):
+        for finding in self._multiword(doc.source, prose, lexicon, options):
             reported.add((finding.span.start, finding.span.end))
             yield finding
-        for finding in self._words(doc.source, runs, lexicon, options):
+        for finding in self._words(doc.source, prose, lexicon, options):
             if not any(a <= finding.span.start < b for a, b in reported):
                 reported.add((finding.span.start, finding.span.end))
                 yield finding
         if options.single_words:
-            for finding in self._lowercase_names(doc, runs, lexicon):
+            for finding in self._lowercase_names(doc, prose, lexicon):
                 if not any(a <= finding.span.start < b for a, b in reported):
                     yield finding
 
-    def _lowercase_names(self, doc: Document, runs: list[_Run], lexicon: NameLexicon) -> Iterator[Finding]:
+    def _lowercase_names(self, doc: Document, prose: _Prose, lexicon: NameLexicon) -> Iterator[Finding]:
         """Single words written lowercase where the dictionary or the article says they are names."""
-        isolated: Counter[str] = Counter()  # capitalised mid-sentence, between lowercase words
-        lowercase: Counter[str] = Counter()
-        upper: Counter[str] = Counter()  # uses in capitals ("BBC")
-        capitalised: dict[str, list[tuple[_Run, int]]] = defaultdict(list)  # capitalised uses, by word
-        words = list(chain.from_iterable(run.words for run in runs))
-        lowercase.update(filter(str.islower, words))
-        upper.update(w.lower() for w in filter(str.isupper, words) if len(w) > 1)
-        for run in runs:
-            for i in run.capitalised:
-                key = run.words[i].lower()
-                capitalised[key].append((run, i))
-                if i not in run.sentence_starts and run.isolated(i):
-                    isolated[key] += 1
+        words, sentence_starts = prose.words, prose.sentence_starts
+        lowercase: Counter[str] = Counter(filter(str.islower, words))
+        upper: Counter[str] = Counter(w.lower() for w in filter(str.isupper, words) if len(w) > 1)  # "BBC"
+        # Capitalised mid-sentence, between lowercase words; counted only for words also written
+        # lowercase, the only ones weighed below.
+        isolated: Counter[str] = Counter()
+        for i in prose.capitalised:
+            key = words[i].lower()
+            if key in lowercase and i not in sentence_starts and prose.isolated(i):
+                isolated[key] += 1
         # Whether a lowercase word is reported rests on the word (the dictionary, the counts
         # above), then on the place of each use: the words are weighed first, once each, and only
         # the uses of the few that may be reported are looked at.
         candidates = {}
-        for word in lowercase:
-            if len(word) < 3 or not word.isalpha():
-                continue
+        for word, uses in lowercase.items():
+            if uses > 2 or len(word) < 3 or not word.isalpha():
+                continue  # (every rule of _candidate wants a word written lowercase twice at most)
             found = entry(word)
             if found is not None and found.lower and isolated.get(word, 0) < 2:
                 continue  # an everyday word the article never capitalises alone: no evidence below
@@ -136,21 +135,23 @@ class NameCaseConsistency(Check):
             return
         code_words = words_in_code(doc)
         context: dict[str, set[tuple[str, str]]] = {}  # the neighbours of a word's capitalised uses
-        for run in runs:
-            if candidates.keys().isdisjoint(run.words) or not reads_as_english(run.text):
+        for block, lo, hi in prose.blocks:
+            if candidates.keys().isdisjoint(words[lo:hi]) or not reads_as_english(block.text.text):
                 continue  # (or a foreign-language passage: "que", "las" are words there)
-            for i, word in enumerate(run.words):
-                if word not in candidates or i in run.sentence_starts:
+            for i in range(lo, hi):
+                word = words[i]
+                if word not in candidates or i in sentence_starts:
                     continue
-                if word in code_words or run.joined(i) or run.next_to_number(i):
+                if word in code_words or prose.joined(i) or prose.next_to_number(i):
                     continue  # "15 jan 2021": an abbreviation in a date
                 right, evidence, needs_neighbour = candidates[word]
                 if needs_neighbour:
                     if word not in context:
-                        context[word] = set().union(*(r.neighbours(j) for r, j in capitalised[word]))
-                    if not run.neighbours(i) & context[word]:
+                        uses = [j for j in prose.capitalised if words[j].lower() == word]
+                        context[word] = set().union(*map(prose.neighbours, uses))
+                    if not prose.neighbours(i) & context[word]:
                         continue
-                span = run.span(i, i)
+                span = prose.span(i, i)
                 yield self.finding(
                     span,
                     f"“{word}” is {evidence}: write “{right}”.",
@@ -158,50 +159,49 @@ class NameCaseConsistency(Check):
                 )
 
     def _multiword(
-        self, source: str, runs: list[_Run], lexicon: NameLexicon, options: Options
+        self, source: str, prose: _Prose, lexicon: NameLexicon, options: Options
     ) -> Iterator[Finding]:
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
-        for run in runs:
-            for lo, hi in _capitalised_names(run, options.min_name_words):
-                name_run = run.words[lo:hi]
-                for a, b in _sub_names(name_run, options.min_name_words):
-                    name = name_run[a:b]
-                    key = tuple(w.lower() for w in name)
-                    # Inside a longer run only known names count ("States and the European
-                    # Union" holds "European Union"); other parts are not names of their own.
-                    if len(name) == len(name_run) or lexicon.get(key) is not None:
-                        full[key] += 1
-                        forms[key] = " ".join(name)
+        words = prose.words
+        for lo, hi in _capitalised_names(prose, options.min_name_words):
+            name_run = words[lo:hi]
+            for a, b in _sub_names(name_run, options.min_name_words):
+                name = name_run[a:b]
+                key = tuple(w.lower() for w in name)
+                # Inside a longer run only known names count ("States and the European
+                # Union" holds "European Union"); other parts are not names of their own.
+                if len(name) == len(name_run) or lexicon.get(key) is not None:
+                    full[key] += 1
+                    forms[key] = " ".join(name)
         if not full:
             return
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for key in sorted(full, key=len, reverse=True):  # longest first
             by_first[key[0]].append(key)
-        variants: list[tuple[tuple[str, ...], _Run, int]] = []  # (name, run, index of its first word)
+        variants: list[tuple[tuple[str, ...], int]] = []  # (name, index of its first word)
         partial: Counter[tuple[str, ...]] = Counter()
-        for run in runs:
-            lowered = run.lowered
-            after = 0  # words before it belong to a variant found already
-            for i in compress(count(), map(by_first.__contains__, lowered)):
-                if i < after:
-                    continue
-                for key in by_first[lowered[i]]:
-                    if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(run, i, forms[key]):
-                        variants.append((key, run, i))
-                        partial[key] += 1
-                        after = i + len(key)
-                        break
-        for key, run, i in variants:
+        lowered = prose.lowered
+        after = 0  # words before it belong to a variant found already
+        for i in compress(count(), map(by_first.__contains__, lowered)):
+            if i < after:
+                continue
+            for key in by_first[lowered[i]]:
+                if tuple(lowered[i : i + len(key)]) == key and _partly_lowercase(prose, i, forms[key]):
+                    variants.append((key, i))
+                    partial[key] += 1
+                    after = i + len(key)
+                    break
+        for key, i in variants:
             known = lexicon.get(key)
             if known is not None and not options.include_known_names:
                 continue
-            window = run.words[i : i + len(key)]
+            window = words[i : i + len(key)]
             established = full[key] >= options.min_name_uses and full[key] > partial[key]
             if known is None and not (established and _established_prefix(window)):
                 continue
             right = known.canonical if known is not None else forms[key]
-            span = run.span(i, i + len(key) - 1)
+            span = prose.span(i, i + len(key) - 1)
             written = " ".join(window)
             times = full[key]
             yield self.finding(
@@ -212,22 +212,25 @@ class NameCaseConsistency(Check):
             )
 
     def _words(
-        self, source: str, runs: list[_Run], lexicon: NameLexicon, options: Options
+        self, source: str, prose: _Prose, lexicon: NameLexicon, options: Options
     ) -> Iterator[Finding]:
         # Only capitalised forms can be variants of one another (see _is_name_variation).
-        groups: dict[str, list[tuple[_Run, int]]] = defaultdict(list)
+        words = prose.words
+        written = set(map(words.__getitem__, prose.name_words))
+        if len(set(map(str.lower, written))) == len(written):
+            return  # each name word written one way only (most articles)
+        groups: dict[str, list[int]] = defaultdict(list)
         first_form: dict[str, str] = {}
         varied: set[str] = set()
-        for run in runs:
-            for i in run.name_words:
-                word = run.words[i]
-                key = word.lower()
-                groups[key].append((run, i))
-                if first_form.setdefault(key, word) != word:
-                    varied.add(key)
+        for i in prose.name_words:
+            word = words[i]
+            key = word.lower()
+            groups[key].append(i)
+            if first_form.setdefault(key, word) != word:
+                varied.add(key)
         for lower in sorted(varied):
             uses = groups[lower]
-            counts = Counter(run.words[i] for run, i in uses)
+            counts = Counter(words[i] for i in uses)
             if len(counts) < 2:
                 continue
             known = lexicon.get((lower,))
@@ -241,11 +244,11 @@ class NameCaseConsistency(Check):
                 majority, top = known.canonical, counts[known.canonical]
             elif len(ranked) > 1 and ranked[1][1] == top:
                 continue  # a tie: nothing says which form is meant
-            for run, i in uses:
-                word = run.words[i]
+            for i in uses:
+                word = words[i]
                 if word == majority:
                     continue
-                span = run.span(i, i)
+                span = prose.span(i, i)
                 yield self.finding(
                     span,
                     f"\u201c{word}\u201d is written \u201c{majority}\u201d elsewhere in this article "
@@ -285,21 +288,31 @@ def _candidate(
     return None
 
 
-class _Run:
-    """The words of one prose block outside headings, as lists read by index (one object per
-    block, not one per word: the check reads every word of an article), with where sentences start.
+class _Prose:
+    """The words of an article's prose blocks outside headings, as lists read by index (one object
+    per article, not one per block or word: the check reads every word), with where sentences start.
 
     A word is a run of letters with inner apostrophes, hyphens or dots, found in the masked prose.
+    The blocks' texts are read as one, joined by line breaks: no word spans a line break, and no
+    two words either side of one are one space apart, so each block's words stay its own.
     """
 
-    def __init__(self, block: Block, masked: str) -> None:
-        self.block = block
-        self.text = text = block.text.text
-        parts = _NAME_WORD.split(masked)  # [text before, word, text between, word, ..., text after]
+    def __init__(self, blocks: list[Block], masked: list[str]) -> None:
+        self.text = "\n".join(block.text.text for block in blocks)
+        parts = _NAME_WORD.split("\n".join(masked))  # [text before, word, text between, word, ..., text after]
         self.words: list[str] = parts[1::2]
         offsets = list(accumulate(map(len, parts)))  # where each part ends
-        self.starts: list[int] = offsets[:-1:2]  # where each word starts in the prose
+        self.starts: list[int] = offsets[:-1:2]  # where each word starts in the text
         self.ends: list[int] = offsets[1::2]
+        # Each block with where its text starts in the whole, and its words (lo to hi).
+        self.blocks: list[tuple[Block, int, int]] = []
+        self._offsets: list[int] = []
+        at = 0
+        for block in blocks:
+            lo = bisect_left(self.starts, at)
+            self._offsets.append(at)
+            at += len(block.text.text) + 1
+            self.blocks.append((block, lo, bisect_left(self.starts, at, lo)))
         # "Rust", not "rust" nor the acronym "NATO": of the words opening with a capital (found
         # without a loop in Python), those not all in capitals.
         upper_first = compress(count(), map(str.isupper, map(itemgetter(0), self.words)))
@@ -307,14 +320,16 @@ class _Run:
         # A word starts a sentence when only quotes, brackets or emphasis marks stand between it
         # and the sentence's start; none of those is a letter, so one word at most per sentence.
         starts: set[int] = set()
-        for start in {s.start for s in block.sentences} | {0}:
-            if start > 0 and text[start - 1] in _OPENERS:
-                continue  # within a run of openers: the run's start is where this sentence's word looks back to
-            while start < len(text) and text[start] in _OPENERS:
-                start += 1
-            i = bisect_left(self.starts, start)
-            if i < len(self.starts) and self.starts[i] == start:
-                starts.add(i)
+        for block, offset in zip(blocks, self._offsets, strict=True):
+            block_text = block.text.text
+            for start in {s.start for s in block.sentences} | {0}:
+                if start > 0 and block_text[start - 1] in _OPENERS:
+                    continue  # within a run of openers: the run's start is where this sentence's word looks back to
+                while start < len(block_text) and block_text[start] in _OPENERS:
+                    start += 1
+                i = bisect_left(self.starts, offset + start)
+                if i < len(self.starts) and self.starts[i] == offset + start:
+                    starts.add(i)
         self.sentence_starts = starts
         # Capitalised words that do not start a sentence: what names are made of.
         self.name_words = [i for i in self.capitalised if i not in starts]
@@ -328,9 +343,15 @@ class _Run:
     def lowered(self) -> list[str]:
         return list(map(str.lower, self.words))
 
+    def _block_at(self, i: int) -> int:
+        """The index of the block holding word i."""
+        return bisect_right(self._offsets, self.starts[i]) - 1
+
     def span(self, first: int, last: int) -> Span:
-        """The source span of words first to last."""
-        return self.block.text.span(self.starts[first], self.ends[last])
+        """The source span of words first to last (of one block)."""
+        k = self._block_at(first)
+        offset = self._offsets[k]
+        return self.blocks[k][0].text.span(self.starts[first] - offset, self.ends[last] - offset)
 
     def adjacent(self, i: int) -> bool:
         """True when word i and the next are one space apart."""
@@ -359,13 +380,17 @@ class _Run:
     def joined(self, i: int) -> bool:
         """True for a word glued to symbols or other words ("rust-lang", "x/y", "#tag")."""
         start, end = self.starts[i], self.ends[i]
-        before = self.text[start - 1 : start]
+        before = self.text[start - 1 : start]  # a line break between blocks: no symbol
         after = self.text[end : end + 1]
         return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
 
     def next_to_number(self, i: int) -> bool:
+        k = self._block_at(i)
+        block_start = self._offsets[k]
+        block_end = block_start + len(self.blocks[k][0].text.text)
         start, end = self.starts[i], self.ends[i]
-        return any(c.isdigit() for c in self.text[max(0, start - 3) : start] + self.text[end : end + 3])
+        around = self.text[max(block_start, start - 3) : start] + self.text[end : min(block_end, end + 3)]
+        return any(c.isdigit() for c in around)
 
 
 def _name_only(found: object) -> bool:
@@ -397,26 +422,23 @@ def _is_name_variation(forms: list[str]) -> bool:
     return len({f[1:] for f in forms}) > 1
 
 
-def _token_runs(doc: Document) -> list[_Run]:
-    """The words of each prose block outside headings, with where each sentence starts."""
-    return [
-        _Run(block, doc.shared(mask_non_prose, block.text.text))
-        for block in doc.prose_blocks
-        if block.kind is not BlockKind.HEADING
-    ]
+def _prose(doc: Document) -> _Prose:
+    """The words of the prose blocks outside headings, with where each sentence starts."""
+    blocks = [block for block in doc.prose_blocks if block.kind is not BlockKind.HEADING]
+    return _Prose(blocks, [doc.shared(mask_non_prose, block.text.text) for block in blocks])
 
 
-def _capitalised_names(run: _Run, min_words: int) -> Iterator[tuple[int, int]]:
+def _capitalised_names(prose: _Prose, min_words: int) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words (with connectors inside) that are not sentence starts, as
     (first, end) word indexes: from each such word on, while the next is one space on and is
     another or a connector."""
-    words = run.words
+    words = prose.words
     end = 0
-    for first in run.name_words:
+    for first in prose.name_words:
         if first < end:
             continue  # inside the run before
         end = first + 1
-        while end < len(words) and run.adjacent(end - 1) and (run.is_name_word(end) or words[end] in _CONNECTORS):
+        while end < len(words) and prose.adjacent(end - 1) and (prose.is_name_word(end) or words[end] in _CONNECTORS):
             end += 1
         lo, hi = first, end
         while hi > lo and words[hi - 1] in _CONNECTORS:
@@ -439,15 +461,15 @@ def _sub_names(run: list[str], min_words: int, longest: int = 8) -> Iterator[tup
                 yield i, j
 
 
-def _partly_lowercase(run: _Run, first: int, form: str) -> bool:
+def _partly_lowercase(prose: _Prose, first: int, form: str) -> bool:
     """True when, in the words from `first` on written as `form`, some name words are lowercase and
     another is capitalised mid-sentence."""
     canon = form.split(" ")
     last = first + len(canon) - 1
-    if last >= len(run.words) or any(not run.adjacent(i) for i in range(first, last)):
+    if last >= len(prose.words) or any(not prose.adjacent(i) for i in range(first, last)):
         return False
     words = [i for i, c in zip(range(first, last + 1), canon, strict=True) if c.lower() not in _CONNECTORS]
-    return any(run.words[i][0].islower() for i in words) and any(run.is_name_word(i) for i in words)
+    return any(prose.words[i][0].islower() for i in words) and any(prose.is_name_word(i) for i in words)
 
 
 def _established_prefix(window: list[str]) -> bool:
