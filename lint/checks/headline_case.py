@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import Literal
 
 from lint.checks._names import NameLexicon, load_lexicon, lowercase_brands
@@ -208,9 +210,13 @@ def _usage(doc: Document) -> _Usage:
             first = WORD_RE.search(sentence.text)
             if first is not None:
                 opening[first.group()] += 1
+    # Each written word sorted by its first letter without a loop in Python.
+    words = list(written)
+    first_letters = list(map(itemgetter(0), words))
     usage = _Usage()
-    usage.lower.update(w for w in written if w[0].islower())
-    usage.capital_mid.update(w.lower() for w, n in written.items() if w[0].isupper() and n > opening[w])
+    usage.lower.update(compress(words, map(str.islower, first_letters)))
+    capitalised = compress(words, map(str.isupper, first_letters))
+    usage.capital_mid.update(w.lower() for w in capitalised if written[w] > opening[w])
     return usage
 
 
@@ -234,9 +240,9 @@ def _words(doc: Document, block: Block, lexicon: NameLexicon, brands: frozenset[
         first = bool(_AFTER_BREAK.search(before)) if i else not _AFTER_NUMBER.search(before)
         skip = (
             masked[m.start() : m.end()] != m.group()
-            or any(c.isdigit() for c in word)
+            or any(map(str.isdigit, word))
             or (len(word) > 1 and word.isupper())
-            or any(c.isupper() for c in word[1:])
+            or any(map(str.isupper, word[1:]))
             or "." in word
             or word in brands
             or word.split("'")[0].split("’")[0] == "I"
