@@ -91,10 +91,11 @@ def strip_inline(raw: MappedText, templates: re.Pattern[str] | None) -> InlineRe
 
     if "[" in text.text:
         text = text.unwrap(_LINK, "text", on_match=link)
+    if "[^" in text.text:
         text = text.substitute(_FOOTNOTE_REF, lambda m: "")
     if "<" in text.text:
         text = text.substitute(_HTML_TAG, lambda m: "")
-    if "\n" in text.text:
+    if "\\\n" in text.text or "  \n" in text.text:
         text = text.substitute(_HARD_BREAK, lambda m: "\n")
     if "*" in text.text or "_" in text.text or "~~" in text.text:
         text = text.substitute(_EMPHASIS, lambda m: "")
@@ -113,18 +114,21 @@ def decode_entities(text: MappedText) -> MappedText:
 def mapped_lines(source: str, line_spans: list[tuple[int, int]], content: str) -> MappedText:
     """Map markdown-it's block content (lines with container markup and indent removed) back
     onto the source lines it came from."""
-    pieces: list[tuple[str, Span]] = []
-    content_lines = content.split("\n")
-    for k, line in enumerate(content_lines):
+    texts: list[str] = []
+    sources: list[Span] = []
+    for k, line in enumerate(content.split("\n")):
         if k >= len(line_spans):
             break
         start, end = line_spans[k]
-        src_line = source[start:end]
-        at = src_line.find(line) if line else -1
+        at = source.find(line, start, end) if line else -1
         if at == -1:
-            at = len(src_line) - len(src_line.lstrip())
-            line = src_line[at:].rstrip()
+            src_line = source[start:end]
+            at = start + len(src_line) - len(src_line.lstrip())
+            line = source[at:end].rstrip()
         if k:
-            pieces.append(("\n", Span(start, start)))
-        pieces.append((line, Span(start + at, start + at + len(line))))
-    return MappedText.build(pieces)
+            texts.append("\n")
+            sources.append(Span(start, start))
+        if line:
+            texts.append(line)
+            sources.append(Span(at, at + len(line)))
+    return MappedText.join_pieces(texts, sources)

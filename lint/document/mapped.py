@@ -58,15 +58,19 @@ class MappedText:
     @staticmethod
     def build(pieces: Iterable[tuple[str, Span]]) -> MappedText:
         """Join pieces of prose, each with the source span it came from."""
+        kept = [piece for piece in pieces if piece[0]]
+        return MappedText.join_pieces([text for text, _ in kept], [src for _, src in kept])
+
+    @staticmethod
+    def join_pieces(texts: list[str], sources: list[Span]) -> MappedText:
+        """`build` from its pieces' texts (none empty) and their source spans, side by side."""
         # Parsing builds tens of thousands of these: the running offsets and the segments are
         # made by C-level `accumulate`/`map` instead of a Python loop of appends.
-        kept = [piece for piece in pieces if piece[0]]
-        if not kept:
-            return MappedText("", (), ())
-        texts = [text for text, _ in kept]
+        if not texts:
+            return _EMPTY
         sizes = list(map(len, texts))
         starts = (0, *accumulate(sizes[:-1]))
-        segments = tuple(map(_new_segment, zip(starts, sizes, [src for _, src in kept], strict=True)))
+        segments = tuple(map(_new_segment, zip(starts, sizes, sources, strict=True)))
         return MappedText("".join(texts), segments, starts)
 
     @staticmethod
@@ -173,57 +177,83 @@ class MappedText:
         Characters outside the matches keep their mapping; a replacement maps to the source span
         of the whole match (an empty replacement simply drops the match).
         """
-        pieces: list[tuple[str, Span]] = []
-        last = 0
+        texts: list[str] = []
+        sources: list[Span] = []
+        last = k = 0  # k: the segment that holds `last` (matches come in text order)
+        changed = False
         for m in pattern.finditer(self.text):
-            if m.start() > last:
-                pieces.extend(self._pieces(last, m.start()))
+            start, end = m.span()
+            if start > last:
+                k = self._take(last, start, k, texts, sources)
             new = replace(m)
             if new:
-                pieces.append((new, self.span(m.start(), m.end())))
-            last = m.end()
-        if last == 0 and not pieces:
+                texts.append(new)
+                sources.append(self.span(start, end))
+            last = end
+            changed = changed or end > 0 or bool(new)
+        if not changed:
             return self
-        pieces.extend(self._pieces(last, len(self.text)))
-        return MappedText.build(pieces)
+        self._take(last, len(self.text), k, texts, sources)
+        return MappedText.join_pieces(texts, sources)
 
     def unwrap(self, pattern: re.Pattern[str], group: str | int, on_match=None) -> MappedText:
         """Replace each match by one of its groups, whose characters keep their own mapping.
 
         `on_match(match)` is called for every match first (parsers record links this way).
         """
-        pieces: list[tuple[str, Span]] = []
-        last = 0
+        texts: list[str] = []
+        sources: list[Span] = []
+        last = k = 0
         for m in pattern.finditer(self.text):
             if on_match is not None:
                 on_match(m)
-            pieces.extend(self._pieces(last, m.start()))
-            pieces.extend(self._pieces(m.start(group), m.end(group)))
+            k = self._take(last, m.start(), k, texts, sources)
+            k = self._take(m.start(group), m.end(group), k, texts, sources)
             last = m.end()
         if last == 0:
             return self
-        pieces.extend(self._pieces(last, len(self.text)))
-        return MappedText.build(pieces)
+        self._take(last, len(self.text), k, texts, sources)
+        return MappedText.join_pieces(texts, sources)
+
+    def _take(self, start: int, end: int, k: int, texts: list[str], sources: list[Span]) -> int:
+        """Append the prose slice [start, end) as pieces that keep each segment's own mapping;
+        `k` is a segment at or before the one holding `start`. Returns the segment holding `end`
+        (or the last one looked at), where the next, later slice can start looking."""
+        if start >= end:
+            return k
+        text, segments = self.text, self.segments
+        count = len(segments)
+        while k + 1 < count and segments[k + 1].text_start <= start:
+            k += 1
+        while k < count:
+            text_start, length, source = segments[k]
+            if text_start >= end:
+                break
+            seg_end = text_start + length
+            lo = start if start > text_start else text_start
+            hi = end if end < seg_end else seg_end
+            if lo < hi:
+                texts.append(text[lo:hi])
+                if length == source.end - source.start:  # exact: character for character
+                    off = source.start - text_start
+                    sources.append(Span(lo + off, hi + off))
+                else:
+                    sources.append(source)
+            if seg_end > end:
+                break
+            k += 1
+        return k if k < count else count - 1
 
     def _pieces(self, start: int, end: int) -> list[tuple[str, Span]]:
         """The prose slice [start, end) as pieces that keep each segment's own mapping."""
-        out: list[tuple[str, Span]] = []
-        if start >= end:
-            return out
-        text, segments = self.text, self.segments
-        for i in range(max(bisect.bisect_right(self._starts, start) - 1, 0), len(segments)):
-            text_start, length, source = segments[i]
-            if text_start >= end:
-                break
-            lo = start if start > text_start else text_start
-            hi = end if end < text_start + length else text_start + length
-            if lo < hi:
-                if length == source.end - source.start:  # exact: character for character
-                    off = source.start - text_start
-                    out.append((text[lo:hi], Span(lo + off, hi + off)))
-                else:
-                    out.append((text[lo:hi], source))
-        return out
+        texts: list[str] = []
+        sources: list[Span] = []
+        k = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        self._take(start, end, k, texts, sources)
+        return list(zip(texts, sources, strict=True))
+
+
+_EMPTY = MappedText("", (), ())
 
 
 def concat(parts: Iterable[MappedText], separator: str = "") -> MappedText:
