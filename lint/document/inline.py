@@ -27,7 +27,9 @@ TEMPLATE_PATTERNS: dict[str, str] = {
 }
 _TEMPLATE_ALL = tuple(TEMPLATE_PATTERNS)
 
-_CODE_SPAN = lazy_re(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = lazy_re(r"(`(?<!``)`*)(?!`).+?(?<!`)\1(?!`)", re.S)
+# Patterns start with a character, not a look-behind (a link's "[" is checked for a backslash
+# before it once found), so that the engine searches for that character.
 # Bracketed parts never run past the next opening bracket: each unclosed "[" or "<" would
 # otherwise scan to the end of the text, and a long line full of them took quadratic time.
 _IMAGE = lazy_re(
@@ -36,14 +38,19 @@ _IMAGE = lazy_re(
 )
 _IMAGE_REF = lazy_re(r"!\[(?P<alt>[^\[\]]*)\]\[[^\[\]]*\]")
 _LINK = lazy_re(
-    r"(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"\[(?<!\\\[)(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"(?:\((?P<href><[^<>]*>|[^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\[[^\[\]]*\])"
 )
 _AUTOLINK = lazy_re(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[\w.+-]+@[\w-]+\.[\w.-]+>")
 _HTML_COMMENT = lazy_re(r"<!--(?:[^<]|<(?!!--))*?-->")
 _HTML_TAG = lazy_re(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
 _FOOTNOTE_REF = lazy_re(r"\[\^[^\[\]]+\]")
-_EMPHASIS = lazy_re(r"\*\*+|__+|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w)")
+# Runs of two or more "*" or "_", "~~", or a single "*" or "_" that opens (no word character
+# or the same mark before it, something after it) or closes (something before it, no word
+# character after). Each branch starts with its mark and looks behind after it: the regex engine
+# then skips ahead to the next mark instead of trying every branch at every character (thirty
+# times quicker on a paragraph).
+_EMPHASIS = lazy_re(r"\*(?:\*+|(?<![\w*]\*)(?=\S)|(?<=\S\*)(?![\w*]))|_(?:_+|(?<![\w\\]_)(?=\S)|(?<=\S_)(?!\w))|~~")
 _ESCAPE = lazy_re(r"\\(?P<ch>[!-/:-@\[-`{-~])")
 _ENTITY = lazy_re(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HARD_BREAK = lazy_re(r"\\\n| {2,}\n")

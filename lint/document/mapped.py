@@ -53,7 +53,10 @@ class MappedText:
     @staticmethod
     def from_source(source: str, start: int, end: int) -> MappedText:
         """The source slice itself, mapped one to one."""
-        return MappedText.build([(source[start:end], Span(start, end))])
+        text = source[start:end]
+        if not text:
+            return _EMPTY
+        return MappedText(text, (_new_segment((0, len(text), Span(start, end))),), _FIRST)
 
     @staticmethod
     def build(pieces: Iterable[tuple[str, Span]]) -> MappedText:
@@ -66,8 +69,11 @@ class MappedText:
         """`build` from its pieces' texts (none empty) and their source spans, side by side."""
         # Parsing builds tens of thousands of these: the running offsets and the segments are
         # made by C-level `accumulate`/`map` instead of a Python loop of appends.
-        if not texts:
-            return _EMPTY
+        if len(texts) < 2:  # most paragraphs are one line of plain text: one piece
+            if not texts:
+                return _EMPTY
+            text = texts[0]
+            return MappedText(text, (_new_segment((0, len(text), sources[0])),), _FIRST)
         sizes = list(map(len, texts))
         starts = (0, *accumulate(sizes[:-1]))
         segments = tuple(map(_new_segment, zip(starts, sizes, sources, strict=True)))
@@ -142,6 +148,10 @@ class MappedText:
         starts = self._starts
         count = len(starts)
         size = len(self.text)
+        if count == 1 and self.segments[0].exact:  # text copied from the source as it is
+            shift = self.segments[0].source.start
+            return [Span(start + shift, end + shift) if start < end and start < size else self.span(start, end)
+                    for start, end in ranges]
         # (source start, source end, offset for exact runs or None) per segment, read once
         runs = [(s.source.start, s.source.end, s.source.start - s.text_start if s.exact else None)
                 for s in self.segments]
@@ -254,6 +264,7 @@ class MappedText:
 
 
 _EMPTY = MappedText("", (), ())
+_FIRST = (0,)  # the segment starts of a text of one piece
 
 
 def concat(parts: Iterable[MappedText], separator: str = "") -> MappedText:
