@@ -29,7 +29,10 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _MAX_STORED = 4_000  # entries kept in a store's file; past that, new ones are compiled each run
 _KEEP_SAVES = 8  # a RecentStore entry no run used in this many saves is left out of the file
@@ -250,6 +253,16 @@ def settled() -> None:
     compiler = re._compiler  # type: ignore[attr-defined]
     if getattr(compiler.compile, "_newslint_store", False):
         compiler.compile = compiler.compile._original
+
+
+def run_to_exit(work: Callable[[], object]) -> None:
+    """Run the command line's work; the `sys.exit` that ends it ends the process the quick way."""
+    try:
+        work()
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            exit_now(done.code or 0)
+        raise
 
 
 def exit_now(code: int) -> NoReturn:
