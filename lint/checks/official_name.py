@@ -239,9 +239,10 @@ def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
             yield [(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(prose, run.start(), run.end())]
 
 
-# Text whose only characters outside ASCII are common punctuation: neither letters nor marks nor
-# digits in any engine, so for the run pattern \p{Lu} is [A-Z] and both engines read \w alike.
-_PLAIN = lazy_re(r"[\x00-\x7f“”‘’—–…«»\u00a0]*")
+# Text whose only characters outside ASCII are common punctuation or the atom standing for a link
+# or code in prose (U+FFFC, a symbol): neither letters nor marks nor digits in any engine, so for
+# the run pattern \p{Lu} is [A-Z] and both engines read \w alike.
+_PLAIN = lazy_re(r"[\x00-\x7f“”‘’—–…«»\u00a0\ufffc]*")
 
 
 @cache
