@@ -8,7 +8,6 @@ a diff shows what a new article changed. Editors may change a template line's "m
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -115,6 +114,8 @@ def article_key(path: Path, base: Path) -> str:
 
 def render(profile: HouseProfile) -> str:
     """The profile as text: sorted, one entry per line, no timestamps."""
+    import json  # here: the checks import this module for its example, and most runs write no profile
+
     def line(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -154,6 +155,8 @@ def load_profile(path: Path) -> HouseProfile:
         raise ProfileError(f"{path}: cannot read house profile: {err.strerror or err}") from None
     if not data.strip():
         raise ProfileError(f"{path}: the house profile is empty ({hint})")
+    import json  # here, like hashlib below
+
     try:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
