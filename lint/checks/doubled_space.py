@@ -52,7 +52,7 @@ class DoubledSpace(Check):
         plain_visible = doc.format == "text" or options.markup_plain_spaces
         for block in doc.prose_blocks:
             prose = block.text.text
-            for m in _NBSP_RUN.finditer(prose):
+            for m in _NBSP_RUN.finditer(prose) if "\u00a0" in prose else ():  # most texts have none
                 yield self._report(
                     block.text.span(m.start(), m.end()),
                     doc,

@@ -43,7 +43,9 @@ _SENTENCE_GLUE = lazy_re(
 # A headline in capitals (four words or more) running into mixed-case text in the same line.
 _CAPS_HEADLINE = lazy_re(r"^(?P<label>(?:[A-Z][A-Z'’&.-]*[\s:,]+){4,}[A-Z][A-Z'’&.-]*)(?=[\s:,—–-]+.*[a-z]{3})")
 _CAPS_WORD = lazy_re(r"[A-Z][A-Z'’&.-]*")
-_DIGIT = lazy_re(r"\d")
+# What _STAMP needs: its verbs all end in "d" ("published at 14:48"); ASCII letters, which
+# re.I matches only in their two cases.
+_D_AT_ON = lazy_re(r"[dD] [aAoO][tTnN] ")
 _LOWER_UPPER = lazy_re(r"[A-Z](?<=[a-z][A-Z])")  # the capital first: quicker to scan for
 
 
@@ -90,7 +92,7 @@ def _glues(text: str, known: set[str]) -> Iterator[_Glue]:
     if "caption" in text or "source" in text or "credit" in text:
         for m in _CAPTION_LABEL.finditer(text):
             yield _Glue(m.start("label"), m.end("label"), "A caption label")
-    if _DIGIT.search(text):
+    if _D_AT_ON.search(text):
         for m in _STAMP.finditer(text):
             yield _Glue(m.start("label"), m.end("label"), "A time stamp")
     if _LOWER_UPPER.search(text):

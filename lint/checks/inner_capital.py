@@ -28,7 +28,8 @@ _TWO_CAPITALS = lazy_re(r"(?<![\w’'\-.@#/])(?P<word>[A-Z](?P<rest>[A-Z](?!(?:s
 _TITLE = lazy_re(r"(?<![\w.])(?P<title>MRS?)(?P<dot>\.?) (?=[A-Z][a-z]+)")
 # What either pattern needs among its own letters, which masking leaves as they are: a paragraph
 # without it (nearly all) is neither masked nor searched.
-_MAYBE = lazy_re(r"[A-Z]{2}[a-z]|MR")
+# A capital first (the engine scans for it; an alternation would be tried at every position).
+_MAYBE = lazy_re(r"[A-Z](?:(?<=M)R|[A-Z][a-z])")
 
 
 @cache

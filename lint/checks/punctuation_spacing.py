@@ -20,8 +20,8 @@ from lint.patterns import lazy_re
 
 # What each slip below needs, for a quick search first.
 _SPACE_MARK = lazy_re(r"[ \t\u00a0][,;.]")
-_APOSTROPHE_SPACE = lazy_re(r" ['’]|['’] ")
-_MARK_PAIR = lazy_re(r"[,;:.][,;:.]")
+_APOSTROPHE_SPACE = lazy_re(r"['’](?:(?<= .)|(?= ))")  # a space before or after; the mark first
+_MARK_PAIR = lazy_re(r"[,;:.](?=[,;:.])")
 _QUOTE_SPACE = lazy_re(r"[\"“”]\s")
 # A word, spaces, then a comma, semicolon or full stop that ends a clause (not ".5", ".com", "...").
 _SPACE_BEFORE = lazy_re(

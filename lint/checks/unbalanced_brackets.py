@@ -60,7 +60,7 @@ class UnbalancedBrackets(Check):
 def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
     """(index, message) for every bracket in `text` without its partner."""
     masked = _NOT_GROUPING.sub(lambda m: " " * len(m.group()), text)
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)} if ")" in masked else set()
+    enumerators: set[int] | None = None  # found the first time a closer has no opener (few paragraphs)
     stack: list[int] = []
     open_count = dict.fromkeys(_OPENERS, 0)  # so a closer with no opener of its kind costs O(1)
     problems: list[tuple[int, str]] = []
@@ -75,6 +75,8 @@ def unmatched(text: str, checked: set[str]) -> list[tuple[int, str]]:
         if open_count[opener]:
             match = next(k for k in range(len(stack) - 1, -1, -1) if masked[stack[k]] == opener)
         if match is None:
+            if enumerators is None:
+                enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked)}
             if i in enumerators:
                 continue
             problems.append((i, f"“{ch}” closes a “{opener}” that was never opened in this paragraph: "
