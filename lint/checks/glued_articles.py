@@ -35,6 +35,9 @@ _BARE_DATELINE = lazy_re(
     rf"(?P<place>[A-Z]{_WORD}(?:,?\s[A-Z]{_WORD}){{0,2}})\s+[–—]\s+(?=[A-Z\"“‘])"
 )
 _YEAR = lazy_re(r"\d\d\d\d")
+# What each of _DATELINE's patterns needs, found faster: a month (and a year), or an agency.
+_MONTH_NAME = lazy_re(_MONTH)
+_AGENCY_NAME = lazy_re(_AGENCY)
 _CAPS_PLACE = lazy_re(r"[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+)?(?:,\s[A-Z][a-z]+)?$")
 # "AlliesWashington": a lowercase letter run into a capital, where a line break was lost.
 _GLUE = lazy_re(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -63,7 +66,10 @@ def find_datelines(doc: Document) -> list[Dateline]:
         ends = _SentenceEnds(text)
         dated: list[Dateline] = []  # this block's, in order: a bare dateline inside one is skipped
         # A dated dateline holds a year, a wire one its agency in brackets ("(AP)").
-        for m in _DATELINE.finditer(text) if "(" in text or _YEAR.search(text) else ():
+        maybe = _AGENCY_NAME.search(text) if "(" in text else None
+        if maybe is None and _YEAR.search(text):
+            maybe = _MONTH_NAME.search(text)
+        for m in _DATELINE.finditer(text) if maybe else ():
             start = m.start()
             place = m.group("place") or m.group("wire")
             glue = list(_GLUE.finditer(text, m.start(), m.start() + len(place)))

@@ -29,12 +29,14 @@ from lint.patterns import lazy_re
 
 # "NewsKyiv", "CrisisRecent", "QuestionsQ:" — the last word of the heading, then the first of
 # the text. The first part needs 3+ lowercase letters, which keeps out McDonald, DiCaprio, LeBron.
+# Both patterns start with the heading word's capital, what may not stand before it looked behind
+# after it: the engine scans for capitals instead of trying the look-behind at every position.
 _CAMEL_GLUE = lazy_re(
-    r"(?<![\w’'\-–—.@#])(?P<last>[A-Z][a-z]{3,})(?P<next>[A-Z][a-z]+|[QA](?=:))(?![\w’'\-]|\.\w)"
+    r"(?P<last>[A-Z](?<![\w’'\-–—.@#][A-Z])[a-z]{3,})(?P<next>[A-Z][a-z]+|[QA](?=:))(?![\w’'\-]|\.\w)"
 )
 # "Expense?According": a question or exclamation ending the heading, then the text's first word.
 # (A full stop glued to a capital is a missing space far more often: missing-space reports it.)
-_PUNCT_GLUE = lazy_re(r"(?<![\w’'\-–—.@#])(?P<last>[A-Z][a-z]+)(?P<punct>[?!])(?P<next>[A-Z][a-z]+)\b")
+_PUNCT_GLUE = lazy_re(r"(?P<last>[A-Z](?<![\w’'\-–—.@#][A-Z])[a-z]+)(?P<punct>[?!])(?P<next>[A-Z][a-z]+)\b")
 # Words a title-case heading may hold in lowercase.
 _SMALL_WORDS = frozenset(
     "a an the and or but nor for of in on at to by as with from into onto over via vs per up "

@@ -34,7 +34,9 @@ _STAMP = lazy_re(
 )
 # Three or more capitalised words glued together, the last the first word of the story:
 # "HomeWorldAmericasThe".
-_BREADCRUMB = lazy_re(r"(?<![\w’'#@])(?P<label>(?:[A-Z][a-z]+){3,}(?:[A-Z][a-z]*)?)(?![\w’'])")
+# (The first capital first, what may not stand before it looked behind after it: the engine
+# scans for capitals instead of trying the look-behind at every position.)
+_BREADCRUMB = lazy_re(r"(?P<label>[A-Z](?<![\w’'#@][A-Z])[a-z]+(?:[A-Z][a-z]+){2,}(?:[A-Z][a-z]*)?)(?![\w’'])")
 # A word glued to the capitalised function word that opens the next sentence: "VanFossenWhen".
 _SENTENCE_GLUE = lazy_re(
     r"(?<=[a-z]{2})(?P<label>(?:When|While|The|This|That|These|Those|After|Before|But|And|As|At|In|On|It|He|She"
@@ -89,7 +91,9 @@ class GluedText(Check):
 def _glues(text: str, known: set[str]) -> Iterator[_Glue]:
     # Quick tests first for what each pattern needs (a label's word, a digit, a lowercase letter
     # glued to a capital): most texts have none, and the patterns try every position.
-    if "caption" in text or "source" in text or "credit" in text:
+    if ("caption" in text or "source" in text or "credit" in text) and (
+        "Media" in text or "Image" in text or "Video" in text or "Photo" in text
+    ):
         for m in _CAPTION_LABEL.finditer(text):
             yield _Glue(m.start("label"), m.end("label"), "A caption label")
     if _D_AT_ON.search(text):

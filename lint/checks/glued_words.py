@@ -51,7 +51,7 @@ _MINUTES_DIGIT = lazy_re(r":(?<=\d:)[0-5]\d\d")  # what _TIME_DATE needs: "12:16
 _DOT_MINUTES = lazy_re(r"\. (?<=\d\. )[0-5]\d")  # what _BROKEN_TIME needs: "4. 15"; the full stop first
 _LOWER_TO_UPPER = lazy_re(r"(?<=[a-z])(?=[A-Z])")
 # A capitalised word after a word and a space: a name, not a sentence start ("Anna Reed said").
-_ALONE = lazy_re(r"(?<=[\w,] )[A-Z][a-z]+(?![\w’'])")
+_ALONE = lazy_re(r"[A-Z](?<=[\w,] [A-Z])[a-z]+(?![\w’'])")  # the capital first: quicker to scan for
 _NUMBER_GLUE = lazy_re(r"(?<![\w.,:/-])(?P<num>\d{3,})(?P<word>[A-Z][a-z]{2,})\b")
 _TIME_DATE = lazy_re(r"(?<![\d:])(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
 # "4. 15 PM": a time whose colon became a full stop and a space.

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from lint.checks._names import lowercase_brands
 from lint.checks._tokens import is_english_word, mask_non_prose, words_in_code
@@ -206,8 +207,8 @@ def _wording(start: _Start) -> str:
     return " ".join(text[sentence.start : sentence.end].lower().split())
 
 
-def _count_words(text: str) -> int:
-    return len(WORD_RE.findall(text))
+def _at_most_two_words(text: str) -> bool:
+    return next(islice(WORD_RE.finditer(text), 2, None), None) is None  # no third word: stops there
 
 
 def _message(start: _Start, written: str, right: str) -> str:
@@ -289,7 +290,7 @@ def _after_full_stop(doc: Document, block: Block, sentence: Sentence) -> bool:
     sentences = block.sentences
     at = bisect.bisect_right(sentences, sentence.start, key=lambda s: s.end)  # those ending before
     previous = sentences[at - 1] if at else None
-    if _count_words(sentence.text) <= 2 or (previous is not None and _count_words(previous.text) <= 2):
+    if _at_most_two_words(sentence.text) or (previous is not None and _at_most_two_words(previous.text)):
         return False  # emphasis: "every. single. change."
     gap = doc.source[block.text.source_end(window + len(before)) : block.text.source_offset(sentence.start)]
     return not _LINK_OR_IMAGE.search(gap)

@@ -20,7 +20,9 @@ from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
 _CAPS_WORD = r"[A-Z][A-Z'’&-]*[A-Z]"
-_RUN = lazy_re(rf"(?<![\w'’-]){_CAPS_WORD}(?:[\s,.:;()/\-–—]+{_CAPS_WORD})+(?![\w'’-])")
+# The first capital first, what may not stand before it looked behind after it: the engine scans
+# for capitals instead of trying the look-behind at every position.
+_RUN = lazy_re(rf"[A-Z](?<![\w'’-][A-Z])[A-Z'’&-]*[A-Z](?:[\s,.:;()/\-–—]+{_CAPS_WORD})+(?![\w'’-])")
 _LOWER_WORD = lazy_re(r"\b[a-z]{3,}\b")
 # A word in capitals anywhere: masking writes only spaces, so the words of a run in the masked
 # text stand in the text itself too, and a paragraph without one (most) holds no run.
