@@ -82,8 +82,12 @@ def test_the_masks_of_many_texts_are_found_in_one_pass() -> None:
     texts = ["TK [", "lorem", "İ orem", "İ", "t", "k", "nothing"]
     assert substrings.masks(texts) == [substrings.mask(text) for text in texts] == [1, 2, 2, 0, 0, 0, 0]
     lowered = [substrings.mask(text.lower()) for text in texts]
-    assert substrings.masks(texts, lowercase=True) == lowered == [1, 2, 2, 0, 0, 0, 0]
-    assert substrings.masks(["İİ", "t", "k TK"], lowercase=True) == [0, 0, 1]  # offsets moved: one by one
+    assert substrings.masks(texts, folded=True) == lowered == [1, 2, 2, 0, 0, 0, 0]
+    assert substrings.masks(["İİ", "t", "k TK"], folded=True) == [0, 0, 1]  # "İ" folds to one "i": offsets kept
+    # Folded as a pattern ignoring case matches: "ı" and "ſ" are found as "i" and "s".
+    pronoun = Substrings([("is",)])
+    assert pronoun.masks(["ıſ", "IS", "x"], folded=True) == [1, 1, 0]
+    assert pronoun.masks(["ıſ", "IS", "x"]) == [0, 0, 0]
 
 
 def test_an_alternation_of_the_parts_that_can_match_finds_what_the_whole_one_finds() -> None:

@@ -29,6 +29,9 @@ class Signal:
     # Lowercase strings one of which every match contains: a line without any of them is not
     # searched (most lines of an article hold none, and a substring test is cheap).
     needles: tuple[str, ...] = ()
+    # More such strings, when given: a line is searched only if it holds one of each set (a
+    # signal whose every match holds "you" and one of "provided", "shared", ...).
+    also: tuple[str, ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -49,22 +52,33 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 class Signals:
     """A detector's signals, with an index of their needles: one pass of an Aho-Corasick
-    automaton over the lowercased lines of an article names the signals that can match in each
-    line (most lines can match none), instead of a substring test per needle per signal."""
+    automaton over the folded lines of an article (see _needles.fold) names the signals that can
+    match in each line (most lines can match none), instead of a substring test per needle per
+    signal."""
 
     def __init__(self, signals: Iterable[Signal]) -> None:
         self.signals = tuple(signals)
         # Signals without needles are always searched.
         self._always = sum(1 << i for i, s in enumerate(self.signals) if not s.needles)
+        self._with_also = sum(1 << i for i, s in enumerate(self.signals) if s.also)
+        self._candidates: dict[int, tuple[tuple[Signal, ...], int]] = {}  # by mask: the signals, their points
 
     @cached_property
     def _needles(self) -> Substrings:
-        return Substrings([s.needles for s in self.signals])
+        # Bit i: a needle of signal i; bit n + i: a string of its `also`.
+        return Substrings([s.needles for s in self.signals] + [s.also for s in self.signals])
 
     def masks(self, texts: Texts | Sequence[str]) -> list[int]:
         """For each text, the bits of the signals that have no needles or one of whose needles
-        is in its lowercase."""
-        return [self._always | m for m in self._needles.masks(texts, lowercase=True)]
+        (and one of whose `also`, if any) is in its folded form."""
+        n = len(self.signals)
+        every = (1 << n) - 1
+        always, with_also = self._always, self._with_also
+        # A signal with `also` keeps its bit only when its `also` bit is set too.
+        return [
+            always | (m & every & ~(with_also & ~(m >> n)))
+            for m in self._needles.masks(texts, folded=True)
+        ]
 
     def clues(self, text: str, mask: int, skip_quoted: bool = True, at_least: int = 0) -> list[Clue]:
         """The first match in `text` that is not inside quotation marks of each signal in `mask`
@@ -72,14 +86,22 @@ class Signals:
         together (a detector that ignores such a line need not search it)."""
         if not mask:
             return []
-        candidates = [s for i, s in enumerate(self.signals) if mask >> i & 1]
-        if sum(s.points for s in candidates) < at_least:
+        known = self._candidates.get(mask)
+        if known is None:  # (few masks recur: each is worked out once)
+            chosen = tuple(s for i, s in enumerate(self.signals) if mask >> i & 1)
+            known = self._candidates[mask] = (chosen, sum(s.points for s in chosen))
+        candidates, worth = known
+        if worth < at_least:
             return []
-        quoted = quoted_ranges(text) if skip_quoted else []
+        quoted: list[tuple[int, int]] | None = None  # (found at the first match: most lines have none)
         found = []
         for signal in candidates:
             for m in signal.regex.finditer(text):
-                if m.end() == m.start() or any(a <= m.start() < b for a, b in quoted):
+                if m.end() == m.start():
+                    continue
+                if quoted is None:
+                    quoted = quoted_ranges(text) if skip_quoted else []
+                if any(a <= m.start() < b for a, b in quoted):
                     continue
                 found.append(Clue(signal, m.start(), m.end(), m.group()))
                 break

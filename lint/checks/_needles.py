@@ -202,17 +202,13 @@ class Substrings:
                 bits |= found
         return bits
 
-    def masks(self, texts: Texts | Sequence[str], lowercase: bool = False) -> list[int]:
-        """`[self.mask(text) for text in texts]` (of `text.lower()` with `lowercase`) in one pass
-        over the texts joined."""
+    def masks(self, texts: Texts | Sequence[str], folded: bool = False) -> list[int]:
+        """`[self.mask(text) for text in texts]` (of `fold(text)` with `folded`, for needles in
+        lowercase that patterns ignoring case must contain) in one pass over the texts joined."""
         texts = texts if isinstance(texts, Texts) else Texts(texts)
         masks = [0] * len(texts.items)
-        if not texts.items or self._automaton is None:
-            return masks
-        joined = texts.lowered if lowercase else texts.joined
-        if joined is None:  # "İ" lowercases to two characters: offsets would move
-            return [self.mask(text.lower()) for text in texts.items]
-        _spread(self._automaton, joined, texts, masks)
+        if texts.items and self._automaton is not None:
+            _spread(self._automaton, texts.folded if folded else texts.joined, texts, masks)
         return masks
 
 
@@ -231,12 +227,6 @@ class Texts:
     @cached_property
     def folded(self) -> str:
         return fold(self.joined)  # as long as the text (see _FOLD)
-
-    @cached_property
-    def lowered(self) -> str | None:
-        """The joined text in lowercase, or None when that moves offsets."""
-        lowered = self.joined.lower()
-        return lowered if len(lowered) == len(self.joined) else None
 
     @cached_property
     def bounds(self) -> list[int]:

@@ -45,7 +45,8 @@ _EDITED = (
     r"|seo[- ]friendly|expanded|shortened|condensed|humani[sz]ed|paraphrased|requested|reworked|refined"
     r"|proofread|corrected|unique|plagiarism[- ]free|human[- ]like|engaging)"
 )
-_I = r"(?<![\w’'])I"
+# "I" not after a word character (checked after it, so the engine jumps from "I" to "I").
+_I = r"I(?<![\w’'].)"
 
 SIGNALS: tuple[Signal, ...] = (
     # Speaking to the requester about the material.
@@ -60,7 +61,9 @@ SIGNALS: tuple[Signal, ...] = (
            r"(?:provided|shared|sent|pasted|gave|given|submitted|uploaded|supplied)\b"
            r"|\b(?:as you (?:requested|asked|wanted|instructed|specified)|per your (?:request|instructions|brief))\b"
            r"|\byou want me to\b",
-           needles=('you',)),
+           needles=('you',),
+           also=('provided', 'shared', 'sent', 'pasted', 'gave', 'given', 'submitted', 'uploaded', 'supplied', 'as you',
+                 'per your', 'want me to')),
     Signal("the assistant on itself", 3,
            r"\bas an ai(?: language model| model| assistant| chatbot)?\b|\bI(?:['’]m| am) an ai\b"
            r"|\bI(?:['’]m| am) (?:a|an) (?:language model|ai assistant|artificial intelligence)\b"
@@ -85,7 +88,8 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|{_I} (?:cannot|can['’]t|can not|do not have|don['’]t have) (?:access to|browse|real-time|the ability"
            r"|enough information|the (?:text|article|content))\b"
            rf"|{_I} need (?:the|more|some)\b[^.!?]{{0,40}}\b(?:text|content|information|details)\b",
-           needles=('able', 'cannot', "can't", 'can’t', 'can not', 'have', 'need')),
+           needles=('able to', 'cannot', "can't", 'can’t', 'can not', 'not have', "n't have", 'n’t have', 'need the',
+                    'need more', 'need some')),
     Signal("offers more work", 3,
            r"\b(?:please )?let me know if you(?:['’]d| would)? (?:like|want|need|prefer)\b"
            r"|\bwould you like me to\b|\bif you(?:['’]d| would) like,? I can\b"
@@ -139,7 +143,9 @@ SIGNALS: tuple[Signal, ...] = (
            r"[^.!?]{0,40}?\b(?:customi[sz]e|tailor|personali[sz]e|fill in|replace (?:the|this|it)|keep your content"
            r"|your (?:blog|article|post|content|audience|specific needs|own (?:details|information)))\b"
            r"|\bfor the (?:reporter|writer|editor|author|journalist) to (?:replace|fill in|check|verify|confirm|add)\b",
-           needles=('you can', 'you may', 'feel free', 'be sure', 'make sure', 'remember to', 'forget to', 'for the')),
+           needles=('you can', 'you may', 'feel free', 'be sure', 'make sure', 'remember to', 'forget to',
+                    'reporter to', 'writer to', 'editor to', 'author to', 'journalist to'),
+           also=('customi', 'tailor', 'personali', 'fill in', 'replace', 'your', 'check', 'verify', 'confirm', 'add')),
     Signal("template hedge", 2,
            r"\((?:or|and/or) [^()]{1,60}\bdepending on\b[^()]{0,60}\)"
            r"|\((?:if (?:applicable|available|known|relevant|mentioned|necessary|desired)|where applicable)"
@@ -160,7 +166,9 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|{_I} (?:lack|have no) (?:internet|web|online|real-time|live) access\b"
            rf"|{_I} (?:could ?n['’]t|could not|was unable to|wasn['’]t able to) (?:independently )?"
            r"(?:verify|confirm|check) (?:the|these|this|any)\b",
-           needles=("browse", "access", "search", "verify", "confirm", "check")),
+           needles=("browse", "access", "search", "verify", "confirm", "check"),
+           also=("cannot", "can't", "can’t", "can not", "able to", "not have", "n't have", "n’t have", "lack",
+                 "have no", "could")),
     Signal("reports its edits", 2,
            r"^as (?:you )?requested\b"
            rf"|{_I} (?:have |['’]ve )?(?:kept|added|made|changed|removed|rewrote|rewritten|shortened|adjusted|included"
@@ -170,7 +178,8 @@ SIGNALS: tuple[Signal, ...] = (
            rf"|\bin this (?:version|draft|rewrite|revision),? {_I}\b",
            needles=("requested", "kept", "added", "made", "changed", "removed", "rewr", "shortened", "adjusted",
                     "included", "revised", "tightened", "simplified", "restructured", "updated", "edited",
-                    "polished", "optimi", "in this")),
+                    "polished", "optimi", "in this"),
+           also=("i ", "i'", "i’", "requested", "version", "draft", "article", "text", "copy", "rewrite", "revision")),
     # The stock vocabulary of machine-written essays; two of them in one line count as one clue.
     Signal("machine-essay vocabulary", 1,
            r"\b(?:delve|tapestry|testament to|bedrock|embodiment|intricacies|complexities|multifaceted|pivotal"
