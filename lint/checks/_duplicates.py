@@ -193,20 +193,31 @@ def _may_pair(texts: Sequence[frozenset[int]], threshold: float) -> bool:
     """False only when no two texts are `threshold` similar, so no signature need be made.
 
     Most articles repeat nothing, and this settles it exactly and cheaply (prefix filtering): with
-    every set in one order (by value), two sets that share at least k items share one among
-    their first len - k + 1; k is at least threshold * len, taken a little low to be safe from
-    rounding. Most articles have no item in two texts' prefixes, which set operations find
-    without a loop in Python; otherwise only the items that are are followed, and a text
-    meeting many others this way is left to the full search.
+    every set in one order, two sets that share at least k items share one among their first
+    len - k + 1; k is at least threshold * len, taken a little low to be safe from rounding. The
+    order puts the items that only one text holds first (in any order: no two sets share them),
+    then the others by value, so the prefixes are mostly items no other text has. Set operations
+    find the shared items without a loop in Python, and most articles have none in two texts'
+    prefixes; otherwise only those are followed, and a text meeting many others this way is left
+    to the full search.
     """
     if threshold <= 0:
         return True  # even texts with nothing in common are similar enough
-    prefixes: list[list[int]] = []
     seen: set[int] = set()
+    common: set[int] = set()  # items of two texts or more
+    for items in texts:
+        common.update(seen.intersection(items))
+        seen.update(items)
+    if not common:
+        return False
+    prefixes: list[list[int]] = []
+    seen = set()
     shared: set[int] = set()  # items in the prefixes of two texts or more
     for items in texts:
-        ordered = sorted(items)
-        prefix = ordered[: max(len(ordered) - int(threshold * len(ordered) * (1 - 1e-9)) + 1, 1)]
+        theirs = common.intersection(items)
+        length = max(len(items) - int(threshold * len(items) * (1 - 1e-9)) + 1, 1)
+        left = length - (len(items) - len(theirs))  # places the items only this text holds leave
+        prefix = sorted(theirs)[:left] if left > 0 else []
         prefixes.append(prefix)
         shared.update(seen.intersection(prefix))
         seen.update(prefix)
