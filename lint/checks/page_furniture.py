@@ -333,16 +333,25 @@ _LETTER_CLASSES = bytes(
 
 def _words_unless_many(text: str) -> list[str] | None:
     """`LETTER_WORD.findall(text)`, or None when that finds more than 16 words. (The pattern tries
-    every character against the Unicode letter classes: on an ASCII text, counting where words
-    start in its letter classes is many times faster; otherwise 18 words in the first 160
-    characters make at least 17 in the whole text, the last one perhaps cut.)"""
-    if text.isascii():
-        classes = text.encode().translate(_LETTER_CLASSES)
+    every character against the Unicode letter classes: on an ASCII text (once common
+    punctuation is made ASCII), counting where words start in its letter classes is many times
+    faster; otherwise 18 words in the first 160 characters make at least 17 in the whole text,
+    the last one perhaps cut.)"""
+    plain = text.replace("’", "'")  # (both join letters into one word)
+    for char in _NOT_LETTERS:
+        if char in plain:
+            plain = plain.replace(char, " ")
+    if plain.isascii():
+        classes = plain.encode().translate(_LETTER_CLASSES)
         if classes.count(b" a") + classes.startswith(b"a") > 16:
             return None
     elif len(LETTER_WORD.findall(text, 0, 160)) > 17:
         return None
     return LETTER_WORD.findall(text)
+
+
+# Characters common in prose that are not letters: made spaces, most lines are ASCII.
+_NOT_LETTERS = ("“", "”", "‘", "—", "–", "…", "\u00a0", "\ufffc")
 
 
 def _authored(doc: Document, line: Line, links: _LinkIndex) -> bool:
