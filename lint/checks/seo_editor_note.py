@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from lint.checks._leftover_lines import line_texts, prose_lines
-from lint.checks._needles import NeedleIndex
+from lint.checks._leftover_lines import prose_lines
 from lint.checks.base import Check, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
@@ -60,29 +58,25 @@ class SeoEditorNote(Check):
     good = "The mayor rejected the plan. “We will not sign it,” the union's leader said."
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        needles = _needles()
-        lines = prose_lines(doc)
-        # Only the patterns whose needles are in a line ("note", a bracket, "TODO", ":") run on
-        # it; the needles of all lines are found in one pass.
-        for line, mask in zip(lines, needles.masks(line_texts(doc)), strict=True):
-            if not mask:
-                continue
+        for line in prose_lines(doc):
             text = line.text
-            may = needles.patterns_in(mask)
+            # Substrings each pattern's every match holds, tested before it runs: a bracket or
+            # "note" (any case) for _NOTE, "TODO", "FIXME" or "TK" at the start for _TODO, a
+            # colon for _ADDRESSED_LINE. Most lines hold none.
+            todo = text.startswith(("TODO", "FIXME", "TK"))
+            addressed = ":" in text
+            note = "[" in text or "(" in text or "note" in text.lower()
+            if not (todo or addressed or note):
+                continue
             # A line that opens with "TODO:" or "Editor: please ..." is one note, reported once.
-            opening = [m for m in (p.match(text) for p in (_TODO, _ADDRESSED_LINE) if p in may) if m][:1]
-            matches = (list(_NOTE.finditer(text)) if _NOTE in may else []) or opening
+            opening = (todo and _TODO.match(text)) or (addressed and _ADDRESSED_LINE.match(text)) or None
+            matches = (list(_NOTE.finditer(text)) if note else []) or ([opening] if opening else [])
             for m in matches:
                 yield self.finding(
                     line.block.text.span(line.start + m.start(), line.start + m.end()),
                     f"Note for the desk left in the copy (“{_short(m.group())}”): "
                     "do what it asks, then delete it.",
                 )
-
-
-@cache
-def _needles() -> NeedleIndex:
-    return NeedleIndex([_NOTE, _TODO, _ADDRESSED_LINE])
 
 
 def _short(text: str, limit: int = 40) -> str:
