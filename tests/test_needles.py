@@ -122,3 +122,12 @@ def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.Monke
         ]
     finally:
         _needles._store.cache_clear()
+
+
+def test_few_needles_are_found_one_by_one_as_the_automaton_finds_them() -> None:
+    # Up to _FEW needles are searched with str.find: the same texts get the same bits, a needle
+    # that runs over a line break counting for the text it ends in.
+    few = Substrings([("ab",), ("b\nc",), ("zz",)])
+    many = Substrings([("ab",), ("b\nc",), ("zz",)] + [(f"q{i}",) for i in range(_needles._FEW)])
+    texts = ["abab", "xab", "b", "cab", "", "ab"]
+    assert few.masks(texts) == [m & 7 for m in many.masks(texts)] == [1, 1, 0, 3, 0, 1]
