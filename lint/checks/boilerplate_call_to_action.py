@@ -110,7 +110,10 @@ class BoilerplateCallToAction(Check):
     def _shaped_calls(self, block: Block, listed: list[tuple[int, int]]) -> Iterator[Finding]:
         prose = block.text.text
         # A short paragraph is read as one call ("Want more stories like this? Join our channel.").
-        short_block = len(_WORD.findall(prose)) <= _SHORT_BLOCK_WORDS
+        # (More words than that in the first characters settle it without reading the rest.)
+        short_block = (
+            len(_WORD.findall(prose, 0, 200)) <= _SHORT_BLOCK_WORDS and len(_WORD.findall(prose)) <= _SHORT_BLOCK_WORDS
+        )
         spans = [(0, len(prose.rstrip()))] if short_block else [(s.start, s.end) for s in block.sentences]
         for start, end in spans:
             if any(a < end and start < b for a, b in listed):

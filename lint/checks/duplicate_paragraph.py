@@ -106,7 +106,18 @@ def is_template_line(doc: Document, block: Block) -> bool:
 
 
 def _template_at(source: str, start: int, end: int) -> bool:
-    return TEMPLATE_LINE.search(source[source.rfind("\n", 0, start) + 1 : end]) is not None
+    text = source[source.rfind("\n", 0, start) + 1 : end]
+    # `TEMPLATE_LINE.search(text)`, asked as match and one search: its branches but one are
+    # anchored at the start, and the one that is not ("?" then no word character to the end)
+    # matches somewhere exactly when it matches at the last "?" (searching for it from every
+    # place costs more than the rest of the check).
+    if TEMPLATE_LINE.match(text) is not None:
+        return True
+    question = text.rfind("?")
+    return question != -1 and _WORD_CHAR.search(text, question + 1) is None
+
+
+_WORD_CHAR = lazy_re(r"\w")
 
 
 def _heading_text(doc: Document, index: int) -> str:

@@ -135,6 +135,8 @@ class PlaceholderSlot(Check):
         masks = needles.masks(paragraph_texts(doc))
         for block, mask in zip(blocks, masks, strict=True):
             text = block.text.text
+            if not mask and not _unmasked_slot_possible(doc, text):
+                continue  # (most paragraphs: `_slots` would find nothing)
             if in_blockquote(doc, block):
                 continue
             slots = sorted(_slots(doc, block, text, needles.patterns_in(mask)), key=lambda s: (s.start, -s.end))
@@ -161,6 +163,14 @@ def _needles() -> NeedleIndex:
         [_BRACKETED, _ANGLE_SLOT, _TEMPLATE_VARIABLE, _SHORTCODE, _SPINTAX, _CAPS_DIRECTIVE, _XX_DATE, _XX_FIGURE,
          _BLANK, _STOCK_COMPANY, _EMPTY_IMAGE, _FILLER, _TEMPLATE_LINE, _HERE_LINE]
     )
+
+
+def _unmasked_slot_possible(doc: Document, text: str) -> bool:
+    """Whether `_slots` can find anything in a text where no pattern of `_needles` can match:
+    spun text (which needs a "/" or a "|"), and the whole-line patterns it tries always."""
+    if "/" in text or "|" in text or doc.format == "text":
+        return True
+    return _AD_SIZE.match(text.strip()) is not None
 
 
 def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str]] | None = None) -> Iterator[_Slot]:
@@ -205,7 +215,7 @@ def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str
     lead = len(text) - len(text.lstrip())
     if (_TEMPLATE_LINE in may and _TEMPLATE_LINE.match(line)) or (_HERE_LINE in may and _HERE_LINE.match(line)):
         yield _Slot(lead, lead + len(line), "A template line")
-    elif _EMPTY_META.match(line) and doc.format == "text":
+    elif doc.format == "text" and _EMPTY_META.match(line):
         yield _Slot(lead, lead + len(line), "An empty byline or date line")
     elif _AD_SIZE.match(line):
         yield _Slot(lead, lead + len(line), "An ad slot's size")

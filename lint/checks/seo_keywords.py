@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._leftover_lines import Line, prose_lines
+from lint.checks._needles import fold
 from lint.checks._tokens import DOMAIN_LIKE
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
@@ -114,8 +115,8 @@ class SeoKeywords(Check):
 
 
 def _is_keyword_list(text: str, min_terms: int) -> bool:
-    if text.endswith((".", "!", "?", ":")) or "  " in text:
-        return False
+    if text.count(",") < min_terms - 1 or text.endswith((".", "!", "?", ":")) or "  " in text:
+        return False  # (too few commas for so many terms: most lines)
     terms = [t.strip() for t in text.split(",")]
     if len(terms) < min_terms or any(not t for t in terms):
         return False
@@ -146,7 +147,10 @@ def _meta_description_clues(text: str) -> list[str]:
     # Without a website or "and much more" a line is no blurb: the imperatives are not read.
     # (A website's name holds a dot and the first letter of its domain: most lines hold neither.)
     domain = re.search(DOMAIN_LIKE, text, re.I) if _DOT_LETTER.search(text) else None
-    more = _MUCH_MORE.search(text)
+    # Every match of _MUCH_MORE holds "more" or "latest" in some case (see _needles.fold): most
+    # lines hold neither, and the pattern tries every place.
+    folded = fold(text)
+    more = _MUCH_MORE.search(text) if "more" in folded or "latest" in folded else None
     if not domain and not more:
         return []
     clues = [_cut(m.group("verb"), 30) for m in _IMPERATIVE.finditer(text)][:2]
