@@ -24,9 +24,9 @@ apostrophe), whatever space or hyphen character the writer used.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,10 +38,12 @@ if TYPE_CHECKING:
     from lint.startup import MarshalStore
 
 TOKEN_RE = lazy_re(r"[^\W\d_]+")
+_TOKEN_SPLIT = lazy_re(r"([^\W\d_]+)")  # captured: splitting a text by it keeps the tokens
 # Every space and hyphen character counts as the plain one when comparing separators.
 _SPACES = lazy_re(r"[\s\u00a0\u2000-\u200a\u202f\u205f]+")
 _HYPHENS = lazy_re(r"[\-\u2010\u2011\u2012\u00ad]")
 _APOSTROPHES = lazy_re(r"[’‘`]")
+JOINER = "\n\x00\n"  # between texts read as one: no name's separator holds a NUL
 _PLAIN_SEPARATORS = frozenset({" ", "-", "'"})  # what normalise_separator leaves as it is, and most names hold
 
 # Files whose names are places or peoples: the context other ambiguous names lean on.
@@ -155,7 +157,9 @@ class NameLexicon:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in `text`, longest first at each place, left to right."""
-        tokens = _Tokens(text)
+        return self._find(_Tokens(text))
+
+    def _find(self, tokens: _Tokens) -> Iterator[Match]:
         lowered = tokens.lowered
         one_word, two_words = self.one_word, self.two_words
         one = map(one_word.__contains__, lowered)
@@ -173,6 +177,23 @@ class NameLexicon:
             if match is not None:
                 yield match
                 after = i + len(match.written)
+
+    def find_each(self, prose: ProseTokens) -> list[list[Match]]:
+        """`find` in each of the texts `prose` reads as one: one pass over all their words."""
+        if not prose.text_starts:
+            return []  # no texts
+        offsets = prose.text_starts[1:] + [len(prose.text) + 1]  # where each text's successor starts
+        found: list[list[Match]] = [[] for _ in offsets]
+        k, start = 0, 0  # the text the next match is in, and where that text starts in the whole
+        for match in self._find(prose.tokens):
+            while match.start >= offsets[k]:
+                start = offsets[k]
+                k += 1
+            if start:
+                token_starts = tuple(at - start for at in match.token_starts)
+                match = replace(match, start=match.start - start, end=match.end - start, token_starts=token_starts)
+            found[k].append(match)
+        return found
 
     def _match_at(self, tokens: _Tokens, i: int) -> Match | None:
         lowered, words = tokens.lowered, tokens.words
@@ -202,15 +223,14 @@ class NameLexicon:
                 slip = name is not None
             if name is None:
                 continue
-            text, spans = tokens.text, tokens.spans
+            text, (starts, ends) = tokens.text, tokens.bounds
             if any(
-                normalise_separator(text[spans[j][1] : spans[j + 1][0]]) != name.separators[j - i]
+                normalise_separator(text[ends[j] : starts[j + 1]]) != name.separators[j - i]
                 for j in range(i, i + n - 1)
             ):
                 continue
-            span = spans[i : i + n]
             written = tuple(words[i : i + n])
-            return Match(name, span[0][0], span[-1][1], written, tuple(s for s, _ in span), plural, slip)
+            return Match(name, starts[i], ends[i + n - 1], written, tuple(starts[i : i + n]), plural, slip)
         return None
 
     def _number_slip(self, key: tuple[str, ...], written: tuple[str, ...]) -> Name | None:
@@ -240,8 +260,50 @@ class _Tokens:
         self.lowered = list(map(str.lower, self.words))
 
     @cached_property
-    def spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in TOKEN_RE.finditer(self.text)]
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Where each token starts, and where each ends."""
+        spans = [m.span() for m in TOKEN_RE.finditer(self.text)]
+        return [start for start, _ in spans], [end for _, end in spans]
+
+
+class _SharedTokens(_Tokens):
+    """The tokens of `ProseTokens`, found already."""
+
+    def __init__(self, prose: ProseTokens) -> None:  # the base finds the tokens: here they are found
+        self.text, self.words, self.lowered, self._prose = prose.text, prose.words, prose.lowered, prose
+
+    @cached_property
+    def bounds(self) -> tuple[list[int], list[int]]:
+        return self._prose.bounds
+
+
+class ProseTokens:
+    """The tokens of several texts (an article's masked prose blocks) read as one text: split once
+    and shared by the casing checks (`doc.shared(ProseTokens, masked_texts)`).
+
+    The texts are joined by `JOINER`, which no name's separator holds, so no name spans two; and
+    as it holds no space, no two words either side of it are one space apart."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.text = JOINER.join(texts)
+        self.text_starts = [0, *accumulate(len(text) + len(JOINER) for text in texts[:-1])] if texts else []
+        # [text before, token, text between, token, ..., text after]: tokens and what separates them
+        self.parts: list[str] = _TOKEN_SPLIT.split(self.text)
+        self.words: list[str] = self.parts[1::2]
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return list(map(str.lower, self.words))
+
+    @cached_property
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Where each token starts and ends in the text."""
+        offsets = list(accumulate(map(len, self.parts)))  # where each part ends
+        return offsets[:-1:2], offsets[1::2]
+
+    @cached_property
+    def tokens(self) -> _Tokens:
+        return _SharedTokens(self)
 
 
 def _slipped(word: str) -> tuple[str, ...]:

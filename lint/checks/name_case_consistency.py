@@ -30,21 +30,23 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress, count
+from itertools import chain, compress, count
 from operator import itemgetter
+from typing import TypeVar
 
-from lint.checks._names import NameLexicon, load_lexicon
+from lint.checks._names import JOINER, NameLexicon, ProseTokens, load_lexicon
 from lint.checks._tokens import mask_non_prose, reads_as_english, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
-from lint.patterns import lazy_re
 from lint.words import Entry, entry
 
-# A word as names are written: letters with inner apostrophes, hyphens or dots ("Login.gov").
-# Captured, so that splitting a text by it keeps the words.
-_NAME_WORD = lazy_re(r"([^\W\d_]+(?:['’.\-‑][^\W\d_]+)*)")
+T = TypeVar("T")
+
+# A word as names are written: runs of letters joined by single apostrophes, hyphens or dots
+# ("Login.gov", "don’t"): what may stand alone between two runs of a word.
+_GLUE = frozenset("'’.-‑")
 # Lowercase words that may stand inside a multi-word name ("Department of the Interior").
 _CONNECTORS = frozenset("of the and for on de la du von van da di to at in".split())
 _OPENERS = "\"'“‘«([*_"
@@ -292,34 +294,41 @@ class _Prose:
     """The words of an article's prose blocks outside headings, as lists read by index (one object
     per article, not one per block or word: the check reads every word), with where sentences start.
 
-    A word is a run of letters with inner apostrophes, hyphens or dots, found in the masked prose.
-    The blocks' texts are read as one, joined by line breaks: no word spans a line break, and no
-    two words either side of one are one space apart, so each block's words stay its own.
+    A word is a run of letters with inner apostrophes, hyphens or dots, found in the masked prose:
+    the runs of letters (tokens) of all prose blocks, read as one text (`ProseTokens`, shared with
+    proper-noun-case), each glued to the next where one such mark alone stands between them. No
+    word spans two blocks, and no two words either side of a block's end are one space apart.
     """
 
-    def __init__(self, blocks: list[Block], masked: list[str]) -> None:
-        self.text = "\n".join(block.text.text for block in blocks)
-        parts = _NAME_WORD.split("\n".join(masked))  # [text before, word, text between, word, ..., text after]
-        self.words: list[str] = parts[1::2]
-        offsets = list(accumulate(map(len, parts)))  # where each part ends
-        self.starts: list[int] = offsets[:-1:2]  # where each word starts in the text
-        self.ends: list[int] = offsets[1::2]
-        # Each block with where its text starts in the whole, and its words (lo to hi).
-        self.blocks: list[tuple[Block, int, int]] = []
-        self._offsets: list[int] = []
-        at = 0
-        for block in blocks:
-            lo = bisect_left(self.starts, at)
-            self._offsets.append(at)
-            at += len(block.text.text) + 1
-            self.blocks.append((block, lo, bisect_left(self.starts, at, lo)))
+    def __init__(self, blocks: list[Block], tokens: ProseTokens) -> None:
+        self.text = JOINER.join(block.text.text for block in blocks)
+        words, starts, ends = _glued(tokens)
+        # The blocks outside headings, with where each starts in the whole text and its words.
+        kept = [(b, at) for b, at in zip(blocks, tokens.text_starts, strict=True) if b.kind is not BlockKind.HEADING]
+        ranges = [(bisect_left(starts, at), bisect_left(starts, at + len(b.text.text))) for b, at in kept]
+        if len(kept) < len(blocks):  # the headings' words left out
+
+            def kept_only(items: list[T]) -> list[T]:
+                return list(chain.from_iterable(items[lo:hi] for lo, hi in ranges))
+
+            words, starts, ends = kept_only(words), kept_only(starts), kept_only(ends)
+        self.words: list[str] = words
+        self.starts: list[int] = starts  # where each word starts in the text
+        self.ends: list[int] = ends
+        self._offsets = [at for _, at in kept]
+        self.blocks: list[tuple[Block, int, int]] = []  # each block with its words (lo to hi)
+        lo = 0
+        for (block, _), (first, end) in zip(kept, ranges, strict=True):
+            self.blocks.append((block, lo, lo + end - first))
+            lo += end - first
+        blocks = [block for block, _ in kept]
         # "Rust", not "rust" nor the acronym "NATO": of the words opening with a capital (found
         # without a loop in Python), those not all in capitals.
         upper_first = compress(count(), map(str.isupper, map(itemgetter(0), self.words)))
         self.capitalised = [i for i in upper_first if len(self.words[i]) == 1 or not self.words[i].isupper()]
         # A word starts a sentence when only quotes, brackets or emphasis marks stand between it
         # and the sentence's start; none of those is a letter, so one word at most per sentence.
-        starts: set[int] = set()
+        opening: set[int] = set()
         for block, offset in zip(blocks, self._offsets, strict=True):
             block_text = block.text.text
             for start in {s.start for s in block.sentences} | {0}:
@@ -329,10 +338,10 @@ class _Prose:
                     start += 1
                 i = bisect_left(self.starts, offset + start)
                 if i < len(self.starts) and self.starts[i] == offset + start:
-                    starts.add(i)
-        self.sentence_starts = starts
+                    opening.add(i)
+        self.sentence_starts = opening
         # Capitalised words that do not start a sentence: what names are made of.
-        self.name_words = [i for i in self.capitalised if i not in starts]
+        self.name_words = [i for i in self.capitalised if i not in opening]
 
     def is_name_word(self, i: int) -> bool:
         """True for a capitalised word that does not start a sentence (one of `name_words`)."""
@@ -424,8 +433,39 @@ def _is_name_variation(forms: list[str]) -> bool:
 
 def _prose(doc: Document) -> _Prose:
     """The words of the prose blocks outside headings, with where each sentence starts."""
-    blocks = [block for block in doc.prose_blocks if block.kind is not BlockKind.HEADING]
-    return _Prose(blocks, [doc.shared(mask_non_prose, block.text.text) for block in blocks])
+    blocks = doc.prose_blocks
+    masked = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
+    return _Prose(blocks, doc.shared(ProseTokens, masked))
+
+
+def _glued(tokens: ProseTokens) -> tuple[list[str], list[int], list[int]]:
+    """The words of `tokens` (with where each starts and ends): the tokens, each glued to the next
+    where only an apostrophe, a dot or a hyphen stands between them ("don’t", "Login.gov")."""
+    words, (starts, ends) = tokens.words, tokens.bounds
+    between = tokens.parts[2:-1:2]  # between[m]: the text between tokens m and m + 1
+    glue = list(compress(count(), map(_GLUE.__contains__, between)))
+    if not glue:
+        return words, starts, ends
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    text = tokens.text
+    done = 0  # tokens before it are in the output
+    i = 0
+    while i < len(glue):
+        first = last = glue[i]  # tokens first to last + 1 make one word
+        i += 1
+        while i < len(glue) and glue[i] == last + 1:
+            last += 1
+            i += 1
+        out_words += words[done:first]
+        out_starts += starts[done:first]
+        out_ends += ends[done:first]
+        out_words.append(text[starts[first] : ends[last + 1]])
+        out_starts.append(starts[first])
+        out_ends.append(ends[last + 1])
+        done = last + 2
+    return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]
 
 
 def _capitalised_names(prose: _Prose, min_words: int) -> Iterator[tuple[int, int]]:

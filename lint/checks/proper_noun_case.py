@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon
+from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, ProseTokens, load_lexicon
 from lint.checks._tokens import mask_non_prose, reads_as_english
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
@@ -68,16 +68,19 @@ class ProperNounCase(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         lexicon = load_lexicon(tuple(house.glossary))
-        texts: list[tuple[Block, MappedText]] = []
+        # The prose blocks' names are found in one pass over all their words (shared with
+        # name-case-consistency); table cells, when asked for, one by one.
+        blocks = doc.prose_blocks
+        masked_prose = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
+        in_prose = iter(zip(masked_prose, lexicon.find_each(doc.shared(ProseTokens, masked_prose)), strict=True))
+        found: list[tuple[Block, MappedText, str, list[Match]]] = []
         for block in doc.blocks:
             if block.is_prose:
-                texts.append((block, block.text))
+                found.append((block, block.text, *next(in_prose)))
             elif options.check_tables and block.kind is BlockKind.TABLE_ROW:
-                texts.extend((block, cell) for cell in block.cells)
-        found: list[tuple[Block, MappedText, str, list[Match]]] = []
-        for block, mapped in texts:
-            masked = doc.shared(mask_non_prose, mapped.text)
-            found.append((block, mapped, masked, list(lexicon.find(masked))))
+                for cell in block.cells:
+                    masked = doc.shared(mask_non_prose, cell.text)
+                    found.append((block, cell, masked, list(lexicon.find(masked))))
         # Names the article writes in their canonical form somewhere: then "white house" or a
         # lone "turkey" elsewhere in the same article is the name written carelessly.
         canonical = {
