@@ -81,22 +81,23 @@ def strip_inline(raw: MappedText, templates: re.Pattern[str] | None) -> InlineRe
     if "`" in text.text:
         text = text.substitute(_CODE_SPAN, lambda m: ATOM)
 
-    def image(m: re.Match[str]) -> str:
-        src = m.groupdict().get("src") or ""
-        result.images.append(Image(m.group("alt"), src.strip("<>"), text.span(m.start(), m.end())))
-        return ATOM
-
     if "![" in text.text:
+
+        def image(m: re.Match[str]) -> str:
+            src = m.groupdict().get("src") or ""
+            result.images.append(Image(m.group("alt"), src.strip("<>"), text.span(m.start(), m.end())))
+            return ATOM
+
         text = text.substitute(_IMAGE, image)
         text = text.substitute(_IMAGE_REF, image)
     if "<" in text.text:
         text = text.substitute(_AUTOLINK, lambda m: ATOM)
-
-    def link(m: re.Match[str]) -> None:
-        href = (m.group("href") or "").strip("<>") if m.group("href") is not None else "#ref"
-        result.links.append(Link(m.group("text"), href, text.span(m.start(), m.end())))
-
     if "[" in text.text:
+
+        def link(m: re.Match[str]) -> None:
+            href = (m.group("href") or "").strip("<>") if m.group("href") is not None else "#ref"
+            result.links.append(Link(m.group("text"), href, text.span(m.start(), m.end())))
+
         text = text.unwrap(_LINK, "text", on_match=link)
     if "[^" in text.text:
         text = text.substitute(_FOOTNOTE_REF, lambda m: "")

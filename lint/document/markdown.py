@@ -115,10 +115,10 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     lines = LineIndex(source)
     # The document's own line index is this one (a cached property, else built again on first use).
     doc.__dict__["lines"] = lines
-    starts = [lines.line_start(n + 1) for n in range(lines.line_count)]
+    starts = lines.starts
     builder = _Blocks(doc, options, starts, _line_ends(source, starts), compile_templates(options.template_syntax))
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(tokens)
+    while i < count:
         i = builder.read(tokens, i)
     if doc.front_matter.get("title") and isinstance(doc.front_matter["title"], str):
         doc.title_from_meta = doc.front_matter["title"]
@@ -144,24 +144,25 @@ class _Blocks:
         """Read the token at `i`; the index of the next token to read."""
         tok = tokens[i]
         kind = tok.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            self.list_depth += 1
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.list_depth -= 1
+        if kind == "paragraph_open" or kind == "heading_open":  # the most common first
+            if tok.map:
+                self._text_block(tok, tokens[i + 1])
+                return i + 3  # past its inline token and its closing token, which need nothing
         elif kind == "list_item_open":
             self.pending_item = True
             self.item_markers.append(tok.info + tok.markup if tok.info else tok.markup)
         elif kind == "list_item_close":
             self.pending_item = False
             self.item_markers.pop()
-        elif kind in ("heading_open", "paragraph_open") and tok.map:
-            self._text_block(tok, tokens[i + 1])
-            return i + 2
+        elif kind == "bullet_list_open" or kind == "ordered_list_open":
+            self.list_depth += 1
+        elif kind == "bullet_list_close" or kind == "ordered_list_close":
+            self.list_depth -= 1
         elif kind == "table_open" and tok.map:
             self._table(tok)
             while i < len(tokens) and tokens[i].type != "table_close":
                 i += 1
-        elif kind in ("fence", "code_block") and tok.map:
+        elif (kind == "fence" or kind == "code_block") and tok.map:
             first, last = tok.map
             self.doc.blocks.append(
                 Block(BlockKind.CODE, self._region(first, last), MappedText.build([]), attrs=(("info", tok.info),))
@@ -180,11 +181,13 @@ class _Blocks:
         """A heading, a list item's first paragraph or a paragraph."""
         source = self.doc.source
         first, last = tok.map
-        spans = self._line_spans(first, last)
-        if tok.type == "heading_open" and _ATX.match(source, *spans[0]):
-            raw = _atx_content(source, spans[0])
+        line = (self.line_starts[first], self.line_ends[first])
+        if tok.type == "heading_open" and _ATX.match(source, *line):
+            raw = _atx_content(source, line)
+        elif last == first + 1:  # one line: its content is all on it
+            raw = mapped_lines(source, [line], inline.content)
         else:
-            raw = mapped_lines(source, spans, inline.content)
+            raw = mapped_lines(source, self._line_spans(first, last), inline.content)
         stripped = strip_inline(raw, self.templates)
         self.doc.links.extend(stripped.links)
         self.doc.images.extend(stripped.images)

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from lint.document.mapped import ATOM, MappedText
+from lint.document.sentences import split_sentences
 from lint.document.span import LineIndex, Position, Span
 from lint.patterns import lazy_re
 
@@ -111,8 +112,6 @@ class Block:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from lint.document.sentences import split_sentences
-
         prose = self.text.text
         ranges = split_sentences(prose)
         # The spans in one walk over the text's segments (sentences come in order).

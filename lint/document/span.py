@@ -42,6 +42,11 @@ class LineIndex:
         self._starts = starts
 
     @property
+    def starts(self) -> list[int]:
+        """Where each line starts, in order (not to be changed)."""
+        return self._starts
+
+    @property
     def line_count(self) -> int:
         return len(self._starts)
 
