@@ -30,11 +30,7 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
-    ruler = md.block.ruler
-    for rule in ruler.__rules__:
-        gate = _GATES.get(rule.name)
-        if gate is not None:
-            ruler.at(rule.name, gate(rule.fn), {"alt": list(rule.alt)})
+    _dispatch_block_rules(md.block.ruler)
     # The normalize step turns CRs into LFs and NULs into U+FFFD with two substitutions over the
     # whole text, which change nothing (and cost a tenth of tokenizing) in text without either.
     normalize = next(rule.fn for rule in md.core.ruler.__rules__ if rule.name == "normalize")
@@ -47,24 +43,56 @@ def _parser() -> Any:
     return md
 
 
-# markdown-it tries every block rule, in order, at the start of each block and (as possible
-# terminators of a paragraph) on each of its lines; most rules give up at once on a line that
-# does not start with their marker, after a call and a debug-log call each, which came to a
-# third of tokenizing. These gates give up first, on exactly those lines: a rule whose own test
-# rejects every character outside `chars` at the line's first non-blank position is not called
-# for them. (Past the end of the text the rule itself is called, as before.)
-def _first_char(chars: str) -> Any:
-    def gate(rule: Any) -> Any:
-        def gated(state: Any, line: int, end: int, silent: bool) -> bool:
-            pos = state.bMarks[line] + state.tShift[line]
-            ch = state.src[pos : pos + 1]
-            if ch and ch not in chars:
-                return False
-            return rule(state, line, end, silent)  # type: ignore[no-any-return]
+# markdown-it tries its block rules in order at the start of each block, and a chain of them (as
+# possible terminators) on every further line of a paragraph, list or quote; most give up at once
+# on a line that does not start with their marker, after a call and a debug-log call each: that
+# was half of tokenizing. Here each chain is one dispatcher that calls, in the chain's order, only
+# the rules that can accept the line's first non-blank character: a rule listed below rejects
+# every other character there, first thing and without side effects. (Past the end of the text
+# every rule is tried, as before.)
+_FIRST_CHARS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
 
-        return gated
 
-    return gate
+def _dispatch_block_rules(ruler: Any) -> None:
+    """Make each of the ruler's chains (the main one, and the terminators of a paragraph,
+    reference, quote and list) a single dispatcher; the same rules are tried in the same order."""
+    names = {id(rule.fn): rule.name for rule in ruler.__rules__}
+    chains = {""} | {chain for rule in ruler.__rules__ for chain in rule.alt}
+    dispatchers = {
+        chain: [_dispatcher([(names[id(fn)], fn) for fn in ruler.getRules(chain)])] for chain in chains
+    }
+    # Rules read their chains from `getRules` on every call; this parser's ruler answers with its
+    # dispatchers (the rules themselves stay registered, so markdown-it still sees them enabled).
+    ruler.getRules = lambda chainName="": dispatchers.get(chainName, [])
+
+
+def _dispatcher(rules: list[tuple[str, Any]]) -> Any:
+    def applicable(ch: str) -> tuple[Any, ...]:
+        return tuple(
+            _GATES[name](fn) if name in _GATES else fn
+            for name, fn in rules
+            if not ch or name not in _FIRST_CHARS or ch in _FIRST_CHARS[name]
+        )
+
+    by_first = {ch: applicable(ch) for ch in {"", *"".join(_FIRST_CHARS.values())}}
+    others = applicable("a")  # a character none of those rules accepts
+
+    def run(state: Any, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        for rule in by_first.get(state.src[pos : pos + 1], others):
+            if rule(state, line, end, silent):
+                return True
+        return False
+
+    return run
 
 
 def _indented(rule: Any) -> Any:
@@ -89,17 +117,8 @@ def _has_pipe(rule: Any) -> Any:
     return gated
 
 
-_GATES = {
-    "table": _has_pipe,
-    "code": _indented,
-    "fence": _first_char("`~"),
-    "blockquote": _first_char(">"),
-    "hr": _first_char("*-_"),
-    "list": _first_char("*-+0123456789"),
-    "reference": _first_char("["),
-    "html_block": _first_char("<"),
-    "heading": _first_char("#"),
-}
+# Two more rules with an exact early test of their own, checked before the call.
+_GATES = {"table": _has_pipe, "code": _indented}
 
 
 def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
