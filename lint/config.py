@@ -22,7 +22,6 @@ import yaml
 from lint.checks.base import Check
 from lint.checks.registry import PluginError, Registry, load_registry
 from lint.constants import SEVERITY_NAMES, SeverityName
-from lint.docs import type_name
 from lint.document.options import ParseOptions
 from lint.findings import Severity
 from lint.house.style import HouseStyle
@@ -785,6 +784,8 @@ def _typed(value: Any, hint: Any, where: str, name: str) -> Any:
     elif hint is dict:
         ok = isinstance(value, dict)
     if not ok:
+        from lint.docs import type_name  # here: only a wrong value needs its type in words
+
         raise ConfigError(f"{where}: '{name}' must be {type_name(hint)}, not {value!r}")
     return value
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lint.cache import cache_key, load, store
 from lint.checks.base import CheckUnavailable
 from lint.config import Config, ConfigError, Limits, RealPaths, Resolved, find_config, load_config, search_boundary
 from lint.dedupe import fold_repeats, one_finding_per_defect
@@ -25,7 +24,6 @@ from lint.document import format_for, parse
 from lint.document.model import Document
 from lint.document.reader import InputError, decode
 from lint.findings import CATEGORIES, Finding, Fix
-from lint.fix_labels import describe as describe_fix
 from lint.results import FileResult, Selection
 from lint.suppress import apply_suppressions
 
@@ -269,7 +267,11 @@ def _place_fix(doc: Document, fix: Fix) -> Fix:
     start = min(max(fix.span.start, 0), size)
     end = min(max(fix.span.end, start), size)
     a, b = doc.position(start), doc.position(end)
-    label = fix.label or describe_fix(doc.source[start:end], fix.replacement)
+    label = fix.label
+    if not label:
+        from lint.fix_labels import describe  # here: most articles have no fix to label
+
+        label = describe(doc.source[start:end], fix.replacement)
     return dataclasses.replace(fix, span=dataclasses.replace(fix.span, start=start, end=end), label=label,
                                line=a.line, column=a.column, end_line=b.line, end_column=b.column)
 
@@ -343,6 +345,8 @@ def read_target(target: Target, selection: Selection, cache_dir: Path | None) ->
         return FileResult(target.display, fmt, error=str(err))
     key = None
     if cache_dir is not None:
+        from lint.cache import cache_key, load  # here: a run without the cache never imports it
+
         key = cache_key(source, target.display, resolved, selection)
         hit = load(cache_dir, key)
         if hit is not None:
@@ -353,6 +357,8 @@ def read_target(target: Target, selection: Selection, cache_dir: Path | None) ->
 def remember(pending: Pending, result: FileResult, cache_dir: Path | None) -> None:
     """Store a fresh result in the cache (only clean results: a check that could not run is retried)."""
     if cache_dir is not None and pending.cache_key is not None and result.error is None and not result.warnings:
+        from lint.cache import store
+
         store(cache_dir, pending.cache_key, result)
 
 

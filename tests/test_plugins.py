@@ -75,3 +75,12 @@ def test_broken_plugin_file_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "bad.py: cannot be loaded: RuntimeError: boom" in result.stderr
+
+
+def test_the_built_in_check_modules_are_the_ones_pkgutil_lists() -> None:
+    import pkgutil
+
+    import lint.checks as package
+    from lint.checks.registry import _builtin_names
+
+    assert _builtin_names() == [info.name for info in pkgutil.iter_modules(package.__path__)]
