@@ -166,8 +166,9 @@ class MarkupDebris(Check):
 
     def _bullets(self, doc: Document, text: MappedText, list_item: bool) -> Iterator[Finding]:
         prose = text.text
-        if not _BULLET.search(prose):
-            return  # a finding needs a bullet character: a lone "*", "-" or "–" opening the text is none
+        # A finding needs a bullet character (none is ASCII): a lone "*", "-" or "–" opening the text is none.
+        if prose.isascii() or not _BULLET.search(prose):
+            return
         for m in _DOUBLED_BULLET.finditer(prose):
             if m.start() == 0 and not list_item:
                 continue

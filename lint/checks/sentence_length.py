@@ -21,6 +21,10 @@ _CLAUSE_WORDS = (
 )
 
 
+# The ASCII characters that are not word characters (letters, digits, "_").
+_NOT_WORD_ASCII = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+
+
 @cache
 def _clause_break() -> re.Pattern[str]:
     words = "|".join(_CLAUSE_WORDS.split())
@@ -91,9 +95,16 @@ class SentenceLength(Check):
                     yield finding
 
     def _check(self, sentence: Sentence, options: Options) -> Finding | None:
+        least = min(options.max_words, options.clause_min_words)
+        # Two words have a character between them that is no letter or digit: a sentence with
+        # fewer than `least` characters other than ASCII letters, digits and "_" (counted in C)
+        # has `least` words or fewer, and its words need not be found (most sentences).
+        text = sentence.block.text.text[sentence.start : sentence.end]
+        if len(text) - len(text.encode("ascii", "ignore").translate(None, _NOT_WORD_ASCII)) < least:
+            return None
         # Counted, not built: `sentence.words` maps every word to the source, 10x the cost.
         words = len(WORD_RE.findall(sentence.block.text.text, sentence.start, sentence.end))
-        if words <= min(options.max_words, options.clause_min_words):
+        if words <= least:
             return None
         if _is_list(sentence.text):
             return None
