@@ -25,9 +25,10 @@ class Entry:
 
 
 _MAX_REMEMBERED = 200_000
-# Searches in the text before its lines are split once and searched by C bisection instead: a
-# one-article run stays under it, an archive run (garbled-text alone looks up hundreds of
-# near-miss spellings per article) passes it in its first articles.
+# Searches in the text before its lines are split once and searched by C bisection instead (and
+# its words put in a set, which answers a word the file lacks at once): a one-article run stays
+# under it, an archive run (garbled-text alone looks up hundreds of near-miss spellings per
+# article) passes it in its first articles.
 _SPLIT_AFTER = 2_000
 # Searches after which the lines become a dict from word to line (some 50 ms to build, then a
 # search is one dict look-up instead of a bisection): a run of dozens of articles passes it.
@@ -55,6 +56,7 @@ class Vocabulary:
         self._as_written: dict[str, Entry | None] = {}  # entry() by the word as the caller wrote it
         self._searches = 0
         self._lines: list[str] | None = None
+        self._words: frozenset[str] | None = None  # the file's words, once its lines are split
         self._index: dict[str, str] | None = None  # word -> the rest of its line ("52 l")
 
     def get(self, word: str) -> Entry | None:
@@ -75,6 +77,8 @@ class Vocabulary:
         An article's words were mostly looked up for an earlier article: those are sorted by set
         operations in C, and only the new ones are searched."""
         distinct = set(words)
+        if self._words is not None:  # the few words the file lacks are asked (and remembered) one by one
+            return {word for word in distinct.difference(self._words) if self.get(word) is None}
         missing = distinct & self._missing
         for word in distinct.difference(self._found):
             if self.get(word) is None:
@@ -99,6 +103,8 @@ class Vocabulary:
             # ("a 74" starts the line of "a"): searched in the text, which answers as it always has.
             return self._search_text(key)
         self._searches += 1
+        if self._words is not None and word not in self._words:
+            return None
         index = self._index
         if index is None and self._searches > _INDEX_AFTER:
             index = self._index = dict(line.split(" ", 1) for line in self._split_lines())
@@ -121,7 +127,18 @@ class Vocabulary:
             lines = self._lines = self._text[self._start :].split("\n")
             while lines and not lines[-1]:
                 lines.pop()
+            if self._words is None:
+                self._words = self._word_set(lines)
         return self._lines
+
+    def _word_set(self, lines: list[str]) -> frozenset[str]:
+        """The file's words. Each line is "word zipf cases", so the text split at spaces and line
+        ends holds them at every third place: checked by the other places holding digits and
+        case letters only, else the lines are split one by one."""
+        fields = self._text[self._start :].rstrip("\n").replace("\n", " ").split(" ")
+        if len(fields) % 3 == 0 and "".join(fields[1::3]).isdigit() and not "".join(fields[2::3]).strip("lcu"):
+            return frozenset(fields[0::3])
+        return frozenset(line.split(" ", 1)[0] for line in lines)
 
     def _search_text(self, key: str) -> Entry | None:
         text = self._text
