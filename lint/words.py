@@ -25,11 +25,14 @@ class Entry:
 
 
 _MAX_REMEMBERED = 200_000
-# Searches in the text before its lines are split once and searched by C bisection instead (and
-# its words put in a set, which answers a word the file lacks at once): a one-article run stays
-# under it, an archive run (garbled-text alone looks up hundreds of near-miss spellings per
-# article) passes it in its first articles.
+# Searches in the text before its lines are split once and searched by C bisection instead: a
+# one-article run stays under it, an archive run (garbled-text alone looks up hundreds of
+# near-miss spellings per article) passes it in its first articles.
 _SPLIT_AFTER = 2_000
+# Searches after which the file's words are put in a set too (some 30 ms): a word the file lacks
+# is then answered at once, and `unknown` sorts an article's words by one set difference. A run
+# of a few dozen articles passes it.
+_SET_AFTER = 8_000
 # Searches after which the lines become a dict from word to line (some 50 ms to build, then a
 # search is one dict look-up instead of a bisection): a run of dozens of articles passes it.
 _INDEX_AFTER = 40_000
@@ -56,7 +59,7 @@ class Vocabulary:
         self._as_written: dict[str, Entry | None] = {}  # entry() by the word as the caller wrote it
         self._searches = 0
         self._lines: list[str] | None = None
-        self._words: frozenset[str] | None = None  # the file's words, once its lines are split
+        self._words: frozenset[str] | None = None  # the file's words, once there were _SET_AFTER searches
         self._index: dict[str, str] | None = None  # word -> the rest of its line ("52 l")
 
     def get(self, word: str) -> Entry | None:
@@ -103,7 +106,10 @@ class Vocabulary:
             # ("a 74" starts the line of "a"): searched in the text, which answers as it always has.
             return self._search_text(key)
         self._searches += 1
-        if self._words is not None and word not in self._words:
+        words = self._words
+        if words is None and self._searches > _SET_AFTER:
+            words = self._words = frozenset(line.split(" ", 1)[0] for line in self._split_lines())
+        if words is not None and word not in words:
             return None
         index = self._index
         if index is None and self._searches > _INDEX_AFTER:
@@ -127,18 +133,7 @@ class Vocabulary:
             lines = self._lines = self._text[self._start :].split("\n")
             while lines and not lines[-1]:
                 lines.pop()
-            if self._words is None:
-                self._words = self._word_set(lines)
         return self._lines
-
-    def _word_set(self, lines: list[str]) -> frozenset[str]:
-        """The file's words. Each line is "word zipf cases", so the text split at spaces and line
-        ends holds them at every third place: checked by the other places holding digits and
-        case letters only, else the lines are split one by one."""
-        fields = self._text[self._start :].rstrip("\n").replace("\n", " ").split(" ")
-        if len(fields) % 3 == 0 and "".join(fields[1::3]).isdigit() and not "".join(fields[2::3]).strip("lcu"):
-            return frozenset(fields[0::3])
-        return frozenset(line.split(" ", 1)[0] for line in lines)
 
     def _search_text(self, key: str) -> Entry | None:
         text = self._text
