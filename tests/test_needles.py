@@ -131,3 +131,17 @@ def test_few_needles_are_found_one_by_one_as_the_automaton_finds_them() -> None:
     many = Substrings([("ab",), ("b\nc",), ("zz",)] + [(f"q{i}",) for i in range(_needles._FEW)])
     texts = ["abab", "xab", "b", "cab", "", "ab"]
     assert few.masks(texts) == [m & 7 for m in many.masks(texts)] == [1, 1, 0, 3, 0, 1]
+
+
+def test_the_indexes_asked_about_one_family_of_texts_share_one_pass() -> None:
+    # The paragraphs of each article are one family: every index asked about them is searched
+    # in one pass (after the first article), with the same masks as alone.
+    first = NeedleIndex([re.compile(r"read more", re.IGNORECASE), re.compile(r"\[TK\]")])
+    second = Substrings([("dolor",), ("more",)])
+    later = NeedleIndex([re.compile(r"sign up", re.IGNORECASE)])
+    for items in (["Read MORE [TK]", "lorem dolor", "x"], ["sign UP", "more", "[TK]"], ["", "read more"]):
+        alone = (first.masks(items), second.masks(items, folded=True), later.masks(items))
+        family = _needles.Texts(items, family="test-family")
+        assert first.masks(family) == alone[0]
+        assert second.masks(family, folded=True) == alone[1]
+        assert later.masks(family) == alone[2]  # (joined after the first article's pass: alone there)

@@ -29,6 +29,8 @@ _MAX_COMPARED = 100
 
 def normalize(text: str) -> str:
     """Case, quotes, dashes, markup atoms, spacing and end punctuation do not make text different."""
+    if text.isascii():  # (no atom, curly quote or dash but "-" to replace: the steps that remain)
+        return " ".join(text.split()).lower().rstrip(" .:;!?,")
     text = text.replace(ATOM, " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = _DASH.sub("-", text)
     # White-space runs made single spaces, ends trimmed: what `re.sub(r"\s+", " ", text).strip()`

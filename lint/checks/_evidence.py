@@ -76,7 +76,7 @@ class Signals:
         always, with_also = self._always, self._with_also
         # A signal with `also` keeps its bit only when its `also` bit is set too.
         return [
-            always | (m & every & ~(with_also & ~(m >> n)))
+            always | (m & every & ~(with_also & ~(m >> n))) if m else always
             for m in self._needles.masks(texts, folded=True)
         ]
 

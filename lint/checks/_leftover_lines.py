@@ -58,7 +58,7 @@ def line_texts(doc: Document) -> Texts:
 
 
 def _paragraph_texts(whole: _Whole) -> Texts:
-    return Texts([block.text.text for block in whole.doc.prose_blocks])
+    return Texts([block.text.text for block in whole.doc.prose_blocks], family="paragraphs")
 
 
 def _line_texts(whole: _Whole) -> Texts:
@@ -86,9 +86,15 @@ def _prose_lines(whole: _Whole) -> list[Line]:
         if block.kind not in NOTE_KINDS:
             continue
         text = block.text.text
+        if "\n" not in text:  # (most blocks: one line)
+            start = 0 if text[:1].isalpha() else _BULLET.match(text).end()  # type: ignore[union-attr]
+            end = len(text.rstrip())
+            if end > start:
+                lines.append(Line(block, index, start, end, True, True, text[start:end]))
+            continue
         pieces = []
         pos = 0
-        for raw in text.split("\n") if "\n" in text else (text,):
+        for raw in text.split("\n"):
             # No bullet can start with a letter: the pattern is tried only when one may.
             start = pos if raw[:1].isalpha() else pos + _BULLET.match(raw).end()  # type: ignore[union-attr]
             end = pos + len(raw.rstrip())

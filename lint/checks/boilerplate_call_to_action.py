@@ -121,7 +121,8 @@ class BoilerplateCallToAction(Check):
             text = prose[start:end].strip()
             if len(spans) > 1 and not _shape_needles().mask(text):
                 continue  # (neither a channel nor a promise can be named in this sentence: see below)
-            words = [w.lower() for w in _WORD.findall(text)]
+            # (An ASCII text lowercased first has the same words: one call instead of one per word.)
+            words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
             if not words or len(words) > 25:
                 continue
             lead = 1 if words[0] in _LEAD_INS and len(words) > 1 else 0

@@ -29,7 +29,7 @@ from functools import cache
 
 from lint.checks._boilerplate import SiteVoice, pattern_lines, site_voice
 from lint.checks._evidence import Clue, Signal, quote_clue
-from lint.checks._leftover_lines import NOTE_KINDS, Line, prose_lines
+from lint.checks._leftover_lines import NOTE_KINDS, Line, paragraph_texts, prose_lines
 from lint.checks._needles import NeedleIndex
 from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
@@ -92,7 +92,7 @@ class Options:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # (one per line: not frozen, which makes building one slower)
 class _Scored:
     line: Line
     points: int
@@ -150,7 +150,11 @@ class PageFurniture(Check):
                 "It belongs to the web page, not the story: delete it.",
             )
         # The pattern tries every position; most lines hold none of the calls it looks for.
-        anchors = _anchor_needles().masks([line.text for line in lines])
+        if doc.format == "text":
+            anchors = _anchor_needles().masks([line.text for line in lines])
+        else:  # a line is its block's prose, trimmed: its needles are the block's (found with others')
+            found = dict(zip(map(id, doc.prose_blocks), _anchor_needles().masks(paragraph_texts(doc)), strict=True))
+            anchors = [found[id(line.block)] for line in lines]
         for k, line in enumerate(lines):
             if k in reported or not anchors[k]:
                 continue

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._duplicates import near_duplicates, shingles, words
-from lint.checks._leftover_lines import SPEAKER_TURN, in_blockquote, prose_lines
+from lint.checks._leftover_lines import SPEAKER_TURN, Line, in_blockquote, prose_lines
 from lint.checks.base import Check, HouseStyle
 from lint.checks.duplicate_paragraph import is_template_line, option
 from lint.document.mapped import ATOM
@@ -103,13 +103,13 @@ class RepeatedLine(Check):
     def _cut_short(self, doc: Document, units: list[_Unit], reported: set[int]) -> Iterator[Finding]:
         """A line that is another line's beginning: the same words and then more (or fewer)."""
         by_text = {u.key: u for u in units}
-        lengths = {len(u.tokens) for u in units}  # only a line of n words can be an n-word beginning
+        # Only a line of n words can be an n-word beginning: the lengths lines have, longest first.
+        lengths = sorted({len(u.tokens) for u in units}, reverse=True)
         for unit in units:
             if id(unit) in reported:
                 continue
-            for n in range(len(unit.tokens) - 1, 5, -1) if len(unit.tokens) <= _MAX_PREFIX_WORDS else ():
-                if n not in lengths:
-                    continue
+            size = len(unit.tokens)
+            for n in (n for n in lengths if 5 < n < size) if size <= _MAX_PREFIX_WORDS else ():
                 shorter = by_text.get(" ".join(unit.tokens[:n]))
                 if shorter is not None and shorter is not unit and shorter.section == unit.section:
                     later, earlier = (unit, shorter) if unit.line > shorter.line else (shorter, unit)
@@ -132,15 +132,15 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
     section = 0
     if doc.format == "text":
         # Headings of plain text are guesses: the whole article is one section.
-        pieces = [(line.block, line.text, line.span, 0) for line in prose_lines(doc)]
+        pieces: list[tuple[Block, str, Line | None, int]] = [(line.block, line.text, line, 0) for line in prose_lines(doc)]
     else:
         pieces = []
         for block in doc.blocks:
             if block.kind is BlockKind.HEADING:
                 section += 1
             if block.kind in _UNIT_KINDS:
-                pieces.append((block, block.text.text, block.text.span(0, len(block.text.text)), section))
-    for block, text, span, section_here in pieces:
+                pieces.append((block, block.text.text, None, section))
+    for block, text, line, section_here in pieces:
         tokens = tuple(doc.shared(words, text))  # duplicate-paragraph reads the same words
         if len(tokens) < options.min_words or in_blockquote(doc, block):
             continue
@@ -152,6 +152,8 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
             continue  # an image's caption repeats its alt text, a shortcode its title
         if doc.format != "text" and is_template_line(doc, block):
             continue  # "**Progress:** none yet" in each section, "– Jane Doe" under each quote
+        # (The span is worked out for a unit only: a line's, or the block's prose.)
+        span = line.span if line is not None else block.text.span(0, len(text))
         # Words only, so "News,United States" and "News, United States" are one line.
         units.append(_Unit(block, span, doc.position(span.start).line, " ".join(tokens), tokens, section_here))
     return units

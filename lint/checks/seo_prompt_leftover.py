@@ -242,7 +242,9 @@ class SeoPromptLeftover(Check):
         # corroborates another (see _flagged): its evidence is not needed.
         at_least = options.threshold - 1
         masks = _SIGNALS.masks(line_texts(doc))
-        scored = [self._evidence(line, mask, at_least) for line, mask in zip(lines, masks, strict=True)]
+        scored = [
+            self._evidence(line, mask, at_least) if mask else [] for line, mask in zip(lines, masks, strict=True)
+        ]
         for run in _runs(lines, scored, _flagged(scored, options)):
             first, last = lines[run.first], lines[run.last]
             clue, said = strongest(run.evidence)
@@ -260,7 +262,7 @@ class SeoPromptLeftover(Check):
         found = _SIGNALS.clues(line.text, mask, at_least=at_least)
         # "2. Headline: a short title that ..." in a list explains a part; a label on a line of its
         # own is the assistant's.
-        if line.block.kind is BlockKind.LIST_ITEM or _LIST_LINE.match(line.block.text.text):
+        if found and (line.block.kind is BlockKind.LIST_ITEM or _LIST_LINE.match(line.block.text.text)):
             found = [c for c in found if c.signal is not _LABELS]
         return found
 
