@@ -132,7 +132,9 @@ def _units(doc: Document, options: Options) -> list[_Unit]:
     section = 0
     if doc.format == "text":
         # Headings of plain text are guesses: the whole article is one section.
-        pieces: list[tuple[Block, str, Line | None, int]] = [(line.block, line.text, line, 0) for line in prose_lines(doc)]
+        pieces: list[tuple[Block, str, Line | None, int]] = [
+            (line.block, line.text, line, 0) for line in prose_lines(doc)
+        ]
     else:
         pieces = []
         for block in doc.blocks:
