@@ -285,31 +285,42 @@ class _Pool:
     side in one automaton: each member's bits shifted to a place of their own. Several checks
     read an article's paragraphs, each with a few patterns: one pass over them finds every
     check's needles for less than two passes cost. Members join at their first question and
-    stay for the process (the automata are built once per process too)."""
+    stay for the process (the automata are built once per process too). The state is replaced
+    whole, never changed in place: a check stopped by its time limit (a signal, between any two
+    steps) leaves it as it was."""
 
     def __init__(self) -> None:
-        self.places: dict[_Automaton, int] = {}  # member -> where its bits start
-        self.width = 0
-        self._needles: dict[str, int] = {}
-        self._combined: _Automaton | None = None
+        self.state = _PoolState({}, 0, {}, None)
 
     def place(self, member: _Automaton) -> int:
-        place = self.places.get(member)
+        """Where the member's bits start (it joins the pool at its first question)."""
+        state = self.state
+        place = state.places.get(member)
         if place is None:
-            place = self.places[member] = self.width
-            self.width += member.width
+            place = state.width
+            needles = dict(state.needles)
             for needle, bits in member.needles:
-                self._needles[needle] = self._needles.get(needle, 0) | bits << place
-            self._combined = None
+                needles[needle] = needles.get(needle, 0) | bits << place
+            self.state = _PoolState({**state.places, member: place}, place + member.width, needles, None)
         return place
 
-    def masks(self, texts: Texts, folded: bool) -> list[int]:
-        """For each text, the bits of every member (so far) whose needles it holds."""
-        if self._combined is None:
-            self._combined = _Automaton(self._needles)
+    def masks(self, texts: Texts, folded: bool) -> tuple[int, list[int]]:
+        """For each text, the bits of every member so far whose needles it holds, and how many
+        bits that is."""
+        state = self.state
+        if state.combined is None:
+            state = self.state = state._replace(combined=_Automaton(state.needles))
+        assert state.combined is not None
         masks = [0] * len(texts.items)
-        _spread(self._combined._automaton, texts.folded if folded else texts.joined, texts, masks)
-        return masks
+        _spread(state.combined._automaton, texts.folded if folded else texts.joined, texts, masks)
+        return state.width, masks
+
+
+class _PoolState(NamedTuple):
+    places: dict[_Automaton, int]  # member -> where its bits start
+    width: int
+    needles: dict[str, int]
+    combined: _Automaton | None  # built at the first pass after a member joins
 
 
 @cache
@@ -326,7 +337,7 @@ def _pooled(member: _Automaton, texts: Texts, folded: bool, masks: list[int]) ->
     place = pool.place(member)
     done = texts.pooled.get(folded)
     if done is None:
-        done = texts.pooled[folded] = (pool.width, pool.masks(texts, folded))
+        done = texts.pooled[folded] = pool.masks(texts, folded)
     if place + member.width > done[0]:
         return False
     width = (1 << member.width) - 1
