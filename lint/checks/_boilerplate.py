@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._needles import NeedleIndex, Source
+from lint.checks._needles import NeedleIndex, Source, Substrings, Texts, needles
 from lint.checks._tokens import DOMAIN_LIKE
 from lint.datafiles import data_lines
 from lint.findings import Severity
@@ -132,6 +132,10 @@ class SiteVoice:
     anchored_kinds: tuple[str, ...]
     floating: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, needs a word boundary
     needles: NeedleIndex  # of the floating patterns
+    # The floating patterns' needles cut at spaces (each needle's longest piece), and the
+    # patterns without needles: for `paragraph_masks`.
+    pieces: Substrings
+    unpieced: int
 
     def search(self, text: str, candidates: int | None = None) -> tuple[str, re.Match[str]] | None:
         """The first site-voice match in `text`; `candidates` is the text's mask from `masks`."""
@@ -157,6 +161,13 @@ class SiteVoice:
     def masks(self, texts: Sequence[str]) -> list[int]:
         """For each text, the floating patterns that can match in it (for `search`), in one pass."""
         return self.needles.masks([_lowered(text) for text in texts])
+
+    def paragraph_masks(self, paragraphs: Texts) -> list[int]:
+        """`masks` of each paragraph's text with its spacing made single, or more: a needle in
+        that text lowercased holds no white space but single spaces, so each piece of it between
+        spaces is in one word of the paragraph, found in its folded text (see _needles.fold).
+        Found in the pass over the paragraphs that other checks share."""
+        return [m | self.unpieced for m in self.pieces.masks(paragraphs, folded=True)]
 
 
 def _lowered(text: str) -> str:
@@ -185,7 +196,14 @@ def site_voice(extra_phrases: tuple[str, ...]) -> SiteVoice:
     # compile_pattern: the programs come from the store of earlier runs (lint/patterns.py), which
     # spares a one-article run compiling these forty-odd patterns afresh.
     combined = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(anchored))
+    pieces: list[set[str]] = []
+    unpieced = 0
+    for i, (_, regex, _) in enumerate(floating):
+        found = needles(regex.pattern, regex.flags) or needles(regex.pattern, regex.flags, folded=True)
+        pieces.append({max(n.split(), key=len) for n in found or () if n.split()})
+        if not found or any(not n.split() for n in found):
+            unpieced |= 1 << i
     return SiteVoice(
         compile_pattern(combined) if anchored else None, tuple(k for k, _ in anchored), tuple(floating),
-        NeedleIndex([p for _, p, _ in floating]),
+        NeedleIndex([p for _, p, _ in floating]), Substrings([sorted(p) for p in pieces]), unpieced,
     )

@@ -126,9 +126,14 @@ class PageFurniture(Check):
         voice = site_voice(options.extra_phrases)
         links = _LinkIndex(sorted((link.span.start, link.span.end) for link in doc.links))
         texts = [" ".join(line.text.split()) for line in lines]  # spacing made single
+        if doc.format == "text":
+            voiced = voice.masks(texts)
+        else:  # a line is its block's prose, trimmed (see the anchors below)
+            by_block = dict(zip(map(id, doc.prose_blocks), voice.paragraph_masks(paragraph_texts(doc)), strict=True))
+            voiced = [by_block[id(line.block)] for line in lines]
         scored = [
             _score(doc, line, text, voice, candidates, links)
-            for line, text, candidates in zip(lines, texts, voice.masks(texts), strict=True)
+            for line, text, candidates in zip(lines, texts, voiced, strict=True)
         ]
         # Menus and widgets sit at the top and bottom of a scraped page: a line there with
         # evidence of its own gains a point. (A Markdown or HTML article's ending is authored.)
