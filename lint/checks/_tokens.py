@@ -103,44 +103,41 @@ def prose_texts(doc: Document) -> Iterator[MappedText]:
 
 # Things in prose that are not words of the language: addresses, handles, code, file names.
 # Masked with spaces (same length, so offsets stay) before names or sentence starts are read.
-# Most alternatives start only where a run of non-space characters starts (tested once for the
-# three of them), so the pattern costs one pass over the text rather than a try at every character.
-_NON_PROSE = lazy_re(
-    r"""
-      (?:https?|ftp)://\S+ | \bwww\.\S+
-    | \{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}                # template tags left in prose; the
-                                                         # inside stops at the next opening, so a
-                                                         # line of unclosed "{{" stays linear
-    | (?<!\S)(?:
-        \S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*       # a run holding an address, handle,
-                                                         # path, file name, code atom or tag
-      | \S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+               # spelled-out addresses: jo (at) x (dot) gov
-      | [a-z0-9]+(?:-[a-z0-9]+){2,}\b                     # slugs (north-atlantic-treaty)
-    )
-    """,
-    re.VERBOSE,
-)
-
+_URL = r"(?:https?|ftp)://\S+"
+_WWW = r"\bwww\.\S+"
+# Template tags left in prose; the inside stops at the next opening, so a line of unclosed "{{"
+# stays linear.
+_TAG = r"\{[{%](?:[^{\n]|\{(?![{%]))*?[%}]\}"
+# The rest start only where a run of non-space characters starts (tested once for them all), so
+# the pattern costs one pass over the text rather than a try at every character.
+_RUN = r"\S*?(?:[@\#_/\\\ufffc<>{}]|[^\W_]\.[a-z])\S*"  # holding an address, handle, path, file name, code atom or tag
+_SPELLED = r"\S+(?:\s*[(\[](?:at|dot)[)\]]\s*\S+)+"  # spelled-out addresses: jo (at) x (dot) gov
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+){2,}\b"  # slugs (north-atlantic-treaty)
 
 # Something each alternative above needs: most paragraphs hold none, and a few quick searches
 # tell (four times faster than running the pattern itself over plain prose). Each search starts
 # with a fixed character or set, which the engine skips to in C; one alternation of them all
-# would be tried at every character, some four times slower again. "://" holds a "/".
+# would be tried at every character, some four times slower again.
 _MAYBE_SYMBOL = lazy_re(r"[@#_/\\\ufffc<>{}]")
 _MAYBE_DOTTED = lazy_re(r"\.(?<=[^\W_]\.)[a-z]")  # "archyde.com", "e.g"
 _MAYBE_SPELLED = lazy_re(r"[(\[](?:at|dot)[)\]]")  # "jo (at) x (dot) gov"
 _MAYBE_SLUG = lazy_re(r"-(?<=[a-z0-9]-)[a-z0-9]+-[a-z0-9]")  # "north-atlantic-treaty"
 
 
-def _maybe_non_prose(text: str) -> bool:
-    """False when `text` holds nothing `_NON_PROSE` could match."""
-    return (
-        _MAYBE_SYMBOL.search(text) is not None
-        or _MAYBE_DOTTED.search(text) is not None
-        or "www." in text
-        or (("(" in text or "[" in text) and _MAYBE_SPELLED.search(text) is not None)
-        or _MAYBE_SLUG.search(text) is not None
-    )
+@cache
+def _non_prose(url: bool, www: bool, tag: bool, run: bool, spelled: bool, slug: bool) -> re.Pattern[str]:
+    """The masking pattern with only the alternatives a text can match: each needs something of
+    its own in the text ("://", "www.", "{{", a symbol, "(at)", a slug), and one that cannot match
+    anywhere changes nothing but costs a try at every character."""
+    alternatives = [p for p, wanted in ((_URL, url), (_WWW, www), (_TAG, tag)) if wanted]
+    at_run_start = [p for p, wanted in ((_RUN, run), (_SPELLED, spelled), (_SLUG, slug)) if wanted]
+    if at_run_start:
+        alternatives.append(r"(?<!\S)(?:" + "|".join(at_run_start) + ")")
+    return compile_pattern("|".join(alternatives))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 # A word of letters, with inner apostrophes ("don't", "Reed’s"): no digits, no hyphen joins.
@@ -163,9 +160,15 @@ def mask_non_prose(text: str) -> str:
 
     Several casing checks mask the same blocks: call it as `doc.shared(mask_non_prose, text)`.
     """
-    if not _maybe_non_prose(text):
+    run = _MAYBE_SYMBOL.search(text) is not None or _MAYBE_DOTTED.search(text) is not None
+    www = "www." in text
+    spelled = ("(" in text or "[" in text) and _MAYBE_SPELLED.search(text) is not None
+    slug = _MAYBE_SLUG.search(text) is not None
+    if not (run or www or spelled or slug):
         return text
-    return _NON_PROSE.sub(lambda m: " " * len(m.group()), text)
+    url = run and "://" in text  # "://" and "{{" hold a symbol
+    tag = run and ("{{" in text or "{%" in text)
+    return _non_prose(url, www, tag, run, spelled, slug).sub(_blank, text)
 
 
 @cache

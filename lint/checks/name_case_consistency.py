@@ -124,9 +124,11 @@ class NameCaseConsistency(Check):
         # above), then on the place of each use: the words are weighed first, once each, and only
         # the uses of the few that may be reported are looked at.
         candidates = {}
-        for word, uses in lowercase.items():
-            if uses > 2 or len(word) < 3 or not word.isalpha():
-                continue  # (every rule of _candidate wants a word written lowercase twice at most)
+        # Every rule of _candidate wants a word written lowercase twice at most: the others are
+        # passed over in C.
+        for word in compress(lowercase, map((3).__gt__, lowercase.values())):
+            if len(word) < 3 or not word.isalpha():
+                continue
             found = entry(word)
             if found is not None and found.lower and isolated.get(word, 0) < 2:
                 continue  # an everyday word the article never capitalises alone: no evidence below

@@ -7,9 +7,11 @@ Two ways in: known wrong forms listed in `lint/data/terminology/official_names.y
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from lint.checks.base import Check, HouseStyle, option
@@ -139,7 +141,8 @@ class OfficialName(Check):
         names = _names(extra_names, tuple(sorted(options.wrong.items())))
         blocks = doc.prose_blocks
         wrong_forms = _may_hold_wrong_form(blocks, names)
-        for block in blocks:
+        runs = _capitalised_runs_by_block(blocks) if options.near_misses else []
+        for k, block in enumerate(blocks):
             prose = block.text.text
             reported: list[tuple[int, int]] = []
             for start, end, right in names.wrong_forms.finditer(prose) if wrong_forms else ():
@@ -152,8 +155,8 @@ class OfficialName(Check):
                     f"“{prose[start:end]}” is not the official name: write “{right}”.",
                     fix=Fix(span, right, safe=False),
                 )
-            if options.near_misses:
-                for start, end, right in _near_misses(block, names):
+            if options.near_misses and runs[k]:
+                for start, end, right in _near_misses(prose, runs[k], names):
                     if any(s < end and start < e for s, e in reported):
                         continue
                     span = block.text.span(start, end)
@@ -180,10 +183,11 @@ def _inside_longer_name(prose: str, start: int) -> bool:
     return word[0].isupper() and word.lower() not in _SENTENCE_WORDS and not _POSSESSIVE.search(word)
 
 
-def _near_misses(block: Block, names: Names) -> Iterator[tuple[int, int, str]]:
-    """Capitalised phrases that differ from a listed name in one near-miss word."""
-    prose = block.text.text
-    for run in _capitalised_runs(prose):
+def _near_misses(
+    prose: str, runs: list[list[tuple[int, int, str]]], names: Names
+) -> Iterator[tuple[int, int, str]]:
+    """Capitalised phrases (of the prose's `runs`) that differ from a listed name in one near-miss word."""
+    for run in runs:
         lowered_run = [_without_possessive(w[2]).lower() for w in run]
         known = [w in names.words for w in lowered_run]
         for n in names.lengths:
@@ -222,9 +226,27 @@ def _without_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
-def _capitalised_runs(prose: str) -> Iterator[list[tuple[int, int, str]]]:
-    """Runs of two or more capitalised words, maybe joined by small words, one space apart."""
-    plain = prose.isascii() or _PLAIN.fullmatch(prose) is not None
+def _capitalised_runs_by_block(blocks: list[Block]) -> list[list[list[tuple[int, int, str]]]]:
+    """Each block's `_capitalised_runs`, found in one pass over the plain blocks' texts and one over
+    the others' (joined by line breaks, which no run spans: its words are one space apart)."""
+    texts = [block.text.text for block in blocks]
+    plain = [text.isascii() or _PLAIN.fullmatch(text) is not None for text in texts]
+    found: list[list[list[tuple[int, int, str]]]] = [[] for _ in blocks]
+    for kind in (True, False):
+        chosen = [k for k, is_plain in enumerate(plain) if is_plain is kind]
+        if not chosen:
+            continue
+        starts = [0, *accumulate(len(texts[k]) + 1 for k in chosen[:-1])]
+        for run in _capitalised_runs("\n".join(texts[k] for k in chosen), kind):
+            at = bisect_right(starts, run[0][0]) - 1
+            offset = starts[at]
+            found[chosen[at]].append([(start - offset, end - offset, word) for start, end, word in run])
+    return found
+
+
+def _capitalised_runs(prose: str, plain: bool) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of two or more capitalised words, maybe joined by small words, one space apart
+    (`plain`: the text is, see `_PLAIN`)."""
     for run in _run_pattern(plain).finditer(prose):
         text = run.group()
         if text.isascii():
