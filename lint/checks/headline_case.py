@@ -107,6 +107,10 @@ class HeadlineCase(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         style = house.headline_case if options.style == "inherit" else options.style
         headings = [b for b in doc.headings if b.text.text.strip()]
+        if style not in ("title", "sentence"):
+            # A mix needs `min_mixed_words` capitalised words: headings with fewer words opening with
+            # a capital are passed over before any word (or the article's usage) is weighed.
+            headings = [b for b in headings if _capitals(b.text.text) >= options.min_mixed_words]
         if not headings:
             return
         lexicon = load_lexicon(tuple(house.glossary))
@@ -195,6 +199,11 @@ def _shown(heading: str) -> str:
 def _heading_fix(span: Span, right: str) -> Fix | None:
     """An unsafe fix rewriting the heading; none when it holds code or a template tag."""
     return None if ATOM in right else Fix(span, right, safe=False)
+
+
+def _capitals(text: str) -> int:
+    """How many words of the text open with a capital (counted in C)."""
+    return sum(map(str.isupper, map(itemgetter(0), _WORD.findall(text))))
 
 
 def _usage(doc: Document) -> _Usage:

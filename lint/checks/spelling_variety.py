@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any, Literal
 
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
@@ -112,24 +113,32 @@ class SpellingVariety(Check):
         any_form = _forms_anywhere()
         seen: list[tuple[MappedText, re.Match[str], Spelling]] = []
         links = sorted((link.span.start, link.span.end) for link in doc.links)
-        for text in prose_texts(doc):
+        # The listed forms anywhere in the prose, in order, found in one pass over all its texts
+        # (joined by line breaks: a form is all letters a-z, and none spans two texts). A form is
+        # a word of its own when `_WORD` matches it where it starts (most are inside longer words).
+        texts = list(prose_texts(doc))
+        text_starts = [0, *accumulate(len(text.text) + 1 for text in texts[:-1])]
+        quoted: dict[int, list[tuple[int, int]]] = {}  # by text, when a form is found in it
+        joined = "\n".join(text.text for text in texts)
+        for last, size in any_form.iter(joined):
+            at = last + 1 - size
+            found = _WORD.match(joined, at)
+            if found is None or found.end() != last + 1:
+                continue  # inside a longer word ("colorful", "decolor")
+            k = bisect.bisect_right(text_starts, at) - 1
+            text = texts[k]
             prose = text.text
-            quoted: list[tuple[int, int]] | None = None
-            # The listed forms anywhere in the text, in order (most texts hold none): a form
-            # (all letters a-z) is a word of its own when `_WORD` matches it where it starts.
-            for last, size in any_form.iter(prose):
-                m = _WORD.match(prose, last + 1 - size)
-                if m is None or m.end() != last + 1:
-                    continue  # inside a longer word ("colorful", "decolor")
-                spelling = forms[m.group()]
-                if quoted is None:
-                    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(prose)] if options.skip_quotes else []
-                if any(s < m.start() < e for s, e in quoted):
-                    continue
-                start, end = token_bounds(prose, m.start())
-                if is_technical(prose[start:end]) or _inside(links, text.source_offset(m.start())):
-                    continue
-                seen.append((text, m, spelling))
+            m = _WORD.match(prose, at - text_starts[k])
+            assert m is not None  # the same word, read in its own text
+            spelling = forms[m.group()]
+            if k not in quoted:
+                quoted[k] = [(q.start(), q.end()) for q in _QUOTED.finditer(prose)] if options.skip_quotes else []
+            if any(s < m.start() < e for s, e in quoted[k]):
+                continue
+            start, end = token_bounds(prose, m.start())
+            if is_technical(prose[start:end]) or _inside(links, text.source_offset(m.start())):
+                continue
+            seen.append((text, m, spelling))
         if not seen:
             return
         # Evidence of a variety: firm forms the other variety rejects ("color", not "program").
