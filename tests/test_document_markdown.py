@@ -105,3 +105,75 @@ def test_template_tags_inside_raw_html_are_atoms_not_prose() -> None:
     i = html_block.text.text.index("today")
     span = html_block.text.span(i, i + 5)
     assert source[span.start : span.end] == "today"
+
+
+# Every kind of block line, at the start of a block and inside paragraphs, lists and quotes
+# (where markdown-it asks its rules whether the line ends the block): lines starting with each
+# rule's marker, with markers that turn out not to open anything, indented, tabbed and lazy.
+_BLOCK_RULES_ARTICLE = """\
+# Heading one
+Setext heading
+==============
+A paragraph line
+- ends at a list item
+1. and ordered ones
+2) with either mark
+> a quote
+continued lazily
+> - a list in a quote
+>   1. nested ordered
+    indented after a paragraph stays in it
+
+    indented code block
+\tcode after a tab
+***
+- - -
+___
+--
+-notalist and *not emphasis
++ plus item
+
+10. ten
+1234567890. too long a number
+
+| a | b |
+|---|:-:|
+| 1 | 2 |
+no | table
+--- | ---
+text
+```python
+fenced *code*
+```
+~~~
+tilde fence
+~~~
+<div>html block</div>
+<!-- a comment -->
+<?php echo 1; ?>
+[ref]: https://example.com "Title"
+[not a ref] here
+#not a heading
+####### seven hashes
+  ## indented heading ##
+paragraph
+***
+after a break
+"""
+
+
+def test_markdown_block_rules_give_markdown_its_own_tokens() -> None:
+    # The parser skips calling a block rule on lines that cannot start with its marker; the
+    # tokens must be those of a markdown-it parser that tries every rule everywhere.
+    from markdown_it import MarkdownIt
+
+    from lint.document.markdown import _parser
+
+    plain = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    for text in (_BLOCK_RULES_ARTICLE, _BLOCK_RULES_ARTICLE.replace("\n", "\r\n"), "- a\n  - b\n\n  c\n- d\n"):
+        ours = [token.as_dict() for token in _parser().parse(text)]
+        assert ours == [token.as_dict() for token in plain.parse(text)]
+        kinds = {token["type"] for token in ours}
+        if text.startswith("#"):
+            assert {"heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open", "code_block",
+                    "hr", "table_open", "fence", "html_block", "paragraph_open"} <= kinds

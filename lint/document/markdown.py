@@ -117,8 +117,22 @@ def _has_pipe(rule: Any) -> Any:
     return gated
 
 
-# Two more rules with an exact early test of their own, checked before the call.
-_GATES = {"table": _has_pipe, "code": _indented}
+def _only_marks(rule: Any) -> Any:
+    """A thematic break is a line of one mark ("*", "-" or "_") and spaces or tabs: the hr rule
+    rejects any other line (list items, above all) only after a scan of its own."""
+
+    def gated(state: Any, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        rest = state.src[pos : state.eMarks[line]]
+        if rest and rest.replace(rest[0], "").strip(" \t"):
+            return False
+        return rule(state, line, end, silent)  # type: ignore[no-any-return]
+
+    return gated
+
+
+# More rules with an exact early test of their own, checked before the call.
+_GATES = {"table": _has_pipe, "code": _indented, "hr": _only_marks}
 
 
 def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
