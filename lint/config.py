@@ -331,18 +331,20 @@ class Config:
     limits: Limits = Limits()
     _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
     _real_paths: RealPaths = field(default_factory=RealPaths, init=False, repr=False, compare=False)
+    _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def source(self) -> str:
         return str(self.raw.files[-1]) if self.raw and self.raw.files else "(built-in defaults)"
 
     def relative(self, path: Path) -> str:
-        # os.path.realpath, unlike Path.resolve, does not raise on a loop of symbolic links.
-        real = Path(self._real_paths(path))
-        try:
-            return PurePosixPath(real.relative_to(self._real_paths(self.base_dir))).as_posix()
-        except ValueError:
-            return PurePosixPath(real).as_posix()
+        """The file's path from the config's folder, "/"-separated, both real (links followed;
+        os.path.realpath, unlike Path.resolve, does not raise on a loop of them); a file outside
+        the folder keeps its whole real path."""
+        real = self._real_paths(path)
+        if self._real_base is None:
+            self._real_base = self._real_paths(self.base_dir)
+        return relative_path(real, self._real_base)
 
     def excluded(self, path: Path) -> bool:
         return matches_any(self.relative(path), self.exclude)
@@ -379,6 +381,22 @@ class Config:
         return Resolved(tuple(resolved), self.house, self.parse, frozenset(self.registry.ids()), self.limits)
 
 
+def relative_path(real: str, base: str) -> str:
+    """What `PurePosixPath(Path(real).relative_to(base)).as_posix()` gives for two real paths (or
+    `real` as posix when it is not under `base`), by comparing the texts where that says the same:
+    a run asks it for every file three times."""
+    if os.sep == "/" and not real.startswith("//") and not base.startswith("//"):
+        # Real paths are absolute and normalised: under `base` means starting with it and a "/".
+        if real == base:
+            return "."
+        inside = base if base.endswith("/") else base + "/"
+        return real[len(inside):] if real.startswith(inside) else real
+    try:
+        return PurePosixPath(Path(real).relative_to(base)).as_posix()
+    except ValueError:
+        return PurePosixPath(real).as_posix()
+
+
 def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
     """Whether a path (relative to the config's folder, "/"-separated) matches one of the globs.
 
@@ -387,27 +405,60 @@ def matches_any(rel_path: str, globs: tuple[str, ...]) -> bool:
     a Hugo site whose config is at the top); a leading "/" ties a glob to the config's folder
     ("/opinion/**" matches "opinion/x.md" only). "**/" stands for any number of folders.
     """
-    parts = rel_path.split("/")
-    # The path from each folder down: "a/b/c.md", "b/c.md", "c.md".
-    tails = ["/".join(parts[i:]) for i in range(len(parts))]
-    for pattern in globs:
-        anchored = pattern.startswith("/")
-        body = pattern.lstrip("/")
-        candidates = tails[:1] if anchored else tails
-        if body.endswith("/"):
-            folder = body.rstrip("/")
-            if "/" not in folder and not anchored:
-                if any(fnmatch.fnmatchcase(p, folder) for p in parts[:-1]):
-                    return True
-            elif any(fnmatch.fnmatchcase(tail, folder + "/*") for tail in candidates):
-                return True
-        elif "/" not in body and not anchored:
-            if fnmatch.fnmatchcase(parts[-1], body):
-                return True
-        elif any(fnmatch.fnmatchcase(tail, body) or fnmatch.fnmatchcase(tail, body.replace("**/", ""))
-                 for tail in candidates):
+    return _glob_set(tuple(globs)).matches(rel_path)
+
+
+class GlobSet:
+    """The globs of `matches_any` by the part of a path each kind is tried on, each kind one
+    alternation of what `fnmatch` makes of its globs: a run tries the include and the exclude
+    globs on every file, a dozen or more each."""
+
+    def __init__(self, globs: tuple[str, ...]) -> None:
+        folders: list[str] = []  # "drafts/": a folder of that name anywhere
+        names: list[str] = []  # "*.md": the file's name
+        below: list[str] = []  # "opinion/**", "news/*.md", "a/b/": the path from any folder down
+        top: list[str] = []  # "/opinion/**", "/public/": the path from the config's folder
+        for pattern in globs:
+            anchored = pattern.startswith("/")
+            body = pattern.lstrip("/")
+            if body.endswith("/"):
+                folder = body.rstrip("/")
+                if "/" not in folder and not anchored:
+                    folders.append(folder)
+                else:
+                    (top if anchored else below).append(folder + "/*")
+            elif "/" not in body and not anchored:
+                names.append(body)
+            else:
+                (top if anchored else below).extend((body, body.replace("**/", "")))
+        self._folder, self._name = _any_glob(folders), _any_glob(names)
+        self._below, self._top = _any_glob(below), _any_glob(top)
+
+    def matches(self, rel_path: str) -> bool:
+        parts = rel_path.split("/")
+        if self._name is not None and self._name(parts[-1]):
             return True
-    return False
+        if self._folder is not None and any(self._folder(part) for part in parts[:-1]):
+            return True
+        if self._top is not None and self._top(rel_path):
+            return True
+        # The path from each folder down: "a/b/c.md", "b/c.md", "c.md".
+        return self._below is not None and any(self._below("/".join(parts[i:])) for i in range(len(parts)))
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_set(globs: tuple[str, ...]) -> GlobSet:
+    return GlobSet(globs)
+
+
+def _any_glob(globs: list[str]) -> Callable[[str], object] | None:
+    """A test that `fnmatch.fnmatchcase(text, glob)` holds for one of `globs` (None for none)."""
+    if not globs:
+        return None
+    from lint.patterns import compile_pattern
+
+    unique = dict.fromkeys(fnmatch.translate(glob) for glob in globs)
+    return compile_pattern("|".join(f"(?:{pattern})" for pattern in unique)).match
 
 
 def load_config(path: Path | None, extra_plugins: tuple[Path, ...] = (), allow_plugins: bool | None = None) -> Config:
