@@ -19,7 +19,6 @@ Template paragraphs (near-repeated across many articles) are kept for --update b
 
 from __future__ import annotations
 
-import json
 import mmap
 import struct
 import zlib
@@ -61,6 +60,7 @@ def write_index(path: Path, facts: list[ArticleFacts], params: IndexParams | Non
                 indexed: list[bool] | None) -> str:
     """Write the index; returns its content id (what the profile pins). `params` None: facts only."""
     import hashlib  # here: the archive checks import this module, and most runs write no index
+    import json
 
     from lint.atomic import write_bytes_atomic
 
@@ -131,6 +131,8 @@ class ParagraphIndex:
                 raise ValueError("not a newslint paragraph index")
             (size,) = struct.unpack_from("<Q", self._map, len(MAGIC))
             self._base = len(MAGIC) + 8 + size
+            import json  # here, like hashlib: the checks import this module, most runs read no index
+
             self.header = json.loads(self._map[len(MAGIC) + 8 : self._base])
             if self.header.get("version") != VERSION:
                 raise ValueError(f"index version {self.header.get('version')!r}, this newslint reads {VERSION}")
@@ -159,6 +161,8 @@ class ParagraphIndex:
 
     def facts(self) -> list[ArticleFacts]:
         """Every archived article's facts with its paragraph signatures (for --update)."""
+        import json
+
         text = zlib.decompress(self._section("facts")).decode("utf-8")
         rows = [json.loads(line) for line in text.split("\n") if line]
         if self.params is None:
