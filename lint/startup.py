@@ -62,6 +62,27 @@ def store_path(kind: str) -> Path | None:
     return folder / f"{kind}-{zlib.crc32(interpreter.encode()):08x}.marshal"
 
 
+def _read_marshal(path: Path) -> Any:
+    """What a store file holds, or None when there is no file yet or a damaged one (start afresh)."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _write_marshal(path: Path, data: Any) -> bool:
+    """Replace a store file whole (a half-written one is never read); False when the folder
+    cannot be written, and the store is then simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(data))
+        os.replace(temporary, path)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
 class MarshalStore:
     """A dict kept between runs in a marshal file: read on first use, written at exit when the run
     added to it. Holds tables the checks build (lint/checks/_needles.py, _names.py)."""
@@ -75,12 +96,9 @@ class MarshalStore:
         if self._entries is None:
             self._entries = {}
             if self.path is not None:
-                try:
-                    loaded = marshal.loads(self.path.read_bytes())
-                    if isinstance(loaded, dict):
-                        self._entries = loaded
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass  # no file yet, or a damaged one: start afresh
+                loaded = _read_marshal(self.path)
+                if isinstance(loaded, dict):
+                    self._entries = loaded
                 atexit.register(self.save)
         return self._entries
 
@@ -102,14 +120,8 @@ class MarshalStore:
         """Write the store if this run added something (a folder that cannot be written is not used)."""
         if not self.added or self.path is None or self._entries is None:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(self._entries))
-            os.replace(temporary, self.path)
+        if _write_marshal(self.path, self._entries):
             self.added = 0
-        except (OSError, ValueError):
-            pass
 
 
 class RecentStore:
@@ -135,12 +147,11 @@ class RecentStore:
         if self._entries is None:
             self._entries = {}
             if self.path is not None:
-                try:
-                    generation, entries, last_used = marshal.loads(self.path.read_bytes())
+                loaded = _read_marshal(self.path)
+                if isinstance(loaded, tuple) and len(loaded) == 3:
+                    generation, entries, last_used = loaded
                     if isinstance(generation, int) and isinstance(entries, dict) and isinstance(last_used, dict):
                         self._generation, self._entries, self._last_used = generation, entries, last_used
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass  # no file yet, or a damaged one: start afresh
                 atexit.register(self.save)
         return self._entries
 
@@ -181,15 +192,9 @@ class RecentStore:
         last_used = {key: generation if key in self._used else self._last_used.get(key, 0)
                      for key in self._entries}
         kept = {key: value for key, value in self._entries.items() if last_used[key] > generation - _KEEP_SAVES}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps((generation, kept, {key: last_used[key] for key in kept})))
-            os.replace(temporary, self.path)
-            self._generation, self._entries, self.added = generation, kept, 0
-            self._last_used = {key: last_used[key] for key in kept}
-        except (OSError, ValueError):
-            pass
+        kept_used = {key: last_used[key] for key in kept}
+        if _write_marshal(self.path, (generation, kept, kept_used)):
+            self._generation, self._entries, self.added, self._last_used = generation, kept, 0, kept_used
 
 
 class CodeStore:
