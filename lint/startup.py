@@ -62,8 +62,12 @@ def store_path(kind: str) -> Path | None:
     return folder / f"{kind}-{zlib.crc32(interpreter.encode()):08x}.marshal"
 
 
-def _read_marshal(path: Path) -> Any:
-    """What a store file holds, or None when there is no file yet or a damaged one (start afresh)."""
+def _first_read(path: Path | None, save: Callable[[], None]) -> Any:
+    """What a store's file holds, or None when the store is off, or there is no file yet or a
+    damaged one (start afresh). A store that is on is saved at exit from then on."""
+    if path is None:
+        return None
+    atexit.register(save)
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -94,12 +98,8 @@ class MarshalStore:
 
     def entries(self) -> dict[Any, Any]:
         if self._entries is None:
-            self._entries = {}
-            if self.path is not None:
-                loaded = _read_marshal(self.path)
-                if isinstance(loaded, dict):
-                    self._entries = loaded
-                atexit.register(self.save)
+            loaded = _first_read(self.path, self.save)
+            self._entries = loaded if isinstance(loaded, dict) else {}
         return self._entries
 
     def has_room(self) -> bool:
@@ -146,13 +146,11 @@ class RecentStore:
     def _loaded(self) -> dict[Any, Any]:
         if self._entries is None:
             self._entries = {}
-            if self.path is not None:
-                loaded = _read_marshal(self.path)
-                if isinstance(loaded, tuple) and len(loaded) == 3:
-                    generation, entries, last_used = loaded
-                    if isinstance(generation, int) and isinstance(entries, dict) and isinstance(last_used, dict):
-                        self._generation, self._entries, self._last_used = generation, entries, last_used
-                atexit.register(self.save)
+            loaded = _first_read(self.path, self.save)
+            if isinstance(loaded, tuple) and len(loaded) == 3:
+                generation, entries, last_used = loaded
+                if isinstance(generation, int) and isinstance(entries, dict) and isinstance(last_used, dict):
+                    self._generation, self._entries, self._last_used = generation, entries, last_used
         return self._entries
 
     def get(self, key: Any) -> Any:
