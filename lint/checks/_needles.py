@@ -17,6 +17,7 @@ changes what it finds).
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, cached_property
@@ -291,25 +292,36 @@ class _Pool:
 
     def __init__(self) -> None:
         self.state = _PoolState({}, 0, {}, None)
+        # Joining reads the state and writes a new one: two threads linting in one process (an
+        # API user's) must not both give their member the same place.
+        self._joining = threading.Lock()
 
     def place(self, member: _Automaton) -> int:
         """Where the member's bits start (it joins the pool at its first question)."""
-        state = self.state
-        place = state.places.get(member)
-        if place is None:
-            place = state.width
-            needles = dict(state.needles)
-            for needle, bits in member.needles:
-                needles[needle] = needles.get(needle, 0) | bits << place
-            self.state = _PoolState({**state.places, member: place}, place + member.width, needles, None)
-        return place
+        place = self.state.places.get(member)
+        if place is not None:
+            return place
+        with self._joining:
+            state = self.state
+            place = state.places.get(member)
+            if place is None:
+                place = state.width
+                needles = dict(state.needles)
+                for needle, bits in member.needles:
+                    needles[needle] = needles.get(needle, 0) | bits << place
+                self.state = _PoolState({**state.places, member: place}, place + member.width, needles, None)
+            return place
 
     def masks(self, texts: Texts, folded: bool) -> tuple[int, list[int]]:
         """For each text, the bits of every member so far whose needles it holds, and how many
         bits that is."""
         state = self.state
         if state.combined is None:
-            state = self.state = state._replace(combined=_Automaton(state.needles))
+            built = state._replace(combined=_Automaton(state.needles))
+            with self._joining:
+                if self.state is state:  # not if a member joined meanwhile: its place would be lost
+                    self.state = built
+            state = built
         assert state.combined is not None
         masks = [0] * len(texts.items)
         _spread(state.combined._automaton, texts.folded if folded else texts.joined, texts, masks)
