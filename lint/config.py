@@ -331,7 +331,6 @@ class Config:
     limits: Limits = Limits()
     _resolved: dict[tuple[int, ...], Resolved] = field(default_factory=dict, repr=False)
     _real_paths: RealPaths = field(default_factory=RealPaths, init=False, repr=False, compare=False)
-    _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def source(self) -> str:
@@ -341,10 +340,11 @@ class Config:
         """The file's path from the config's folder, "/"-separated, both real (links followed;
         os.path.realpath, unlike Path.resolve, does not raise on a loop of them); a file outside
         the folder keeps its whole real path."""
-        real = self._real_paths(path)
-        if self._real_base is None:
-            self._real_base = self._real_paths(self.base_dir)
-        return relative_path(real, self._real_base)
+        return relative_path(self._real_paths(path), self._real_base)
+
+    @functools.cached_property
+    def _real_base(self) -> str:
+        return self._real_paths(self.base_dir)
 
     def excluded(self, path: Path) -> bool:
         return matches_any(self.relative(path), self.exclude)
