@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +98,8 @@ def cli(ctx: click.Context) -> None:
 @click.pass_context
 def check(ctx: click.Context, **values: Any) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
-    if isinstance(ctx.obj, Replay):
-        raise ctx.obj.error  # raised by a run outside click (lint/quick.py): handled as if raised here
+    if isinstance(ctx.obj, BaseException):
+        raise ctx.obj  # raised by a run outside click (lint/quick.py): handled as if raised here
     from lint.command import check as run_check
 
     run_check(**values)
@@ -304,21 +303,14 @@ def main(argv: list[str] | None = None) -> None:
     startup.run_to_exit(lambda: _main(sys.argv[1:]))
 
 
-@dataclass(frozen=True)
-class Replay:
-    """An exception that `check` raised in a run outside click (lint/quick.py), for click to meet."""
-
-    error: BaseException
-
-
 def replay(args: list[str], error: BaseException) -> None:
     """Handle `error`, raised by `check` run outside click with `args`, as a run inside click would
     have: click reads `args` again, its `check` raises `error`, and click and `_main` answer it
     (an interrupt, a closed pipe, a bug) as they answer anything raised there."""
-    _main(args, Replay(error))
+    _main(args, error)
 
 
-def _main(args: list[str], replaying: Replay | None = None) -> None:
+def _main(args: list[str], replaying: BaseException | None = None) -> None:
     try:
         cli.main(args, prog_name="newslint", obj=replaying)
     except KeyboardInterrupt:
