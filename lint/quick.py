@@ -122,7 +122,7 @@ def run(args: list[str]) -> None:
     if values is None:
         from lint.cli import main
 
-        main()
+        startup.run_to_exit(lambda: main(args))  # main(args): start-up has begun (lint/__main__.py)
         return
 
     def work() -> None:
