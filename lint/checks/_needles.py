@@ -158,17 +158,10 @@ class NeedleIndex:
             bits |= self._folded.mask(fold(text))
         return bits
 
-
     def masks(self, texts: Texts | Sequence[str]) -> list[int]:
         """`[self.mask(text) for text in texts]` in one pass over the texts joined (the paragraphs
         or lines of an article: a call per text costs more than the search)."""
-        texts = texts if isinstance(texts, Texts) else Texts(texts)
-        masks = [self.always] * len(texts.items)
-        if texts.items and self._exact is not None:
-            self._exact.spread(texts, False, masks)
-        if texts.items and self._folded is not None:
-            self._folded.spread(texts, True, masks)
-        return masks
+        return _masks(texts, self.always, (self._exact, False), (self._folded, True))
 
     def matchable(self, text: str) -> frozenset[Any]:
         """The patterns that can match in `text`."""
@@ -193,18 +186,25 @@ class Substrings:
                 bits[needle] = bits.get(needle, 0) | 1 << i
         self._automaton = _automaton(bits)
 
-
     def mask(self, text: str) -> int:
         return 0 if self._automaton is None else self._automaton.mask(text)
 
     def masks(self, texts: Texts | Sequence[str], folded: bool = False) -> list[int]:
         """`[self.mask(text) for text in texts]` (of `fold(text)` with `folded`, for needles in
         lowercase that patterns ignoring case must contain) in one pass over the texts joined."""
-        texts = texts if isinstance(texts, Texts) else Texts(texts)
-        masks = [0] * len(texts.items)
-        if texts.items and self._automaton is not None:
-            self._automaton.spread(texts, folded, masks)
-        return masks
+        return _masks(texts, 0, (self._automaton, folded))
+
+
+def _masks(texts: Texts | Sequence[str], always: int, *searches: tuple[_Automaton | None, bool]) -> list[int]:
+    """For each text, `always` and the bits of each automaton's needles found in it (searched
+    in the folded texts where its flag says so)."""
+    texts = texts if isinstance(texts, Texts) else Texts(texts)
+    masks = [always] * len(texts.items)
+    if texts.items:
+        for automaton, folded in searches:
+            if automaton is not None:
+                automaton.spread(texts, folded, masks)
+    return masks
 
 
 class Texts:
