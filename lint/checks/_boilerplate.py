@@ -44,7 +44,7 @@ class Alternation:
         self._needles = NeedleIndex([Source(p, flags) for p in parts])
         self._regexes: dict[int, re.Pattern[str]] = {}  # by the bit mask of the parts kept
 
-    def masks(self, texts: Sequence[str]) -> list[int]:
+    def masks(self, texts: Texts | Sequence[str]) -> list[int]:
         """For each text, the parts that can match in it, for `finditer` (one pass for all)."""
         return self._needles.masks(texts)
 

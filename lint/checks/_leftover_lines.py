@@ -6,7 +6,9 @@ one Markdown paragraph; reading every prose block line by line treats them all a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from lint.checks._needles import Texts
 from lint.document.model import Block, BlockKind, Document
@@ -55,6 +57,18 @@ def paragraph_texts(doc: Document) -> Texts:
 def line_texts(doc: Document) -> Texts:
     """The texts of `prose_lines(doc)`, in order, for needle passes (shared by the checks)."""
     return doc.shared(_line_texts, _Whole(doc))
+
+
+class _Gate(Protocol):
+    def masks(self, texts: Texts) -> list[int]: ...
+
+
+def masked_paragraphs(doc: Document, gate: _Gate) -> Iterator[tuple[Block, int]]:
+    """The prose blocks in which some needle of `gate` is (most paragraphs: none), each with its
+    mask, from one pass over all the paragraphs (shared with the other checks')."""
+    for block, mask in zip(doc.prose_blocks, gate.masks(paragraph_texts(doc)), strict=True):
+        if mask:
+            yield block, mask
 
 
 def _paragraph_texts(whole: _Whole) -> Texts:

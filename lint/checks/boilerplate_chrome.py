@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import alternation
-from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._leftover_lines import masked_paragraphs
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Severity
@@ -36,12 +36,8 @@ class BoilerplateChrome(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         pattern = alternation("chrome.txt", options.extra_phrases)
-        blocks = doc.prose_blocks
-        # The parts that can match in each paragraph (most: none), found in one pass.
-        masks = pattern.masks(paragraph_texts(doc))
-        for block, mask in zip(blocks, masks, strict=True):
-            if not mask:
-                continue
+        # Only the paragraphs where some part can match, with the parts that can.
+        for block, mask in masked_paragraphs(doc, pattern):
             prose = block.text.text
             # A Markdown or HTML heading "Read more" or "Related stories" titles an edited
             # reading list; in plain text a short line only looks like a heading.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks._boilerplate import best_per_span, literal_phrase, self_promotion_patterns
-from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._leftover_lines import masked_paragraphs
 from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source
 from lint.checks.base import Check, HouseStyle, option
@@ -42,13 +42,9 @@ class BoilerplateSelfPromotion(Check):
         patterns = self_promotion_patterns(house.outlet_name, house.domains)
         extra = _extra(options.extra_phrases)
         needles = needle_index(tuple(p.regex for p in patterns) + ((extra,) if extra is not None else ()))
-        blocks = doc.prose_blocks
         # Only the patterns whose needles ("stay tuned", "coverage", ...) are in a paragraph run
-        # on it (most paragraphs: none); the needles of all are found in one pass.
-        masks = needles.masks(paragraph_texts(doc))
-        for block, mask in zip(blocks, masks, strict=True):
-            if not mask:
-                continue
+        # on it (most paragraphs: none).
+        for block, mask in masked_paragraphs(doc, needles):
             prose = block.text.text
             may = needles.patterns_in(mask)
             matches = [

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import urlsplit
 
-from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._leftover_lines import masked_paragraphs
 from lint.checks._needles import NeedleIndex
 from lint.checks.base import Check, HouseStyle
 from lint.datafiles import data_lines
@@ -99,13 +99,10 @@ class PlaceholderImage(Check):
     good = "![Shops on the flooded high street in Tewkesbury on Friday](/images/tewkesbury-flood.jpg)"
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        blocks = doc.prose_blocks
-        # The pattern tries every position; most paragraphs hold none of its needles (found in
-        # one pass for all).
-        masks = _needles().masks(paragraph_texts(doc))
-        for block, mask in zip(blocks, masks, strict=True):
+        # The pattern tries every position; most paragraphs hold none of its needles.
+        for block, _ in masked_paragraphs(doc, _needles()):
             text = block.text.text
-            for m in _IN_TEXT.finditer(text) if mask else ():
+            for m in _IN_TEXT.finditer(text):
                 found = " ".join(m.group().split())
                 shown = found if len(found) <= 50 else found[:49].rstrip() + "…"
                 yield self.finding(

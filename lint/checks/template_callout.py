@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.checks._leftover_lines import paragraph_texts
+from lint.checks._leftover_lines import masked_paragraphs
 from lint.checks._needles import needle_index
 from lint.checks._structure import exact_source, is_explicit_heading, is_quoted
 from lint.checks.base import Check, HouseStyle, option
@@ -62,13 +62,11 @@ class TemplateCallout(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         labels, openers = _pattern(options.labels), _pattern(options.openers)
         needles = needle_index(tuple(p for p in (labels, openers) if p is not None))
-        blocks = doc.prose_blocks
         # Only where a label or an opener can be (the patterns try every position): their
-        # needles, found in one pass, are in few paragraphs.
-        masks = needles.masks(paragraph_texts(doc))
-        for block, mask in zip(blocks, masks, strict=True):
+        # needles are in few paragraphs.
+        for block, mask in masked_paragraphs(doc, needles):
             # Headings name sections; block quotes hold someone else's words.
-            if not mask or is_explicit_heading(doc, block) or is_quoted(doc, block):
+            if is_explicit_heading(doc, block) or is_quoted(doc, block):
                 continue
             may = needles.patterns_in(mask)
             if labels is not None and labels in may:
