@@ -29,7 +29,7 @@ from functools import cache
 
 from lint.checks._boilerplate import SiteVoice, pattern_lines, site_voice
 from lint.checks._evidence import Clue, Signal, quote_clue
-from lint.checks._leftover_lines import NOTE_KINDS, Line, paragraph_texts, prose_lines
+from lint.checks._leftover_lines import NOTE_KINDS, Line, line_texts, paragraph_texts, prose_lines
 from lint.checks._needles import NeedleIndex
 from lint.checks._tokens import LETTER_WORD
 from lint.checks.base import Check, HouseStyle, option
@@ -128,9 +128,8 @@ class PageFurniture(Check):
         texts = [" ".join(line.text.split()) for line in lines]  # spacing made single
         if doc.format == "text":
             voiced = voice.masks(texts)
-        else:  # a line is its block's prose, trimmed (see the anchors below)
-            by_block = dict(zip(map(id, doc.prose_blocks), voice.paragraph_masks(paragraph_texts(doc)), strict=True))
-            voiced = [by_block[id(line.block)] for line in lines]
+        else:
+            voiced = _by_block(doc, lines, voice.paragraph_masks(paragraph_texts(doc)))
         scored = [
             _score(doc, line, text, voice, candidates, links)
             for line, text, candidates in zip(lines, texts, voiced, strict=True)
@@ -156,10 +155,9 @@ class PageFurniture(Check):
             )
         # The pattern tries every position; most lines hold none of the calls it looks for.
         if doc.format == "text":
-            anchors = _anchor_needles().masks([line.text for line in lines])
-        else:  # a line is its block's prose, trimmed: its needles are the block's (found with others')
-            found = dict(zip(map(id, doc.prose_blocks), _anchor_needles().masks(paragraph_texts(doc)), strict=True))
-            anchors = [found[id(line.block)] for line in lines]
+            anchors = _anchor_needles().masks(line_texts(doc))
+        else:
+            anchors = _by_block(doc, lines, _anchor_needles().masks(paragraph_texts(doc)))
         for k, line in enumerate(lines):
             if k in reported or not anchors[k]:
                 continue
@@ -170,6 +168,13 @@ class PageFurniture(Check):
                     f"“{m.group(group)}” is the text of a button or link left inside the sentence when the page "
                     "was copied: delete it.",
                 )
+
+
+def _by_block(doc: Document, lines: list[Line], masks: list[int]) -> list[int]:
+    """Each line's mask, from `masks` of the paragraphs (found in the pass other checks share):
+    in Markdown and HTML a line is its block's prose, trimmed (see _block_lines)."""
+    by_block = dict(zip(map(id, doc.prose_blocks), masks, strict=True))
+    return [by_block[id(line.block)] for line in lines]
 
 
 def _block_lines(doc: Document) -> list[Line]:
