@@ -72,6 +72,15 @@ def word_count(text: str) -> int:
 _NOT_WORD_BYTES = bytes(b if chr(b).isalnum() or b == ord("'") else ord(" ") for b in range(128)) + bytes(128)
 # Characters common in prose that are never part of a word: made spaces, most texts are ASCII.
 _NOT_WORD_CHARS = (ATOM, "“", "”", "‘", "—", "–", "…", "\u00a0")
+
+
+def spaced_punctuation(text: str) -> str:
+    """`text` with the non-ASCII characters common in prose that are never part of a word made
+    spaces: most texts are ASCII then, and can be cut into words by byte translation."""
+    for char in _NOT_WORD_CHARS:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
 # An apostrophe that does not join two words: not after a word character, or not before one.
 _LONE_APOSTROPHE = lazy_re(r"'(?:(?![a-z0-9])|(?<![a-z0-9]'))")
 
@@ -83,10 +92,7 @@ def words(text: str) -> list[str]:
     # The pattern is slow on every character (Unicode classes): an ASCII text, once the common
     # non-word characters are spaces, is cut into the same words by byte translation: letters,
     # digits and joining apostrophes kept, the rest spaces, then split.
-    plain = text
-    for char in _NOT_WORD_CHARS:
-        if char in plain:
-            plain = plain.replace(char, " ")
+    plain = spaced_punctuation(text)
     if plain.isascii():
         plain = plain.lower().encode().translate(_NOT_WORD_BYTES).decode()
         return (_LONE_APOSTROPHE.sub(" ", plain) if "'" in plain else plain).split()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint.checks._boilerplate import SiteVoice, pattern_lines, site_voice
+from lint.checks._duplicates import spaced_punctuation
 from lint.checks._evidence import Clue, Signal, quote_clue
 from lint.checks._leftover_lines import NOTE_KINDS, Line, line_texts, paragraph_texts, prose_lines
 from lint.checks._needles import NeedleIndex
@@ -351,10 +352,7 @@ def _words_unless_many(text: str) -> list[str] | None:
     punctuation is made ASCII), counting where words start in its letter classes is many times
     faster; otherwise 18 words in the first 160 characters make at least 17 in the whole text,
     the last one perhaps cut.)"""
-    plain = text.replace("’", "'")  # (both join letters into one word)
-    for char in _NOT_LETTERS:
-        if char in plain:
-            plain = plain.replace(char, " ")
+    plain = spaced_punctuation(text.replace("’", "'"))  # (both apostrophes join letters into one word)
     if plain.isascii():
         classes = plain.encode().translate(_LETTER_CLASSES)
         if classes.count(b" a") + classes.startswith(b"a") > 16:
@@ -362,10 +360,6 @@ def _words_unless_many(text: str) -> list[str] | None:
     elif len(LETTER_WORD.findall(text, 0, 160)) > 17:
         return None
     return LETTER_WORD.findall(text)
-
-
-# Characters common in prose that are not letters: made spaces, most lines are ASCII.
-_NOT_LETTERS = ("“", "”", "‘", "—", "–", "…", "\u00a0", "\ufffc")
 
 
 def _authored(doc: Document, line: Line, links: _LinkIndex) -> bool:
