@@ -198,7 +198,7 @@ class SeoLeftover(Check):
         # An item counts only under a header (see _groups): without one, plain lines are nothing.
         if any(note is not None and note.kind is Kind.HEADER for note in notes):
             for i in plain:
-                notes[i] = _item(lines[i])
+                notes[i] = _item(lines[i], _bare(lines[i]))
         reported: set[int] = set()
         for group in _groups(lines, notes):
             if _is_leftover(group):
@@ -262,11 +262,7 @@ def _classify(line: Line, index: int, count: int, strong: re.Pattern[str], weak:
                 return Note(line, Kind.HEADER, label, explicit=True)
         if _HASHTAGS.match(text):
             return Note(line, Kind.CERTAIN, "hashtags")  # "#Budget #Council #Vote": social copy
-        # An unlabelled line may be an item of a notes block (see _joins_header).
-        # (Whether it talks about the article is asked only under a header, in _is_leftover.)
-        if len(text) <= 200 and len(text.split()) <= 25:
-            return Note(line, Kind.ITEM, "")
-        return None
+        return _item(line, text)
     # "SEO Title (60 characters)": the parenthesis says how to fill the field, not what it is.
     label = _PARENTHESIS.sub("", field.group("label")).strip().strip("*_").strip()
     value = field.group("value").strip().strip("*_").strip()
@@ -299,9 +295,9 @@ def _bare(line: Line) -> str:
     return text
 
 
-def _item(line: Line) -> Note | None:
-    """What `_classify` makes of a line with no colon, no "#" and not a heading."""
-    text = _bare(line)
+def _item(line: Line, text: str) -> Note | None:
+    """An unlabelled line (`text`: see _bare) may be an item of a notes block (see _joins_header).
+    (Whether it talks about the article is asked only under a header, in _is_leftover.)"""
     return Note(line, Kind.ITEM, "") if len(text) <= 200 and len(text.split()) <= 25 else None
 
 
