@@ -173,10 +173,8 @@ def _unmasked_slot_possible(doc: Document, text: str) -> bool:
     return _AD_SIZE.match(text.strip()) is not None
 
 
-def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str]] | None = None) -> Iterator[_Slot]:
+def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str]]) -> Iterator[_Slot]:
     """The slots in a block's text; `may` are the patterns of `_needles` that can match in it."""
-    if may is None:
-        may = _needles().matchable(text)
     for m in _BRACKETED.finditer(text) if _BRACKETED in may else ():
         inner = next(g for g in m.groups() if g is not None)
         verdict = _describes_content(inner, parenthesis=m.group().startswith("("))
