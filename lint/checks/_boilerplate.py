@@ -157,7 +157,6 @@ class SiteVoice:
                     return kind, m
         return None
 
-
     def masks(self, texts: Sequence[str]) -> list[int]:
         """For each text, the floating patterns that can match in it (for `search`), in one pass."""
         return self.needles.masks([_lowered(text) for text in texts])
