@@ -189,12 +189,6 @@ def zipf(word: str) -> float:
     return found.zipf if found else 0.0
 
 
-def is_lowercase_word(word: str, min_zipf: float = 0.0) -> bool:
-    """True for a word the dictionary writes lowercase, at least this common ("nimbus", "cook")."""
-    found = entry(word)
-    return found is not None and found.lower and found.zipf >= min_zipf
-
-
 def is_name_only(word: str) -> bool:
     """True for a word the dictionary writes only capitalised ("Delhi", "Viking" is not: also "viking")."""
     found = entry(word)

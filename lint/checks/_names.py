@@ -79,10 +79,6 @@ class Match:
     plural: bool = False  # "europeans" matched the demonym "European"
     number_slip: bool = False  # "Sky sport" matched "Sky Sports": the name's own words are right
 
-    @property
-    def canonical_text(self) -> str:
-        return self.name.canonical + ("s" if self.plural else "")
-
     def lowercased_tokens(self) -> list[int]:
         """Indexes of tokens written lowercase where the canonical form has a capital."""
         out = []

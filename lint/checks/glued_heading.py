@@ -146,11 +146,6 @@ def find_glued_headings(prose: str, options: Options = Options()) -> Iterator[Gl
             yield Glue(start, m.start(), m.end("last"), glue_at, m.end())
 
 
-def is_glued_heading_at(prose: str, offset: int) -> bool:
-    """True when `offset` falls in a heading glued to its text (for checks that should defer)."""
-    return any(g.token_start <= offset < g.token_end for g in find_glued_headings(prose))
-
-
 def _heading_start(prose: str, last_word: int, min_words: int) -> int | None:
     """Start of the title-case run that ends with the word at `last_word`, if it starts a sentence."""
     window_start = max(0, last_word - _LOOKBACK)

@@ -305,11 +305,6 @@ def _common(part: str, min_zipf: float) -> Entry | None:
     return found if found is not None and found.zipf >= min_zipf else None
 
 
-def _is_name_or_word(part: str) -> bool:
-    found = entry(part.rstrip("s").rstrip("'’") if part.endswith(("'s", "’s")) else part)
-    return found is not None
-
-
 def _camel(word: str, left_alone: int, options: Options) -> tuple[int, str] | None:
     """"ReedThis", "reportPhoto", "OkaforPhoto": a word, then a capitalised common word.
 
