@@ -323,7 +323,6 @@ class _Prose:
         for (block, _), (first, end) in zip(kept, ranges, strict=True):
             self.blocks.append((block, lo, lo + end - first))
             lo += end - first
-        blocks = [block for block, _ in kept]
         # "Rust", not "rust" nor the acronym "NATO": of the words opening with a capital (found
         # without a loop in Python), those not all in capitals.
         upper_first = compress(count(), map(str.isupper, map(itemgetter(0), self.words)))
@@ -331,7 +330,7 @@ class _Prose:
         # A word starts a sentence when only quotes, brackets or emphasis marks stand between it
         # and the sentence's start; none of those is a letter, so one word at most per sentence.
         opening: set[int] = set()
-        for block, offset in zip(blocks, self._offsets, strict=True):
+        for block, offset in kept:
             block_text = block.text.text
             for start in {s.start for s in block.sentences} | {0}:
                 if start > 0 and block_text[start - 1] in _OPENERS:
@@ -396,12 +395,10 @@ class _Prose:
         return before in ("-", "/", "#", "@", "_", ".", "'", "’") or after in ("-", "/", "_", "@")
 
     def next_to_number(self, i: int) -> bool:
-        k = self._block_at(i)
-        block_start = self._offsets[k]
-        block_end = block_start + len(self.blocks[k][0].text.text)
+        # Three characters either side reach no digit of another block: JOINER, three characters
+        # and none a digit, stands between blocks.
         start, end = self.starts[i], self.ends[i]
-        around = self.text[max(block_start, start - 3) : start] + self.text[end : min(block_end, end + 3)]
-        return any(c.isdigit() for c in around)
+        return any(c.isdigit() for c in self.text[max(0, start - 3) : start] + self.text[end : end + 3])
 
 
 def _name_only(found: object) -> bool:
