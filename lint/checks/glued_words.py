@@ -286,7 +286,7 @@ def _glued_runs(
 def _split_parts(counts: Counter[str], nonwords: set[str]) -> set[str]:
     """The article's lowercase runs that may be part of a split word: rare, and no word alone
     (a letter alone, "t", is none even when the vocabulary has it)."""
-    letters = {word for word in counts if len(word) == 1} - _LONE_WORD_LETTERS
+    letters = (word for word in counts if len(word) == 1)
     return {word for word in nonwords.union(letters) if counts[word] <= 2 and word not in _LONE_WORD_LETTERS}
 
 
