@@ -115,21 +115,20 @@ class SpellingVariety(Check):
         links = sorted((link.span.start, link.span.end) for link in doc.links)
         # The listed forms anywhere in the prose, in order, found in one pass over all its texts
         # (joined by line breaks: a form is all letters a-z, and none spans two texts). A form is
-        # a word of its own when `_WORD` matches it where it starts (most are inside longer words).
+        # a word of its own when `_WORD`, read in its own text, matches it where it starts (most are
+        # inside longer words).
         texts = list(prose_texts(doc))
         text_starts = [0, *accumulate(len(text.text) + 1 for text in texts[:-1])]
         quoted: dict[int, list[tuple[int, int]]] = {}  # by text, when a form is found in it
         joined = "\n".join(text.text for text in texts)
         for last, size in any_form.iter(joined):
-            at = last + 1 - size
-            found = _WORD.match(joined, at)
-            if found is None or found.end() != last + 1:
-                continue  # inside a longer word ("colorful", "decolor")
-            k = bisect.bisect_right(text_starts, at) - 1
+            k = bisect.bisect_right(text_starts, last) - 1
             text = texts[k]
             prose = text.text
-            m = _WORD.match(prose, at - text_starts[k])
-            assert m is not None  # the same word, read in its own text
+            end = last + 1 - text_starts[k]
+            m = _WORD.match(prose, end - size)
+            if m is None or m.end() != end:
+                continue  # inside a longer word ("colorful", "decolor")
             spelling = forms[m.group()]
             if k not in quoted:
                 quoted[k] = [(q.start(), q.end()) for q in _QUOTED.finditer(prose)] if options.skip_quotes else []
