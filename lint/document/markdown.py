@@ -12,7 +12,7 @@ from lint.document.inline import compile_templates, mapped_lines, strip_inline
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
 from lint.document.options import ParseOptions
-from lint.document.span import LineIndex, Span
+from lint.document.span import Span
 from lint.document.tables import table_blocks
 from lint.patterns import lazy_re
 
@@ -145,10 +145,7 @@ def parse_markdown(path: str, source: str, options: ParseOptions) -> Document:
     if "\r" in text_for_parser:
         text_for_parser = _LONE_CR.sub(" ", text_for_parser)
     tokens = _parser().parse(text_for_parser)
-    lines = LineIndex(source)
-    # The document's own line index is this one (a cached property, else built again on first use).
-    doc.__dict__["lines"] = lines
-    starts = lines.starts
+    starts = doc.lines.starts  # the document's own line index, built once here
     builder = _Blocks(doc, options, starts, _line_ends(source, starts), compile_templates(options.template_syntax))
     i, count = 0, len(tokens)
     while i < count:
