@@ -190,7 +190,6 @@ class MappedText:
         texts: list[str] = []
         sources: list[Span] = []
         last = k = 0  # k: the segment that holds `last` (matches come in text order)
-        changed = False
         for m in pattern.finditer(self.text):
             start, end = m.span()
             if start > last:
@@ -200,8 +199,7 @@ class MappedText:
                 texts.append(new)
                 sources.append(self.span(start, end))
             last = end
-            changed = changed or end > 0 or bool(new)
-        if not changed:
+        if last == 0 and not texts:  # no match, or only empty ones at 0 replaced by nothing
             return self
         self._take(last, len(self.text), k, texts, sources)
         return MappedText.join_pieces(texts, sources)
