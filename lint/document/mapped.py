@@ -179,7 +179,10 @@ class MappedText:
         return self.span(0, len(self.text))
 
     def slice(self, start: int, end: int) -> MappedText:
-        return MappedText.build(self._pieces(start, end))
+        texts: list[str] = []
+        sources: list[Span] = []
+        self._take(start, end, max(bisect.bisect_right(self._starts, start) - 1, 0), texts, sources)
+        return MappedText.join_pieces(texts, sources)
 
     def substitute(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> MappedText:
         """Like `pattern.sub(replace, text)`, keeping the mapping.
@@ -251,14 +254,6 @@ class MappedText:
                 break
             k += 1
         return k if k < count else count - 1
-
-    def _pieces(self, start: int, end: int) -> list[tuple[str, Span]]:
-        """The prose slice [start, end) as pieces that keep each segment's own mapping."""
-        texts: list[str] = []
-        sources: list[Span] = []
-        k = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        self._take(start, end, k, texts, sources)
-        return list(zip(texts, sources, strict=True))
 
 
 _EMPTY = MappedText("", (), ())
