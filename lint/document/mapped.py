@@ -54,9 +54,7 @@ class MappedText:
     def from_source(source: str, start: int, end: int) -> MappedText:
         """The source slice itself, mapped one to one."""
         text = source[start:end]
-        if not text:
-            return _EMPTY
-        return MappedText(text, (_new_segment((0, len(text), Span(start, end))),), _FIRST)
+        return MappedText.join_pieces([text], [Span(start, end)]) if text else _EMPTY
 
     @staticmethod
     def build(pieces: Iterable[tuple[str, Span]]) -> MappedText:
