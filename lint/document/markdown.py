@@ -75,12 +75,10 @@ def _dispatch_block_rules(ruler: Any) -> None:
 
 
 def _dispatcher(rules: list[tuple[str, Any]]) -> Any:
+    rules = [(name, _GATES[name](fn) if name in _GATES else fn) for name, fn in rules]
+
     def applicable(ch: str) -> tuple[Any, ...]:
-        return tuple(
-            _GATES[name](fn) if name in _GATES else fn
-            for name, fn in rules
-            if not ch or name not in _FIRST_CHARS or ch in _FIRST_CHARS[name]
-        )
+        return tuple(fn for name, fn in rules if not ch or name not in _FIRST_CHARS or ch in _FIRST_CHARS[name])
 
     by_first = {ch: applicable(ch) for ch in {"", *"".join(_FIRST_CHARS.values())}}
     others = applicable("a")  # a character none of those rules accepts
