@@ -23,6 +23,7 @@ apostrophe), whatever space or hyphen character the writer used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -333,7 +334,7 @@ def _data_lines(filename: str) -> tuple[str, ...]:
 
 
 def _name_files() -> list[str]:
-    return sorted(p.name for p in data_path("names").glob("*.txt"))
+    return sorted(name for name in os.listdir(data_path("names")) if name.endswith(".txt"))
 
 
 @cache
@@ -342,22 +343,17 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
 
     Building it makes three thousand names, a good part of a one-article run, so what was built is
     kept between runs in a store (lint/startup.py) and rebuilt only when something it was built
-    from changed: the key is the lists as read, the glossary and this module's own source."""
-    lists = tuple((filename, _data_lines(filename)) for filename in _name_files())
+    from changed: the key is each name list's and this module's size and modification time (as
+    Python keys bytecode), and the glossary."""
     store = _store()
-    key: Any = None
-    if store.path is not None:
-        try:
-            key = (_SOURCE.read_text(encoding="utf-8"), lists, glossary)
-        except (OSError, UnicodeDecodeError):
-            pass  # no source to key it by: built every run
+    key = _lexicon_key(glossary) if store.path is not None else None
     stored = store.entries().get(key) if key is not None else None
     if stored is not None:
         try:
             return _unpacked(stored)
         except (TypeError, ValueError, IndexError):
             pass  # an entry of another shape: built afresh below
-    lexicon = _build_lexicon(dict(lists), glossary)
+    lexicon = _build_lexicon({filename: _data_lines(filename) for filename in _name_files()}, glossary)
     if key is not None and store.has_room():
         # Lexicons built by another version of this module or from other lists are of no more use.
         entries = store.entries()
@@ -365,6 +361,21 @@ def load_lexicon(glossary: tuple[str, ...] = ()) -> NameLexicon:
             del entries[stale]
         store.add(key, _packed(lexicon))
     return lexicon
+
+
+def _lexicon_key(glossary: tuple[str, ...]) -> Any:
+    """What the lexicon is built from, as (this module's size and time, each name list's name,
+    size and time, the glossary); None when a file cannot be looked at (built every run)."""
+    try:
+        source = _SOURCE.stat()
+        with os.scandir(data_path("names")) as entries:
+            lists = sorted(
+                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                for entry in entries if entry.name.endswith(".txt")
+            )
+    except OSError:
+        return None
+    return ((source.st_size, source.st_mtime_ns), tuple(lists), glossary)
 
 
 _SOURCE = Path(__file__)  # this module: a change to how the lexicon is built changes the key
@@ -380,22 +391,57 @@ def _store() -> MarshalStore:
 
 
 def _packed(lexicon: NameLexicon) -> tuple[Any, ...]:
-    """The lexicon as plain values marshal keeps: its names in their order, their fields as they are
-    (each name's key is its tokens lowercased, made again when read)."""
+    """The lexicon as plain values marshal keeps: its names' keys and their fields, in their order."""
+    keys = tuple(lexicon.names)
     names = tuple(
         (n.canonical, n.tokens, n.separators, n.kind, n.generic, n.everyday, n.rule) for n in lexicon.names.values()
     )
-    return (names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
-            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.one_word, lexicon.two_words)
+    return (keys, names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
+            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.one_word, lexicon.two_words,
+            lexicon.two_first)
 
 
 def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
-    """The lexicon `_packed` gave."""
-    names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words = stored
-    by_key = {tuple(map(str.lower, fields[1])): Name(*fields) for fields in names}
-    return NameLexicon(
-        by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words
-    )
+    """The lexicon `_packed` gave; each name is made the first time it is looked up."""
+    keys, names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words, \
+        two_first = stored
+    if len(keys) != len(names):
+        raise ValueError("a damaged lexicon")
+    return NameLexicon(_StoredNames(dict(zip(keys, names))), max_tokens, lowercase_ok, brands, demonyms,
+                       first_words, lengths_by_first, one_word, two_words, two_first)
+
+
+class _StoredNames(Mapping[tuple[str, ...], Name]):
+    """A stored lexicon's names: key -> a name's fields, made into a `Name` on first look-up (a
+    one-article run looks up a few dozen of its three thousand names)."""
+
+    def __init__(self, fields: dict[tuple[str, ...], tuple[Any, ...]]) -> None:
+        self._fields = fields
+        self._made: dict[tuple[str, ...], Name] = {}
+
+    def get(self, key: tuple[str, ...], default: Any = None) -> Any:
+        name = self._made.get(key)
+        if name is None:
+            fields = self._fields.get(key)
+            if fields is None:
+                return default
+            name = self._made[key] = Name(*fields)
+        return name
+
+    def __getitem__(self, key: tuple[str, ...]) -> Name:
+        name = self.get(key)
+        if name is None:
+            raise KeyError(key)
+        return name
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields
 
 
 def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...]) -> NameLexicon:
