@@ -197,6 +197,30 @@ def test_the_markdown_parser_is_imported_while_its_patterns_come_from_the_store(
     assert cold > 20 and warm == 0  # markdown-it's import-time patterns were stored, then reused
 
 
+_DEFERRED = """
+import sys
+from lint import startup
+startup.begin()
+from lint.document import parse, prepare
+prepare({"markdown"})
+before = "inspect" in sys.modules
+doc = parse("a.md", "# Title\\n\\nOne paragraph.\\n")
+import dataclasses, markdown_it.renderer
+after_parse = "inspect" in sys.modules
+members = markdown_it.renderer.inspect.getmembers(doc, predicate=callable)  # the placeholder imports it
+import inspect
+print(before, after_parse, "inspect" in sys.modules, len(members) > 0, inspect.ismodule(dataclasses),
+      markdown_it.renderer.inspect.isclass is inspect.isclass, [b.kind.name for b in doc.blocks])
+"""
+
+
+def test_inspect_is_imported_only_when_something_uses_it() -> None:
+    run = subprocess.run([sys.executable, "-c", _DEFERRED], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "NEWSLINT_PATTERN_CACHE": "off"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "False", "True", "True", "True", "True", "['HEADING',", "'PARAGRAPH']"]
+
+
 def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_path: Path) -> None:
     store = startup.MarshalStore(tmp_path / "tables.marshal")
     store.add(("needles", r"\bsee also\b", re.IGNORECASE), ("see also",))  # an enum member in the key

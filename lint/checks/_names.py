@@ -405,9 +405,7 @@ def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
     """The lexicon `_packed` gave; each name is made the first time it is looked up."""
     keys, names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words, \
         two_first = stored
-    if len(keys) != len(names):
-        raise ValueError("a damaged lexicon")
-    return NameLexicon(_StoredNames(dict(zip(keys, names))), max_tokens, lowercase_ok, brands, demonyms,
+    return NameLexicon(_StoredNames(dict(zip(keys, names, strict=True))), max_tokens, lowercase_ok, brands, demonyms,
                        first_words, lengths_by_first, one_word, two_words, two_first)
 
 

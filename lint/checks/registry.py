@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import inspect
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -141,10 +140,10 @@ def _entry_point_checks() -> Iterator[tuple[type[Check], str]]:
             obj = ep.load()
         except Exception as err:  # a broken plugin must not take the run down with a traceback
             raise PluginError(f"{origin}: cannot be loaded: {type(err).__name__}: {err}") from None
-        if inspect.ismodule(obj):
+        if isinstance(obj, ModuleType):
             for check in checks_in(obj):
                 yield check, origin
-        elif inspect.isclass(obj) and issubclass(obj, Check):
+        elif isinstance(obj, type) and issubclass(obj, Check):
             yield obj, origin
         else:
             raise PluginError(f"{origin}: is neither a Check subclass nor a module of checks")

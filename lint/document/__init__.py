@@ -47,7 +47,10 @@ def prepare(formats: set[str]) -> None:
 
     The command line calls this during its start-up, while every regular expression a library
     compiles at import comes from the compiled-pattern store (lint/patterns.py); imported later,
-    markdown-it would compile its forty-odd patterns afresh on every run.
+    markdown-it would compile its forty-odd patterns afresh on every run. Its HTML renderer, which
+    newslint never uses, imports `inspect`: that waits until something uses it.
     """
     if "markdown" in formats:
-        import markdown_it  # noqa: F401 (imported for its import-time work)
+        from lint.startup import import_deferring
+
+        import_deferring("markdown_it", "inspect")

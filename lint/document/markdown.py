@@ -20,6 +20,19 @@ _LONE_CR = lazy_re(r"\r(?!\n)")
 _ATX = lazy_re(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 
 
+class _NoRenderer:
+    """The renderer of newslint's parser, which never renders: markdown-it's HTML renderer would
+    look through its own methods with `inspect` when the parser is made."""
+
+    __output__ = "html"
+
+    def __init__(self, parser: Any = None) -> None:
+        self.rules: dict[str, Any] = {}
+
+    def render(self, tokens: Any, options: Any, env: Any) -> str:
+        raise NotImplementedError("newslint parses Markdown; it does not render it")
+
+
 @functools.cache
 def _parser() -> Any:
     """One CommonMark parser per process, block rules only.
@@ -29,7 +42,8 @@ def _parser() -> Any:
     """
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    md = MarkdownIt("commonmark", {"html": True}, renderer_cls=_NoRenderer)
+    md.enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     _dispatch_block_rules(md.block.ruler)
     # The normalize step turns CRs into LFs and NULs into U+FFFD with two substitutions over the
     # whole text, which change nothing (and cost a tenth of tokenizing) in text without either.
