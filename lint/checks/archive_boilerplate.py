@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import Document
 from lint.findings import Finding, Severity
-from lint.house.profile import EXAMPLE_PROFILE
-from lint.house.words import line_spans
+from lint.house import EXAMPLE_PROFILE
 
 
 class ArchiveBoilerplate(Check):
@@ -38,6 +37,8 @@ class ArchiveBoilerplate(Check):
         profile = house.profile
         if profile is None or not profile.flagged_lines:
             return
+        from lint.house.words import line_spans
+
         flagged = profile.flagged_lines
         for block in doc.prose_blocks:
             for line, start, end in line_spans(block):

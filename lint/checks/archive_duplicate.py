@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lint.checks.base import Check, CheckUnavailable, Example, HouseStyle, option
 from lint.document.model import Block, Document
 from lint.findings import Finding, Severity
-from lint.house.facts import paragraph_words
-from lint.house.index import Match
-from lint.house.profile import EXAMPLE_PROFILE
+from lint.house import EXAMPLE_PROFILE
+
+if TYPE_CHECKING:
+    from lint.house.index import Match
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class ArchiveDuplicate(Check):
 
         if not numpy_available():
             raise CheckUnavailable("needs numpy for the paragraph index: pip install 'newslint[archive]'")
+        from lint.house.facts import paragraph_words
         from lint.house.profile import ProfileError
 
         try:

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document
 from lint.findings import Finding, Fix, Severity
-from lint.house.profile import EXAMPLE_PROFILE
-from lint.house.words import casing_allowed, name_tokens
+from lint.house import EXAMPLE_PROFILE
 
 
 class HouseNameCase(Check):
@@ -41,6 +40,8 @@ class HouseNameCase(Check):
         profile = house.profile
         if profile is None or not profile.names:
             return
+        from lint.house.words import casing_allowed, name_tokens
+
         table, longest = profile.name_table, profile.longest_name
         for block in doc.prose_blocks:
             headline = block.kind is BlockKind.HEADING

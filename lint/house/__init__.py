@@ -7,4 +7,12 @@
 - `profile.py`: the committed profile file (JSON, one entry per line), loading and its errors.
 - `index.py` and `minhash.py`: the paragraph index file and the signatures it holds.
 - `errors.py`: ProfileError, the one-line problems with a profile or an index.
+
+The checks that read a profile import these modules when there is one: a run without a profile
+(most runs) never loads them.
 """
+
+from lint.datafiles import data_path
+
+# A small profile learned from six made-up stories, shipped so the checks' examples run.
+EXAMPLE_PROFILE = str(data_path("house/example.json"))

@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from lint.datafiles import data_path
 from lint.house.errors import ProfileError, clean
 
 if TYPE_CHECKING:
@@ -25,8 +24,6 @@ FORMAT = "newslint-house-profile"
 VERSION = 1
 MARKS = ("allow", "flag")
 MAX_BYTES = 50_000_000  # a learned profile is well under 1 MB; a bigger file is not one
-# A small profile learned from six made-up stories, shipped so the checks' examples run.
-EXAMPLE_PROFILE = str(data_path("house/example.json"))
 
 
 @dataclass(frozen=True)
