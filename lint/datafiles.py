@@ -9,15 +9,18 @@ changes is read afresh.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from lint.startup import RecentStore
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def data_path(relative: str) -> Path:
@@ -76,3 +79,40 @@ def _store() -> RecentStore:
     from lint.startup import RecentStore, store_path
 
     return RecentStore(store_path("data-files"))
+
+
+class MadeOnLookup(Mapping[K, V], Generic[K, V]):
+    """A read-only table whose values are made from their fields the first time each is looked up.
+
+    A shipped list gives thousands of entries (names, spellings) while an article looks up a few
+    dozen: making every entry an object up front would be most of the table's cost in a one-article
+    run. `make(*fields)` is called once per key looked up."""
+
+    def __init__(self, fields: dict[K, tuple[Any, ...]], make: Callable[..., V]) -> None:
+        self._fields = fields
+        self._make = make
+        self._made: dict[K, V] = {}
+
+    def get(self, key: K, default: Any = None) -> Any:
+        value = self._made.get(key)
+        if value is None:
+            fields = self._fields.get(key)
+            if fields is None:
+                return default
+            value = self._made[key] = self._make(*fields)
+        return value
+
+    def __getitem__(self, key: K) -> V:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields

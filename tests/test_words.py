@@ -3,6 +3,8 @@ and in its index of words."""
 
 from __future__ import annotations
 
+import pytest
+
 from lint import words
 from lint.words import Entry, Vocabulary
 
@@ -62,3 +64,24 @@ def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  #
     indexed = Vocabulary(text)
     assert [indexed._search(p) for p in probes] == expected
     assert sum(e is not None for e in expected) > len(probes) // 3
+
+
+def test_a_table_made_on_lookup_makes_each_value_once_from_its_fields() -> None:
+    from lint.checks.spelling_variety import Spelling, spelling_pairs
+    from lint.datafiles import MadeOnLookup
+
+    made: list[tuple[str, int]] = []
+
+    def make(word: str, count: int) -> str:
+        made.append((word, count))
+        return word * count
+
+    table = MadeOnLookup({"a": ("x", 2), "b": ("y", 3)}, make)
+    assert table["a"] == "xx" and table.get("a") == "xx" and table.get("c", "none") == "none"
+    assert made == [("x", 2)]  # "b" is not made until it is looked up, "a" once
+    assert list(table) == ["a", "b"] and len(table) == 2 and "b" in table and "c" not in table
+    assert dict(table.items()) == {"a": "xx", "b": "yyy"} and made == [("x", 2), ("y", 3)]
+    with pytest.raises(KeyError):
+        table["c"]
+    pairs = spelling_pairs()
+    assert pairs["colour"] == Spelling("gb", "color", "both", False) and pairs.get("colour") is pairs["colour"]

@@ -32,7 +32,7 @@ from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.datafiles import data_lines, data_path
+from lint.datafiles import MadeOnLookup, data_lines, data_path
 from lint.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -405,41 +405,9 @@ def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
     """The lexicon `_packed` gave; each name is made the first time it is looked up."""
     keys, names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words, \
         two_first = stored
-    return NameLexicon(_StoredNames(dict(zip(keys, names, strict=True))), max_tokens, lowercase_ok, brands, demonyms,
-                       first_words, lengths_by_first, one_word, two_words, two_first)
-
-
-class _StoredNames(Mapping[tuple[str, ...], Name]):
-    """A stored lexicon's names: key -> a name's fields, made into a `Name` on first look-up (a
-    one-article run looks up a few dozen of its three thousand names)."""
-
-    def __init__(self, fields: dict[tuple[str, ...], tuple[Any, ...]]) -> None:
-        self._fields = fields
-        self._made: dict[tuple[str, ...], Name] = {}
-
-    def get(self, key: tuple[str, ...], default: Any = None) -> Any:
-        name = self._made.get(key)
-        if name is None:
-            fields = self._fields.get(key)
-            if fields is None:
-                return default
-            name = self._made[key] = Name(*fields)
-        return name
-
-    def __getitem__(self, key: tuple[str, ...]) -> Name:
-        name = self.get(key)
-        if name is None:
-            raise KeyError(key)
-        return name
-
-    def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return iter(self._fields)
-
-    def __len__(self) -> int:
-        return len(self._fields)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._fields
+    by_key = MadeOnLookup(dict(zip(keys, names, strict=True)), Name)
+    return NameLexicon(by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word,
+                       two_words, two_first)
 
 
 def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...]) -> NameLexicon:

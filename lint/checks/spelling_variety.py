@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -13,7 +13,7 @@ from typing import Any, Literal
 from lint.checks._tokens import is_technical, prose_texts, token_bounds
 from lint.checks.base import Check, HouseStyle, option
 from lint.constants import SeverityName
-from lint.datafiles import data_lines
+from lint.datafiles import MadeOnLookup, data_lines
 from lint.document.mapped import MappedText
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
@@ -35,14 +35,14 @@ class Spelling:
 
 
 @cache
-def spelling_pairs() -> dict[str, Spelling]:
+def spelling_pairs() -> Mapping[str, Spelling]:
     """Every listed form, American and British, with its counterpart (shared with official-name)."""
-    forms: dict[str, Spelling] = {}
+    forms: dict[str, tuple[str, str, str, bool]] = {}
     for line in data_lines("spelling/us_gb.tsv"):
         us, gb, kind, strength = line.split("\t")
-        forms[us] = Spelling("us", gb, kind, strength == "variant")
-        forms[gb] = Spelling("gb", us, kind, strength == "variant")
-    return forms
+        forms[us] = ("us", gb, kind, strength == "variant")
+        forms[gb] = ("gb", us, kind, strength == "variant")
+    return MadeOnLookup(forms, Spelling)
 
 
 @cache
