@@ -23,6 +23,7 @@ interpreter as it is) trims them:
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import importlib
 import marshal
@@ -124,6 +125,27 @@ class MarshalStore:
             return
         if _write_marshal(self.path, self._entries):
             self.added = 0
+
+
+@functools.cache
+def marshal_store(kind: str) -> MarshalStore:
+    """The process's one `MarshalStore` of this kind."""
+    return MarshalStore(store_path(kind))
+
+
+def kept_value(kind: str, key: Any, build: Callable[[], Any]) -> Any:
+    """`build()`, kept between runs in the store `kind` under `key` (which says what it was built
+    from: a file's identity and size, a version): an earlier run's value when its key is the same.
+    The store keeps one value: storing a new one drops the others (an older file's, say)."""
+    store = marshal_store(kind)
+    entries = store.entries()
+    value = entries.get(key)
+    if value is None:
+        value = build()
+        if store.has_room():
+            entries.clear()
+            store.add(key, value)
+    return value
 
 
 class RecentStore:

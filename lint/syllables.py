@@ -25,10 +25,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from operator import mul
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from lint.startup import MarshalStore
+from typing import Any
 
 # textstat's loader; it is replaced before textstat imports it (see `offline_textstat`).
 _TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
@@ -170,22 +167,10 @@ class CmuDict(Mapping[str, list[list[str]]]):
             if self._identity is None:
                 self._sampled = self._sample()
             else:
-                self._sampled = self._stored_sample(self._identity)
-        return self._sampled
+                from lint.startup import kept_value
 
-    def _stored_sample(self, identity: tuple[Any, ...]) -> tuple[list[int], list[bytes]]:
-        store = _sample_store()
-        key = (*identity, _INDEX_STEP)
-        entries = store.entries()
-        stored = entries.get(key)
-        if isinstance(stored, tuple) and len(stored) == 2:
-            return stored
-        sampled = self._sample()
-        if store.has_room():
-            for stale in [k for k in entries if k != key]:  # another release's or another copy's
-                del entries[stale]
-            store.add(key, sampled)
-        return sampled
+                self._sampled = kept_value("syllable-index", (*self._identity, _INDEX_STEP), self._sample)
+        return self._sampled
 
     def _sample(self) -> tuple[list[int], list[bytes]]:
         data, size = self._data, len(self._data)
@@ -194,13 +179,6 @@ class CmuDict(Mapping[str, list[list[str]]]):
         offsets = [0, *(start for start in starts if 0 < start < size)]
         keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
         return offsets, keys
-
-
-@cache
-def _sample_store() -> MarshalStore:
-    from lint.startup import MarshalStore, store_path
-
-    return MarshalStore(store_path("syllable-index"))
 
 
 def _key(line: bytes) -> bytes:

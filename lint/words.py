@@ -6,10 +6,12 @@ frequencies made by `tools/make_vocabulary.py`. It is read once per process, on 
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from lint.datafiles import data_path
 
@@ -36,6 +38,9 @@ _SET_AFTER = 8_000
 # Searches after which the lines become a dict from word to line (some 50 ms to build, then a
 # search is one dict look-up instead of a bisection): a run of dozens of articles passes it.
 _INDEX_AFTER = 40_000
+# Characters between the lines `Vocabulary._samples` notes: a search before `_SPLIT_AFTER` bisects
+# the noted lines in C, then looks for the word in the kilobyte after the one it falls in.
+_SAMPLE_STEP = 1024
 
 
 class Vocabulary:
@@ -48,7 +53,7 @@ class Vocabulary:
     line not sorting before the word, so the same answers. One that looks up very many words
     indexes the lines by their word (the file's words are unique), faster again."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, identity: tuple[Any, ...] | None = None) -> None:
         start = 0
         while text.startswith("#", start):
             start = text.index("\n", start) + 1
@@ -61,6 +66,10 @@ class Vocabulary:
         self._lines: list[str] | None = None
         self._words: frozenset[str] | None = None  # the file's words, once there were _SET_AFTER searches
         self._index: dict[str, str] | None = None  # word -> the rest of its line ("52 l")
+        # The file's (path, size, modification time), when known: the samples are kept under it
+        # between runs (`_samples`).
+        self._identity = identity
+        self._sampled: tuple[list[int], list[str]] | None = None
 
     def get(self, word: str) -> Entry | None:
         try:
@@ -122,7 +131,7 @@ class Vocabulary:
         if lines is None and self._searches > _SPLIT_AFTER:
             lines = self._split_lines()
         if lines is None:
-            return self._search_text(key)
+            return self._search_sampled(key)
         at = bisect_left(lines, key)
         if at == len(lines) or not lines[at].startswith(key):
             return None
@@ -134,6 +143,45 @@ class Vocabulary:
             while lines and not lines[-1]:
                 lines.pop()
         return self._lines
+
+    def _search_sampled(self, key: str) -> Entry | None:
+        """`_search_text` for a word: the first line not sorting before `key` lies after the last
+        sampled line that sorts before it, at most at the next sampled line; a line that starts
+        with `key` is the first such line (the file is sorted), so the word's line, if any, is the
+        one `str.find` meets first between the two."""
+        offsets, lines = self._samples()
+        text = self._text
+        i = bisect_left(lines, key)
+        if i == 0:
+            at = offsets[0] if text.startswith(key, offsets[0]) else -1
+        else:
+            end = offsets[i] + len(key) if i < len(offsets) else len(text)
+            found = text.find("\n" + key, offsets[i - 1], end)
+            at = found + 1 if found >= 0 else -1
+        if at < 0:
+            return None
+        line_end = text.find("\n", at)
+        return _line_entry(text[at : line_end if line_end >= 0 else len(text)])
+
+    def _samples(self) -> tuple[list[int], list[str]]:
+        """Where every `_SAMPLE_STEP` characters the next line starts, and that line: kept between
+        runs (lint/startup.py) under the file's identity, as working them out is a hundredth of a
+        one-article run."""
+        if self._sampled is None:
+            if self._identity is None:
+                self._sampled = self._sample()
+            else:
+                from lint.startup import kept_value
+
+                self._sampled = kept_value("vocabulary-index", (*self._identity, _SAMPLE_STEP), self._sample)
+        return self._sampled
+
+    def _sample(self) -> tuple[list[int], list[str]]:
+        text, size = self._text, len(self._text)
+        starts = [text.find("\n", at) + 1 for at in range(self._start + _SAMPLE_STEP, size, _SAMPLE_STEP)]
+        offsets = [self._start, *(start for start in starts if 0 < start < size)]
+        ends = [text.find("\n", start) for start in offsets]
+        return offsets, [text[start : end if end >= 0 else size] for start, end in zip(offsets, ends, strict=True)]
 
     def _search_text(self, key: str) -> Entry | None:
         text = self._text
@@ -171,7 +219,10 @@ def _entry(fields: str) -> Entry:
 @cache
 def vocabulary() -> Vocabulary:
     # The text itself, not data_lines(): splitting 100,000 lines costs more than the lookups save.
-    return Vocabulary(data_path(VOCABULARY_FILE).read_text(encoding="utf-8"))
+    path = data_path(VOCABULARY_FILE)
+    with path.open(encoding="utf-8") as handle:
+        status = os.fstat(handle.fileno())
+        return Vocabulary(handle.read(), (str(path), status.st_size, status.st_mtime_ns))
 
 
 def entry(word: str) -> Entry | None:

@@ -50,25 +50,25 @@ def test_missing_words_raise_key_error_like_a_dict():
 
 
 def test_the_sampled_index_kept_between_runs_is_the_one_sampled(tmp_path, monkeypatch):
-    from lint import syllables
+    from lint import startup
 
     lines = [f"w{n:05d} W AH1 N".encode() for n in range(3000)]  # sorted, about 40 kB
     data = b"\n".join(lines) + b"\n"
     identity = ("test.dict", len(data), 1)
     monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
-    syllables._sample_store.cache_clear()
+    startup.marshal_store.cache_clear()
     try:
         sampled = CmuDict(data, identity)
-        assert sampled["w01234"] == [["W", "AH1", "N"]] and syllables._sample_store().added == 1
-        syllables._sample_store().save()
-        syllables._sample_store.cache_clear()
+        assert sampled["w01234"] == [["W", "AH1", "N"]] and startup.marshal_store("syllable-index").added == 1
+        startup.marshal_store("syllable-index").save()
+        startup.marshal_store.cache_clear()
         kept = CmuDict(data, identity)
         assert kept["w02999"] == [["W", "AH1", "N"]] and "w03000" not in kept
-        assert syllables._sample_store().added == 0  # read from the store, not sampled again
+        assert startup.marshal_store("syllable-index").added == 0  # read from the store, not sampled again
         assert kept._index() == sampled._index() == CmuDict(data)._index()
         assert len(kept._index()[0]) > 30
     finally:
-        syllables._sample_store.cache_clear()
+        startup.marshal_store.cache_clear()
 
 
 def test_unknown_words_get_a_vowel_group_estimate():

@@ -29,6 +29,12 @@ def test_searching_the_lines_answers_as_searching_the_text(monkeypatch) -> None:
     assert in_text._lines is None  # a handful of searches never split the text
     assert expected["council"] == Entry(5.2, True, False, False) and expected["zulu"] == Entry(3.0, True, True, False)
     assert expected["counci"] is None and expected["# a"] is None and expected["a a"] is None
+    # A word is found through the sampled lines: as the plain bisection of the text finds it.
+    assert expected == {probe: in_text._search_text(probe + " ") for probe in PROBES}
+    monkeypatch.setattr(words, "_SAMPLE_STEP", 8)
+    finely = Vocabulary(TEXT)
+    assert {probe: finely._search(probe) for probe in PROBES} == expected and len(finely._samples()[0]) > 4
+    monkeypatch.setattr(words, "_SAMPLE_STEP", 1024)
 
     monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
     in_lines = Vocabulary(TEXT)
@@ -53,10 +59,11 @@ def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  #
     from lint.datafiles import data_path
 
     text = data_path(words.VOCABULARY_FILE).read_text(encoding="utf-8")
-    probes = [line.split(" ")[0] for line in text.splitlines()[2:4000:7]]
-    probes += [p + "q" for p in probes] + [p[:-1] for p in probes] + ["zzzzzz", "~", "council", "councii"]
+    probes = [line.split(" ")[0] for line in text.splitlines()[2::37]]
+    probes += [p + "q" for p in probes] + [p[:-1] for p in probes] + ["zzzzzz", "~", "council", "councii", "a"]
     in_text = Vocabulary(text)
-    expected = [in_text._search(p) for p in probes]
+    expected = [in_text._search_text(p + " ") for p in probes]
+    assert [in_text._search_sampled(p + " ") for p in probes] == expected
     monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
     in_lines = Vocabulary(text)
     assert [in_lines._search(p) for p in probes] == expected
@@ -64,6 +71,27 @@ def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  #
     indexed = Vocabulary(text)
     assert [indexed._search(p) for p in probes] == expected
     assert sum(e is not None for e in expected) > len(probes) // 3
+
+
+def test_the_samples_kept_between_runs_are_the_ones_worked_out(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lint import startup
+
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    monkeypatch.setattr(words, "_SAMPLE_STEP", 16)
+    identity = ("test-vocabulary.txt", len(TEXT), 1)
+    startup.marshal_store.cache_clear()
+    try:
+        worked_out = Vocabulary(TEXT, identity)
+        assert worked_out.get("delhi") == Entry(4.4, False, True, False)
+        assert startup.marshal_store("vocabulary-index").added == 1
+        startup.marshal_store("vocabulary-index").save()
+        startup.marshal_store.cache_clear()
+        kept = Vocabulary(TEXT, identity)
+        assert [kept.get(p) for p in PROBES] == [Vocabulary(TEXT).get(p) for p in PROBES]
+        assert startup.marshal_store("vocabulary-index").added == 0  # read from the store
+        assert kept._samples() == worked_out._samples() == Vocabulary(TEXT)._samples()
+    finally:
+        startup.marshal_store.cache_clear()
 
 
 def test_a_table_made_on_lookup_makes_each_value_once_from_its_fields() -> None:
