@@ -25,7 +25,7 @@ from lint.constants import SEVERITY_NAMES, SeverityName
 from lint.document.options import ParseOptions
 from lint.findings import Severity
 from lint.house.style import HouseStyle
-from lint.languagetool import LANGUAGETOOL_KEYS
+from lint.languagetool_settings import LANGUAGETOOL_KEYS
 from lint.safe_yaml import YamlError, load_yaml
 from lint.score import SCORE_KEYS, ScoreSettingError, Scoring
 

@@ -12,22 +12,17 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lint.checks.base import Check, CheckUnavailable, HouseStyle, option
 from lint.document.mapped import ATOM, MappedText, concat
 from lint.document.model import Document
 from lint.findings import Finding, Fix, Severity
-
-# Light: language-tool-python and requests are imported only when a request is made.
-from lint.languagetool import (
-    LanguageToolUnavailable,
-    LTMatch,
-    Settings,
-    chunk_bounds,
-    connection,
-    iter_severity_keys,
-)
+from lint.languagetool_settings import Settings
 from lint.patterns import lazy_re
+
+if TYPE_CHECKING:
+    from lint.languagetool import LTMatch
 
 BLOCK_SEPARATOR = "\n\n"  # LanguageTool reads a blank line as a paragraph break
 
@@ -106,6 +101,8 @@ def build_chunks(doc: Document, limit: int) -> list[Chunk]:
     MappedText, so offsets in it map straight back to the source, whichever chunk a match
     comes from.
     """
+    from lint.languagetool import chunk_bounds  # the client: imported once LanguageTool is on
+
     chunks: list[Chunk] = []
     pending: list[MappedText] = []
     pending_size = 0
@@ -175,6 +172,8 @@ class Grammar(Check):
         chunks = build_chunks(doc, settings.max_request_chars)
         if not chunks:
             return
+        from lint.languagetool import LanguageToolUnavailable, connection
+
         try:
             answers = connection(settings).check_all([c.text.text for c in chunks])
         except LanguageToolUnavailable as err:
@@ -228,6 +227,8 @@ def _glossary_words(glossary: tuple[str, ...]) -> frozenset[str]:
 
 def _severity(match: LTMatch, configured: Mapping[str, str], defaults: Mapping[str, str]) -> Severity:
     """The outlet's `languagetool.severities` first (rule id, then category, then issue type), then ours."""
+    from lint.languagetool import iter_severity_keys
+
     for table in (configured, defaults):
         for key in iter_severity_keys(match):
             if key in table:
