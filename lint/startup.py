@@ -42,7 +42,7 @@ _KEEP_SAVES = 8  # a RecentStore entry no run used in this many saves is left ou
 
 
 def store_path(kind: str) -> Path | None:
-    """The file of one of the stores kept between runs ("pattern-programs", "lexicon"...), or None when
+    """The file of one of the stores kept between runs ("regex-programs", "lexicon"...), or None when
     `NEWSLINT_PATTERN_CACHE` is off. The name carries the interpreter's version: another Python
     (another bytecode, another regex engine) uses other files."""
     import zlib

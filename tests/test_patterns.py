@@ -66,11 +66,12 @@ def test_stored_programs_give_the_same_patterns(tmp_path: Path, monkeypatch: pyt
     first = patterns._ProgramStore()
     compiled = [first.compile(p, int(f)) for p, f in sources]
     first.save()
-    stored = list(tmp_path.glob("pattern-programs-*.marshal"))
+    stored = list(tmp_path.glob("regex-programs-*.marshal"))
     assert len(stored) == 1
     second = patterns._ProgramStore()
     again = [second.compile(p, int(f)) for p, f in sources]
     assert second.added == 0  # every program came from the file
+    assert all(isinstance(program[1], bytes) for program in second._load()._loaded().values())  # packed code
     text = "The SEO notes said bye-bye to 2024, seo note: Meta Notes"
     for a, b, (p, f) in zip(compiled, again, sources, strict=True):
         fresh = re.compile(p, f)
@@ -87,7 +88,7 @@ def test_a_damaged_store_or_none_at_all_falls_back_to_re(tmp_path: Path, monkeyp
     store = patterns._ProgramStore()
     store.compile("a+", 0)
     store.save()
-    (path,) = tmp_path.glob("pattern-programs-*.marshal")
+    (path,) = tmp_path.glob("regex-programs-*.marshal")
     path.write_bytes(b"\x00garbage")
     assert patterns._ProgramStore().compile("a+", 0).findall("caab") == ["aa"]
     monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", "off")

@@ -94,7 +94,7 @@ def test_a_whole_process_gives_the_same_report_and_exit_codes_cold_and_warm(tmp_
     clean.write_text("# Bridge vote\n\nThe council approved the bridge on Tuesday.\n", encoding="utf-8")
     store = tmp_path / "store"
     cold = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
-    assert list(store.glob("dataclass-methods-*.marshal")) and list(store.glob("pattern-programs-*.marshal"))
+    assert list(store.glob("dataclass-methods-*.marshal")) and list(store.glob("regex-programs-*.marshal"))
     warm = _newslint(["check", "--no-cache", "--format", "json", "story.md"], tmp_path, store)
     assert cold.returncode == warm.returncode == 1  # a placeholder is an error
     assert cold.stdout == warm.stdout
@@ -145,7 +145,7 @@ def test_patterns_compiled_during_start_up_come_from_the_store_and_match_the_sam
     assert "[('Ab', '12'), ('cd', '3')] ['pattern']" in runs[0].stdout
     import marshal
 
-    (store,) = tmp_path.glob("pattern-programs-*.marshal")
+    (store,) = tmp_path.glob("regex-programs-*.marshal")
     _, stored, _ = marshal.loads(store.read_bytes())
     assert (r"(?P<word>[a-z]+)-(\d+)", int(re.I)) in stored  # start-up's own pattern was kept
     assert ("late (pattern)", 0) not in stored  # after start-up, re is itself again
