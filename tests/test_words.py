@@ -3,6 +3,8 @@ and in its index of words."""
 
 from __future__ import annotations
 
+import mmap
+
 import pytest
 
 from lint import words
@@ -64,6 +66,11 @@ def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  #
     in_text = Vocabulary(text)
     expected = [in_text._search_text(p + " ") for p in probes]
     assert [in_text._search_sampled(p + " ") for p in probes] == expected
+    with data_path(words.VOCABULARY_FILE).open("rb") as handle, \
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        in_file = Vocabulary(mapped)  # as `vocabulary()` reads it: mapped, decoded only if a long run asks
+        assert [in_file._search_sampled(p + " ") for p in probes] == expected and "_text" not in vars(in_file)
+        assert in_file._search_text("a 74 ") == in_text._search_text("a 74 ")
     monkeypatch.setattr(words, "_SPLIT_AFTER", 0)
     in_lines = Vocabulary(text)
     assert [in_lines._search(p) for p in probes] == expected
