@@ -32,7 +32,7 @@ from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.datafiles import MadeOnLookup, data_lines, data_path
+from lint.datafiles import data_lines, data_path
 from lint.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -115,39 +115,35 @@ class NameLexicon:
     lowercase_ok: frozenset[tuple[str, ...]] = frozenset()
     brands: frozenset[str] = frozenset()
     demonym_keys: frozenset[str] = field(default_factory=frozenset)
-    # Lowercase first words of all names: most words start none, and are passed over at once.
-    first_words: frozenset[str] = field(default_factory=frozenset)
-    # First word -> the lengths (in tokens) of the names it starts: other lengths cannot match there.
-    lengths_by_first: Mapping[str, frozenset[int]] = field(default_factory=dict, compare=False)
+    # Lowercase first word of each name -> the lengths (in tokens) of the names it starts, as bits
+    # (bit n: a name of n tokens): most words start none and are passed over at once, and other
+    # lengths cannot match there.
+    lengths_by_first: Mapping[str, int] = field(default_factory=dict, compare=False)
     # Where a name can start (`_match_at` finds nothing anywhere else, so `find` passes over every
     # other word at once): a word that is a name of one word or a demonym's plural ("europeans"),
-    # or two words that open a longer name, maybe one of them slipped in number ("champion league").
+    # or two words that open a longer name, maybe one of them slipped in number ("champion league"):
+    # `pairs` maps such a first word to the second words that may follow it.
     one_word: frozenset[str] = field(default_factory=frozenset, compare=False)
-    two_words: frozenset[tuple[str, str]] = field(default_factory=frozenset, compare=False)
-    # The first words of `two_words`: a pair is looked up only where one starts (pairs of every two
-    # words cost a tuple each).
-    two_first: frozenset[str] = field(default_factory=frozenset, compare=False)
+    pairs: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if not self.lengths_by_first:
-            lengths: dict[str, set[int]] = {}
+            lengths: dict[str, int] = {}
             for key in self.names:
-                lengths.setdefault(key[0], set()).add(len(key))
-            object.__setattr__(self, "lengths_by_first", {w: frozenset(n) for w, n in lengths.items()})
+                lengths[key[0]] = lengths.get(key[0], 0) | 1 << len(key)
+            object.__setattr__(self, "lengths_by_first", lengths)
         if not self.one_word:
             one = {key[0] for key in self.names if len(key) == 1} | {d + "s" for d in self.demonym_keys}
             object.__setattr__(self, "one_word", frozenset(one))
-        if not self.two_words:
-            two: set[tuple[str, str]] = set()
+        if not self.pairs:
+            pairs: dict[str, set[str]] = {}
             for key in self.names:
                 if len(key) > 1:
                     first, second = key[0], key[1]
-                    two.add((first, second))
-                    two.update((slip, second) for slip in _slipped(first))
-                    two.update((first, slip) for slip in _slipped(second))
-            object.__setattr__(self, "two_words", frozenset(two))
-        if not self.two_first:
-            object.__setattr__(self, "two_first", frozenset(first for first, _ in self.two_words))
+                    for slip in (first, *_slipped(first)):
+                        pairs.setdefault(slip, set()).add(second)
+                    pairs[first].update(_slipped(second))
+            object.__setattr__(self, "pairs", {first: frozenset(seconds) for first, seconds in pairs.items()})
 
     def get(self, key: tuple[str, ...]) -> Name | None:
         return self.names.get(key)
@@ -158,15 +154,15 @@ class NameLexicon:
 
     def _find(self, tokens: _Tokens) -> Iterator[Match]:
         lowered = tokens.lowered
-        one_word, two_words = self.one_word, self.two_words
+        one_word, pairs = self.one_word, self.pairs
         one = map(one_word.__contains__, lowered)
-        two = map(self.two_first.__contains__, lowered)
+        two = map(pairs.__contains__, lowered)
         maybe = compress(count(), map(or_, one, two))  # the words a name may start at, found in C
         last = len(lowered) - 1
         after = 0  # tokens before it belong to a name found already
         for i in maybe:
             word = lowered[i]
-            if word not in one_word and (i == last or (word, lowered[i + 1]) not in two_words):
+            if word not in one_word and (i == last or lowered[i + 1] not in pairs[word]):
                 continue
             if i < after:
                 continue
@@ -197,17 +193,15 @@ class NameLexicon:
         word = lowered[i]
         singular_or_plural = word[:-1] if word.endswith("s") else word + "s"
         if (
-            word not in self.first_words
-            and singular_or_plural not in self.first_words
+            word not in self.lengths_by_first
+            and singular_or_plural not in self.lengths_by_first
             and not (word.endswith("s") and word[:-1] in self.demonym_keys)
         ):
             return None
         # A name of n tokens here starts with the word or, slipped in number, its singular or plural.
-        possible = self.lengths_by_first.get(word, frozenset()) | self.lengths_by_first.get(
-            singular_or_plural, frozenset()
-        )
+        possible = self.lengths_by_first.get(word, 0) | self.lengths_by_first.get(singular_or_plural, 0)
         for n in range(min(self.max_tokens, len(lowered) - i), 0, -1):
-            if n not in possible:
+            if not possible >> n & 1:
                 continue
             key = tuple(lowered[i : i + n])
             name = self.names.get(key)
@@ -320,12 +314,17 @@ def normalise_separator(text: str) -> str:
 def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") -> Name | None:
     everyday = canonical.endswith(" ~")
     canonical = canonical.removesuffix(" ~")
-    # The text around and between the tokens: [before, separator, ..., separator, after].
-    parts = TOKEN_RE.split(canonical)
-    if len(parts) < 2 or any(map(str.isdigit, canonical)):
+    if len(TOKEN_RE.split(canonical)) < 2 or any(map(str.isdigit, canonical)):
         return None  # names are matched by their letters: "Article 5" would match any "article"
-    tokens = tuple(TOKEN_RE.findall(canonical))
-    separators = tuple(p if p in _PLAIN_SEPARATORS else normalise_separator(p) for p in parts[1:-1])
+    return _name(canonical, kind, generic, everyday, rule)
+
+
+def _name(canonical: str, kind: str, generic: bool, everyday: bool, rule: str) -> Name:
+    """The name with its tokens and the separators between them, as written in `canonical`."""
+    # The text around and between the tokens: [before, token, separator, ..., token, after].
+    parts = _TOKEN_SPLIT.split(canonical)
+    tokens = tuple(parts[1::2])
+    separators = tuple(p if p in _PLAIN_SEPARATORS else normalise_separator(p) for p in parts[2:-1:2])
     return Name(canonical, tokens, separators, kind, generic=generic, everyday=everyday, rule=rule)
 
 
@@ -390,24 +389,67 @@ def _store() -> MarshalStore:
     return MarshalStore(store_path("lexicon") if _SOURCE.is_file() else None)
 
 
+# Between the fields of a stored name: no name holds it.
+_FIELD = "\x1f"
+
+
 def _packed(lexicon: NameLexicon) -> tuple[Any, ...]:
-    """The lexicon as plain values marshal keeps: its names' keys and their fields, in their order."""
-    keys = tuple(lexicon.names)
-    names = tuple(
-        (n.canonical, n.tokens, n.separators, n.kind, n.generic, n.everyday, n.rule) for n in lexicon.names.values()
-    )
-    return (keys, names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
-            lexicon.first_words, dict(lexicon.lengths_by_first), lexicon.one_word, lexicon.two_words,
-            lexicon.two_first)
+    """The lexicon as plain values marshal keeps, in few objects (reading it is a one-article run's
+    cost): each name as one string under its key's words joined by spaces (words are letters only),
+    its tokens and separators made again from its canonical form when it is looked up."""
+    names = {
+        " ".join(key): _FIELD.join((n.canonical, n.kind, f"{n.generic:d}{n.everyday:d}", n.rule))
+        for key, n in lexicon.names.items()
+    }
+    return (names, lexicon.max_tokens, lexicon.lowercase_ok, lexicon.brands, lexicon.demonym_keys,
+            dict(lexicon.lengths_by_first), lexicon.one_word, dict(lexicon.pairs))
 
 
 def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
     """The lexicon `_packed` gave; each name is made the first time it is looked up."""
-    keys, names, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word, two_words, \
-        two_first = stored
-    by_key = MadeOnLookup(dict(zip(keys, names, strict=True)), Name)
-    return NameLexicon(by_key, max_tokens, lowercase_ok, brands, demonyms, first_words, lengths_by_first, one_word,
-                       two_words, two_first)
+    names, max_tokens, lowercase_ok, brands, demonyms, lengths_by_first, one_word, pairs = stored
+    if not all(isinstance(value, dict) for value in (names, lengths_by_first, pairs)):
+        raise TypeError("a lexicon of another shape")
+    return NameLexicon(_StoredNames(names), max_tokens, lowercase_ok, brands, demonyms, lengths_by_first, one_word,
+                       pairs)
+
+
+class _StoredNames(Mapping[tuple[str, ...], Name]):
+    """A stored lexicon's names (`_packed`), each made into a `Name` on first look-up: a one-article
+    run looks up a few dozen of three thousand."""
+
+    def __init__(self, packed: dict[str, str]) -> None:
+        self._packed = packed
+        self._made: dict[tuple[str, ...], Name] = {}
+
+    def get(self, key: tuple[str, ...], default: Any = None) -> Any:
+        name = self._made.get(key)
+        if name is None:
+            fields = self._packed.get(" ".join(key))
+            if fields is None:
+                return default
+            name = self._made[key] = _unpacked_name(fields)
+        return name
+
+    def __getitem__(self, key: tuple[str, ...]) -> Name:
+        name = self.get(key)
+        if name is None:
+            raise KeyError(key)
+        return name  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return (tuple(joined.split(" ")) for joined in self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self.get(key) is not None
+
+
+def _unpacked_name(fields: str) -> Name:
+    canonical, kind, flags, rule = fields.split(_FIELD)
+    return _name(canonical, kind, flags[0] == "1", flags[1] == "1", rule)
 
 
 def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...]) -> NameLexicon:
@@ -445,8 +487,7 @@ def _build_lexicon(lists: dict[str, tuple[str, ...]], glossary: tuple[str, ...])
     )
     brands = _brands(glossary)
     max_tokens = max((len(k) for k in names), default=1)
-    first_words = frozenset(key[0] for key in names)
-    return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms), first_words)
+    return NameLexicon(names, max_tokens, lowercase_ok, brands, frozenset(demonyms))
 
 
 def _brands(glossary: tuple[str, ...]) -> frozenset[str]:
