@@ -43,7 +43,8 @@ def load_yaml(text: str, limits: YamlLimits = DEFAULT_LIMITS) -> tuple[Any, yaml
     if len(text) > limits.max_chars:
         raise YamlError(f"is longer than the limit of {limits.max_chars:,} characters")
     try:
-        _check_events(text, limits)
+        if not _within_limits_by_its_characters(text, limits):
+            _check_events(text, limits)
         loader = _LOADER(text)
         try:
             node = loader.get_single_node()
@@ -60,6 +61,19 @@ def load_yaml(text: str, limits: YamlLimits = DEFAULT_LIMITS) -> tuple[Any, yaml
         # A date like 2024-02-30 or an int of 5,000 digits fails while building, not parsing.
         raise YamlError(f"a value cannot be read ({str(err).splitlines()[0][:100]})") from None
     return data, node
+
+
+def _within_limits_by_its_characters(text: str, limits: YamlLimits) -> bool:
+    """True when the text cannot break a limit, whatever it holds, so that its events need no check
+    (a front matter of a few lines, nearly always): it holds no alias (an alias is written `*name`),
+    too few characters for `max_nodes` values (each value takes a character, or shares an indicator
+    with one other), and too few of the characters a collection opens with ("-", "[", "{", ":",
+    "?") to open `max_depth` of them."""
+    return (
+        "*" not in text
+        and 2 * len(text) + 1 < limits.max_nodes
+        and sum(map(text.count, "-[{:?")) < limits.max_depth
+    )
 
 
 def _check_events(text: str, limits: YamlLimits) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from helpers import findings, located
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.safe_yaml import YamlError, YamlLimits, load_yaml
 
@@ -119,6 +121,34 @@ def test_loader_limits() -> None:
             assert err.line == line
         else:
             raise AssertionError(f"{text!r} was accepted")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab -[]{}:?*&,!\n", max_size=24), st.integers(1, 12), st.integers(1, 5))
+def test_texts_that_skip_the_event_check_break_no_limit(text: str, max_nodes: int, max_depth: int) -> None:
+    import yaml
+
+    from lint.safe_yaml import _check_events, _within_limits_by_its_characters
+
+    limits = YamlLimits(max_nodes=max_nodes, max_depth=max_depth)
+    if not _within_limits_by_its_characters(text, limits):
+        return
+    try:
+        _check_events(text, limits)  # what the skipped check would have said: nothing
+    except yaml.YAMLError:
+        pass  # not YAML at all: building it fails the same way
+
+
+def test_a_short_front_matter_is_read_without_the_event_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint import safe_yaml
+
+    def refuse(text: str, limits: YamlLimits) -> None:
+        raise AssertionError("the events were checked")
+
+    monkeypatch.setattr(safe_yaml, "_check_events", refuse)
+    assert load_yaml("title: Council votes\ntags: [budget]\n")[0] == {"title": "Council votes", "tags": ["budget"]}
+    with pytest.raises(AssertionError):
+        load_yaml("a: &x 1\nb: *x\n")  # an alias may be there: checked
 
 
 def test_config_alias_bomb_is_one_error_line_exit_2(tmp_path: Path) -> None:
