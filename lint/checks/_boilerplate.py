@@ -12,7 +12,7 @@ from lint.checks._needles import NeedleIndex, Source, Substrings, Texts, needles
 from lint.checks._tokens import DOMAIN_LIKE
 from lint.datafiles import data_lines
 from lint.findings import Severity
-from lint.patterns import compile_pattern
+from lint.patterns import compile_pattern, lazy_re
 
 # A capitalised name of one to three words ("Archyde", "Example News"); case-sensitive even
 # inside patterns matched without case.
@@ -73,11 +73,14 @@ class PromoPattern:
     regex: re.Pattern[str]
 
 
+_SPACES = lazy_re(r"\s+")
+
+
 def _outlet_alternatives(outlet_name: str, domains: tuple[str, ...]) -> list[str]:
     names = [literal_phrase(n) for n in (outlet_name, *domains) if n.strip()]
     # "Example News" is often written "ExampleNews.com" or "examplenews.com".
     if outlet_name.strip():
-        squashed = re.escape(re.sub(r"\s+", "", outlet_name))
+        squashed = re.escape(_SPACES.sub("", outlet_name))
         names.append(rf"(?<!\w){squashed}(?:\.[a-z]{{2,6}})+\b")
     return names
 

@@ -30,6 +30,7 @@ _NOT_PLAIN_WORDS = lazy_re(r"[&\u00ad\u2011İΣ]")
 _NEXT_WORD_AGAIN = lazy_re(r"\x00([^\x00]++)\x00\1")
 _ADVERB_AGAIN = lazy_re(rf"\x00([^\x00]*ly|{'|'.join(_ADVERBS)})\x00[^\x00]++\x00\1")
 _EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
+_CLOSING_QUOTE = lazy_re(r"[.,!?]?[”\"’']")  # a closing quote mark, maybe after a stop or comma
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")
 # or are doubled on purpose ("ha ha", "very very", "bye bye").
 _GRAMMATICAL = frozenset(
@@ -109,7 +110,7 @@ def _may_repeat(prose: str, words: list[str]) -> tuple[bool, bool]:
 def _deliberate(prose: str, m: re.Match[str], first: str, again: str) -> bool:
     """Repetition that is a name, emphasis or a label rather than a slip."""
     # “done done”: a quoted double is a term on purpose.
-    if m.start() and prose[m.start() - 1] in "“\"‘'" and re.match(r"[.,!?]?[”\"’']", prose[m.end() :]):
+    if m.start() and prose[m.start() - 1] in "“\"‘'" and _CLOSING_QUOTE.match(prose[m.end() :]):
         return True
     # "help help help", "long long long": three or more is on purpose.
     after = prose[m.end() :].lstrip()

@@ -45,6 +45,7 @@ _SENTENCE_GLUE = lazy_re(
 # A headline in capitals (four words or more) running into mixed-case text in the same line.
 _CAPS_HEADLINE = lazy_re(r"^(?P<label>(?:[A-Z][A-Z'’&.-]*[\s:,]+){4,}[A-Z][A-Z'’&.-]*)(?=[\s:,—–-]+.*[a-z]{3})")
 _CAPS_WORD = lazy_re(r"[A-Z][A-Z'’&.-]*")
+_CAPITALISED_PART = lazy_re(r"[A-Z][a-z]*")  # "Home" of "HomeWorld"
 # What _STAMP needs: its verbs all end in "d" ("published at 14:48"); ASCII letters, which
 # re.I matches only in their two cases.
 _D_AT_ON = lazy_re(r"[dD] [aAoO][tTnN] ")
@@ -110,7 +111,7 @@ def _glued_capitals(text: str, known: set[str]) -> Iterator[_Glue]:
     """A breadcrumb trail ("HomeWorldAmericasThe"), a word glued to a sentence's first ("VanFossenWhen")."""
     for m in _BREADCRUMB.finditer(text):
         token = m.group("label")
-        parts = re.findall(r"[A-Z][a-z]*", token)
+        parts = _CAPITALISED_PART.findall(token)
         if token not in known and token not in _known_camel_names() and parts[-1] in _OPENERS:
             yield _Glue(m.start("label"), m.end("label"), "A breadcrumb trail")
     for m in _SENTENCE_GLUE.finditer(text):

@@ -22,7 +22,6 @@ A word the article uses more than once, writes as code, or that the glossary or
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +59,10 @@ _TIME_AS_LIST = lazy_re(r"[ \t]*(?P<h>1[0-2]|0?[1-9])\. (?P<m>[0-5]\d) ?(?P<ampm
 # A word broken by a hyphen where a line once ended: "infor- mation", "govern-\nment".
 _BROKEN_HYPHEN = lazy_re(r"(?<![\w’'\-.@#/])(?P<a>[a-z]{2,})-[ \t]*\n?[ \t]*(?P<b>[a-z]{2,})(?![\w’'\-@#/])")
 _SPLIT_PAIR = lazy_re(r"(?<![\w’'\-.@#/])(?P<a>[a-z]+) (?P<b>[a-z]+)(?![\w’'\-@#/])")
+_HYPHEN_SPACE_RUN = lazy_re(r"-\s*")
+_CAPS_THEN_LOWER = lazy_re(r"(?P<head>[a-z]?[A-Z]{2,})(?P<tail>[a-z]{5,})")  # "NASAfunded"
+_LOWER_THEN_CAPS = lazy_re(r"(?P<head>[a-z]{6,})(?P<tail>[A-Z]{2,})")  # "signingNFL"
+_POSSESSIVE_GLUE = lazy_re(r"(?P<head>[^\W\d_]{2,})'s(?P<tail>[a-z]{3,})")  # "Zealand'sdrinking"
 # Name prefixes glued to a capital on purpose: McDonald, MacArthur, DeSantis, LaGuardia, O'Neill.
 _NAME_PREFIXES = frozenset("mc mac de la le di da du van von der del dos des al el o st".split())
 _LONE_WORD_LETTERS = frozenset("a i o".split())  # one-letter words
@@ -240,7 +243,7 @@ class GluedWords(Check):
         elif glue.at == -2:  # "t he"
             right = written.replace(" ", "")
         elif glue.at == -3:  # "infor- mation"
-            right = re.sub(r"-\s*", "", written)
+            right = _HYPHEN_SPACE_RUN.sub("", written)
         else:
             right = prose[glue.start : glue.at] + " " + prose[glue.at : glue.end]
         message = f"“{written}” looks like {glue.what}: write “{right}”."
@@ -351,7 +354,7 @@ def _caps_glue(word: str, options: Options) -> tuple[int, str] | None:
     """"NASAfunded", "signingNFL": a run of capitals glued to a lowercase word."""
     if entry(word) is not None:
         return None
-    m = re.fullmatch(r"(?P<head>[a-z]?[A-Z]{2,})(?P<tail>[a-z]{5,})", word)
+    m = _CAPS_THEN_LOWER.fullmatch(word)
     if m:
         tail = entry(m.group("tail"))
         if tail is None or not tail.lower or tail.zipf < 3.5:
@@ -359,7 +362,7 @@ def _caps_glue(word: str, options: Options) -> tuple[int, str] | None:
         if entry(m.group("head")[-1] + m.group("tail")) is not None:
             return None  # "HAProxy": capitals, then a capitalised word
         return m.start("tail"), "two words run together"
-    m = re.fullmatch(r"(?P<head>[a-z]{6,})(?P<tail>[A-Z]{2,})", word)
+    m = _LOWER_THEN_CAPS.fullmatch(word)
     if m:
         head = entry(m.group("head"))
         if head is not None and head.lower and head.zipf >= 3.0 and m.group("head") not in _PREFIXES:
@@ -377,7 +380,7 @@ def _lower_glue(word: str, options: Options) -> tuple[int, str] | None:
         return None
     if entry(plain) is not None or (plain.endswith("'s") and entry(plain[:-2]) is not None):
         return None
-    possessive = re.fullmatch(r"(?P<head>[^\W\d_]{2,})'s(?P<tail>[a-z]{3,})", plain)
+    possessive = _POSSESSIVE_GLUE.fullmatch(plain)
     if possessive:
         # No English word goes on after a possessive "'s": "Zealand'sdrinking" lost its space.
         head, tail = entry(possessive.group("head")), entry(possessive.group("tail"))

@@ -9,7 +9,6 @@ in text that is not itself in capitals.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -30,6 +29,7 @@ _TITLE = lazy_re(r"(?<![\w.])(?P<title>MRS?)(?P<dot>\.?) (?=[A-Z][a-z]+)")
 # without it (nearly all) is neither masked nor searched.
 # A capital first (the engine scans for it; an alternation would be tried at every position).
 _MAYBE = lazy_re(r"[A-Z](?:(?<=M)R|[A-Z][a-z])")
+_LETTERS = lazy_re(r"[^\W\d_]+")
 
 
 @cache
@@ -94,7 +94,7 @@ class InnerCapital(Check):
 
 def _shouting(prose: str, start: int, end: int) -> bool:
     """True when the words around are in capitals too: a headline or label set in capitals."""
-    before = re.findall(r"[^\W\d_]+", prose[max(0, start - 40) : start])[-2:]
-    after = re.findall(r"[^\W\d_]+", prose[end : end + 40])[:2]
+    before = _LETTERS.findall(prose[max(0, start - 40) : start])[-2:]
+    after = _LETTERS.findall(prose[end : end + 40])[:2]
     near = [w for w in before + after if len(w) > 1]
     return bool(near) and sum(1 for w in near if w.isupper()) * 2 >= len(near)

@@ -47,6 +47,9 @@ _BRACKET_STOP = lazy_re(
 _GLUED = lazy_re(r"(?P<punct>[,.!?:;])(?<=[^\W_][,.!?:;])(?=[”’\"')\]]?[“‘\"(]?[^\W\d_]|(?<=,)(?:19|20)\d\d\b)")
 # Dotted abbreviations whose first part looks like a lowercase word ("Ph.D", "Ed.D").
 _LINE_BREAK_TAG = lazy_re(r"<(?:br|p|div|li|hr|h\d)\b", re.I)
+_APOSTROPHE_ENDING = lazy_re(r"(?:s|t|re|ve|ll|d|m)\b")  # what follows an apostrophe: "s", "re", "ll"
+_OPEN_BRACKET_WORDS = lazy_re(r"\(([A-Za-z][A-Za-z .,'’-]{0,40})$")  # "(AP" just before a closing bracket
+_ADDRESS_MARK = lazy_re(r"[/@_]")  # a path, an address or a user name
 _ABBREVIATIONS = frozenset({"ph.d", "ed.d", "ps.d", "th.d", "pharm.d", "mr.t", "mrs.t"})
 
 
@@ -86,12 +89,12 @@ class MissingSpace(Check):
         prose = text.text
         if options.sentence_punctuation and (")" in prose or "”" in prose):
             for m in _CLOSER.finditer(prose):
-                if m.group("punct") == "”" and re.match(r"(?:s|t|re|ve|ll|d|m)\b", m.group("after")):
+                if m.group("punct") == "”" and _APOSTROPHE_ENDING.match(m.group("after")):
                     continue  # "Marshal”s": a quote for an apostrophe (wrong-quote-mark)
                 if prose[m.start() - 1 : m.start()] in (".", "!", "?") and m.group("after")[0].isupper():
                     continue  # "was.”Nobody": the sentence rule below reports it
                 if m.group("punct") == ")":
-                    inside = re.search(r"\(([A-Za-z][A-Za-z .,'’-]{0,40})$", prose[max(0, m.start() - 42) : m.start()])
+                    inside = _OPEN_BRACKET_WORDS.search(prose[max(0, m.start() - 42) : m.start()])
                     if not inside or not (inside.group(1).isupper() or " " in inside.group(1)):
                         continue  # "1)first", "f(x)y", "(re)wrote": code or wordplay, not "(AP)The"
                 elif _skip(prose, m.start("punct")):
@@ -103,7 +106,7 @@ class MissingSpace(Check):
             for m in _BRACKET_STOP.finditer(prose):
                 start, end = token_bounds(prose, m.start("punct"))
                 # Not `_skip`: "(AD).As" reads as a domain (.as) to it; a bracket never starts one.
-                found = None if re.search(r"[/@_]", prose[start:end]) else self._report(
+                found = None if _ADDRESS_MARK.search(prose[start:end]) else self._report(
                     doc, text, m, m.end("punct"), m.group("punct"), options
                 )
                 if found:

@@ -24,7 +24,6 @@ flags those too, so an outlet running both may turn `include_known_names` off.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -40,6 +39,7 @@ from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
+from lint.patterns import lazy_re
 from lint.words import Entry, entry
 
 T = TypeVar("T")
@@ -418,6 +418,9 @@ def _fix(source: str, span: Span, written: str, right: str) -> Fix | None:
     return Fix(span, right, safe=False) if source[span.start : span.end] == written else None
 
 
+_HYPHEN_DOT_OR_CAPITALS = lazy_re(r"[-‑.]|[A-Z]{2}")  # a hyphen, a dot, or two capitals in a row
+
+
 def _is_name_variation(forms: list[str]) -> bool:
     """True when capitalised forms differ inside the word ("GitHub" and "Github").
 
@@ -425,7 +428,7 @@ def _is_name_variation(forms: list[str]) -> bool:
     "Internet" and "internet"), all-lowercase forms are package and command names ("sqlite"),
     and runs of capitals are acronyms that may differ on purpose ("IaaS", "IAAs").
     """
-    if any(not f[0].isupper() or re.search(r"[-‑.]|[A-Z]{2}", f) for f in forms):
+    if any(not f[0].isupper() or _HYPHEN_DOT_OR_CAPITALS.search(f) for f in forms):
         return False
     return len({f[1:] for f in forms}) > 1
 

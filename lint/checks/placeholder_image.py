@@ -58,12 +58,15 @@ def _placeholder_hosts() -> tuple[str, ...]:
     return tuple(line.lower() for line in data_lines("placeholders/image_hosts.txt"))
 
 
+_HOST_AND_PATH = lazy_re(r"^[\w.-]+\.\w{2,}/")  # "example.com/...": an address without its scheme
+
+
 def placeholder_source(src: str) -> str | None:
     """Why the image address is a placeholder, or None when it looks real."""
     src = src.strip()
     if not src or src in ("#", "about:blank") or src.startswith("data:,"):
         return "has no address (src)"
-    parts = urlsplit(src if "//" in src else "//" + src if re.match(r"^[\w.-]+\.\w{2,}/", src) else src)
+    parts = urlsplit(src if "//" in src else "//" + src if _HOST_AND_PATH.match(src) else src)
     host = (parts.hostname or "").lower()
     where = host + parts.path.lower()
     for service in _placeholder_hosts():

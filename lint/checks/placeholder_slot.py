@@ -222,6 +222,16 @@ def _slots(doc: Document, block: Block, text: str, may: frozenset[re.Pattern[str
 _NOUN = lazy_re(rf"\b(?:{_CONTENT_NOUNS})\b", re.I)
 
 
+_ASKS = lazy_re(rf"(?:{_INSTRUCTION})\b", re.I)  # "insert ...", "fill in ..."
+_TO_COME = lazy_re(r"\b(?:here|tbd|tk|to come)$", re.I)
+_QUALIFIED = lazy_re(r"\b(?:specific|relevant|appropriate|your|here)\b|\d$", re.I)
+_URL_WORD = lazy_re(r"\burl\b", re.I)
+_POSSESSIVE = lazy_re(r"['’]s?\s")  # "candidate's name", "students’ names"
+_QUALIFIER_FIRST = lazy_re(r"(?:your|specific|relevant)\b", re.I)
+_SPIN_SEPARATOR = lazy_re(r"[/|]")
+_SPUN_PART = lazy_re(r"[A-Za-z][A-Za-z’' ]*")
+
+
 def _describes_content(inner: str, parenthesis: bool) -> str:
     """"sure", "likely" or "" for the inside of a bracket, parenthesis or brace.
 
@@ -231,35 +241,35 @@ def _describes_content(inner: str, parenthesis: bool) -> str:
     inner = " ".join(inner.split())
     if len(inner.split()) > 8 or _DETERMINERS.match(inner) or inner.isdigit() or not _SLOT_BODY.match(inner):
         return ""
-    asks = re.match(rf"(?:{_INSTRUCTION})\b", inner, re.I) or re.search(r"\b(?:here|tbd|tk|to come)$", inner, re.I)
+    asks = _ASKS.match(inner) or _TO_COME.search(inner)
     if asks:
         # The instruction must ask for content: a kind of content, or a qualified, numbered or
         # title-cased slot ("Insert Specific Ward 2"); "(fill in the blank)" in a how-to is prose.
-        qualified = re.search(r"\b(?:specific|relevant|appropriate|your|here)\b|\d$", inner, re.I)
+        qualified = _QUALIFIED.search(inner)
         titled = all(w[:1].isupper() for w in inner.split()[1:]) and len(inner.split()) >= 2
         return "sure" if _NOUN.search(inner) or qualified or titled else ""
     if parenthesis:
         # "(NUMBER)", "(NAME OF SCHOOL)": a kind of content in capitals, as a form asks for it;
         # a gloss in parentheses is an acronym ("(URL)"), not a capitalised ordinary word.
         shouted = inner.isupper() and len(inner) >= 4 and all(len(w) >= 3 for w in inner.split())
-        return "likely" if shouted and _NOUN.search(inner) and not re.search(r"\burl\b", inner, re.I) else ""
+        return "likely" if shouted and _NOUN.search(inner) and not _URL_WORD.search(inner) else ""
     words = inner.split()
     if len(words) == 1:
         return "likely" if inner.islower() or inner.isupper() else ""
-    possessive = re.search(r"['’]s?\s", inner)
+    possessive = _POSSESSIVE.search(inner)
     # "[Reporter Name]", "[phone number]": a short slot ending on the kind of content, written
     # all in lowercase or all in title case like a form field.
     field = len(words) <= 3 and _NOUN.search(words[-1]) and (inner.islower() or inner.istitle())
-    return "likely" if possessive or field or re.match(r"(?:your|specific|relevant)\b", inner, re.I) else ""
+    return "likely" if possessive or field or _QUALIFIER_FIRST.match(inner) else ""
 
 
 def _spun(found: str) -> bool:
-    parts = [p.strip(" \"“”") for p in re.split(r"[/|]", found)]
+    parts = [p.strip(" \"“”") for p in _SPIN_SEPARATOR.split(found)]
     if len(parts) < 3 or any(not p for p in parts):
         return False
     if {p.lower() for p in parts} <= _PRONOUNS or all(len(p) <= 2 for p in parts):
         return False
-    return all(re.fullmatch(r"[A-Za-z][A-Za-z’' ]*", p) for p in parts)
+    return all(_SPUN_PART.fullmatch(p) for p in parts)
 
 
 def _cut(text: str, limit: int = 60) -> str:

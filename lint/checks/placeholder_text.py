@@ -60,6 +60,7 @@ _SLOTS = lazy_re(
     re.I,
 )
 _QUOTED = lazy_re(r"[“\"«][^“”\"«»]*[”\"»]")
+_TK_WORD = lazy_re(r"\bTK\b")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class PlaceholderText(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         stopped: dict[str, str] = {}  # outlet patterns that ran out of time, and why
         budget = Budget()  # one for the whole article
-        names_with_tk = tuple(name for name in house.glossary if re.search(r"\bTK\b", name))
+        names_with_tk = tuple(name for name in house.glossary if _TK_WORD.search(name))
         blocks = doc.prose_blocks
         # Cheap substring tests first (one pass for all paragraphs and all three kinds): most
         # paragraphs hold none of the characters every placeholder needs, and the regexes below

@@ -38,6 +38,7 @@ _STATE_WORD = lazy_re(
 _LIST_GLUE = lazy_re(r"\s*(?:,|&|/|[-‑–—]|and|or|,\s*and|,\s*or)?\s*", re.I)
 _DAY_OR_YEAR_AFTER = lazy_re(r"\s+(?:[0-3]?\d(?:st|nd|rd|th)?|\d{4})(?![\d:.,]\d)\b")
 _DAY_BEFORE = lazy_re(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
+_COLON_OR_DASH = lazy_re(r"[:–—]\s*")  # with the spaces after it
 # "central Asia", "eastern Europe": many styles keep the direction word lowercase.
 _DIRECTION_ADJECTIVES = frozenset(
     "central eastern western northern southern southeastern southwestern northeastern northwestern".split()
@@ -203,7 +204,7 @@ def _sentence_starts(block: Block, text: str) -> set[int]:
     starts = {s.start for s in block.sentences} | {0}
     if block.kind is BlockKind.HEADING:
         # Title-case headings capitalise every word; after a colon a new phrase starts too.
-        starts |= {m.end() for m in re.finditer(r"[:–—]\s*", text)}
+        starts |= {m.end() for m in _COLON_OR_DASH.finditer(text)}
     return starts
 
 

@@ -39,6 +39,7 @@ _DOUBLED = lazy_re(r"(?<=[^\W_])(?P<punct>,,|,\.|;;|::|,;|;,|\.\.(?!\.))(?=[\s\"
 _SPACED_APOSTROPHE = lazy_re(r"(?<=[^\W\d_])(?: ['’](?=(?:s|t|re|ve|ll|d|m)\b)|['’] (?=(?:s|t|re|ve|ll)\b))")
 # A quotation mark standing alone between spaces: "(AP) " The Latest", where a dash was lost.
 _LONE_QUOTE = lazy_re(r"(?:(?<=\s)|^)(?P<quote>[\"“”])(?=\s)")
+_DOT_NAME = lazy_re(r"\.(?:net|gov|com|org|edu|info|io|ai)\b", re.I)  # ".Net", ".Gov"
 
 
 class PunctuationSpacing(Check):
@@ -74,7 +75,7 @@ class PunctuationSpacing(Check):
             before = prose[word_start : m.start()]
             if is_technical(prose[start:end]) or any(mark in before for mark in ("@", "://", "www.")):
                 continue
-            if group == "punct2" and re.match(r"\.(?:net|gov|com|org|edu|info|io|ai)\b", prose[m.start(group) :], re.I):
+            if group == "punct2" and _DOT_NAME.match(prose[m.start(group) :]):
                 continue  # ".Net", ".Gov": names with a dot, not a sentence
             span = text.span(m.start(space), m.end(group))
             if doc.source[span.start : span.end] != m.group():

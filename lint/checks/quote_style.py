@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ _STRAIGHT = lazy_re(r"[\"']")
 _CURLY = lazy_re(r"[‘’“”]")
 # Feet and inches (6'2", 12"), minutes and seconds: primes, not quotation marks.
 _PRIME = lazy_re(r"\d['\"]|\d'\d+\"")
+_DECADE = lazy_re(r"\d\ds\b")  # "90s" of "'90s"
 _OPENS_AFTER = set(" \t\n([{—–-/" + ATOM)
 
 
@@ -89,7 +89,7 @@ def _curly_for(prose: str, at: int) -> str:
     before = prose[at - 1] if at else " "
     after = prose[at + 1] if at + 1 < len(prose) else " "
     if mark == "'":
-        if before.isalnum() or re.match(r"\d\ds\b", prose[at + 1 : at + 5]):  # don't, James', '90s
+        if before.isalnum() or _DECADE.match(prose[at + 1 : at + 5]):  # don't, James', '90s
             return "’"
         return "‘" if before in _OPENS_AFTER or before in '"“' else "’"
     if before in _OPENS_AFTER and not after.isspace():

@@ -13,9 +13,11 @@ from types import ModuleType
 
 from lint.checks.base import Check
 from lint.findings import CATEGORIES
+from lint.patterns import lazy_re
 
 ENTRY_POINT_GROUP = "newslint.checks"
 _NOT_CHECK_MODULES = frozenset({"base", "registry"})
+_KEBAB_CASE = lazy_re(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 
 class PluginError(Exception):
@@ -55,9 +57,7 @@ def checks_in(module: ModuleType) -> list[type[Check]]:
 
 
 def _validate(check: type[Check], origin: str) -> None:
-    import re
-
-    if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", getattr(check, "id", "") or ""):
+    if not _KEBAB_CASE.fullmatch(getattr(check, "id", "") or ""):
         raise PluginError(f"{origin}: check {check.__name__} needs a kebab-case id")
     if check.category not in CATEGORIES:
         raise PluginError(f"{origin}: check {check.id} has unknown category {check.category!r}")

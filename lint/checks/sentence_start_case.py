@@ -51,6 +51,8 @@ _NON_PROSE_BEFORE = frozenset(
 )
 # Between two sentences in the source: the stop closed a link text or an image came in between.
 _LINK_OR_IMAGE = lazy_re(r"</a>|\]\(|<img\b|!\[")
+_VERSION_AFTER = lazy_re(r"\s+v?\d")  # " 1.36", " v54" after a word
+_HYPHEN_OR_APOSTROPHE = lazy_re(r"[-‑'’]")
 _BLOCK_PLACES = {BlockKind.HEADING: "heading", BlockKind.LIST_ITEM: "list item"}
 _TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "io", "mil"})
 # Words that start a full sentence rather than a fragment ("- the tool now..." vs "- bump x").
@@ -247,7 +249,7 @@ def _lowercase_word(text: str, masked: str, at: int, sentence: Sentence) -> tupl
     following = masked[m.end() : m.end() + 3]
     if following.strip() == "" and text[m.end() : m.end() + 3].strip():
         return None
-    if sentence.block.kind is BlockKind.HEADING and re.match(r"\s+v?\d", text[m.end() :]):
+    if sentence.block.kind is BlockKind.HEADING and _VERSION_AFTER.match(text[m.end() :]):
         return None  # a release-notes heading: "bosh-dns 1.36 to 1.37", "nats v54"
     return m.start(), m.end()
 
@@ -263,7 +265,7 @@ def _ordinary_word(
     if "-" in word and prose_words[word] > 1:
         return False  # a hyphenated name the article keeps lowercase ("rust-analyzer")
     # Not a dictionary word: a lowercase name or tool ("rustfmt", a user name).
-    return all(is_english_word(part) for part in re.split(r"[-‑'’]", word) if part)
+    return all(is_english_word(part) for part in _HYPHEN_OR_APOSTROPHE.split(word) if part)
 
 
 _LOOK_BACK = 400  # characters before a sentence that are enough to read how the one before ended

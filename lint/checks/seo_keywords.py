@@ -137,6 +137,7 @@ _IMPERATIVE = lazy_re(
     re.I,
 )
 _DOT_LETTER = lazy_re(r"\.[a-z]", re.I)
+_DOMAIN = lazy_re(DOMAIN_LIKE, re.I)
 _MUCH_MORE = lazy_re(r"\b(?:and (?:much|lots|a lot) more|and more only on|all the latest)\b", re.I)
 
 
@@ -146,7 +147,7 @@ def _meta_description_clues(text: str) -> list[str]:
     "and much more"."""
     # Without a website or "and much more" a line is no blurb: the imperatives are not read.
     # (A website's name holds a dot and the first letter of its domain: most lines hold neither.)
-    domain = re.search(DOMAIN_LIKE, text, re.I) if _DOT_LETTER.search(text) else None
+    domain = _DOMAIN.search(text) if _DOT_LETTER.search(text) else None
     # Every match of _MUCH_MORE holds "more" or "latest" in some case (see _needles.fold): most
     # lines hold neither, and the pattern tries every place.
     folded = fold(text)

@@ -120,6 +120,9 @@ _INLINE_LABEL = lazy_re(
 )
 _VALUE_END = lazy_re(r"[.!?](?=\s+[A-Z]|[A-Z])|\)")
 _PARENTHESIS = lazy_re(r"\s*\([^)]*\)")
+_COUNT_LABEL = lazy_re(r"count|length|words|reading|time", re.I)
+_KEYWORD_LABEL = lazy_re(r"key\s?words?|key\s?phrases?|tags?$|hashtags?", re.I)
+_SERIES_END = lazy_re(r"\b(?:and|or)\s+\w+$")  # "... and Berlin"
 
 
 @cache
@@ -303,11 +306,11 @@ def _item(line: Line, text: str) -> Note | None:
 
 def _field_value(label: str, value: str) -> bool:
     """A value shaped like a CMS field: a keyword list, a count, a slug, a short keyphrase."""
-    if _NUMBER.match(value) and re.search(r"count|length|words|reading|time", label, re.I):
+    if _NUMBER.match(value) and _COUNT_LABEL.search(label):
         return True
     if _SLUG.match(value):
         return bool(_SLUG_LABEL.search(label) or _PASTE_LABEL.search(label))
-    if re.search(r"key\s?words?|key\s?phrases?|tags?$|hashtags?", label, re.I):
+    if _KEYWORD_LABEL.search(label):
         items = [item for item in _LIST_SPLIT.split(value.rstrip(".")) if item]
         if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
             return True
@@ -367,7 +370,7 @@ def _term_list(text: str) -> bool:
     items = [item for item in _LIST_SPLIT.split(text) if item]
     short_terms = all(1 <= len(item.split()) <= 3 and not item.endswith(("?", "!")) for item in items)
     # A sentence's own series ends "... and Berlin"; a keyword list does not.
-    return len(items) >= 4 and short_terms and not re.search(r"\b(?:and|or)\s+\w+$", items[-1])
+    return len(items) >= 4 and short_terms and not _SERIES_END.search(items[-1])
 
 
 def _talks_about_article(text: str) -> bool:

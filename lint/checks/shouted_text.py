@@ -9,7 +9,6 @@ short runs of acronyms ("NATO, EU and UN") are left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,7 +62,7 @@ class ShoutedText(Check):
             if not runs or len(_LOWER_WORD.findall(prose)) < 4:
                 continue  # a paragraph in capitals throughout is a style or a label, not a slip
             for m in runs:
-                words = re.findall(_CAPS_WORD, m.group())
+                words = _ANY_CAPS_WORD.findall(m.group())
                 if len(words) < options.min_words or sum(len(w) for w in words) < options.min_letters:
                     continue
                 shown = " ".join(m.group().split())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,8 @@ from lint.patterns import lazy_re
 
 # Chapter lists of a video or a podcast ("2:34 – What happens") name times, not headings.
 _TIMESTAMP = lazy_re(r"^\s*\d{1,2}:\d{2}")
+_LIST_NUMBER = lazy_re(r"^\s*\d{1,3}[.)]\s+")  # "1. ", "2) "
+_WORD = lazy_re(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,13 @@ class TocMismatch(Check):
 
 
 def _without_number(entry: Block) -> str:
-    return re.sub(r"^\s*\d{1,3}[.)]\s+", "", entry.text.text)
+    return _LIST_NUMBER.sub("", entry.text.text)
 
 
 def _key(text: str) -> str:
     """Compare names without case, punctuation or "&"/"and" differences."""
     text = normalize(text).replace("&", " and ")
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORD.findall(text))
 
 
 def _plain(block: Block) -> str:

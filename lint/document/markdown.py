@@ -18,6 +18,7 @@ from lint.patterns import lazy_re
 
 _LONE_CR = lazy_re(r"\r(?!\n)")
 _ATX = lazy_re(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSING = lazy_re(r"(?:^|[ \t]+)#+[ \t]*$")  # the closing "##" of "## Title ##"
 
 
 class _NoRenderer:
@@ -280,7 +281,7 @@ def _atx_content(source: str, line: tuple[int, int]) -> MappedText:
     assert m is not None
     lo, hi = m.end(), end
     text = source[lo:hi]
-    closing = re.search(r"(?:^|[ \t]+)#+[ \t]*$", text)
+    closing = _ATX_CLOSING.search(text)
     if closing:
         hi = lo + closing.start()
     while hi > lo and source[hi - 1] in " \t":

@@ -112,6 +112,9 @@ _STARTERS = frozenset(
 )
 
 
+_WORD = lazy_re(r"[\w']+")
+
+
 def _looks_like_sentence_start(text: str, at: int) -> bool:
-    m = re.match(r"[\w']+", text[at : at + 30])
+    m = _WORD.match(text[at : at + 30])
     return bool(m) and m.group().lower() in _STARTERS and m.group()[0].isupper()

@@ -13,6 +13,8 @@ TOC_TITLE = lazy_re(
     r"^\s*(table of contents|contents|in this (article|story|post)|on this page|jump to)\s*:?\s*$", re.I
 )
 _ENTRY_NUMBER = lazy_re(r"^\s*(\d{1,3}(\.\d{1,3})*[.)]?|[ivxlc]{1,5}[.)])\s+", re.I)
+_LINKED_ENTRY = lazy_re(r"^\s*\[(.*)\]\(.*\)\s*$")  # "[Title](#title)"
+_SPACES = lazy_re(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,13 @@ class Toc:
 def entry_text(block: Block) -> str:
     """An entry's words without its numbering, for comparing with headings."""
     text = _ENTRY_NUMBER.sub("", block.text.text)
-    text = re.sub(r"^\s*\[(.*)\]\(.*\)\s*$", r"\1", text)
+    text = _LINKED_ENTRY.sub(r"\1", text)
     return normalize(text)
 
 
 def normalize(text: str) -> str:
     text = text.replace("\u2011", "-").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def find_toc(blocks: list[Block]) -> Toc | None:
