@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -62,6 +61,8 @@ class TocMismatch(Check):
         # A list under "Contents" that names no heading at all is a list of something else.
         if not matched:
             return
+        import difflib  # here: most articles have no table of contents
+
         for i in unmatched:
             entry = entries[i]
             name = entry_text(entry)
