@@ -1,7 +1,7 @@
 """The start and the end of a command-line process: what a one-article run pays besides linting.
 
 A pre-commit hook starts newslint once per commit to lint one article, so the fixed costs of a
-process are most of what it waits for. Three of them are not about linting at all, and the
+process are most of what it waits for. Four of them are not about linting at all, and the
 command line (`lint.cli.main`, nothing else: a program that imports newslint keeps its own
 interpreter as it is) trims them:
 
@@ -13,6 +13,9 @@ interpreter as it is) trims them:
   The text is the key, so a stored method is exactly what compiling its text gives. A dataclass
   without a docstring also gets its `__init__` signature worked out as its `__doc__` (about 5 ms
   for a hundred classes): in the command line that doc is the class name alone.
+- Importing some 250 modules means searching the path and reading a bytecode file for each:
+  `lint/module_store.py` keeps the compiled modules of earlier runs in one file instead, each
+  checked against its source's size and time as Python checks bytecode.
 - The cyclic garbage collector scans the objects start-up builds (modules, classes, word
   lists) again and again though they live as long as the process: it is off until start-up is
   over (`settled`), and what start-up built is then frozen out of later scans.
@@ -27,6 +30,7 @@ import functools
 import gc
 import importlib
 import marshal
+import mmap
 import os
 import sys
 import threading
@@ -72,8 +76,11 @@ def _first_read(path: Path | None, save: Callable[[], None]) -> Any:
         return None
     atexit.register(save)
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        # Read through a mapping of the file, not a copy of it: a store of some megabytes read
+        # into memory first would cost a fault for every page of the copy.
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            return marshal.loads(mapped)
+    except (OSError, ValueError, EOFError, TypeError):  # (an empty file cannot be mapped: ValueError)
         return None
 
 
@@ -248,8 +255,12 @@ class CodeStore:
 
 def begin() -> None:
     """The command line's first step, before it imports the rest of newslint: no cyclic garbage
-    collection until `settled`, dataclass methods from the store."""
+    collection until `settled`, modules' compiled code (lint/module_store.py) and dataclass
+    methods from the stores."""
     gc.disable()
+    from lint import module_store
+
+    module_store.install(RecentStore(store_path("module-code")))
     dataclasses = _import_dataclasses()
     if "exec" not in vars(dataclasses):
         # dataclasses calls the built-in exec by name; a module attribute of that name comes first.

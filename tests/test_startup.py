@@ -221,6 +221,46 @@ def test_inspect_is_imported_only_when_something_uses_it() -> None:
     assert run.stdout.split() == ["False", "False", "True", "True", "True", "True", "['HEADING',", "'PARAGRAPH']"]
 
 
+_MODULE_STORE = """
+import importlib.resources, sys
+sys.path.insert(0, sys.argv[1])
+sys.path[1:1] = sys.argv[2:]
+from lint import module_store
+from lint.startup import RecentStore, store_path
+module_store.install(RecentStore(store_path("module-code")))
+import nlpkg.mod as mod
+package = sys.modules["nlpkg"]
+print(mod.VALUE, type(mod.__spec__.loader).__name__, type(package.__spec__.loader).__name__, mod.__file__,
+      mod.__package__, package.__path__ == [sys.argv[1] + "/nlpkg"], mod.__cached__ is not None,
+      importlib.resources.files("nlpkg").joinpath("words.txt").read_text().strip())
+"""
+
+
+def test_modules_come_from_the_store_until_their_source_changes(tmp_path: Path) -> None:
+    packages = tmp_path / "packages"
+    (packages / "nlpkg").mkdir(parents=True)
+    (packages / "nlpkg" / "__init__.py").write_text("", encoding="utf-8")
+    (packages / "nlpkg" / "words.txt").write_text("council\n", encoding="utf-8")
+    source = packages / "nlpkg" / "mod.py"
+    source.write_text("VALUE = 1\n", encoding="utf-8")
+    env = {**os.environ, "NEWSLINT_PATTERN_CACHE": str(tmp_path / "store")}
+
+    def run(*extra_path: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _MODULE_STORE, str(packages), *extra_path], env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    usual = ["1", "SourceFileLoader", "SourceFileLoader", str(source), "nlpkg", "True", "True", "council"]
+    stored = ["1", "_StoredLoader", "_StoredLoader", *usual[3:]]
+    assert run() == usual  # imported the usual way, then stored at exit
+    assert run() == stored
+    assert run(str(tmp_path)) == usual  # another search path may find other modules: not answered
+    source.write_text("VALUE = 22\n", encoding="utf-8")  # a changed source is imported afresh, then stored
+    assert run() == ["22", "SourceFileLoader", "_StoredLoader", *usual[3:]]
+    assert run() == ["22", "_StoredLoader", "_StoredLoader", *usual[3:]]
+
+
 def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_path: Path) -> None:
     store = startup.MarshalStore(tmp_path / "tables.marshal")
     store.add(("needles", r"\bsee also\b", re.IGNORECASE), ("see also",))  # an enum member in the key
