@@ -22,13 +22,26 @@ import os
 import sys
 import zlib
 from importlib.machinery import ModuleSpec, SourceFileLoader
+from pathlib import Path
 from types import CodeType, ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from lint.startup import RecentStore
+
+class Store(Protocol):
+    """What the finder needs of its store (lint/startup.py's `RecentStore`)."""
+
+    path: Path | None
+
+    def get(self, key: Any) -> Any: ...
+
+    def discard(self, key: Any) -> None: ...
+
+    def put(self, key: Any, value: Any) -> None: ...
+
+    def save(self) -> None: ...
 
 
 class _StoredLoader(SourceFileLoader):
@@ -45,7 +58,7 @@ class _StoredLoader(SourceFileLoader):
 class ModuleStore:
     """An import finder for the modules stored by earlier runs (see the module docstring)."""
 
-    def __init__(self, store: RecentStore) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
         # The same search path finds the same modules (a digest: `hash` differs from run to run).
         self._path_key = zlib.crc32("\n".join(sys.path).encode("utf-8", "surrogatepass"))
@@ -93,7 +106,7 @@ class ModuleStore:
         self._missed.clear()
 
 
-def install(store: RecentStore) -> ModuleStore | None:
+def install(store: Store) -> ModuleStore | None:
     """Put a `ModuleStore` first on `sys.meta_path` (the store must be on); modules imported the
     usual way from then on are stored when the process exits."""
     if store.path is None or any(isinstance(finder, ModuleStore) for finder in sys.meta_path):
@@ -104,6 +117,6 @@ def install(store: RecentStore) -> ModuleStore | None:
     return finder
 
 
-def _save(finder: ModuleStore, store: Any) -> None:
+def _save(finder: ModuleStore, store: Store) -> None:
     finder.store_missed()
     store.save()
