@@ -5,14 +5,16 @@ For each, Python's import system searches the path, looks at the source file and
 file, opens and reads the bytecode and checks its header: about a tenth of the run, before any
 module's code has run. `ModuleStore` is an import finder, first on `sys.meta_path` in the command
 line only (`lint.startup.begin`), that answers for modules an earlier run imported: their code
-objects are read at once from one store file (lint/startup.py's `RecentStore`), and each module's
+objects are read at once from one store file (lint/startup.py's `RecentStore`, one file per
+search path: `store_kind`), and each module's
 source is looked at with one `stat`, as Python checks bytecode against its source: a module whose
 size or modification time changed is imported the usual way, and its new code is stored at exit.
 
 What is stored is exactly what the module's own loader compiled (`SourceFileLoader.get_code`), and
 a stored module is loaded by a `SourceFileLoader` of its own file (resources, `__file__`,
-`__cached__` as usual). Only modules found the usual way through source files are stored, under
-the search path (`sys.path`) of the run, so that another path finds what it would have found.
+`__cached__` as usual). Only modules found the usual way through source files are stored, in the
+file of the run's search path (`sys.path`): another path (another environment, a test runner)
+finds what it would have found, and a run reads only its own environment's modules.
 """
 
 from __future__ import annotations
@@ -60,13 +62,11 @@ class ModuleStore:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        # The same search path finds the same modules (a digest: `hash` differs from run to run).
-        self._path_key = zlib.crc32("\n".join(sys.path).encode("utf-8", "surrogatepass"))
         self._missed: list[str] = []  # modules imported the usual way: stored at exit
 
     def find_spec(self, name: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
-        entry = self._store.get((self._path_key, name))
+        entry = self._store.get(name)
         if entry is None:
             self._missed.append(name)
             return None
@@ -76,7 +76,7 @@ class ModuleStore:
         except (OSError, TypeError, ValueError):
             status = None
         if status is None or (status.st_size, status.st_mtime_ns) != (size, mtime) or not isinstance(code, CodeType):
-            self._store.discard((self._path_key, name))
+            self._store.discard(name)
             self._missed.append(name)
             return None
         spec = ModuleSpec(name, _StoredLoader(name, origin, code), origin=origin, is_package=is_package)
@@ -102,8 +102,13 @@ class ModuleStore:
             if code is not None:
                 entry = (origin, spec.submodule_search_locations is not None,  # type: ignore[union-attr]
                          status.st_size, status.st_mtime_ns, code)
-                self._store.put((self._path_key, name), entry)
+                self._store.put(name, entry)
         self._missed.clear()
+
+
+def store_kind() -> str:
+    """The store of this search path's modules ("module-code-" and a digest of `sys.path`)."""
+    return f"module-code-{zlib.crc32(chr(10).join(sys.path).encode('utf-8', 'surrogatepass')):08x}"
 
 
 def install(store: Store) -> ModuleStore | None:

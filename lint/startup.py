@@ -260,7 +260,7 @@ def begin() -> None:
     gc.disable()
     from lint import module_store
 
-    module_store.install(RecentStore(store_path("module-code")))
+    module_store.install(RecentStore(store_path(module_store.store_kind())))
     dataclasses = _import_dataclasses()
     if "exec" not in vars(dataclasses):
         # dataclasses calls the built-in exec by name; a module attribute of that name comes first.

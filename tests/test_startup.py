@@ -227,7 +227,7 @@ sys.path.insert(0, sys.argv[1])
 sys.path[1:1] = sys.argv[2:]
 from lint import module_store
 from lint.startup import RecentStore, store_path
-module_store.install(RecentStore(store_path("module-code")))
+module_store.install(RecentStore(store_path(module_store.store_kind())))
 import nlpkg.mod as mod
 package = sys.modules["nlpkg"]
 print(mod.VALUE, type(mod.__spec__.loader).__name__, type(package.__spec__.loader).__name__, mod.__file__,
