@@ -380,12 +380,7 @@ def lint_source(display: str, source: str, resolved: Resolved, selection: Select
         return FileResult(display, fmt, error=over)
     try:
         with time_budget(limits.max_seconds), _no_gc():
-            doc = parse(display, source, resolved.parse, fmt)
-            words = doc.word_count
-            if limits.max_words and words > limits.max_words:
-                return FileResult(display, doc.format, error=(
-                    f"article is {words:,} words long, over the {limits.max_words:,} limit (files.max_words)"))
-            return lint_parsed(doc, resolved, selection, words)
+            return _parse_and_lint(display, source, resolved, selection, fmt)
     except OverTime:
         return FileResult(display, fmt, error=(
             f"gave up after {limits.max_seconds:g} s (files.max_seconds): the file is too large or too unusual "
@@ -395,6 +390,18 @@ def lint_source(display: str, source: str, resolved: Resolved, selection: Select
     except Exception as err:  # a parser bug on one odd file must not end the run for all the others
         return FileResult(display, fmt, internal=True,
                           error=f"newslint could not parse this file ({type(err).__name__}: {err}); please report it")
+
+
+def _parse_and_lint(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str) -> FileResult:
+    # A function of its own: the document is freed when it returns, before the collector is back
+    # on (`_no_gc`), which then has only the document's cycles to look at, not all of it.
+    doc = parse(display, source, resolved.parse, fmt)
+    words = doc.word_count
+    limits = resolved.limits
+    if limits.max_words and words > limits.max_words:
+        return FileResult(display, doc.format, error=(
+            f"article is {words:,} words long, over the {limits.max_words:,} limit (files.max_words)"))
+    return lint_parsed(doc, resolved, selection, words)
 
 
 def over_limits(source: str, limits: Limits) -> str | None:
