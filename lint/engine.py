@@ -401,7 +401,9 @@ def _parse_and_lint(display: str, source: str, resolved: Resolved, selection: Se
     if limits.max_words and words > limits.max_words:
         return FileResult(display, doc.format, error=(
             f"article is {words:,} words long, over the {limits.max_words:,} limit (files.max_words)"))
-    return lint_parsed(doc, resolved, selection, words)
+    result = lint_parsed(doc, resolved, selection, words)
+    doc.release()
+    return result
 
 
 def over_limits(source: str, limits: Limits) -> str | None:

@@ -46,17 +46,17 @@ def prose_lines(doc: Document) -> list[Line]:
 
     Several checks read the lines of one document: they are worked out once and shared (the
     list and its lines must not be changed)."""
-    return doc.shared(_prose_lines, _Whole(doc))
+    return doc.shared_whole(_prose_lines)
 
 
 def paragraph_texts(doc: Document) -> Texts:
     """The texts of `doc.prose_blocks`, in order, for needle passes (shared by the checks)."""
-    return doc.shared(_paragraph_texts, _Whole(doc))
+    return doc.shared_whole(_paragraph_texts)
 
 
 def line_texts(doc: Document) -> Texts:
     """The texts of `prose_lines(doc)`, in order, for needle passes (shared by the checks)."""
-    return doc.shared(_line_texts, _Whole(doc))
+    return doc.shared_whole(_line_texts)
 
 
 class _Gate(Protocol):
@@ -71,32 +71,17 @@ def masked_paragraphs(doc: Document, gate: _Gate) -> Iterator[tuple[Block, int]]
             yield block, mask
 
 
-def _paragraph_texts(whole: _Whole) -> Texts:
-    return Texts([block.text.text for block in whole.doc.prose_blocks], family="paragraphs")
+def _paragraph_texts(doc: Document) -> Texts:
+    return Texts([block.text.text for block in doc.prose_blocks], family="paragraphs")
 
 
-def _line_texts(whole: _Whole) -> Texts:
-    return Texts([line.text for line in prose_lines(whole.doc)])
+def _line_texts(doc: Document) -> Texts:
+    return Texts([line.text for line in prose_lines(doc)])
 
 
-class _Whole:
-    """A document as a key of `doc.shared`: by identity (a Document is not hashable)."""
-
-    __slots__ = ("doc",)
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-
-    def __hash__(self) -> int:
-        return id(self.doc)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Whole) and other.doc is self.doc
-
-
-def _prose_lines(whole: _Whole) -> list[Line]:
+def _prose_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
-    for index, block in enumerate(whole.doc.blocks):
+    for index, block in enumerate(doc.blocks):
         if block.kind not in NOTE_KINDS:
             continue
         text = block.text.text

@@ -292,8 +292,9 @@ class ProseTokens:
         offsets = list(accumulate(map(len, self.parts)))  # where each part ends
         return offsets[:-1:2], offsets[1::2]
 
-    @cached_property
+    @property
     def tokens(self) -> _Tokens:
+        # Made at each use, not kept: kept, it would hold this object in a cycle (see Document.shared_whole).
         return _SharedTokens(self)
 
 

@@ -219,6 +219,26 @@ class Document:
             value = self._shared[key] = compute(*args)
             return value
 
+    def release(self) -> None:
+        """Drop what was worked out while linting: a block's sentences refer back to their block,
+        a cycle that, left in place, only the garbage collector frees (reading the whole document
+        to do it). The engine calls this when the document's result is made."""
+        self._shared.clear()
+        self.__dict__.pop("sentences", None)
+        for block in self.blocks:
+            block.__dict__.pop("sentences", None)
+
+    def shared_whole(self, compute: Callable[[Document], T]) -> T:
+        """`compute(doc)`, worked out once per document and shared, like `shared`. The key holds
+        no reference to the document, whose cache would otherwise hold it in a cycle: a document
+        left in a cycle is freed only by the garbage collector, which then reads all of it."""
+        key = (compute,)
+        try:
+            return self._shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._shared[key] = compute(self)
+            return value
+
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
