@@ -116,3 +116,28 @@ class MadeOnLookup(Mapping[K, V], Generic[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._fields
+
+
+def sampled_lines(data: Any, start: int, step: int,
+                  key: Callable[[bytes], bytes] | None = None) -> tuple[list[int], list[bytes]]:
+    """A sorted file's lines noted every `step` bytes, for looking words up in place (bisect the
+    noted lines, then search the few kilobytes between two): where the line at `start` and the
+    line after every `step` bytes from there begin, and those lines (or `key` of each)."""
+    size = len(data)
+    starts = [data.find(b"\n", at) + 1 for at in range(start + step, size, step)]
+    offsets = [start, *(begin for begin in starts if 0 < begin < size)]
+    ends = [data.find(b"\n", begin) for begin in offsets]
+    lines = [data[begin : end if end >= 0 else size] for begin, end in zip(offsets, ends, strict=True)]
+    return offsets, lines if key is None else [key(line) for line in lines]
+
+
+def kept_samples(kind: str, identity: tuple[Any, ...] | None, data: Any, start: int, step: int,
+                 key: Callable[[bytes], bytes] | None = None) -> tuple[list[int], list[bytes]]:
+    """`sampled_lines`, kept between runs in the store `kind` (lint/startup.py) under the file's
+    identity (path, size, modification time): noting the lines is a fiftieth of a one-article
+    run. Without an identity they are noted afresh."""
+    if identity is None:
+        return sampled_lines(data, start, step, key)
+    from lint.startup import kept_value
+
+    return kept_value(kind, (*identity, step), lambda: sampled_lines(data, start, step, key))  # type: ignore[no-any-return]

@@ -27,6 +27,7 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
+from lint.datafiles import kept_samples
 from lint.patterns import lazy_re
 
 # textstat's loader; it is replaced before textstat imports it (see `offline_textstat`).
@@ -34,7 +35,6 @@ _TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
 # Bytes between the lines `_index` samples. The file is sorted except for a few entries one line
 # out of place ("stilton" before "stilted"), which the search around a word's samples takes in.
 _INDEX_STEP = 1024
-_LONGEST_KEY = 64  # bytes enough for any word of the file (the longest has 28)
 
 
 class CmuDict(Mapping[str, list[list[str]]]):
@@ -167,25 +167,10 @@ class CmuDict(Mapping[str, list[list[str]]]):
 
     def _index(self) -> tuple[list[int], list[bytes]]:
         """Every `_INDEX_STEP` bytes, the next line's offset and word: a lookup then searches
-        a few kilobytes in C instead of probing the whole file line by line. Sampling the file
-        is a fiftieth of a one-article run, so the samples are kept between runs in a store
-        (lint/startup.py) under the file's identity."""
+        a few kilobytes in C instead of probing the whole file line by line."""
         if self._sampled is None:
-            if self._identity is None:
-                self._sampled = self._sample()
-            else:
-                from lint.startup import kept_value
-
-                self._sampled = kept_value("syllable-index", (*self._identity, _INDEX_STEP), self._sample)
+            self._sampled = kept_samples("syllable-index", self._identity, self._data, 0, _INDEX_STEP, _key)
         return self._sampled
-
-    def _sample(self) -> tuple[list[int], list[bytes]]:
-        data, size = self._data, len(self._data)
-        # The line after every _INDEX_STEP bytes (its "\n" found, then the next line start).
-        starts = [data.find(b"\n", at) + 1 for at in range(_INDEX_STEP, size, _INDEX_STEP)]
-        offsets = [0, *(start for start in starts if 0 < start < size)]
-        keys = [_key(data[start : start + _LONGEST_KEY].split(b"\n", 1)[0]) for start in offsets]
-        return offsets, keys
 
 
 def _ascii_key(word: str) -> bytes | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from lint.datafiles import data_path
+from lint.datafiles import data_path, kept_samples
 
 VOCABULARY_FILE = "spelling/vocabulary.txt"  # under lint/data/
 
@@ -176,24 +176,10 @@ class Vocabulary:
         return _line_entry(data[at : line_end if line_end >= 0 else len(data)].decode("utf-8"))
 
     def _samples(self) -> tuple[list[int], list[bytes]]:
-        """Where every `_SAMPLE_STEP` bytes the next line starts, and that line: kept between
-        runs (lint/startup.py) under the file's identity, as working them out is a hundredth of a
-        one-article run."""
+        """Where every `_SAMPLE_STEP` bytes the next line starts, and that line."""
         if self._sampled is None:
-            if self._identity is None:
-                self._sampled = self._sample()
-            else:
-                from lint.startup import kept_value
-
-                self._sampled = kept_value("vocabulary-index", (*self._identity, _SAMPLE_STEP), self._sample)
+            self._sampled = kept_samples("vocabulary-index", self._identity, self._data, self._data_start, _SAMPLE_STEP)
         return self._sampled
-
-    def _sample(self) -> tuple[list[int], list[bytes]]:
-        data, size = self._data, len(self._data)
-        starts = [data.find(b"\n", at) + 1 for at in range(self._data_start + _SAMPLE_STEP, size, _SAMPLE_STEP)]
-        offsets = [self._data_start, *(start for start in starts if 0 < start < size)]
-        ends = [data.find(b"\n", start) for start in offsets]
-        return offsets, [data[start : end if end >= 0 else size] for start, end in zip(offsets, ends, strict=True)]
 
     def _search_text(self, key: str) -> Entry | None:
         text = self._text
