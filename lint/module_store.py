@@ -63,6 +63,7 @@ class ModuleStore:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._missed: list[str] = []  # modules imported the usual way: stored at exit
+        self.saved = False  # whether `store_missed` stored anything
 
     def find_spec(self, name: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
@@ -103,6 +104,7 @@ class ModuleStore:
                 entry = (origin, spec.submodule_search_locations is not None,  # type: ignore[union-attr]
                          status.st_size, status.st_mtime_ns, code)
                 self._store.put(name, entry)
+                self.saved = True
         self._missed.clear()
 
 
@@ -122,6 +124,22 @@ def install(store: Store) -> ModuleStore | None:
     return finder
 
 
+_KEEP_FILES = 8  # the search paths whose stores are kept (`python -m lint` has one per folder)
+
+
 def _save(finder: ModuleStore, store: Store) -> None:
     finder.store_missed()
     store.save()
+    if store.path is not None and finder.saved:
+        _prune(store.path)
+
+
+def _prune(path: Path) -> None:
+    """Remove all but the `_KEEP_FILES` most recently written module stores of the folder: each
+    search path has its own, and `python -m lint` run in many folders would leave one in each."""
+    try:
+        stores = sorted(path.parent.glob("module-code-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in stores[_KEEP_FILES:]:
+            old.unlink()
+    except OSError:
+        pass  # another run removed one first, or the folder cannot be written: nothing to tidy

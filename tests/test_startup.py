@@ -259,6 +259,10 @@ def test_modules_come_from_the_store_until_their_source_changes(tmp_path: Path) 
     source.write_text("VALUE = 22\n", encoding="utf-8")  # a changed source is imported afresh, then stored
     assert run() == ["22", "SourceFileLoader", "_StoredLoader", *usual[3:]]
     assert run() == ["22", "_StoredLoader", "_StoredLoader", *usual[3:]]
+    for folder in range(10):  # each search path has a store of its own; the oldest are removed
+        assert run(str(tmp_path / f"elsewhere-{folder}"))[1] == "SourceFileLoader"
+    assert len(list((tmp_path / "store").glob("module-code-*.marshal"))) == 8
+    assert run(str(tmp_path / "elsewhere-9"))[1] == "_StoredLoader"  # the newest are kept
 
 
 def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_path: Path) -> None:
