@@ -58,3 +58,28 @@ def test_glossary_names_and_outlet_wrong_forms_extend_the_list():
 def test_code_and_front_matter_are_ignored():
     text = "---\ntitle: North Atlantic Treaty Association\n---\n\nRun `European Onion` now.\n"
     assert findings(text, select=RULE) == []
+
+
+def test_the_tables_kept_between_runs_are_the_ones_worked_out(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lint import startup
+    from lint.checks import official_name
+
+    extra = (("Open Data Councill", "Open Data Council"),)
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path))
+    startup.marshal_store.cache_clear()
+    official_name._names.cache_clear()
+    try:
+        built = official_name._names((), extra)
+        assert startup.marshal_store("official-names").added == 1
+        startup.marshal_store("official-names").save()
+        startup.marshal_store.cache_clear()
+        official_name._names.cache_clear()
+        kept = official_name._names((), extra)
+        assert startup.marshal_store("official-names").added == 0  # read from the store
+        assert (kept.wrong, kept.valid, kept.near, kept.lengths, kept.words) == (
+            built.wrong, built.valid, built.near, built.lengths, built.words)
+        text = "the open data councill met the European Comission"
+        assert [m for m in kept.wrong_forms.finditer(text)] == [m for m in built.wrong_forms.finditer(text)] != []
+    finally:
+        startup.marshal_store.cache_clear()
+        official_name._names.cache_clear()

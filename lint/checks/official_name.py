@@ -12,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
 from lint.checks.base import Check, HouseStyle, option
 from lint.checks.spelling_variety import spelling_pairs
-from lint.datafiles import data_yaml
+from lint.datafiles import data_path, data_yaml
 from lint.document.model import Block, Document
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import PhraseMatcher, compile_pattern, lazy_re
@@ -38,9 +39,12 @@ class Names:
     anywhere: Any = None  # the wrong forms lowercased, found anywhere in a text (word boundaries aside)
 
 
+_NAMES_FILE = "terminology/official_names.yaml"  # under lint/data/
+
+
 @cache
 def _shipped() -> tuple[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...]]:
-    data = data_yaml("terminology/official_names.yaml")
+    data = data_yaml(_NAMES_FILE)
     entries = tuple(
         (item["name"], tuple(item.get("also", ())), tuple(item.get("wrong", ()))) for item in data["names"]
     )
@@ -49,6 +53,30 @@ def _shipped() -> tuple[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
 
 @cache
 def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...]) -> Names:
+    """The tables of the shipped names and the outlet's: worked out once, then kept between runs
+    (lint/startup.py) under what they are made from (this module, the names file, the options),
+    as working them out is a fiftieth of a one-article run. The automata are made afresh."""
+    key = _tables_key(extra_names, extra_wrong)
+    if key is None:
+        tables = _tables(extra_names, extra_wrong)
+    else:
+        from lint.startup import kept_value
+
+        tables = kept_value("official-names", key, lambda: _tables(extra_names, extra_wrong))
+    wrong, valid, near, lengths, words = tables
+    return Names(wrong, PhraseMatcher(wrong), valid, near, lengths, words, _automaton(wrong))
+
+
+def _tables_key(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...]) -> Any:
+    try:
+        files = [Path(__file__).stat(), data_path(_NAMES_FILE).stat()]
+    except OSError:
+        return None
+    return (*((f.st_size, f.st_mtime_ns) for f in files), extra_names, extra_wrong)
+
+
+def _tables(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...]) -> tuple[Any, ...]:
+    """The names' tables as plain values: wrong forms, valid forms, near misses, lengths, words."""
     entries, lookalikes = _shipped()
     wrong: dict[str, str] = {}
     valid: set[str] = {n.lower() for n in lookalikes}
@@ -65,7 +93,6 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
     wrong.update({w.lower(): right for w, right in extra_wrong})
     for form in list(wrong):
         valid.discard(form)
-    wrong_forms = PhraseMatcher(wrong)
     near: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}
     for form in targets:
         words = form.split()
@@ -78,7 +105,7 @@ def _names(extra_names: tuple[str, ...], extra_wrong: tuple[tuple[str, str], ...
             near.setdefault(key, []).append((form, word))
     lengths = tuple(sorted({k[0] for k in near}))
     words = frozenset(w.lower() for form in targets for w in form.split())
-    return Names(wrong, wrong_forms, frozenset(valid), near, lengths, words, _automaton(wrong))
+    return wrong, frozenset(valid), near, lengths, words
 
 
 def _automaton(phrases: Iterable[str]) -> Any:
