@@ -63,7 +63,6 @@ class ModuleStore:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._missed: list[str] = []  # modules imported the usual way: stored at exit
-        self.saved = False  # whether `store_missed` stored anything
 
     def find_spec(self, name: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
@@ -86,8 +85,10 @@ class ModuleStore:
             spec.submodule_search_locations = [os.path.dirname(origin)]
         return spec
 
-    def store_missed(self) -> None:
-        """Store the code of the modules this run imported the usual way from their source."""
+    def store_missed(self) -> bool:
+        """Store the code of the modules this run imported the usual way from their source; True
+        when there was any."""
+        stored = False
         for name in self._missed:
             module = sys.modules.get(name)
             spec = getattr(module, "__spec__", None)
@@ -104,8 +105,9 @@ class ModuleStore:
                 entry = (origin, spec.submodule_search_locations is not None,  # type: ignore[union-attr]
                          status.st_size, status.st_mtime_ns, code)
                 self._store.put(name, entry)
-                self.saved = True
+                stored = True
         self._missed.clear()
+        return stored
 
 
 def store_kind() -> str:
@@ -128,9 +130,9 @@ _KEEP_FILES = 8  # the search paths whose stores are kept (`python -m lint` has 
 
 
 def _save(finder: ModuleStore, store: Store) -> None:
-    finder.store_missed()
+    stored = finder.store_missed()
     store.save()
-    if store.path is not None and finder.saved:
+    if stored and store.path is not None:
         _prune(store.path)
 
 

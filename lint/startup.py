@@ -261,19 +261,14 @@ def begin() -> None:
     from lint import module_store
 
     module_store.install(RecentStore(store_path(module_store.store_kind())))
-    dataclasses = _import_dataclasses()
+    # Without `inspect`: dataclasses imports it only for the signatures set aside below.
+    dataclasses = import_deferring("dataclasses", "inspect")
     if "exec" not in vars(dataclasses):
         # dataclasses calls the built-in exec by name; a module attribute of that name comes first.
         dataclasses.exec = CodeStore(store_path("dataclass-methods")).exec  # type: ignore[attr-defined]
         # Its only use of `inspect` is the signature for an undocumented class's __doc__; a
         # ValueError there is what it already handles (the doc is then the bare class name).
         dataclasses.inspect = _NoSignatures()  # type: ignore[attr-defined]
-
-
-def _import_dataclasses() -> Any:
-    """`dataclasses`, imported without `inspect` (see `import_deferring`): it imports `inspect` only
-    for the signatures `begin` tells it not to work out."""
-    return import_deferring("dataclasses", "inspect")
 
 
 def import_deferring(name: str, deferred: str) -> ModuleType:
