@@ -220,11 +220,9 @@ class Document:
             return value
 
     def release(self) -> None:
-        """Drop what was worked out while linting: a block's sentences refer back to their block,
-        a cycle that, left in place, only the garbage collector frees (reading the whole document
-        to do it). The engine calls this when the document's result is made."""
-        self._shared.clear()
-        self.__dict__.pop("sentences", None)
+        """Drop the blocks' sentences, worked out while linting: a sentence refers back to its
+        block, a cycle that, left in place, only the garbage collector frees (reading the whole
+        document to do it). The engine calls this when the document's result is made."""
         for block in self.blocks:
             block.__dict__.pop("sentences", None)
 
