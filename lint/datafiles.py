@@ -9,6 +9,8 @@ changes is read afresh.
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -86,20 +88,28 @@ class MadeOnLookup(Mapping[K, V], Generic[K, V]):
 
     A shipped list gives thousands of entries (names, spellings) while an article looks up a few
     dozen: making every entry an object up front would be most of the table's cost in a one-article
-    run. `make(*fields)` is called once per key looked up."""
+    run. `make(*fields)` is called once per key looked up. A subclass may keep the fields under
+    other keys (`_stored_key`) or in another form (`_made_from`)."""
 
     def __init__(self, fields: dict[K, tuple[Any, ...]], make: Callable[..., V]) -> None:
         self._fields = fields
         self._make = make
         self._made: dict[K, V] = {}
 
+    def _stored_key(self, key: object) -> Any:
+        """Where the fields of `key` are kept."""
+        return key
+
+    def _made_from(self, fields: Any) -> V:
+        return self._make(*fields)
+
     def get(self, key: K, default: Any = None) -> Any:
         value = self._made.get(key)
         if value is None:
-            fields = self._fields.get(key)
+            fields = self._fields.get(self._stored_key(key))
             if fields is None:
                 return default
-            value = self._made[key] = self._make(*fields)
+            value = self._made[key] = self._made_from(fields)
         return value
 
     def __getitem__(self, key: K) -> V:
@@ -115,7 +125,20 @@ class MadeOnLookup(Mapping[K, V], Generic[K, V]):
         return len(self._fields)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._fields
+        return self._stored_key(key) in self._fields
+
+
+def mapped_file(path: Path) -> tuple[Any, tuple[Any, ...]]:
+    """A file's bytes mapped into memory (read whole when it cannot be mapped), and its identity
+    (path, size, modification time): the key of what is kept between runs about it. Raises
+    OSError when it cannot be opened."""
+    with path.open("rb") as handle:
+        status = os.fstat(handle.fileno())
+        identity = (str(path), status.st_size, status.st_mtime_ns)
+        try:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), identity
+        except (OSError, ValueError):  # not a file that can be mapped (an empty one, say)
+            return handle.read(), identity
 
 
 def sampled_lines(data: Any, start: int, step: int,

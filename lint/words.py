@@ -7,14 +7,13 @@ frequencies made by `tools/make_vocabulary.py`. It is read once per process, on 
 from __future__ import annotations
 
 import mmap
-import os
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from lint.datafiles import data_path, kept_samples
+from lint.datafiles import data_path, kept_samples, mapped_file
 
 VOCABULARY_FILE = "spelling/vocabulary.txt"  # under lint/data/
 
@@ -57,7 +56,7 @@ class Vocabulary:
 
     def __init__(self, text: str | bytes | mmap.mmap, identity: tuple[Any, ...] | None = None) -> None:
         if isinstance(text, str):
-            self.__dict__["_text"] = text
+            self.__dict__["_text"] = text  # (the cached `_text`: a text given as text is not decoded again)
             text = text.encode("utf-8")
         self._data = text  # the file's UTF-8
         self._data_start = _after_comments(text, b"#", b"\n")
@@ -228,14 +227,7 @@ def _entry(fields: str) -> Entry:
 @cache
 def vocabulary() -> Vocabulary:
     # The text itself, not data_lines(): splitting 100,000 lines costs more than the lookups save.
-    path = data_path(VOCABULARY_FILE)
-    with path.open("rb") as handle:
-        status = os.fstat(handle.fileno())
-        identity = (str(path), status.st_size, status.st_mtime_ns)
-        try:
-            return Vocabulary(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), identity)
-        except (OSError, ValueError):  # not a file that can be mapped: read it whole
-            return Vocabulary(handle.read(), identity)
+    return Vocabulary(*mapped_file(data_path(VOCABULARY_FILE)))
 
 
 def entry(word: str) -> Entry | None:

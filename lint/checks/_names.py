@@ -32,7 +32,7 @@ from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.datafiles import data_lines, data_path
+from lint.datafiles import MadeOnLookup, data_lines, data_path
 from lint.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def normalise_separator(text: str) -> str:
 def make_name(canonical: str, kind: str, generic: bool = False, rule: str = "") -> Name | None:
     everyday = canonical.endswith(" ~")
     canonical = canonical.removesuffix(" ~")
-    if len(TOKEN_RE.split(canonical)) < 2 or any(map(str.isdigit, canonical)):
+    if not TOKEN_RE.search(canonical) or any(map(str.isdigit, canonical)):
         return None  # names are matched by their letters: "Article 5" would match any "article"
     return _name(canonical, kind, generic, everyday, rule)
 
@@ -415,37 +415,21 @@ def _unpacked(stored: tuple[Any, ...]) -> NameLexicon:
                        pairs)
 
 
-class _StoredNames(Mapping[tuple[str, ...], Name]):
+class _StoredNames(MadeOnLookup[tuple[str, ...], Name]):
     """A stored lexicon's names (`_packed`), each made into a `Name` on first look-up: a one-article
-    run looks up a few dozen of three thousand."""
+    run looks up a few dozen of three thousand. Kept under their words joined by spaces."""
 
     def __init__(self, packed: dict[str, str]) -> None:
-        self._packed = packed
-        self._made: dict[tuple[str, ...], Name] = {}
+        super().__init__(packed, _unpacked_name)  # type: ignore[arg-type]
 
-    def get(self, key: tuple[str, ...], default: Any = None) -> Any:
-        name = self._made.get(key)
-        if name is None:
-            fields = self._packed.get(" ".join(key))
-            if fields is None:
-                return default
-            name = self._made[key] = _unpacked_name(fields)
-        return name
+    def _stored_key(self, key: object) -> Any:
+        return " ".join(key) if isinstance(key, tuple) else None
 
-    def __getitem__(self, key: tuple[str, ...]) -> Name:
-        name = self.get(key)
-        if name is None:
-            raise KeyError(key)
-        return name  # type: ignore[no-any-return]
+    def _made_from(self, fields: Any) -> Name:
+        return self._make(fields)
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return (tuple(joined.split(" ")) for joined in self._packed)
-
-    def __len__(self) -> int:
-        return len(self._packed)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, tuple) and self.get(key) is not None
+        return (tuple(joined.split(" ")) for joined in self._fields)
 
 
 def _unpacked_name(fields: str) -> Name:
