@@ -393,8 +393,8 @@ def lint_source(display: str, source: str, resolved: Resolved, selection: Select
 
 
 def _parse_and_lint(display: str, source: str, resolved: Resolved, selection: Selection, fmt: str) -> FileResult:
-    # A function of its own: the document is freed when it returns, before the collector is back
-    # on (`_no_gc`), which then has only the document's cycles to look at, not all of it.
+    # A function of its own: the document is freed when it returns (`Document.release` breaks its
+    # one cycle), before the collector is back on (`_no_gc`), which then finds nothing of it to read.
     doc = parse(display, source, resolved.parse, fmt)
     words = doc.word_count
     limits = resolved.limits
