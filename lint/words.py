@@ -63,6 +63,9 @@ class Vocabulary:
         self._found: dict[str, Entry | None] = {}
         self._missing: set[str] = set()  # the words of `_found` that are not in the file
         self._as_written: dict[str, Entry | None] = {}  # entry() by the word as the caller wrote it
+        # Words asked of `written_lowercase`, by its answer.
+        self._lowercase_yes: set[str] = set()
+        self._lowercase_no: set[str] = set()
         self._searches = 0
         self._lines: list[str] | None = None
         self._words: frozenset[str] | None = None  # the file's words, once there were _SET_AFTER searches
@@ -117,6 +120,23 @@ class Vocabulary:
                 self._as_written.clear()
             found = self._as_written[word] = self.get(word.lower())
             return found
+
+    def written_lowercase(self, words: set[str]) -> set[str]:
+        """The words of `words` the dictionary writes lowercase: `{w for w in words if
+        get_any_case(w) and get_any_case(w).lower}`.
+
+        Sorted by set operations in C: an archive's articles ask for the same everyday words over
+        and over, and only the words not asked before are looked up."""
+        yes, no = self._lowercase_yes, self._lowercase_no
+        new = words.difference(yes, no)
+        if len(yes) + len(no) + len(new) > _MAX_REMEMBERED:
+            yes.clear()  # a bound on memory over an archive of any size
+            no.clear()
+            new = words
+        for word in new:
+            found = self.get_any_case(word)
+            (yes if found is not None and found.lower else no).add(word)
+        return words & yes
 
     def _search(self, word: str) -> Entry | None:
         key = word + " "

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import TypeVar
 
@@ -40,7 +40,7 @@ from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
-from lint.words import Entry, entry
+from lint.words import Entry, entry, vocabulary
 
 T = TypeVar("T")
 
@@ -124,14 +124,16 @@ class NameCaseConsistency(Check):
         # above), then on the place of each use: the words are weighed first, once each, and only
         # the uses of the few that may be reported are looked at.
         candidates = {}
-        # Every rule of _candidate wants a word written lowercase twice at most: the others are
-        # passed over in C.
-        for word in compress(lowercase, map((3).__gt__, lowercase.values())):
+        # Every rule of _candidate wants a word written lowercase twice at most.
+        rare = set(compress(lowercase, map((3).__gt__, lowercase.values())))
+        # An everyday word the article never capitalises alone has no evidence below: those (most
+        # of the article's words) are passed over by set operations in C.
+        everyday = vocabulary().written_lowercase(rare)
+        everyday.difference_update(word for word, n in isolated.items() if n >= 2)
+        for word in compress(lowercase, map(rare.difference(everyday).__contains__, lowercase)):
             if len(word) < 3 or not word.isalpha():
                 continue
             found = entry(word)
-            if found is not None and found.lower and isolated.get(word, 0) < 2:
-                continue  # an everyday word the article never capitalises alone: no evidence below
             candidate = _candidate(word, found, isolated, lowercase, upper, lexicon)
             if candidate is not None:
                 candidates[word] = candidate
@@ -170,14 +172,14 @@ class NameCaseConsistency(Check):
         words = prose.words
         for lo, hi in _capitalised_names(prose, options.min_name_words):
             name_run = words[lo:hi]
+            lowered_run = list(map(str.lower, name_run))
             for a, b in _sub_names(name_run, options.min_name_words):
-                name = name_run[a:b]
-                key = tuple(w.lower() for w in name)
+                key = tuple(lowered_run[a:b])
                 # Inside a longer run only known names count ("States and the European
                 # Union" holds "European Union"); other parts are not names of their own.
-                if len(name) == len(name_run) or lexicon.get(key) is not None:
+                if b - a == len(name_run) or lexicon.get(key) is not None:
                     full[key] += 1
-                    forms[key] = " ".join(name)
+                    forms[key] = " ".join(name_run[a:b])
         if not full:
             return
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -494,12 +496,13 @@ def _capitalised_names(prose: _Prose, min_words: int) -> Iterator[tuple[int, int
 def _sub_names(run: list[str], min_words: int, longest: int = 8) -> Iterator[tuple[int, int]]:
     """The run and the names inside it: "States and the European Union" holds "European Union"
     (as slices of the run's words)."""
+    plain = [w not in _CONNECTORS for w in run]
+    plain_before = [0, *accumulate(plain)]  # how many of the words before each index are no connector
     for i in range(len(run)):
-        if run[i] in _CONNECTORS:
+        if not plain[i]:
             continue
         for j in range(i + 1, min(len(run), i + longest) + 1):
-            part = run[i:j]
-            if part[-1] not in _CONNECTORS and sum(w not in _CONNECTORS for w in part) >= min_words:
+            if plain[j - 1] and plain_before[j] - plain_before[i] >= min_words:
                 yield i, j
 
 
