@@ -57,6 +57,18 @@ def test_entry_answers_for_the_word_in_any_case() -> None:
     assert vocabulary.get_any_case("Counci") is None
 
 
+def test_the_words_written_lowercase_are_sorted_out_alike_when_asked_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    vocabulary = Vocabulary(TEXT)
+    asked = {"council", "Council", "bbc", "delhi", "zulu", "aardvark", "counci", "a"}
+    assert vocabulary.written_lowercase(asked) == {"council", "Council", "zulu", "aardvark", "a"}
+    # Asked again, with new words among the old: the answers kept and the new ones agree.
+    assert vocabulary.written_lowercase({"council", "bbc", "councils", "zz"}) == {"council", "councils"}
+    # Past the bound on what is kept, the kept answers are dropped and the words asked again.
+    monkeypatch.setattr(words, "_MAX_REMEMBERED", 3)
+    assert vocabulary.written_lowercase({"delhi", "zulu", "a", "bbc"}) == {"zulu", "a"}
+    assert len(vocabulary._lowercase_yes) + len(vocabulary._lowercase_no) == 4
+
+
 def test_the_shipped_vocabulary_answers_alike_both_ways(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from lint.datafiles import data_path
 
