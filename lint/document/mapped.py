@@ -137,41 +137,6 @@ class MappedText:
             return Span(at, at)
         return Span(self.source_offset(start), self.source_end(end))
 
-    def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
-        """`span(start, end)` for each range, in one walk over the segments.
-
-        Words and sentences come in text order, so the segment that holds each start is found by
-        stepping forward from the last one instead of a binary search per range.
-        """
-        starts = self._starts
-        count = len(starts)
-        size = len(self.text)
-        if count == 1 and self.segments[0].exact:  # text copied from the source as it is
-            shift = self.segments[0].source.start
-            return [Span(start + shift, end + shift) if start < end and start < size else self.span(start, end)
-                    for start, end in ranges]
-        # (source start, source end, offset for exact runs or None) per segment, read once
-        runs = [(s.source.start, s.source.end, s.source.start - s.text_start if s.exact else None)
-                for s in self.segments]
-        out: list[Span] = []
-        k = 0  # the segment that holds the current start
-        for start, end in ranges:
-            if end <= start or start >= size or not count:
-                out.append(self.span(start, end))
-                continue
-            if starts[k] > start:  # out of order: look it up afresh
-                k = max(bisect.bisect_right(starts, start) - 1, 0)
-            while k + 1 < count and starts[k + 1] <= start:
-                k += 1
-            src_start, _, shift = runs[k]
-            first = src_start if shift is None else start + shift
-            j = k  # the segment that holds the last character, end - 1
-            while j + 1 < count and starts[j + 1] < end:
-                j += 1
-            _, src_end, shift = runs[j]
-            out.append(Span(first, src_end if shift is None else end + shift))
-        return out
-
     @property
     def source_span(self) -> Span:
         return self.span(0, len(self.text))

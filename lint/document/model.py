@@ -73,10 +73,14 @@ class Word:
 @dataclass(frozen=True)
 class Sentence:
     text: str
-    span: Span
     block: Block
     start: int  # offset of the sentence in the block's prose
     end: int
+
+    @cached_property
+    def span(self) -> Span:
+        # Mapped on demand: every sentence is read, few are reported.
+        return self.block.text.span(self.start, self.end)
 
     @cached_property
     def words(self) -> list[Word]:
@@ -113,11 +117,7 @@ class Block:
     @cached_property
     def sentences(self) -> list[Sentence]:
         prose = self.text.text
-        ranges = split_sentences(prose)
-        # The spans in one walk over the text's segments (sentences come in order).
-        spans = self.text.spans(ranges)
-        return [Sentence(prose[start:end], span, self, start, end)
-                for (start, end), span in zip(ranges, spans, strict=True)]
+        return [Sentence(prose[start:end], self, start, end) for start, end in split_sentences(prose)]
 
     @cached_property
     def words(self) -> list[Word]:
