@@ -95,7 +95,7 @@ class _SharedWork:
 
     def _timed(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def timed(doc: Any, compute: Callable[..., Any], *args: Any) -> Any:
-            if (compute, *args) in doc._shared or self._depth:
+            if self._depth or doc.is_shared(compute, *args):
                 return method(doc, compute, *args)
             self._depth += 1
             started = time.thread_time()

@@ -1,4 +1,4 @@
-from lint.document import BlockKind, parse
+from lint.document import BlockKind, Document, parse
 
 # Shaped like a CMS export: one paragraph per line, headings as short lines, no blank lines.
 EXPORT = """Harbor Town Braces for Storm
@@ -55,3 +55,15 @@ def test_sentence_spans_point_at_source() -> None:
     assert second.text == "Crews stacked sandbags."
     pos = doc.position(second.span.start)
     assert EXPORT.split("\n")[pos.line - 1][pos.column - 1 :].startswith("Crews")
+
+
+def test_shared_work_is_known_once_worked_out() -> None:
+    doc = parse("a.txt", "The council met.\n")
+    assert not doc.is_shared(str.upper, "council")
+    assert doc.shared(str.upper, "council") == "COUNCIL"
+    assert doc.is_shared(str.upper, "council") and not doc.is_shared(str.upper, "met")
+    assert doc.shared_whole(_block_count) == 1 and doc.is_shared(_block_count)
+
+
+def _block_count(doc: Document) -> int:
+    return len(doc.blocks)

@@ -219,6 +219,10 @@ class Document:
             value = self._shared[key] = compute(*args)
             return value
 
+    def is_shared(self, compute: Callable[..., Any], *args: Hashable) -> bool:
+        """True when `shared(compute, *args)` (or `shared_whole(compute)`) is worked out already."""
+        return (compute, *args) in self._shared
+
     def release(self) -> None:
         """Drop the blocks' sentences, worked out while linting: a sentence refers back to its
         block, a cycle that, left in place, only the garbage collector frees (reading the whole
