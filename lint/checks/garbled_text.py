@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from lint.checks._names import ProseTokens
 from lint.checks._tokens import mask_non_prose
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
@@ -59,18 +60,26 @@ class GarbledText(Check):
     )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        vocab = vocabulary()
-        for block in doc.prose_blocks:
-            prose = doc.shared(mask_non_prose, block.text.text)
+        blocks = doc.prose_blocks
+        masked = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
+        # Only unknown words can be garbled, and a paragraph's are among the whole article's: when
+        # those alone cannot reach the threshold, no paragraph can (most articles: one or two).
+        # Each word `_WORD` finds is one of the runs of letters the casing checks split the prose
+        # into (shared), all in lowercase ASCII: these runs' unknown ones hold every paragraph's.
+        runs = set(doc.shared(ProseTokens, masked).words)
+        unknown_in_article = vocabulary().unknown(w for w in runs if len(w) >= 4 and w.isascii() and w.islower())
+        if len(unknown_in_article) < options.min_garbled:
+            return
+        for block, prose in zip(blocks, masked, strict=True):
             words = _WORD.findall(prose)
             if len(words) < 8:
                 continue
             function = sum(map(_FUNCTION_WORDS.__contains__, words))
             if function < options.min_function_share * len(words):
                 continue  # not English prose: a foreign quotation, a list of terms
-            # Only unknown words can be garbled, so when they alone cannot reach the thresholds no
-            # near-miss spelling needs to be searched for (most paragraphs: few or no unknown words).
-            misses = {w for w in vocab.unknown(words) if len(w) >= 4}  # lowercase already: no `entry()`
+            # When the unknown words alone cannot reach the thresholds no near-miss spelling needs
+            # to be searched for (most paragraphs: few or no unknown words).
+            misses = unknown_in_article.intersection(words)
             if len(misses) < options.min_garbled:
                 continue
             unknown = list(islice((w for w in words if w in misses), _MAX_LOOKUPS))
