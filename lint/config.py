@@ -297,6 +297,11 @@ class Resolved:
     limits: Limits = Limits()
 
     @functools.cached_property
+    def supersedes(self) -> dict[str, tuple[str, ...]]:
+        """Each check's id -> the ids of the checks whose findings about the same words it replaces."""
+        return {r.check.id: tuple(r.check.supersedes) for r in self.checks}
+
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Changes whenever anything that affects findings changes (the result cache's key).
         Worked out on first use: a run without the cache never needs it (nor hashlib)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lint.checks.base import CheckUnavailable
+from lint.checks.base import Check, CheckUnavailable
 from lint.config import Config, ConfigError, Limits, RealPaths, Resolved, find_config, load_config, search_boundary
 from lint.dedupe import fold_repeats, one_finding_per_defect
 from lint.document import format_for, parse
@@ -232,13 +232,14 @@ def lint_document(doc: Document, resolved: Resolved, selection: Selection = Sele
                 if rc.severity is not None:
                     finding = dataclasses.replace(finding, severity=rc.severity)
                 findings.append(finding)
-            out.metrics.update(instance.metrics(doc, rc.options, resolved.house))
+            if check.metrics is not Check.metrics:  # (most checks have no figures to show)
+                out.metrics.update(instance.metrics(doc, rc.options, resolved.house))
         except CheckUnavailable as err:
             out.warnings.append(f"{check.id}: {err.message}")
             out.fatal = out.fatal or err.required
         except Exception as err:  # one broken check must not hide the others' findings
             out.failures.append(f"check {check.id} failed: {type(err).__name__}: {err}")
-    findings = one_finding_per_defect(findings, {rc.check.id: rc.check.supersedes for rc in resolved.checks})
+    findings = one_finding_per_defect(findings, resolved.supersedes)
     out.findings = fold_repeats(doc.source, _place(doc, apply_suppressions(doc, findings, resolved, selection)))
     return out
 

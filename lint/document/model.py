@@ -248,9 +248,10 @@ class Document:
     def position(self, offset: int) -> Position:
         return self.lines.position(offset)
 
-    @property
-    def prose_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.is_prose]
+    @cached_property
+    def prose_blocks(self) -> tuple[Block, ...]:
+        # Cached (checks ask for it about 30 times a document): read only once parsing is done.
+        return tuple(b for b in self.blocks if b.is_prose)
 
     @property
     def headings(self) -> list[Block]:
