@@ -145,3 +145,8 @@ def test_the_indexes_asked_about_one_family_of_texts_share_one_pass() -> None:
         assert first.masks(family) == alone[0]
         assert second.masks(family, folded=True) == alone[1]
         assert later.masks(family) == alone[2]  # (joined after the first article's pass: alone there)
+
+
+def test_white_space_is_every_character_backslash_s_matches() -> None:
+    matched = "".join(chr(c) for c in range(0x110000) if re.match(r"\s", chr(c)))
+    assert _needles.WHITE_SPACE == matched

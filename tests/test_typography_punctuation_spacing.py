@@ -66,3 +66,15 @@ def test_two_full_stops_are_doubled_punctuation_but_an_ellipsis_is_not():
         "Doubled punctuation “..” after “deal”: keep one mark (or an ellipsis “…” if words were left out)."
     )
     assert found[0].fix.replacement == "." and not found[0].fix.safe
+
+
+def test_a_lone_quote_before_any_white_space_and_slips_found_in_every_paragraph():
+    # The quick pass over all the paragraphs finds each slip's pair of characters in the
+    # paragraph that holds it: a quote before a thin space, a non-breaking space before a comma.
+    text = (
+        "The vote passed on Monday.\n\n"
+        "LAGOS (AP) \u201d\u2009Floods closed the port.\n\n"
+        "Crews worked at the depot\u00a0, the mayor said.\n"
+    )
+    found = findings(text, name="story.txt", select=RULE)
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(3, 12, "\u201d"), (5, 26, "\u00a0,")]

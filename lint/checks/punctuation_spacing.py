@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from lint.checks._leftover_lines import masked_paragraphs
+from lint.checks._needles import WHITE_SPACE, Substrings
 from lint.checks._tokens import is_technical, token_bounds
 from lint.checks.base import Check, HouseStyle
 from lint.document.mapped import MappedText
@@ -18,11 +21,21 @@ from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
 
-# What each slip below needs, for a quick search first.
-_SPACE_MARK = lazy_re(r"[ \t\u00a0][,;.]")
-_APOSTROPHE_SPACE = lazy_re(r"['’](?:(?<= .)|(?= ))")  # a space before or after; the mark first
-_MARK_PAIR = lazy_re(r"[,;:.](?=[,;:.])")
-_QUOTE_SPACE = lazy_re(r"[\"“”]\s")
+# What each slip below needs, a pair of characters most paragraphs lack, found for all of an
+# article's paragraphs in one needle pass (shared with other checks): a bit for each slip.
+_SPACE_MARK, _APOSTROPHE_SPACE, _MARK_PAIR, _HYPHEN_SPACE, _QUOTE_SPACE = (1 << bit for bit in range(5))
+
+
+@cache
+def _pairs() -> Substrings:
+    return Substrings([
+        [space + mark for space in " \t\u00a0" for mark in ",;."],  # "Depot , the"
+        [pair for mark in "'’" for pair in (" " + mark, mark + " ")],  # "Trump 's", "it' s"
+        [first + second for first in ",;:." for second in ",;:."],  # "said,, the"
+        ["- ", "-\t"],  # "Unfair!- Coach"
+        [quote + space for quote in "\"“”" for space in WHITE_SPACE],  # "(AP) " The"
+    ])
+
 # A word, spaces, then a comma, semicolon or full stop that ends a clause (not ".5", ".com", "...").
 _SPACE_BEFORE = lazy_re(
     r"(?<=[^\W_])(?P<space>[ \t\u00a0]+)(?P<punct>[,;]|\.(?![.\w]))(?=[\s\"”’)]|$)"
@@ -60,14 +73,15 @@ class PunctuationSpacing(Check):
     good = "Crews at the Lakeside Depot, the mayor said, worked until Friday.\n\nTotally Unfair! – Coach Blasts Refs"
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        for block in doc.prose_blocks:
-            yield from self._check(doc, block.text)
+        for block, pairs in masked_paragraphs(doc, _pairs()):
+            yield from self._check(doc, block.text, pairs)
 
-    def _check(self, doc: Document, text: MappedText) -> Iterator[Finding]:
+    def _check(self, doc: Document, text: MappedText, pairs: int) -> Iterator[Finding]:
         # Each slip below has a telling pair of characters (a space then a mark, a hyphen then a
-        # space, ...) that most texts lack: a quick search for it skips the slower pattern.
+        # space, ...) that most texts lack (`pairs`: those the text holds): the slower pattern
+        # is searched only for a slip whose pair is there.
         prose = text.text
-        for m in _SPACE_BEFORE.finditer(prose) if _SPACE_MARK.search(prose) else ():
+        for m in _SPACE_BEFORE.finditer(prose) if pairs & _SPACE_MARK else ():
             group = "punct" if m.group("punct") else "punct2"
             space = "space" if m.group("punct") else "space2"
             start, end = token_bounds(prose, m.start(group))
@@ -89,14 +103,14 @@ class PunctuationSpacing(Check):
                 f"A space before the {name}: write “{_word_before(prose, m.start())}{punct}”.",
                 fix=_fix(doc, text, m.start(space), m.end(group), right),
             )
-        for m in _SPACED_APOSTROPHE.finditer(prose) if _APOSTROPHE_SPACE.search(prose) else ():
+        for m in _SPACED_APOSTROPHE.finditer(prose) if pairs & _APOSTROPHE_SPACE else ():
             span = text.span(m.start(), m.end())
             yield self.finding(
                 span,
                 f"A space inside “{_around(prose, m.start(), m.end())}”: join the apostrophe to its word.",
                 fix=_plain_fix(doc, span, m.group(), m.group().strip()),
             )
-        for m in _DOUBLED.finditer(prose) if _MARK_PAIR.search(prose) else ():
+        for m in _DOUBLED.finditer(prose) if pairs & _MARK_PAIR else ():
             span = text.span(m.start("punct"), m.end("punct"))
             if m.group("punct") == ".." and doc.source[span.start : span.end] != "..":
                 continue  # "[on May 9.](link)." : a link's text ends the sentence, the page shows its own dot
@@ -108,7 +122,7 @@ class PunctuationSpacing(Check):
                 f"keep one mark{ellipsis}.",
                 fix=_plain_fix(doc, span, m.group(), m.group("punct")[0]),
             )
-        for m in _HYPHEN_DASH.finditer(prose) if "- " in prose or "-\t" in prose else ():
+        for m in _HYPHEN_DASH.finditer(prose) if pairs & _HYPHEN_SPACE else ():
             span = text.span(m.start("hyphen"), m.end("hyphen"))
             before = _word_before(prose, m.start())
             yield self.finding(
@@ -116,7 +130,7 @@ class PunctuationSpacing(Check):
                 f"A hyphen typed for a dash after “{before}”: write a spaced dash (“{before} – ”).",
                 fix=Fix(span, " –", safe=False) if doc.source[span.start : span.end] == "-" else None,
             )
-        for m in _LONE_QUOTE.finditer(prose) if _QUOTE_SPACE.search(prose) else ():
+        for m in _LONE_QUOTE.finditer(prose) if pairs & _QUOTE_SPACE else ():
             quote = m.group("quote")
             partner = {"\"": "\"", "“": "”", "”": "“"}[quote]
             if prose.count(partner) - (partner == quote) > 0:
