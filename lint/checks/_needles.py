@@ -39,7 +39,11 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 # The characters `\s` matches in a text pattern (tests/test_needles.py holds them equal): a
 # pattern's "\s" as needles.
-WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def fold(text: str) -> str:
