@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lint.checks._duplicates import expanded_prose, normalize
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document, is_atom_only
-from lint.document.toc import find_toc
+from lint.document.toc import document_toc
 from lint.findings import Finding, Severity
 
 
@@ -66,7 +66,7 @@ class DuplicateHeading(Check):
     )
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        toc = find_toc(doc.blocks)
+        toc = document_toc(doc)
         title = normalize(doc.title or "")
         parents = heading_parents(doc)
         groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)  # key -> indexes in headings

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lint.checks.base import Check, Example, HouseStyle
 from lint.document.model import BlockKind, Document, is_atom_only
-from lint.document.toc import entry_text, find_toc, normalize
+from lint.document.toc import document_toc, entry_text, normalize
 from lint.findings import Finding, Severity
 
 
@@ -35,7 +35,7 @@ class DuplicateTocStub(Check):
     )
 
     def run(self, doc: Document, options: object, house: HouseStyle) -> Iterator[Finding]:
-        toc = find_toc(doc.blocks)
+        toc = document_toc(doc)
         if toc is None:
             return
         entries = {entry_text(e): e for e in toc.entries}

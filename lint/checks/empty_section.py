@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import ATOM
 from lint.document.model import BlockKind, Document
-from lint.document.toc import entry_text, find_toc, normalize
+from lint.document.toc import document_toc, entry_text, normalize
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
@@ -44,7 +44,7 @@ class EmptySection(Check):
         # and two short lines in a row say nothing about a missing section.
         if doc.format == "text":
             return
-        toc = find_toc(doc.blocks)
+        toc = document_toc(doc)
         # A heading that repeats a contents entry is the duplicate checks' business.
         toc_names = {entry_text(e) for e in toc.entries} if toc else set()
         blocks = doc.blocks

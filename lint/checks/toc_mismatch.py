@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, Document
-from lint.document.toc import Toc, entry_text, find_toc, normalize
+from lint.document.toc import Toc, document_toc, entry_text, normalize
 from lint.findings import Finding, Severity
 from lint.patterns import lazy_re
 
@@ -44,7 +44,7 @@ class TocMismatch(Check):
     good = "Contents\n- Background\n- Next steps\n\n## Background\n...\n## Next steps\n..."
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
-        toc = find_toc(doc.blocks)
+        toc = document_toc(doc)
         if toc is None:
             return
         entries = [e for e in toc.entries if not _TIMESTAMP.match(_without_number(e))]

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from lint.document.model import Block, BlockKind
+from lint.document.model import Block, BlockKind, Document
 from lint.patterns import lazy_re
 
 TOC_TITLE = lazy_re(
@@ -37,6 +37,15 @@ def entry_text(block: Block) -> str:
 def normalize(text: str) -> str:
     text = text.replace("\u2011", "-").replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+def document_toc(doc: Document) -> Toc | None:
+    """`find_toc(doc.blocks)`, found once per document and shared by the checks that ask."""
+    return doc.shared_whole(_blocks_toc)
+
+
+def _blocks_toc(doc: Document) -> Toc | None:
+    return find_toc(doc.blocks)
 
 
 def find_toc(blocks: list[Block]) -> Toc | None:
