@@ -1,4 +1,6 @@
 from helpers import findings, snippet
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 RULE = ("glued-words",)
 
@@ -74,3 +76,33 @@ def test_a_possessive_and_a_prefixed_name_glued_to_the_next_word():
         (15, "VanBuskirkWhen", "VanBuskirk When"),
         (42, "Ireland'sfarming", "Ireland's farming"),
     ]
+
+
+def _runs_both_ways(texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+    from lint.checks._names import ProseTokens
+    from lint.checks.glued_words import _RUN, runs_by_text
+
+    tokens = ProseTokens(tuple(texts))
+    return runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts), [_RUN.findall(t) for t in texts]
+
+
+def test_runs_read_from_the_shared_split_are_the_patterns_runs():
+    texts = [
+        "Anna Reed's team—and O’Neill’s—met at 9.30 in the e-mail room.",
+        "",
+        "x.com, user@site, #tag, a/b, snake_case, 2nd, ab2, ², word.",
+        "don't- rock'n'roll ends'",
+        "He.The end. Go.5 and go._x",
+    ]
+    derived, matched = _runs_both_ways(texts)
+    assert derived == matched
+    assert derived[0] == ["Anna", "Reed's", "team", "and", "O’Neill’s", "met", "at", "in", "the", "room"]
+    assert derived[1] == []
+    assert derived[4] == ["end", "and"]  # not "He", "The", "Go", "go": a full stop before a word character
+
+
+@given(st.lists(st.text(alphabet="ab Z'’-.@#/_5٣²é\n,:\x00", max_size=14), max_size=4))
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+def test_runs_read_from_the_shared_split_match_the_pattern_on_any_text(texts: list[str]) -> None:
+    derived, matched = _runs_both_ways(texts)
+    assert derived == matched

@@ -22,13 +22,15 @@ A word the article uses more than once, writes as code, or that the glossary or
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
+from operator import and_
 
-from lint.checks._names import lowercase_brands
+from lint.checks._names import ProseTokens, lowercase_brands
 from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
@@ -136,7 +138,7 @@ class GluedWords(Check):
         code_words = words_in_code(doc)
         texts = list(prose_texts(doc))
         masked = [doc.shared(mask_non_prose, t.text) for t in texts]
-        runs = [_RUN.findall(m) for m in masked]
+        runs = _runs(doc, texts, masked)
         counts = Counter(map(str.lower, chain.from_iterable(runs)))
         nonwords = vocabulary().unknown(counts)  # lowercase runs that are no word of the vocabulary
         glued = _glued_runs(set(chain.from_iterable(runs)), counts, nonwords, masked, names, code_words, options)
@@ -249,6 +251,78 @@ class GluedWords(Check):
         message = f"“{written}” looks like {glue.what}: write “{right}”."
         fix = Fix(span, right, safe=False) if doc.source[span.start : span.end] == written else None
         return self.finding(span, message, fix=fix)
+
+
+def _runs(doc: Document, texts: list[MappedText], masked: list[str]) -> list[list[str]]:
+    """`[_RUN.findall(m) for m in masked]`: the prose blocks' runs read from their runs of letters
+    (split once for all of them and shared with the casing checks), table cells' by the pattern."""
+    blocks = doc.prose_blocks
+    tokens = doc.shared(ProseTokens, tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks))
+    in_blocks = iter(runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts))
+    block_texts = {id(block.text) for block in blocks}
+    return [
+        next(in_blocks) if id(text) in block_texts else _RUN.findall(prose)
+        for text, prose in zip(texts, masked, strict=True)
+    ]
+
+
+def runs_by_text(parts: list[str], word_starts: list[int], text_starts: list[int]) -> list[list[str]]:
+    """What `_RUN.findall` finds in each of several texts, from the texts joined (each starts at
+    one of `text_starts`, and a separator holding a line break, which `_RUN` treats as the end
+    of a text, stands between two) and split into `parts`: [separator, letters, separator,
+    letters, ..., separator], the letters starting at `word_starts`.
+
+    A run is a word of letters (or several joined by one apostrophe: "Reed's") after nothing that
+    `_RUN` refuses before it and before nothing it refuses after it. Those are the separators'
+    first and last characters; most separators recur (" ", ", "), so each distinct one is read
+    once, and the words are kept or dropped in C. (The pattern tried every position: it was the
+    costliest search of a run.) tests/test_glued_words.py compares the two on many texts."""
+    seps, words = parts[0::2], parts[1::2]
+    n = len(words)
+    if not n:
+        return [[] for _ in text_starts]
+    distinct = set(seps)
+    before = {sep: _may_precede(sep) for sep in distinct}
+    after = {sep: _may_follow(sep, inner=True) for sep in distinct}
+    # kept[k]: words[k], between seps[k] and seps[k + 1], is a run of its own.
+    kept = list(map(and_, map(before.__getitem__, seps[:-1]), map(after.__getitem__, seps[1:])))
+    kept[-1] = before[seps[-2]] and _may_follow(seps[-1], inner=False)
+    if "'" in distinct or "’" in distinct:
+        joins = [k for k in compress(range(n + 1), map(_APOSTROPHES.__contains__, seps)) if 0 < k < n]
+        at = 0
+        while at < len(joins):
+            head = end = joins[at] - 1  # words[head] ... words[end], each apostrophe joining two
+            while at < len(joins) and joins[at] == end + 1:
+                end += 1
+                at += 1
+            words[head] = "".join(parts[2 * head + 1 : 2 * end + 2])
+            kept[head] = before[seps[head]] and _may_follow(seps[end + 1], inner=end + 1 < n)
+            kept[head + 1 : end + 1] = [False] * (end - head)
+    runs = list(compress(words, kept))
+    done = [0, *accumulate(kept)]  # runs found before each word
+    firsts = [bisect_left(word_starts, start) for start in text_starts]
+    return [runs[done[a] : done[b]] for a, b in zip(firsts, [*firsts[1:], n], strict=True)]
+
+
+_APOSTROPHES = frozenset("'’")
+_NOT_BEFORE_RUN = "’'-.@#/_"  # and digits: `_RUN`'s look-behind, less the letters no separator holds
+_NOT_AFTER_RUN = "’'-@#/_"  # and digits, and a full stop before a word character: its look-ahead
+
+
+def _may_precede(sep: str) -> bool:
+    return not sep or not (sep[-1] in _NOT_BEFORE_RUN or sep[-1].isdecimal())
+
+
+def _may_follow(sep: str, inner: bool) -> bool:
+    """Whether a run may end before `sep`; `inner`: a word of letters follows the separator."""
+    if not sep:
+        return True
+    first = sep[0]
+    if first in _NOT_AFTER_RUN or first.isdecimal():
+        return False
+    if first == ".":  # ".5", ".com": a full stop before a word character
+        return not inner if len(sep) == 1 else not (sep[1] == "_" or sep[1].isdecimal())
+    return True
 
 
 def _glued_runs(
