@@ -106,3 +106,15 @@ def test_runs_read_from_the_shared_split_are_the_patterns_runs():
 def test_runs_read_from_the_shared_split_match_the_pattern_on_any_text(texts: list[str]) -> None:
     derived, matched = _runs_both_ways(texts)
     assert derived == matched
+
+
+def test_a_table_with_an_empty_cell_beside_an_empty_paragraph():
+    # The empty cell and the paragraph that an inline <svg> leaves empty are one and the same
+    # empty text object: each still takes its own runs (this crashed the check once).
+    text = (
+        "| Step | Time |\n|---|---|\n| Build |  |\n\n"
+        '<svg id="chart" x="0px"\n viewBox="0 0 10 10" aria-hidden="true">\n\n'
+        "The storm was t he second this year.\n"
+    )
+    found = findings(text, name="story.md", select=RULE)
+    assert [(f.line, f.column, snippet(text, f)) for f in found] == [(8, 15, "t he")]

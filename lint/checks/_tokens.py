@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from lint.document.mapped import ATOM, MappedText
-from lint.document.model import BlockKind, Document
+from lint.document.model import Block, BlockKind, Document
 from lint.patterns import compile_pattern, lazy_re
 
 # Top-level domains and file extensions common enough in news and government copy to
@@ -94,11 +94,18 @@ def is_technical(token: str) -> bool:
 
 def prose_texts(doc: Document) -> Iterator[MappedText]:
     """Every run of reader-visible prose: prose blocks, then the cells of table rows."""
+    for _, text in prose_texts_in_blocks(doc):
+        yield text
+
+
+def prose_texts_in_blocks(doc: Document) -> Iterator[tuple[Block, MappedText]]:
+    """`prose_texts`, each with its block: a prose block's own text, or a cell of a table row."""
     for block in doc.blocks:
         if block.is_prose:
-            yield block.text
+            yield block, block.text
         elif block.kind is BlockKind.TABLE_ROW and not (block.table and block.table.is_delimiter):
-            yield from block.cells
+            for cell in block.cells:
+                yield block, cell
 
 
 # Things in prose that are not words of the language: addresses, handles, code, file names.

@@ -31,11 +31,11 @@ from itertools import accumulate, chain, compress
 from operator import and_
 
 from lint.checks._names import ProseTokens, lowercase_brands
-from lint.checks._tokens import is_technical, mask_non_prose, prose_texts, token_bounds, words_in_code
+from lint.checks._tokens import is_technical, mask_non_prose, prose_texts_in_blocks, token_bounds, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
 from lint.document.mapped import MappedText
-from lint.document.model import BlockKind, Document
+from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
 from lint.findings import Finding, Fix, Severity
 from lint.patterns import lazy_re
@@ -136,9 +136,10 @@ class GluedWords(Check):
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         names = _known_names(tuple(house.glossary))
         code_words = words_in_code(doc)
-        texts = list(prose_texts(doc))
+        in_blocks = list(prose_texts_in_blocks(doc))
+        texts = [text for _, text in in_blocks]
         masked = [doc.shared(mask_non_prose, t.text) for t in texts]
-        runs = _runs(doc, texts, masked)
+        runs = _runs(doc, [block for block, _ in in_blocks], masked)
         counts = Counter(map(str.lower, chain.from_iterable(runs)))
         nonwords = vocabulary().unknown(counts)  # lowercase runs that are no word of the vocabulary
         glued = _glued_runs(set(chain.from_iterable(runs)), counts, nonwords, masked, names, code_words, options)
@@ -253,16 +254,15 @@ class GluedWords(Check):
         return self.finding(span, message, fix=fix)
 
 
-def _runs(doc: Document, texts: list[MappedText], masked: list[str]) -> list[list[str]]:
-    """`[_RUN.findall(m) for m in masked]`: the prose blocks' runs read from their runs of letters
-    (split once for all of them and shared with the casing checks), table cells' by the pattern."""
-    blocks = doc.prose_blocks
-    tokens = doc.shared(ProseTokens, tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks))
-    in_blocks = iter(runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts))
-    block_texts = {id(block.text) for block in blocks}
+def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> list[list[str]]:
+    """`[_RUN.findall(m) for m in masked]`, the masked texts of these blocks (`prose_texts_in_blocks`):
+    the prose blocks' runs read from their runs of letters (split once for all of them and shared
+    with the casing checks), table cells' by the pattern."""
+    prose = doc.prose_blocks
+    tokens = doc.shared(ProseTokens, tuple(doc.shared(mask_non_prose, block.text.text) for block in prose))
+    in_prose = iter(runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts))
     return [
-        next(in_blocks) if id(text) in block_texts else _RUN.findall(prose)
-        for text, prose in zip(texts, masked, strict=True)
+        next(in_prose) if block.is_prose else _RUN.findall(text) for block, text in zip(blocks, masked, strict=True)
     ]
 
 
