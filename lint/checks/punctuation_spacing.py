@@ -51,7 +51,9 @@ _DOUBLED = lazy_re(r"(?<=[^\W_])(?P<punct>,,|,\.|;;|::|,;|;,|\.\.(?!\.))(?=[\s\"
 # A space inside a contraction or possessive: "Trump 's", "don 't", "it' s".
 _SPACED_APOSTROPHE = lazy_re(r"(?<=[^\W\d_])(?: ['’](?=(?:s|t|re|ve|ll|d|m)\b)|['’] (?=(?:s|t|re|ve|ll)\b))")
 # A quotation mark standing alone between spaces: "(AP) " The Latest", where a dash was lost.
-_LONE_QUOTE = lazy_re(r"(?:(?<=\s)|^)(?P<quote>[\"“”])(?=\s)")
+# (The mark first, then what stands before it: the engine scans for the marks instead of trying
+# the look-behind at every position. `(?<![\s\S]{2})`: the mark opens the text.)
+_LONE_QUOTE = lazy_re(r"(?P<quote>[\"“”])(?=\s)(?:(?<=\s.)|(?<![\s\S]{2}))")
 _DOT_NAME = lazy_re(r"\.(?:net|gov|com|org|edu|info|io|ai)\b", re.I)  # ".Net", ".Gov"
 
 
