@@ -32,10 +32,12 @@ from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.checks._tokens import masked_prose
 from lint.datafiles import MadeOnLookup, data_lines, data_path
 from lint.patterns import lazy_re
 
 if TYPE_CHECKING:
+    from lint.document.model import Document
     from lint.startup import MarshalStore
 
 TOKEN_RE = lazy_re(r"[^\W\d_]+")
@@ -268,9 +270,14 @@ class _SharedTokens(_Tokens):
         return self._prose.bounds
 
 
+def prose_tokens(doc: Document) -> ProseTokens:
+    """The tokens of the document's masked prose blocks (`masked_prose`), split once and shared."""
+    return doc.shared(ProseTokens, masked_prose(doc))
+
+
 class ProseTokens:
     """The tokens of several texts (an article's masked prose blocks) read as one text: split once
-    and shared by the casing checks (`doc.shared(ProseTokens, masked_texts)`).
+    and shared by the casing checks (`prose_tokens(doc)`).
 
     The texts are joined by `JOINER`, which no name's separator holds, so no name spans two; and
     as it holds no space, no two words either side of it are one space apart."""

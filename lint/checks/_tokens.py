@@ -92,6 +92,16 @@ def is_technical(token: str) -> bool:
     return technical_token().fullmatch(core) is not None
 
 
+def masked_prose(doc: Document) -> tuple[str, ...]:
+    """`mask_non_prose` of the text of each of `doc.prose_blocks`, worked out once per document
+    and shared (the casing checks read them all, most through `prose_tokens`)."""
+    return doc.shared_whole(_masked_prose)
+
+
+def _masked_prose(doc: Document) -> tuple[str, ...]:
+    return tuple(doc.shared(mask_non_prose, block.text.text) for block in doc.prose_blocks)
+
+
 def prose_texts(doc: Document) -> Iterator[MappedText]:
     """Every run of reader-visible prose: prose blocks, then the cells of table rows."""
     for _, text in prose_texts_in_blocks(doc):

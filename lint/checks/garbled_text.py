@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from lint.checks._names import ProseTokens
-from lint.checks._tokens import mask_non_prose
+from lint.checks._names import prose_tokens
+from lint.checks._tokens import masked_prose
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Document
 from lint.findings import Finding, Severity
@@ -61,12 +61,12 @@ class GarbledText(Check):
 
     def run(self, doc: Document, options: Options, house: HouseStyle) -> Iterator[Finding]:
         blocks = doc.prose_blocks
-        masked = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
+        masked = masked_prose(doc)
         # Only unknown words can be garbled, and a paragraph's are among the whole article's: when
         # those alone cannot reach the threshold, no paragraph can (most articles: one or two).
         # Each word `_WORD` finds is one of the runs of letters the casing checks split the prose
         # into (shared), all in lowercase ASCII: these runs' unknown ones hold every paragraph's.
-        runs = set(doc.shared(ProseTokens, masked).words)
+        runs = set(prose_tokens(doc).words)
         unknown_in_article = vocabulary().unknown(w for w in runs if len(w) >= 4 and w.isascii() and w.islower())
         if len(unknown_in_article) < options.min_garbled:
             return

@@ -30,7 +30,7 @@ from functools import cache
 from itertools import accumulate, chain, compress
 from operator import and_
 
-from lint.checks._names import ProseTokens, lowercase_brands
+from lint.checks._names import lowercase_brands, prose_tokens
 from lint.checks._tokens import is_technical, mask_non_prose, prose_texts_in_blocks, token_bounds, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.datafiles import data_lines
@@ -258,8 +258,7 @@ def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> list[list[st
     """`[_RUN.findall(m) for m in masked]`, the masked texts of these blocks (`prose_texts_in_blocks`):
     the prose blocks' runs read from their runs of letters (split once for all of them and shared
     with the casing checks), table cells' by the pattern."""
-    prose = doc.prose_blocks
-    tokens = doc.shared(ProseTokens, tuple(doc.shared(mask_non_prose, block.text.text) for block in prose))
+    tokens = prose_tokens(doc)
     in_prose = iter(runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts))
     return [
         next(in_prose) if block.is_prose else _RUN.findall(text) for block, text in zip(blocks, masked, strict=True)

@@ -33,8 +33,8 @@ from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import TypeVar
 
-from lint.checks._names import JOINER, NameLexicon, ProseTokens, load_lexicon
-from lint.checks._tokens import mask_non_prose, reads_as_english, words_in_code
+from lint.checks._names import JOINER, NameLexicon, ProseTokens, load_lexicon, prose_tokens
+from lint.checks._tokens import reads_as_english, words_in_code
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.model import Block, BlockKind, Document
 from lint.document.span import Span
@@ -437,9 +437,7 @@ def _is_name_variation(forms: list[str]) -> bool:
 
 def _prose(doc: Document) -> _Prose:
     """The words of the prose blocks outside headings, with where each sentence starts."""
-    blocks = doc.prose_blocks
-    masked = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
-    return _Prose(blocks, doc.shared(ProseTokens, masked))
+    return _Prose(doc.prose_blocks, prose_tokens(doc))
 
 
 def _glued(tokens: ProseTokens) -> tuple[list[str], list[int], list[int]]:

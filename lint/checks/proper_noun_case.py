@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, ProseTokens, load_lexicon
-from lint.checks._tokens import mask_non_prose, reads_as_english
+from lint.checks._names import PLACE_KINDS, TOKEN_RE, Match, NameLexicon, load_lexicon, prose_tokens
+from lint.checks._tokens import mask_non_prose, masked_prose, reads_as_english
 from lint.checks.base import Check, HouseStyle, option
 from lint.document.mapped import MappedText
 from lint.document.model import Block, BlockKind, Document
@@ -71,9 +71,7 @@ class ProperNounCase(Check):
         lexicon = load_lexicon(tuple(house.glossary))
         # The prose blocks' names are found in one pass over all their words (shared with
         # name-case-consistency); table cells, when asked for, one by one.
-        blocks = doc.prose_blocks
-        masked_prose = tuple(doc.shared(mask_non_prose, block.text.text) for block in blocks)
-        in_prose = iter(zip(masked_prose, lexicon.find_each(doc.shared(ProseTokens, masked_prose)), strict=True))
+        in_prose = iter(zip(masked_prose(doc), lexicon.find_each(prose_tokens(doc)), strict=True))
         found: list[tuple[Block, MappedText, str, list[Match]]] = []
         for block in doc.blocks:
             if block.is_prose:
