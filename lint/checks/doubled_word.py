@@ -28,7 +28,8 @@ _AROUND_AUXILIARY = lazy_re(
 _NOT_PLAIN_WORDS = lazy_re(r"[&\u00ad\u2011İΣ]")
 # On words joined with NUL: a word the next one starts with; an adverb the word after next starts with.
 _NEXT_WORD_AGAIN = lazy_re(r"\x00([^\x00]++)\x00\1")
-_ADVERB_AGAIN = lazy_re(rf"\x00([^\x00]*ly|{'|'.join(_ADVERBS)})\x00[^\x00]++\x00\1")
+# (A word ending in "ly" is taken whole, then its end looked at: no backing up letter by letter.)
+_ADVERB_AGAIN = lazy_re(rf"\x00((?>[^\x00]*)(?<=ly)|{'|'.join(_ADVERBS)})\x00[^\x00]++\x00\1")
 _EMPHASIS_MARKUP = lazy_re(r"[*_]|<(?:em|i|strong|b)\b", re.I)
 _CLOSING_QUOTE = lazy_re(r"[.,!?]?[”\"’']")  # a closing quote mark, maybe after a stop or comma
 # Words that are grammatical when doubled ("he had had enough", "that that rule", "what it is is")

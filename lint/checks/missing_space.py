@@ -40,7 +40,7 @@ _CLOSER = lazy_re(r"(?P<punct>\)|”)(?<=[^\W_][)”]|[.,!?][)”])(?P<after>[A-
 # A full stop after a bracket glued to the next sentence: "Disease (AD).As a result". The bracket
 # holds capitals or words ("(AD)", "(in May)"), not code ("init().Then").
 _BRACKET_STOP = lazy_re(
-    r"(?<![\w.])(?P<before>\((?:[A-Z][A-Z0-9&.-]{0,15}|[A-Za-z][A-Za-z .,'’-]{0,40} [A-Za-z.,'’-]+)\))"
+    r"(?P<before>\((?<![\w.]\()(?:[A-Z][A-Z0-9&.-]{0,15}|[A-Za-z][A-Za-z .,'’-]{0,40} [A-Za-z.,'’-]+)\))"
     r"(?P<punct>[.!?])(?P<after>[A-Z][a-z]+)\b(?![.\w])"
 )
 # Punctuation with a letter or digit before it and a letter right after (or after a quote).

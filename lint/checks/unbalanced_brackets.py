@@ -14,8 +14,10 @@ from lint.patterns import lazy_re
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = frozenset(_PAIRS.values())
 # Brackets that are not grouping: smileys (":)", ";-("), half-open ranges ("[0, 1)") and arrows.
+# (Each branch starts with its mark, what may not stand before a smiley looked behind after it:
+# the engine scans for the marks instead of trying every position.)
 _NOT_GROUPING = lazy_re(
-    r"(?<![\w)\]])[:;=][-^o'’]?[()\[\]](?![\w(])"
+    r"[:;=](?<![\w)\]][:;=])[-^o'’]?[()\[\]](?![\w(])"
     r"|[\[(]\s*[-+−]?[\w.∞]{1,12}\s*,\s*[-+−]?[\w.∞]{1,12}\s*[\])]"
     r"|<[-=]+\)|\(\s*[-=]+>"
 )
