@@ -115,8 +115,10 @@ _WORD_TOTAL = lazy_re(
 )
 # A label that starts after a sentence end, an opening parenthesis, or glued to a word
 # ("expected.Keywords:", "rose. Word count: 800", "(Focus keyphrase: ...").
+# (Each branch takes the character before the label, rather than looking back at it from every
+# position: the engine scans for those characters. The label and the match's end are the same.)
 _INLINE_LABEL = lazy_re(
-    r"(?:(?<=[.!?…”\"])\s*|(?<=[a-z])(?=[A-Z])|(?<=\()\s*)(?P<label>[A-Z][A-Za-z\- ]{1,40}?)\s*:\s+"
+    r"(?:[.!?…”\"]\s*|[a-z](?=[A-Z])|\(\s*)(?P<label>[A-Z][A-Za-z\- ]{1,40}?)\s*:\s+"
 )
 _VALUE_END = lazy_re(r"[.!?](?=\s+[A-Z]|[A-Z])|\)")
 _PARENTHESIS = lazy_re(r"\s*\([^)]*\)")
