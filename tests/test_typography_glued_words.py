@@ -83,7 +83,9 @@ def _runs_both_ways(texts: list[str]) -> tuple[list[list[str]], list[list[str]]]
     from lint.checks.glued_words import _RUN, runs_by_text
 
     tokens = ProseTokens(tuple(texts))
-    return runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts), [_RUN.findall(t) for t in texts]
+    written, lowered = runs_by_text(tokens.parts, tokens.lowered, tokens.bounds[0], tokens.text_starts)
+    assert lowered == [[run.lower() for run in runs] for runs in written]
+    return written, [_RUN.findall(t) for t in texts]
 
 
 def test_runs_read_from_the_shared_split_are_the_patterns_runs():

@@ -139,10 +139,12 @@ class GluedWords(Check):
         in_blocks = list(prose_texts_in_blocks(doc))
         texts = [text for _, text in in_blocks]
         masked = [doc.shared(mask_non_prose, t.text) for t in texts]
-        runs = _runs(doc, [block for block, _ in in_blocks], masked)
-        counts = Counter(map(str.lower, chain.from_iterable(runs)))
+        runs, lowered = _runs(doc, [block for block, _ in in_blocks], masked)
+        counts = Counter(chain.from_iterable(lowered))
         nonwords = vocabulary().unknown(counts)  # lowercase runs that are no word of the vocabulary
-        glued = _glued_runs(set(chain.from_iterable(runs)), counts, nonwords, masked, names, code_words, options)
+        # Each distinct run as written, with its lowercase.
+        distinct = dict(zip(chain.from_iterable(runs), chain.from_iterable(lowered), strict=True))
+        glued = _glued_runs(distinct, counts, nonwords, masked, names, code_words, options)
         split_parts = _split_parts(counts, nonwords)
         for text, prose, words in zip(texts, masked, runs, strict=True):
             for glue in self._find(prose, text.text, words, glued, split_parts, options, counts):
@@ -254,22 +256,34 @@ class GluedWords(Check):
         return self.finding(span, message, fix=fix)
 
 
-def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> list[list[str]]:
-    """`[_RUN.findall(m) for m in masked]`, the masked texts of these blocks (`prose_texts_in_blocks`):
-    the prose blocks' runs read from their runs of letters (split once for all of them and shared
-    with the casing checks), table cells' by the pattern."""
+def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+    """`[_RUN.findall(m) for m in masked]`, the masked texts of these blocks (`prose_texts_in_blocks`),
+    and the same runs in lowercase: the prose blocks' read from their runs of letters (split once
+    for all of them and lowercased, shared with the casing checks), table cells' by the pattern."""
     tokens = prose_tokens(doc)
-    in_prose = iter(runs_by_text(tokens.parts, tokens.bounds[0], tokens.text_starts))
-    return [
-        next(in_prose) if block.is_prose else _RUN.findall(text) for block, text in zip(blocks, masked, strict=True)
-    ]
+    prose = runs_by_text(tokens.parts, tokens.lowered, tokens.bounds[0], tokens.text_starts)
+    written: list[list[str]] = []
+    lowered: list[list[str]] = []
+    k = 0
+    for block, text in zip(blocks, masked, strict=True):
+        if block.is_prose:
+            written.append(prose[0][k])
+            lowered.append(prose[1][k])
+            k += 1
+        else:
+            written.append(_RUN.findall(text))
+            lowered.append(list(map(str.lower, written[-1])))
+    return written, lowered
 
 
-def runs_by_text(parts: list[str], word_starts: list[int], text_starts: list[int]) -> list[list[str]]:
-    """What `_RUN.findall` finds in each of several texts, from the texts joined (each starts at
-    one of `text_starts`, and a separator holding a line break, which `_RUN` treats as the end
-    of a text, stands between two) and split into `parts`: [separator, letters, separator,
-    letters, ..., separator], the letters starting at `word_starts`.
+def runs_by_text(
+    parts: list[str], lowered: list[str], word_starts: list[int], text_starts: list[int]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """What `_RUN.findall` finds in each of several texts, and the same in lowercase, from the
+    texts joined (each starts at one of `text_starts`, and a separator holding a line break,
+    which `_RUN` treats as the end of a text, stands between two) and split into `parts`:
+    [separator, letters, separator, letters, ..., separator], the letters starting at
+    `word_starts`, each also in `lowered` (`str.lower`).
 
     A run is a word of letters (or several joined by one apostrophe: "Reed's") after nothing that
     `_RUN` refuses before it and before nothing it refuses after it. Those are the separators'
@@ -279,7 +293,7 @@ def runs_by_text(parts: list[str], word_starts: list[int], text_starts: list[int
     seps, words = parts[0::2], parts[1::2]
     n = len(words)
     if not n:
-        return [[] for _ in text_starts]
+        return [[] for _ in text_starts], [[] for _ in text_starts]
     distinct = set(seps)
     before = {sep: _may_precede(sep) for sep in distinct}
     after = {sep: _may_follow(sep, inner=True) for sep in distinct}
@@ -288,6 +302,7 @@ def runs_by_text(parts: list[str], word_starts: list[int], text_starts: list[int
     kept[-1] = before[seps[-2]] and _may_follow(seps[-1], inner=False)
     if "'" in distinct or "’" in distinct:
         joins = [k for k in compress(range(n + 1), map(_APOSTROPHES.__contains__, seps)) if 0 < k < n]
+        lowered = list(lowered)  # (the shared list stays as it is)
         at = 0
         while at < len(joins):
             head = end = joins[at] - 1  # words[head] ... words[end], each apostrophe joining two
@@ -295,12 +310,14 @@ def runs_by_text(parts: list[str], word_starts: list[int], text_starts: list[int
                 end += 1
                 at += 1
             words[head] = "".join(parts[2 * head + 1 : 2 * end + 2])
+            lowered[head] = words[head].lower()
             kept[head] = before[seps[head]] and _may_follow(seps[end + 1], inner=end + 1 < n)
             kept[head + 1 : end + 1] = [False] * (end - head)
-    runs = list(compress(words, kept))
+    runs, runs_lowered = list(compress(words, kept)), list(compress(lowered, kept))
     done = [0, *accumulate(kept)]  # runs found before each word
     firsts = [bisect_left(word_starts, start) for start in text_starts]
-    return [runs[done[a] : done[b]] for a, b in zip(firsts, [*firsts[1:], n], strict=True)]
+    ranges = [(done[a], done[b]) for a, b in zip(firsts, [*firsts[1:], n], strict=True)]
+    return [runs[a:b] for a, b in ranges], [runs_lowered[a:b] for a, b in ranges]
 
 
 _APOSTROPHES = frozenset("'’")
@@ -325,7 +342,7 @@ def _may_follow(sep: str, inner: bool) -> bool:
 
 
 def _glued_runs(
-    distinct: set[str],
+    distinct: dict[str, str],
     counts: Counter[str],
     nonwords: set[str],
     masked: list[str],
@@ -344,7 +361,7 @@ def _glued_runs(
         return glued
     alone: Counter[str] | None = None  # capitalised words standing alone mid-sentence, counted once needed
     # The one way each such run is written (used once in any case, so written one way).
-    for word in compress(distinct, map(single.__contains__, map(str.lower, distinct))):
+    for word in compress(distinct, map(single.__contains__, distinct.values())):
         if len(word) < 4 or word in names:
             continue
         glue = None
