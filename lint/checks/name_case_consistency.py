@@ -28,7 +28,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import TypeVar
@@ -169,10 +168,10 @@ class NameCaseConsistency(Check):
     ) -> Iterator[Finding]:
         full: Counter[tuple[str, ...]] = Counter()
         forms: dict[tuple[str, ...], str] = {}
-        words = prose.words
+        words, lowered = prose.words, prose.lowered
         for lo, hi in _capitalised_names(prose, options.min_name_words):
             name_run = words[lo:hi]
-            lowered_run = list(map(str.lower, name_run))
+            lowered_run = lowered[lo:hi]
             for a, b in _sub_names(name_run, options.min_name_words):
                 key = tuple(lowered_run[a:b])
                 # Inside a longer run only known names count ("States and the European
@@ -187,7 +186,6 @@ class NameCaseConsistency(Check):
             by_first[key[0]].append(key)
         variants: list[tuple[tuple[str, ...], int]] = []  # (name, index of its first word)
         partial: Counter[tuple[str, ...]] = Counter()
-        lowered = prose.lowered
         after = 0  # words before it belong to a variant found already
         for i in compress(count(), map(by_first.__contains__, lowered)):
             if i < after:
@@ -306,7 +304,7 @@ class _Prose:
 
     def __init__(self, blocks: list[Block], tokens: ProseTokens) -> None:
         self.text = JOINER.join(block.text.text for block in blocks)
-        words, starts, ends = _glued(tokens)
+        words, lowered, starts, ends = _glued(tokens)
         # The blocks outside headings, with where each starts in the whole text and its words.
         kept = [(b, at) for b, at in zip(blocks, tokens.text_starts, strict=True) if b.kind is not BlockKind.HEADING]
         ranges = [(bisect_left(starts, at), bisect_left(starts, at + len(b.text.text))) for b, at in kept]
@@ -315,8 +313,9 @@ class _Prose:
             def kept_only(items: list[T]) -> list[T]:
                 return list(chain.from_iterable(items[lo:hi] for lo, hi in ranges))
 
-            words, starts, ends = kept_only(words), kept_only(starts), kept_only(ends)
+            words, lowered, starts, ends = kept_only(words), kept_only(lowered), kept_only(starts), kept_only(ends)
         self.words: list[str] = words
+        self.lowered: list[str] = lowered  # (shared with other checks: not to be changed)
         self.starts: list[int] = starts  # where each word starts in the text
         self.ends: list[int] = ends
         self._offsets = [at for _, at in kept]
@@ -350,10 +349,6 @@ class _Prose:
         """True for a capitalised word that does not start a sentence (one of `name_words`)."""
         word = self.words[i]
         return word[0].isupper() and not (len(word) > 1 and word.isupper()) and i not in self.sentence_starts
-
-    @cached_property
-    def lowered(self) -> list[str]:
-        return list(map(str.lower, self.words))
 
     def _block_at(self, i: int) -> int:
         """The index of the block holding word i."""
@@ -440,15 +435,17 @@ def _prose(doc: Document) -> _Prose:
     return _Prose(doc.prose_blocks, prose_tokens(doc))
 
 
-def _glued(tokens: ProseTokens) -> tuple[list[str], list[int], list[int]]:
-    """The words of `tokens` (with where each starts and ends): the tokens, each glued to the next
-    where only an apostrophe, a dot or a hyphen stands between them ("don’t", "Login.gov")."""
-    words, (starts, ends) = tokens.words, tokens.bounds
+def _glued(tokens: ProseTokens) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The words of `tokens`, in lowercase too, with where each starts and ends: the tokens, each
+    glued to the next where only an apostrophe, a dot or a hyphen stands between them ("don’t",
+    "Login.gov")."""
+    words, lowered, (starts, ends) = tokens.words, tokens.lowered, tokens.bounds
     between = tokens.parts[2:-1:2]  # between[m]: the text between tokens m and m + 1
     glue = list(compress(count(), map(_GLUE.__contains__, between)))
     if not glue:
-        return words, starts, ends
+        return words, lowered, starts, ends
     out_words: list[str] = []
+    out_lowered: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
     text = tokens.text
@@ -461,13 +458,15 @@ def _glued(tokens: ProseTokens) -> tuple[list[str], list[int], list[int]]:
             last += 1
             i += 1
         out_words += words[done:first]
+        out_lowered += lowered[done:first]
         out_starts += starts[done:first]
         out_ends += ends[done:first]
         out_words.append(text[starts[first] : ends[last + 1]])
+        out_lowered.append(out_words[-1].lower())
         out_starts.append(starts[first])
         out_ends.append(ends[last + 1])
         done = last + 2
-    return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]
+    return out_words + words[done:], out_lowered + lowered[done:], out_starts + starts[done:], out_ends + ends[done:]
 
 
 def _capitalised_names(prose: _Prose, min_words: int) -> Iterator[tuple[int, int]]:
