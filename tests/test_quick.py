@@ -3,6 +3,7 @@ click gives exactly what click gives, and anything else goes to click."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -151,3 +152,36 @@ def test_what_the_run_raises_is_answered_as_click_answers_it(files: Path, error:
     fast, slow = _both(["check", "--no-cache", "story.md"], files, _BUG.format(error=error))
     assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
     assert fast.returncode in (1, 3) and "Traceback" not in fast.stderr
+
+
+def test_the_quick_way_prints_findings_and_the_all_clear_without_click(files: Path) -> None:
+    (files / "clean.md").write_text("# Bridge vote\n\nThe council approved the bridge on Tuesday.\n", encoding="utf-8")
+    for args in (["check", "--no-cache", "story.md"], ["check", "--no-cache", "clean.md"]):
+        fast, slow = _both(args, files, _NO_CLICK)
+        assert (fast.returncode, fast.stdout) == (slow.returncode, slow.stdout), args
+        assert fast.stdout.strip() and fast.stderr.endswith("no click\n") and slow.stderr.endswith("click imported\n")
+
+
+def _text_stream(encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+
+
+def test_text_is_written_as_click_writes_it_or_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint.command import _write_as_click_would
+
+    stream = _text_stream("utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert _write_as_click_would("Café “vote”", err=False, nl=True)
+    assert _write_as_click_would("no newline", err=False, nl=False)
+    assert stream.buffer.getvalue() == "Café “vote”\nno newline".encode()
+    # What click would change is left to it: colour codes (stripped off a terminal), an ASCII
+    # stream (re-wrapped), a stream that takes bytes; nothing is written then.
+    assert not _write_as_click_would("\x1b[31mred\x1b[0m", err=False, nl=True)
+    ascii_stream = _text_stream("ascii")
+    monkeypatch.setattr(sys, "stderr", ascii_stream)
+    assert not _write_as_click_would("plain", err=True, nl=True)
+    assert ascii_stream.buffer.getvalue() == b""
+    monkeypatch.setattr(sys, "stdout", io.BytesIO())
+    assert not _write_as_click_would("plain", err=False, nl=True)
+    monkeypatch.setattr(sys, "stdout", None)  # no stream at all: nothing to print, as with click
+    assert _write_as_click_would("plain", err=False, nl=True)
