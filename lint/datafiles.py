@@ -80,7 +80,9 @@ def _stored(kind: str, relative: str, read: Callable[[Path], Any]) -> Any:
 def _store() -> RecentStore:
     from lint.startup import RecentStore, store_path
 
-    return RecentStore(store_path("data-files"))
+    # (Not "data-files", the name of the store's earlier layout: an older newslint sharing the
+    # cache folder would rewrite the file each run.)
+    return RecentStore(store_path("data-file-entries"), decode_each=True)
 
 
 class MadeOnLookup(Mapping[K, V], Generic[K, V]):

@@ -164,11 +164,19 @@ class RecentStore:
     saving runs used are then left out: what an older newslint or a configuration no longer in
     use stored would otherwise be read by every run. The file holds
     `(saves so far, {key: value}, {key: the save that last used it})`.
+
+    With `decode_each`, each value is kept marshalled on its own and decoded when first asked
+    for, and the file holds `(_EACH, saves so far, {key: marshalled value}, {key: save})`: for a
+    store of big values a run uses a part of (the modules' code, data files: a one-article run
+    reads a fraction of what a corpus run or another command stored), decoding the rest was a
+    tenth of the run.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, decode_each: bool = False) -> None:
         self.path = path  # None: the store is off, nothing is read or kept
-        self._entries: dict[Any, Any] | None = None
+        self._decode_each = decode_each
+        self._entries: dict[Any, Any] | None = None  # marshalled values, with decode_each
+        self._decoded: dict[Any, Any] = {}  # with decode_each: the values decoded so far
         self._last_used: dict[Any, int] = {}
         self._generation = 0
         self._used: set[Any] = set()  # keys this run read or added
@@ -178,6 +186,8 @@ class RecentStore:
         if self._entries is None:
             self._entries = {}
             loaded = _first_read(self.path, self.save)
+            if self._decode_each:  # (a file of the other layout is not read: the store starts afresh)
+                loaded = loaded[1:] if isinstance(loaded, tuple) and len(loaded) == 4 and loaded[0] == _EACH else None
             if isinstance(loaded, tuple) and len(loaded) == 3:
                 generation, entries, last_used = loaded
                 if isinstance(generation, int) and isinstance(entries, dict) and isinstance(last_used, dict):
@@ -186,14 +196,32 @@ class RecentStore:
 
     def get(self, key: Any) -> Any:
         """The value stored under `key`, or None."""
-        value = self._loaded().get(key)
+        if self._decode_each:
+            value = self._decoded.get(key)
+            if value is None:
+                value = self._decode(key)
+        else:
+            value = self._loaded().get(key)
         if value is not None:
             self._used.add(key)
+        return value
+
+    def _decode(self, key: Any) -> Any:
+        stored = self._loaded().get(key)
+        if stored is None:
+            return None
+        try:
+            value = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):  # a damaged entry: as if there were none
+            self.discard(key)
+            return None
+        self._decoded[key] = value
         return value
 
     def discard(self, key: Any) -> None:
         """Forget an entry the caller found unusable."""
         self._loaded().pop(key, None)
+        self._decoded.pop(key, None)
         self._used.discard(key)
 
     def has_room(self) -> bool:
@@ -206,10 +234,13 @@ class RecentStore:
         if not self.has_room():
             return
         try:
-            marshal.dumps((key, value))
+            marshal.dumps(key)
+            encoded = marshal.dumps(value)
         except ValueError:
             return
-        self._loaded()[key] = value
+        self._loaded()[key] = encoded if self._decode_each else value
+        if self._decode_each:
+            self._decoded[key] = value
         self._used.add(key)
         self.added += 1
 
@@ -222,8 +253,12 @@ class RecentStore:
                      for key in self._entries}
         kept = {key: value for key, value in self._entries.items() if last_used[key] > generation - _KEEP_SAVES}
         kept_used = {key: last_used[key] for key in kept}
-        if _write_marshal(self.path, (generation, kept, kept_used)):
+        layout = (_EACH, generation, kept, kept_used) if self._decode_each else (generation, kept, kept_used)
+        if _write_marshal(self.path, layout):
             self._generation, self._entries, self.added, self._last_used = generation, kept, 0, kept_used
+
+
+_EACH = "values marshalled one by one"  # the first item of a `decode_each` store's file
 
 
 class CodeStore:
@@ -260,7 +295,7 @@ def begin() -> None:
     gc.disable()
     from lint import module_store
 
-    module_store.install(RecentStore(store_path(module_store.store_kind())))
+    module_store.install(RecentStore(store_path(module_store.store_kind()), decode_each=True))
     # Without `inspect`: dataclasses imports it only for the signatures set aside below.
     dataclasses = import_deferring("dataclasses", "inspect")
     if "exec" not in vars(dataclasses):

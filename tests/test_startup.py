@@ -227,7 +227,7 @@ sys.path.insert(0, sys.argv[1])
 sys.path[1:1] = sys.argv[2:]
 from lint import module_store
 from lint.startup import RecentStore, store_path
-module_store.install(RecentStore(store_path(module_store.store_kind())))
+module_store.install(RecentStore(store_path(module_store.store_kind()), decode_each=True))  # as begin() does
 import nlpkg.mod as mod
 package = sys.modules["nlpkg"]
 print(mod.VALUE, type(mod.__spec__.loader).__name__, type(package.__spec__.loader).__name__, mod.__file__,
@@ -275,11 +275,12 @@ def test_an_entry_marshal_cannot_write_is_refused_and_the_rest_are_saved(tmp_pat
     assert again.entries() == {("needles", r"\bsee also\b", 2): ("see also",)}
 
 
-def test_a_recent_store_keeps_what_recent_saving_runs_used(tmp_path: Path) -> None:
+@pytest.mark.parametrize("decode_each", [False, True])
+def test_a_recent_store_keeps_what_recent_saving_runs_used(tmp_path: Path, decode_each: bool) -> None:
     path = tmp_path / "programs.marshal"
 
     def run(used: list[str], new: list[str]) -> startup.RecentStore:
-        store = startup.RecentStore(path)
+        store = startup.RecentStore(path, decode_each)
         for key in used:
             assert store.get(key) == {"value": key}
         for key in new:
@@ -292,19 +293,41 @@ def test_a_recent_store_keeps_what_recent_saving_runs_used(tmp_path: Path) -> No
     assert first.added == 0 and first.get("old") == {"value": "old"}
     for n in range(startup._KEEP_SAVES - 1):  # runs that use "kept" and add something each time
         run(["kept"], [f"new {n}"])
-    assert startup.RecentStore(path).get("old") == {"value": "old"}
+    assert startup.RecentStore(path, decode_each).get("old") == {"value": "old"}
     run(["kept"], ["one more"])  # "old" went unused through _KEEP_SAVES saves: left out
-    again = startup.RecentStore(path)
+    again = startup.RecentStore(path, decode_each)
     assert again.get("old") is None and again.get("kept") == {"value": "kept"}
     assert again.get("new 0") == {"value": "new 0"} and again.get(("refused", 2)) is None
-    reader = startup.RecentStore(path)
+    reader = startup.RecentStore(path, decode_each)
     reader.get("kept")
     reader.save()  # nothing added: nothing written, nothing dropped
-    assert startup.RecentStore(path).get("new 0") == {"value": "new 0"}
+    assert startup.RecentStore(path, decode_each).get("new 0") == {"value": "new 0"}
 
     path.write_bytes(b"\x00damaged")
-    damaged = startup.RecentStore(path)
+    damaged = startup.RecentStore(path, decode_each)
     assert damaged.get("kept") is None
     damaged.put("fresh", (1, 2))
     damaged.save()
-    assert startup.RecentStore(path).get("fresh") == (1, 2)
+    assert startup.RecentStore(path, decode_each).get("fresh") == (1, 2)
+
+
+def test_a_store_that_decodes_each_value_reads_only_what_is_asked_for(tmp_path: Path) -> None:
+    import marshal
+
+    path = tmp_path / "modules.marshal"
+    store = startup.RecentStore(path, decode_each=True)
+    store.put("a", ("code", 1))
+    store.put("b", ("code", 2))
+    store.save()
+    layout, generation, entries, _ = marshal.loads(path.read_bytes())
+    assert (layout, generation) == (startup._EACH, 1)
+    assert entries == {"a": marshal.dumps(("code", 1)), "b": marshal.dumps(("code", 2))}  # kept encoded
+    # A damaged value is one missing entry; the others are read as before.
+    entries["a"] = b"\x00damaged"
+    path.write_bytes(marshal.dumps((layout, generation, entries, {"a": 1, "b": 1})))
+    reader = startup.RecentStore(path, decode_each=True)
+    assert reader.get("a") is None and reader.get("b") == ("code", 2)
+    # A file of the other layout is not read (a store of that layout ignores this one too).
+    assert startup.RecentStore(path).get("b") is None
+    path.write_bytes(marshal.dumps((1, {"b": ("code", 2)}, {"b": 1})))
+    assert startup.RecentStore(path, decode_each=True).get("b") is None
