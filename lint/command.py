@@ -55,7 +55,7 @@ def _write_as_click_would(message: str, err: bool, nl: bool) -> bool:
     stream = sys.stderr if err else sys.stdout
     if stream is None:
         return True  # no stream to write to (pythonw): click prints nothing either
-    if sys.platform == "win32" or "\x1b" in message or not isinstance(message, str):
+    if sys.platform == "win32" or "\x1b" in message:
         return False
     encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
     if encoding is None or errors is None or _is_ascii(encoding) or _writes_bytes(stream):
@@ -77,15 +77,12 @@ def _is_ascii(encoding: str) -> bool:
 
 
 def _writes_bytes(stream: object) -> bool:
-    """Whether the stream takes bytes (click's test: an empty write of each kind)."""
+    """Whether the stream takes bytes (click's test: an empty write; a stream that takes neither
+    counts as text, as click counts it)."""
     try:
         stream.write(b"")  # type: ignore[attr-defined]
     except Exception:
-        try:
-            stream.write("")  # type: ignore[attr-defined]
-            return False
-        except Exception:
-            return False
+        return False
     return True
 
 

@@ -261,18 +261,13 @@ def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> tuple[list[l
     and the same runs in lowercase: the prose blocks' read from their runs of letters (split once
     for all of them and lowercased, shared with the casing checks), table cells' by the pattern."""
     tokens = prose_tokens(doc)
-    prose = runs_by_text(tokens.parts, tokens.lowered, tokens.bounds[0], tokens.text_starts)
+    in_prose = zip(*runs_by_text(tokens.parts, tokens.lowered, tokens.bounds[0], tokens.text_starts), strict=True)
     written: list[list[str]] = []
     lowered: list[list[str]] = []
-    k = 0
     for block, text in zip(blocks, masked, strict=True):
-        if block.is_prose:
-            written.append(prose[0][k])
-            lowered.append(prose[1][k])
-            k += 1
-        else:
-            written.append(_RUN.findall(text))
-            lowered.append(list(map(str.lower, written[-1])))
+        runs, runs_lowered = next(in_prose) if block.is_prose else (_RUN.findall(text), None)
+        written.append(runs)
+        lowered.append(runs_lowered if runs_lowered is not None else list(map(str.lower, runs)))
     return written, lowered
 
 
