@@ -265,9 +265,13 @@ def _runs(doc: Document, blocks: list[Block], masked: list[str]) -> tuple[list[l
     written: list[list[str]] = []
     lowered: list[list[str]] = []
     for block, text in zip(blocks, masked, strict=True):
-        runs, runs_lowered = next(in_prose) if block.is_prose else (_RUN.findall(text), None)
+        if block.is_prose:
+            runs, runs_lowered = next(in_prose)
+        else:
+            runs = _RUN.findall(text)
+            runs_lowered = list(map(str.lower, runs))
         written.append(runs)
-        lowered.append(runs_lowered if runs_lowered is not None else list(map(str.lower, runs)))
+        lowered.append(runs_lowered)
     return written, lowered
 
 
